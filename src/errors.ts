@@ -1,0 +1,75 @@
+/**
+ * Error classes shared by every layer of dibsim.
+ *
+ * Every error thrown by dibsim is a {@link DibsimError} with a machine-readable {@link DibsimError.code}
+ * and a message that names the offending value and how to fix it.
+ *
+ * @module
+ */
+
+/**
+ * Machine-readable error codes.
+ *
+ * - `INVALID_ARGUMENT`: a function received a value outside its documented range (NaN, negative delay,
+ *   bad distribution parameter, …).
+ * - `INVALID_STATE`: an operation is not allowed in the object's current state (triggering an event twice,
+ *   interrupting a finished process, stepping an empty calendar, …).
+ * - `UNHANDLED_FAILURE`: an event failed and nothing handled the failure, so the run stopped.
+ */
+export type DibsimErrorCode = 'INVALID_ARGUMENT' | 'INVALID_STATE' | 'UNHANDLED_FAILURE';
+
+/** Options accepted by the {@link DibsimError} constructor. */
+export interface DibsimErrorOptions {
+  /** The error that caused this one, kept as the standard `cause` property. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error dibsim throws.
+ *
+ * @example
+ * try { sim.timeout(-1); } catch (e) { if (e instanceof DibsimError) console.log(e.code); }
+ */
+export class DibsimError extends Error {
+  /** Machine-readable category of the error. */
+  readonly code: DibsimErrorCode;
+
+  /**
+   * @param code - category of the error
+   * @param message - what is wrong, the offending value, and how to fix it
+   * @param options - optional `cause`
+   */
+  constructor(code: DibsimErrorCode, message: string, options?: DibsimErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Throws a {@link DibsimError} with code `INVALID_ARGUMENT` unless `value` is a finite number.
+ *
+ * @param name - the parameter's name as the user wrote it, e.g. `"delay"`
+ * @param value - the value to check
+ * @param fix - one sentence saying what a valid value looks like
+ * @internal
+ */
+export function requireFinite(name: string, value: unknown, fix: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new DibsimError('INVALID_ARGUMENT', `${name} must be a finite number (got ${describeValue(value)}). ${fix}`);
+  }
+  return value;
+}

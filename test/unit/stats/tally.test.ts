@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { DibsimError } from '../../../src/errors.js';
+import { Tally } from '../../../src/stats/tally.js';
+import { mulberry32, normalSource } from './helpers.js';
+
+function tallyOf(values: readonly number[]): Tally {
+  const t = new Tally();
+  for (const x of values) t.add(x);
+  return t;
+}
+
+/** Textbook two-pass sample variance (accurate on well-conditioned data). */
+function twoPassVariance(values: readonly number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1);
+}
+
+describe('Tally', () => {
+  it('new Tally() is empty: count 0, sum 0, mean/variance/sd/min/max NaN', () => {
+    const t = new Tally();
+    expect(t.count).toBe(0);
+    expect(t.sum).toBe(0);
+    for (const v of [t.mean, t.variance, t.sd, t.min, t.max]) expect(v).toBeNaN();
+  });
+
+  it('tally.add(x) with one observation: mean and min/max are x, variance NaN (n − 1 = 0)', () => {
+    const t = tallyOf([4.5]);
+    expect([t.count, t.sum, t.mean, t.min, t.max]).toEqual([1, 4.5, 4.5, 4.5, 4.5]);
+    expect(t.variance).toBeNaN();
+  });
+
+  it('tally.mean/variance/sd/min/max match the textbook values', () => {
+    const t = tallyOf([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(t.count).toBe(8);
+    expect(t.sum).toBe(40);
+    expect(t.mean).toBe(5);
+    expect(t.variance).toBe(32 / 7);
+    expect(t.sd).toBe(Math.sqrt(32 / 7));
+    expect([t.min, t.max]).toEqual([2, 9]);
+  });
+
+  it('tally.variance agrees with the two-pass formula on well-conditioned data', () => {
+    const normal = normalSource(mulberry32(7));
+    const values = Array.from({ length: 10_000 }, () => 3 + 2 * normal());
+    const t = tallyOf(values);
+    expect(t.variance).toBeCloseTo(twoPassVariance(values), 12);
+    expect(Math.abs(t.variance / twoPassVariance(values) - 1)).toBeLessThan(1e-13);
+  });
+
+  it('tally.variance stays exact on 1e9 + small noise, where the one-pass naive formula fails', () => {
+    // Values 1e9 + k·2^-20 for k = 0..999: exact variance is (2^-20)² · n(n+1)/12 with n = 1000.
+    const step = 2 ** -20;
+    const values = Array.from({ length: 1000 }, (_, k) => 1e9 + k * step);
+    const exact = step * step * ((1000 * 1001) / 12);
+    const t = tallyOf(values);
+    expect(Math.abs(t.variance / exact - 1)).toBeLessThan(1e-15);
+    let s = 0;
+    let s2 = 0;
+    for (const x of values) {
+      s += x;
+      s2 += x * x;
+    }
+    const naive = (s2 - (s * s) / values.length) / (values.length - 1);
+    expect(Math.abs(naive / exact - 1)).toBeGreaterThan(1); // catastrophic cancellation
+    expect(t.mean).toBe(1e9 + 499.5 * step);
+  });
+
+  it('tally.variance is exactly 0 for identical observations', () => {
+    expect(tallyOf([0.1, 0.1, 0.1]).variance).toBe(0);
+    expect(tallyOf(Array(7).fill(1e9 + 0.3)).variance).toBe(0);
+  });
+
+  it('tally.merge(other) gives bit-identical statistics to adding every observation to one tally', () => {
+    const normal = normalSource(mulberry32(11));
+    const values = Array.from({ length: 1000 }, (_, k) => 1e6 * (k % 7) + normal() * 10 ** (k % 9));
+    const whole = tallyOf(values);
+    const parts = [
+      tallyOf(values.slice(0, 300)),
+      tallyOf(values.slice(300, 301)),
+      tallyOf(values.slice(301)),
+    ];
+    const merged = new Tally();
+    for (const p of parts.reverse()) merged.merge(p);
+    for (const key of ['count', 'sum', 'mean', 'variance', 'sd', 'min', 'max'] as const) {
+      expect(Object.is(merged[key], whole[key])).toBe(true);
+    }
+    merged.merge(new Tally());
+    expect(merged.variance).toBe(whole.variance);
+  });
+
+  it('tally.merge(tally) doubles every observation', () => {
+    const t = tallyOf([1, 2, 3]);
+    t.merge(t);
+    expect(t.count).toBe(6);
+    expect(t.variance).toBe(tallyOf([1, 2, 3, 1, 2, 3]).variance);
+  });
+
+  it('tally.reset() forgets everything; clone() is independent', () => {
+    const t = tallyOf([1, 2, 3]);
+    const c = t.clone();
+    t.reset();
+    expect(t.count).toBe(0);
+    expect(t.mean).toBeNaN();
+    expect(c.mean).toBe(2);
+    t.add(10);
+    expect(t.min).toBe(10);
+  });
+
+  it('tally.toJSON() / Tally.fromJSON() round-trip through JSON, including an empty tally', () => {
+    const t = tallyOf([1e9 + 0.1, 1e9 + 0.2, -3]);
+    const back = Tally.fromJSON(JSON.parse(JSON.stringify(t)));
+    for (const key of ['count', 'sum', 'mean', 'variance', 'min', 'max'] as const) {
+      expect(Object.is(back[key], t[key])).toBe(true);
+    }
+    const empty = Tally.fromJSON(JSON.parse(JSON.stringify(new Tally())));
+    expect(empty.count).toBe(0);
+    expect(empty.min).toBeNaN();
+  });
+
+  it('tally.add(x) throws INVALID_ARGUMENT naming NaN or ±Infinity and leaves the tally unchanged', () => {
+    const t = tallyOf([1]);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => t.add(bad)).toThrow(DibsimError);
+      expect(() => t.add(bad)).toThrow(`must be a finite number (got ${bad})`);
+    }
+    expect(t.count).toBe(1);
+  });
+
+  it('tally.add(x) throws INVALID_ARGUMENT when x² would overflow (|x| > 2^511)', () => {
+    const t = new Tally();
+    expect(() => t.add(1e160)).toThrow(/2\^511/);
+    t.add(2 ** 511);
+    expect(t.count).toBe(1);
+  });
+
+  it('Tally.fromJSON(json) rejects a bad count, bad min/max and min > max', () => {
+    const good = tallyOf([1, 2]).toJSON();
+    expect(() => Tally.fromJSON({ ...good, count: -1 })).toThrow(/json.count/);
+    expect(() => Tally.fromJSON({ ...good, count: 1.5 })).toThrow(/json.count/);
+    expect(() => Tally.fromJSON({ ...good, min: null })).toThrow(/json.min/);
+    expect(() => Tally.fromJSON({ ...good, max: Number.NaN })).toThrow(/json.max/);
+    expect(() => Tally.fromJSON({ ...good, min: 3 })).toThrow(/must be <= max/);
+    expect(() => Tally.fromJSON({ ...good, count: 0 })).toThrow(/null when count is 0/);
+    expect(() => Tally.fromJSON({ ...good, sum: [Number.NaN] })).toThrow(/partials\[0\]/);
+    expect(() => Tally.fromJSON(null as unknown as ReturnType<Tally['toJSON']>)).toThrow(/must be an object/);
+  });
+});

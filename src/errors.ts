@@ -15,8 +15,9 @@
  * - `INVALID_STATE`: an operation is not allowed in the object's current state (triggering an event twice,
  *   interrupting a finished process, stepping an empty calendar, …).
  * - `UNHANDLED_FAILURE`: an event failed and nothing handled the failure, so the run stopped.
+ * - `INTERRUPTED`: thrown into a process by `Process.interrupt` (class `Interrupt`).
  */
-export type DibsimErrorCode = 'INVALID_ARGUMENT' | 'INVALID_STATE' | 'UNHANDLED_FAILURE';
+export type DibsimErrorCode = 'INVALID_ARGUMENT' | 'INVALID_STATE' | 'UNHANDLED_FAILURE' | 'INTERRUPTED';
 
 /** Options accepted by the {@link DibsimError} constructor. */
 export interface DibsimErrorOptions {
@@ -49,7 +50,8 @@ export class DibsimError extends Error {
 /** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   try {
@@ -69,7 +71,10 @@ export function describeValue(value: unknown): string {
  */
 export function requireFinite(name: string, value: unknown, fix: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new DibsimError('INVALID_ARGUMENT', `${name} must be a finite number (got ${describeValue(value)}). ${fix}`);
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${name} must be a finite number (got ${describeValue(value)}). ${fix}`,
+    );
   }
   return value;
 }

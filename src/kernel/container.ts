@@ -1,0 +1,200 @@
+/**
+ * Container: a homogeneous, divisible quantity (rounds in a depot, tonnes of TNT) put and taken in amounts.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import { Tally } from '../stats/tally.js';
+import { TimeWeighted } from '../stats/time-weighted.js';
+import { Event } from './event.js';
+import { removeItem } from './list.js';
+import type { Simulation } from './simulation.js';
+
+/** Options for {@link Container}. */
+export interface ContainerOptions {
+  /**
+   * Largest level: a positive number, or `Infinity`.
+   * @defaultValue Infinity
+   */
+  readonly capacity?: number;
+  /**
+   * Initial level, between 0 and `capacity`.
+   * @defaultValue 0
+   */
+  readonly init?: number;
+  /**
+   * Record the level over time and waiting times.
+   * @defaultValue true
+   */
+  readonly stats?: boolean;
+}
+
+/** A pending put into or get from a {@link Container}; succeeds with the amount once done. */
+export class ContainerRequest extends Event<number> {
+  /** The amount to put or get. */
+  readonly amount: number;
+  /** Simulated time the request was made. */
+  readonly requestedAt: number;
+  /** @internal */ _waiting = false;
+
+  /** Use {@link Container.put} or {@link Container.get}. @internal */
+  constructor(sim: Simulation, amount: number) {
+    super(sim);
+    this.amount = amount;
+    this.requestedAt = sim.now;
+  }
+}
+
+/** Statistics a container records about itself (see {@link Container.stats}). */
+export interface ContainerStats {
+  /** Level over time. */
+  readonly level: TimeWeighted;
+  /** Waiting time of each completed put. */
+  readonly putWait: Tally;
+  /** Waiting time of each completed get. */
+  readonly getWait: Tally;
+}
+
+/**
+ * A level between 0 and `capacity`. `put(amount)` waits while the amount does not fit; `get(amount)`
+ * waits while the level is too low. Each direction is strictly FIFO: a large waiting get holds back
+ * later small ones, so requests are never overtaken. The level never goes negative.
+ *
+ * @example
+ * const depot = new Container(sim, { capacity: 200_000, init: 50_000 });
+ * sim.process(function* () { yield depot.get(1_000); });
+ */
+export class Container {
+  /** The simulation the container belongs to. */
+  readonly sim: Simulation;
+  /** Largest level. */
+  readonly capacity: number;
+  /** Statistics, or `null` when created with `stats: false`. */
+  readonly stats: ContainerStats | null;
+  private current: number;
+  private readonly puts: ContainerRequest[] = [];
+  private readonly gets: ContainerRequest[] = [];
+
+  /**
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not positive or `init` is outside [0, capacity].
+   */
+  constructor(sim: Simulation, options: ContainerOptions = {}) {
+    this.sim = sim;
+    const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
+    if (typeof capacity !== 'number' || !(capacity > 0)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Container capacity must be a number > 0 or Infinity (got ${describeValue(capacity)}). Use the storage limit, or omit it for no limit.`,
+      );
+    }
+    const init = options.init ?? 0;
+    if (typeof init !== 'number' || !(init >= 0 && init <= capacity) || !Number.isFinite(init)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Container init must be a finite number between 0 and capacity (${capacity}) (got ${describeValue(init)}).`,
+      );
+    }
+    this.capacity = capacity;
+    this.current = init;
+    this.stats =
+      options.stats === false
+        ? null
+        : {
+            level: new TimeWeighted({ time: sim.now, level: init }),
+            putWait: new Tally(),
+            getWait: new Tally(),
+          };
+  }
+
+  /** Current level. */
+  get level(): number {
+    return this.current;
+  }
+
+  /** Puts waiting for room, in order (a copy). */
+  get putQueue(): ContainerRequest[] {
+    return this.puts.slice();
+  }
+
+  /** Gets waiting for stock, in order (a copy). */
+  get getQueue(): ContainerRequest[] {
+    return this.gets.slice();
+  }
+
+  /**
+   * Adds `amount` once it fits (after earlier waiting puts).
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `amount` is negative, NaN or larger than capacity.
+   */
+  put(amount: number): ContainerRequest {
+    const req = new ContainerRequest(this.sim, this.check('put', amount));
+    this.puts.push(req);
+    req._waiting = true;
+    this.settle();
+    return req;
+  }
+
+  /**
+   * Removes `amount` once the level allows (after earlier waiting gets).
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `amount` is negative, NaN or larger than capacity.
+   */
+  get(amount: number): ContainerRequest {
+    const req = new ContainerRequest(this.sim, this.check('get', amount));
+    this.gets.push(req);
+    req._waiting = true;
+    this.settle();
+    return req;
+  }
+
+  /**
+   * Withdraws a put or get that is still waiting (e.g. after an interrupt or a timeout); returns whether
+   * it was waiting. Calling it on a completed or already cancelled request does nothing.
+   */
+  cancel(req: ContainerRequest): boolean {
+    if (!req._waiting) return false;
+    req._waiting = false;
+    if (!removeItem(this.puts, req)) removeItem(this.gets, req);
+    // A withdrawn head may unblock the requests behind it.
+    this.settle();
+    return true;
+  }
+
+  private check(what: string, amount: unknown): number {
+    if (typeof amount !== 'number' || !(amount >= 0) || !Number.isFinite(amount) || amount > this.capacity) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Container.${what}: amount must be a finite number between 0 and capacity (${this.capacity}) (got ${describeValue(amount)}). An amount that can never fit would wait forever.`,
+      );
+    }
+    return amount;
+  }
+
+  /** Serves waiting puts and gets, each in FIFO order, until neither head can proceed. */
+  private settle(): void {
+    const puts = this.puts;
+    const gets = this.gets;
+    const before = this.current;
+    let progress = true;
+    while (progress) {
+      progress = false;
+      while (puts.length > 0 && this.current + puts[0]!.amount <= this.capacity) {
+        const req = puts.shift()!;
+        this.current += req.amount;
+        this.done(req, this.stats?.putWait);
+        progress = true;
+      }
+      while (gets.length > 0 && gets[0]!.amount <= this.current) {
+        const req = gets.shift()!;
+        this.current -= req.amount;
+        this.done(req, this.stats?.getWait);
+        progress = true;
+      }
+    }
+    if (this.current !== before) this.stats?.level.update(this.sim.now, this.current);
+  }
+
+  private done(req: ContainerRequest, wait: Tally | undefined): void {
+    req._waiting = false;
+    wait?.add(this.sim.now - req.requestedAt);
+    req.succeed(req.amount);
+  }
+}

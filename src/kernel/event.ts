@@ -1,0 +1,224 @@
+/**
+ * Events: the things processes wait for.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import type { Simulation } from './simulation.js';
+
+/** Event state: not yet triggered. @internal */
+export const PENDING = 0;
+/** Event state: triggered (has a value, sits in the calendar). @internal */
+export const TRIGGERED = 1;
+/** Event state: processed (callbacks have run). @internal */
+export const PROCESSED = 2;
+
+/**
+ * Priority of dibsim's urgent internal events (process start and interrupts): `-Infinity`, so they run
+ * before every user event scheduled at the same time, as SimPy's URGENT events do.
+ */
+export const URGENT_PRIORITY = Number.NEGATIVE_INFINITY;
+
+/** Default priority of events: timeouts, `succeed`/`fail`, resource grants, container and store operations. */
+export const NORMAL_PRIORITY = 0;
+
+/** A function called with an event once the event is processed. */
+export type EventCallback<T = unknown> = (event: Event<T>) => void;
+
+/**
+ * How callbacks are stored: the event passes itself, so a callback typed for `Event<T>` is stored with
+ * the element type erased (generic fields of function type would make `Event<T>` invariant in `T`).
+ * @internal
+ */
+export type StoredCallback = (event: Event<unknown>) => void;
+
+/** Options for triggering an event. */
+export interface TriggerOptions {
+  /**
+   * Calendar priority among events at the same time: any finite number, lower runs first.
+   * @defaultValue 0
+   */
+  readonly priority?: number;
+}
+
+/**
+ * Something that happens at a simulated time, carrying a value of type `T` (or a failure).
+ *
+ * An event is *pending* until it is triggered by {@link Event.succeed} or {@link Event.fail}; it then
+ * sits in the calendar until the simulation reaches it and *processes* it, calling its callbacks in the
+ * order they were added. Processes wait for events by yielding them: `const v = yield ev` evaluates to
+ * the value (typed `unknown`, the fast path), and `const v = yield* ev` gives it typed as `T` at the cost
+ * of one small generator object per wait.
+ *
+ * A failed event throws its error into every process waiting for it. A failure that nothing handles
+ * stops {@link Simulation.run} with an error naming the simulated time.
+ *
+ * @typeParam T - type of the value the event carries when it succeeds
+ * @example
+ * const ready = sim.event<string>();
+ * sim.process(function* () { const msg = yield* ready; console.log(msg, sim.now); });
+ * sim.schedule(5, () => ready.succeed('go'));
+ */
+export class Event<T = unknown> {
+  /** The simulation this event belongs to. */
+  readonly sim: Simulation;
+  /** @internal */ _state: number;
+  /** @internal */ _ok: boolean;
+  /** @internal */ _value: unknown;
+  /** @internal */ _defused: boolean;
+  /** First callback, kept outside the array so that the common single-waiter case allocates nothing. @internal */
+  _cb: StoredCallback | null;
+  /** Further callbacks, in the order added. @internal */
+  _cbs: StoredCallback[] | null;
+
+  /** @param sim - the simulation the event belongs to */
+  constructor(sim: Simulation) {
+    this.sim = sim;
+    this._state = PENDING;
+    this._ok = true;
+    this._value = undefined;
+    this._defused = false;
+    this._cb = null;
+    this._cbs = null;
+  }
+
+  /** Whether the event has been triggered (succeeded or failed), whether or not it was processed yet. */
+  get triggered(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** Whether the simulation has processed the event (its callbacks have run). */
+  get processed(): boolean {
+    return this._state === PROCESSED;
+  }
+
+  /**
+   * Whether the event succeeded. Meaningful once {@link Event.triggered} is true.
+   * @throws {@link DibsimError} `INVALID_STATE` while the event is still pending.
+   */
+  get ok(): boolean {
+    if (this._state === PENDING) throw this.notYet('ok');
+    return this._ok;
+  }
+
+  /**
+   * The event's value: what it succeeded with, or the error it failed with.
+   * @throws {@link DibsimError} `INVALID_STATE` while the event is still pending.
+   */
+  get value(): T {
+    if (this._state === PENDING) throw this.notYet('value');
+    return this._value as T;
+  }
+
+  /** Whether a failure of this event has been marked as handled (see {@link Event.defuse}). */
+  get defused(): boolean {
+    return this._defused;
+  }
+
+  /**
+   * Triggers the event with `value`; it is processed at the current time (after events already
+   * scheduled at the same time and priority).
+   *
+   * @returns the event itself
+   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered.
+   */
+  succeed(value?: T, options?: TriggerOptions): this {
+    if (this._state !== PENDING) throw this.alreadyTriggered('succeed');
+    this._ok = true;
+    this._value = value;
+    this._state = TRIGGERED;
+    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
+    return this;
+  }
+
+  /**
+   * Triggers the event as failed with `error`: every process waiting for it gets `error` thrown at its
+   * `yield`. If nothing waits and the failure is not {@link Event.defuse | defused}, the run stops.
+   *
+   * @returns the event itself
+   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered.
+   */
+  fail(error: unknown, options?: TriggerOptions): this {
+    if (this._state !== PENDING) throw this.alreadyTriggered('fail');
+    this._ok = false;
+    this._value = error;
+    this._state = TRIGGERED;
+    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
+    return this;
+  }
+
+  /** Marks a failure as handled so that it does not stop the run when nothing waits for the event. */
+  defuse(): this {
+    this._defused = true;
+    return this;
+  }
+
+  /**
+   * Adds a callback run when the event is processed. Callbacks run in the order added. Adding one to an
+   * already processed event throws: the moment has passed.
+   *
+   * @throws {@link DibsimError} `INVALID_STATE` if the event was already processed.
+   */
+  addCallback(callback: EventCallback<T>): void {
+    const cb = callback as StoredCallback;
+    if (this._state === PROCESSED) {
+      throw new DibsimError(
+        'INVALID_STATE',
+        `Cannot add a callback to an event that was already processed (at or before time ${this.sim.now}). Check event.processed first.`,
+      );
+    }
+    if (this._cb === null) this._cb = cb;
+    else if (this._cbs === null) this._cbs = [cb];
+    else this._cbs.push(cb);
+  }
+
+  /** Removes a callback added with {@link Event.addCallback}; returns whether it was found. */
+  removeCallback(callback: EventCallback<T>): boolean {
+    const cb = callback as StoredCallback;
+    if (this._cb === cb) {
+      // Keep insertion order: the oldest remaining callback moves into the first slot.
+      const rest = this._cbs;
+      this._cb = rest !== null && rest.length > 0 ? (rest.shift() as StoredCallback) : null;
+      return true;
+    }
+    const rest = this._cbs;
+    if (rest === null) return false;
+    const i = rest.indexOf(cb);
+    if (i < 0) return false;
+    rest.splice(i, 1);
+    return true;
+  }
+
+  /**
+   * Lets a process wait with `yield*` and receive the value typed as `T`:
+   * `const item = yield* store.get()`. Each use allocates one small generator; plain `yield` does not.
+   */
+  *[Symbol.iterator](): Generator<Event<T>, T, unknown> {
+    return (yield this) as T;
+  }
+
+  /** Runs the callbacks; called by the simulation when it reaches the event. @internal */
+  _process(): void {
+    this._state = PROCESSED;
+    const cb = this._cb;
+    const cbs = this._cbs;
+    this._cb = null;
+    this._cbs = null;
+    if (cb !== null) cb(this as Event<unknown>);
+    if (cbs !== null) for (let i = 0; i < cbs.length; i++) cbs[i]!(this as Event<unknown>);
+  }
+
+  private notYet(what: string): DibsimError {
+    return new DibsimError(
+      'INVALID_STATE',
+      `event.${what} is not available while the event is pending. Wait for it (yield it) or check event.triggered first.`,
+    );
+  }
+
+  private alreadyTriggered(what: string): DibsimError {
+    return new DibsimError(
+      'INVALID_STATE',
+      `event.${what}() called on an event that was already triggered (value ${describeValue(this._value)}). An event fires once; create a new one with sim.event().`,
+    );
+  }
+}

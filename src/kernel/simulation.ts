@@ -1,0 +1,281 @@
+/**
+ * The simulation: clock, calendar and the factories for events and processes.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import { Calendar } from './calendar.js';
+import { AllOf, AnyOf } from './condition.js';
+import { Event, NORMAL_PRIORITY, TRIGGERED, type TriggerOptions } from './event.js';
+import { Process, type ProcessOptions, type ProcessSource } from './process.js';
+
+/** A callback scheduled with {@link Simulation.schedule}. */
+export type ScheduledCallback = () => void;
+
+/** What the calendar holds: events, or bare callbacks scheduled on the hot path. @internal */
+export type CalendarItem = Event<unknown> | ScheduledCallback;
+
+/**
+ * Observer called for every calendar entry just before it is processed (see {@link Simulation.onEvent}).
+ *
+ * @param time - simulated time of the entry
+ * @param priority - its calendar priority
+ * @param sequence - its insertion number (unique, increasing)
+ * @param event - the event, or `null` for a callback scheduled with {@link Simulation.schedule}
+ */
+export type EventObserver = (
+  time: number,
+  priority: number,
+  sequence: number,
+  event: Event<unknown> | null,
+) => void;
+
+/** Options for {@link Simulation.run}. */
+export interface RunOptions {
+  /**
+   * Stop before processing any event at time `>= until`, then set {@link Simulation.now} to `until`.
+   * Events at exactly `until` stay pending, so a later `run` resumes without losing any.
+   * Must be a number `>= now` (not NaN). `Infinity` is the same as no limit.
+   */
+  readonly until?: number;
+}
+
+/** Options for creating a {@link Simulation}. */
+export interface SimulationOptions {
+  /**
+   * Simulated time at which the run starts.
+   * @defaultValue 0
+   */
+  readonly initialTime?: number;
+}
+
+/**
+ * A discrete-event simulation: a clock and a calendar of events ordered by time, then ascending
+ * priority, then the order in which they were scheduled.
+ *
+ * Time is a unit-free number; dibsim's model layer uses days. Process start and interrupts are urgent
+ * (priority `-Infinity`, see {@link URGENT_PRIORITY}) and run before every other event at the same
+ * time; everything else defaults to priority 0.
+ *
+ * @example
+ * const sim = new Simulation();
+ * sim.process(function* () {
+ *   yield sim.timeout(3);
+ *   console.log('woke at', sim.now); // 3
+ * });
+ * sim.run();
+ */
+export class Simulation {
+  /**
+   * Called for each calendar entry before it is processed; `null` (the default) costs nothing.
+   * Use it to trace a run or digest its event sequence.
+   */
+  onEvent: EventObserver | null = null;
+  /** @internal */ _now: number;
+  /** @internal */ _active: Process<unknown> | null = null;
+  /** Processes created so far, for default names that do not depend on other simulations. @internal */
+  _processCount = 0;
+  private readonly calendar = new Calendar<CalendarItem>();
+  private running = false;
+
+  /** @param options - optional start time */
+  constructor(options?: SimulationOptions) {
+    const start = options?.initialTime ?? 0;
+    if (!Number.isFinite(start)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `initialTime must be a finite number (got ${describeValue(start)}). Use 0 or the start of your horizon.`,
+      );
+    }
+    this._now = start;
+  }
+
+  /** Current simulated time (unit-free; the model layer uses days). */
+  get now(): number {
+    return this._now;
+  }
+
+  /** The process whose generator is running right now, or `null` outside any process. */
+  get activeProcess(): Process<unknown> | null {
+    return this._active;
+  }
+
+  /** Number of entries in the calendar. */
+  get pendingCount(): number {
+    return this.calendar.size;
+  }
+
+  /**
+   * Starts a process: a generator function (called with no arguments) or a generator object. It starts
+   * at the current time, before other events at that time. The returned {@link Process} is itself an
+   * event that succeeds with the generator's return value or fails with what it threw.
+   */
+  process<R>(source: ProcessSource<R>, options?: ProcessOptions): Process<R> {
+    return new Process<R>(this, source, options);
+  }
+
+  /** Creates a pending event to be triggered later with `succeed` or `fail`. */
+  event<T = unknown>(): Event<T> {
+    return new Event<T>(this);
+  }
+
+  /**
+   * An event that succeeds with `value` after `delay` time units.
+   *
+   * @param delay - finite, `>= 0`
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a negative, NaN or infinite delay.
+   */
+  timeout<T = undefined>(delay: number, value?: T, options?: TriggerOptions): Event<T> {
+    const ev = new Event<T>(this);
+    ev._value = value;
+    ev._state = TRIGGERED;
+    this._enqueue(ev, delay, options?.priority ?? NORMAL_PRIORITY);
+    return ev;
+  }
+
+  /**
+   * An event that succeeds once all `events` have succeeded, with their values in input order; it fails
+   * as soon as one of them fails, with that error.
+   */
+  allOf(events: readonly Event<unknown>[]): Event<unknown[]> {
+    return new AllOf(this, events);
+  }
+
+  /**
+   * An event that succeeds as soon as one of `events` succeeds, with a `Map` from the events processed by
+   * then (in the order they fired) to their values; it fails if the first to fire fails.
+   * With no events it succeeds at once with an empty map.
+   */
+  anyOf(events: readonly Event<unknown>[]): Event<Map<Event<unknown>, unknown>> {
+    return new AnyOf(this, events);
+  }
+
+  /**
+   * Low-level: calls `callback` after `delay`, without creating an event object. For hot paths in models
+   * that do not need processes.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a negative, NaN or infinite delay or priority.
+   */
+  schedule(delay: number, callback: ScheduledCallback, options?: TriggerOptions): void {
+    if (typeof callback !== 'function') {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `schedule: callback must be a function (got ${describeValue(callback)}).`,
+      );
+    }
+    this._enqueue(callback, delay, options?.priority ?? NORMAL_PRIORITY);
+  }
+
+  /** Time of the next calendar entry, or `Infinity` when the calendar is empty. */
+  peek(): number {
+    return this.calendar.peekTime();
+  }
+
+  /**
+   * Processes the next calendar entry.
+   *
+   * @throws {@link DibsimError} `INVALID_STATE` on an empty calendar; `UNHANDLED_FAILURE` if the event
+   * failed and nothing handled it.
+   */
+  step(): void {
+    if (this.calendar.size === 0) {
+      throw new DibsimError(
+        'INVALID_STATE',
+        `step() called with no event left at time ${this._now}. Check sim.peek() < Infinity first.`,
+      );
+    }
+    this.processNext();
+  }
+
+  /**
+   * Runs until the calendar is empty, or until `options.until`.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `until` is NaN or earlier than `now`;
+   * `UNHANDLED_FAILURE` if an event fails and nothing handles it (the original error is the `cause`).
+   */
+  run(options?: RunOptions): void {
+    let until = Number.POSITIVE_INFINITY;
+    if (options?.until !== undefined) {
+      until = options.until;
+      if (typeof until !== 'number' || Number.isNaN(until) || until < this._now) {
+        throw new DibsimError(
+          'INVALID_ARGUMENT',
+          `run: until must be a number >= now (${this._now}) (got ${describeValue(until)}). Pass a later time, or omit it to run until no event is left.`,
+        );
+      }
+    }
+    if (this.running) {
+      throw new DibsimError(
+        'INVALID_STATE',
+        'run() called while the simulation is already running (from inside a process or callback).',
+      );
+    }
+    this.running = true;
+    try {
+      const calendar = this.calendar;
+      while (calendar.size > 0 && calendar.peekTime() < until) this.processNext();
+      if (until !== Number.POSITIVE_INFINITY) this._now = until;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Puts an entry in the calendar at `now + delay`. @internal */
+  _enqueue(item: CalendarItem, delay: number, priority: number): void {
+    // One combined test keeps the common (valid) case to a single branch.
+    if (!(delay >= 0 && delay < Number.POSITIVE_INFINITY) || !Number.isFinite(priority)) {
+      throw invalidDelay(delay, priority);
+    }
+    this.calendar.push(this._now + delay, priority, item);
+  }
+
+  /** Puts an entry in the calendar at the current time with an internal priority (may be -Infinity). @internal */
+  _enqueueNow(item: CalendarItem, priority: number): void {
+    this.calendar.push(this._now, priority, item);
+  }
+
+  private processNext(): void {
+    const calendar = this.calendar;
+    const observer = this.onEvent;
+    if (observer !== null) {
+      observer(calendar.peekTime(), calendar.peekPriority(), calendar.peekSequence(), peekEvent(calendar));
+    }
+    this._now = calendar.peekTime();
+    const item = calendar.pop();
+    if (typeof item === 'function') {
+      item();
+      return;
+    }
+    item._process();
+    if (!item._ok && !item._defused) throw unhandled(item, this._now);
+  }
+}
+
+function peekEvent(calendar: Calendar<CalendarItem>): Event<unknown> | null {
+  const item = calendar.peekItem();
+  return typeof item === 'function' || item === undefined ? null : item;
+}
+
+function invalidDelay(delay: number, priority: number): DibsimError {
+  if (!Number.isFinite(priority)) {
+    return new DibsimError(
+      'INVALID_ARGUMENT',
+      `priority must be a finite number (got ${describeValue(priority)}). Lower numbers run first among events at the same time; the default is 0.`,
+    );
+  }
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `delay must be a finite number >= 0 (got ${describeValue(delay)}). Events cannot be scheduled in the past or at infinity.`,
+  );
+}
+
+function unhandled(event: Event<unknown>, now: number): DibsimError {
+  const cause = event._value;
+  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : describeValue(cause);
+  const who = event instanceof Process ? `Process "${event.name}"` : 'An event';
+  return new DibsimError(
+    'UNHANDLED_FAILURE',
+    `${who} failed at time ${now} and nothing handled the failure: ${reason}. Catch the error in a process that waits for it, or call event.defuse().`,
+    { cause },
+  );
+}

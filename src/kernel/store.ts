@@ -1,0 +1,238 @@
+/**
+ * Stores: queues of distinct items (orders, shipments, batches) with blocking put and get.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import { TimeWeighted } from '../stats/time-weighted.js';
+import { Event } from './event.js';
+import { removeItem } from './list.js';
+import type { Simulation } from './simulation.js';
+
+/** Options for {@link Store}. */
+export interface StoreOptions {
+  /**
+   * Largest number of items held: a positive integer or `Infinity`.
+   * @defaultValue Infinity
+   */
+  readonly capacity?: number;
+  /**
+   * Record the number of items held over time.
+   * @defaultValue true
+   */
+  readonly stats?: boolean;
+}
+
+/** Options for {@link PriorityStore}. */
+export interface PriorityStoreOptions<T> extends StoreOptions {
+  /** Priority of an item: a finite number, lower is handed out first (FIFO among equals). */
+  readonly priority: (item: T) => number;
+}
+
+/** A predicate selecting which items a get accepts. */
+export type ItemFilter<T> = (item: T) => boolean;
+
+/** A pending put into a {@link Store}; succeeds (with the item) once the item is stored. */
+export class StorePut<T> extends Event<T> {
+  /** The item to store. */
+  readonly item: T;
+  /** @internal */ _waiting = true;
+
+  /** Use {@link Store.put}. @internal */
+  constructor(sim: Simulation, item: T) {
+    super(sim);
+    this.item = item;
+  }
+}
+
+/** A pending get from a {@link Store}; succeeds with the item taken. */
+export class StoreGet<T> extends Event<T> {
+  /** Items this get accepts, or `null` for any. */
+  readonly filter: ItemFilter<T> | null;
+  /** @internal */ _waiting = true;
+
+  /** Use {@link Store.get}. @internal */
+  constructor(sim: Simulation, filter: ItemFilter<T> | null) {
+    super(sim);
+    this.filter = filter;
+  }
+}
+
+/**
+ * A FIFO store of up to `capacity` items. `put(item)` waits while full; `get(filter?)` waits until an
+ * acceptable item is there. Waiting gets are served in order, but a get whose filter matches nothing
+ * does not block the gets behind it.
+ *
+ * @typeParam T - type of the items
+ * @example
+ * const orders = new Store<Order>(sim);
+ * sim.process(function* () { const order = yield* orders.get((o) => o.item === '155mm'); });
+ */
+export class Store<T> {
+  /** The simulation the store belongs to. */
+  readonly sim: Simulation;
+  /** Largest number of items held. */
+  readonly capacity: number;
+  /** Number of items held over time, or `null` when created with `stats: false`. */
+  readonly stats: { readonly size: TimeWeighted } | null;
+  /** Items held, in hand-out order. @internal */
+  protected readonly held: T[] = [];
+  private readonly puts: StorePut<T>[] = [];
+  private readonly gets: StoreGet<T>[] = [];
+
+  /** @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer or Infinity. */
+  constructor(sim: Simulation, options: StoreOptions = {}) {
+    this.sim = sim;
+    const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
+    if (
+      typeof capacity !== 'number' ||
+      !(capacity >= 1) ||
+      (!Number.isInteger(capacity) && capacity !== Number.POSITIVE_INFINITY)
+    ) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Store capacity must be a positive integer or Infinity (got ${describeValue(capacity)}).`,
+      );
+    }
+    this.capacity = capacity;
+    this.stats = options.stats === false ? null : { size: new TimeWeighted({ time: sim.now, level: 0 }) };
+  }
+
+  /** Items held, in the order they would be handed out (a copy). */
+  get items(): T[] {
+    return this.held.slice();
+  }
+
+  /** Number of items held. */
+  get size(): number {
+    return this.held.length;
+  }
+
+  /** Stores `item` once there is room (after earlier waiting puts). */
+  put(item: T): StorePut<T> {
+    const req = new StorePut(this.sim, item);
+    this.puts.push(req);
+    this.settle();
+    return req;
+  }
+
+  /** Takes the first held item accepted by `filter` (any item without one), waiting until there is one. */
+  get(filter?: ItemFilter<T>): StoreGet<T> {
+    if (filter !== undefined && typeof filter !== 'function') {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Store.get: filter must be a function (got ${describeValue(filter)}).`,
+      );
+    }
+    const req = new StoreGet<T>(this.sim, filter ?? null);
+    this.gets.push(req);
+    this.settle();
+    return req;
+  }
+
+  /** Withdraws a put or get still waiting; returns whether it was waiting. */
+  cancel(req: StorePut<T> | StoreGet<T>): boolean {
+    if (!req._waiting) return false;
+    req._waiting = false;
+    if (req instanceof StorePut) removeItem(this.puts, req);
+    else removeItem(this.gets, req);
+    this.settle();
+    return true;
+  }
+
+  /** Adds an item in hand-out order. Subclasses change the order. @internal */
+  protected insert(item: T): void {
+    this.held.push(item);
+  }
+
+  /** Removes and returns the held item at index `i`. @internal */
+  protected removeAt(i: number): T {
+    return this.held.splice(i, 1)[0] as T;
+  }
+
+  private settle(): void {
+    const before = this.held.length;
+    let progress = true;
+    while (progress) {
+      progress = false;
+      while (this.puts.length > 0 && this.held.length < this.capacity) {
+        const req = this.puts.shift()!;
+        req._waiting = false;
+        this.insert(req.item);
+        req.succeed(req.item);
+        progress = true;
+      }
+      // Serve gets in order; a get with nothing acceptable is skipped, not a barrier.
+      for (let g = 0; g < this.gets.length && this.held.length > 0; ) {
+        const req = this.gets[g]!;
+        const i = req.filter === null ? 0 : this.held.findIndex(req.filter);
+        if (i < 0) {
+          g++;
+          continue;
+        }
+        const item = this.removeAt(i);
+        this.gets.splice(g, 1);
+        req._waiting = false;
+        req.succeed(item);
+        progress = true;
+      }
+    }
+    if (this.held.length !== before) this.stats?.size.update(this.sim.now, this.held.length);
+  }
+}
+
+/**
+ * A {@link Store} that hands out the item with the lowest `priority(item)` first, FIFO among equals.
+ *
+ * @typeParam T - type of the items
+ */
+export class PriorityStore<T> extends Store<T> {
+  private readonly priorityOf: (item: T) => number;
+  private readonly keys: number[] = [];
+
+  /** @throws {@link DibsimError} `INVALID_ARGUMENT` if `priority` is not a function. */
+  constructor(sim: Simulation, options: PriorityStoreOptions<T>) {
+    super(sim, options);
+    if (typeof options?.priority !== 'function') {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `PriorityStore needs options.priority, a function from item to number (got ${describeValue(options?.priority)}).`,
+      );
+    }
+    this.priorityOf = options.priority;
+  }
+
+  /**
+   * Stores `item` once there is room, in priority order.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `priority(item)` is not a finite number.
+   */
+  override put(item: T): StorePut<T> {
+    const key = this.priorityOf(item);
+    if (typeof key !== 'number' || !Number.isFinite(key)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `PriorityStore.put: priority(item) must be a finite number (got ${describeValue(key)}).`,
+      );
+    }
+    return super.put(item);
+  }
+
+  protected override insert(item: T): void {
+    const key = this.priorityOf(item);
+    // Insert after all equal keys so that equal priorities stay FIFO.
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! <= key) lo = mid + 1;
+      else hi = mid;
+    }
+    this.held.splice(lo, 0, item);
+    this.keys.splice(lo, 0, key);
+  }
+
+  protected override removeAt(i: number): T {
+    this.keys.splice(i, 1);
+    return super.removeAt(i);
+  }
+}

@@ -1,8 +1,15 @@
 /**
- * The simulation kernel: clock, calendar, events, generator processes and shared resources.
+ * dibsim: discrete-event simulation of the defence industrial base.
  *
- * @module
+ * The public API, grouped by layer: errors; random numbers and statistics (the leaves); the
+ * simulation kernel.
+ *
+ * @packageDocumentation
  */
+
+// Errors
+export { DibsimError, type DibsimErrorCode, type DibsimErrorOptions } from './errors.js';
+// Kernel
 export {
   Container,
   type ContainerOptions,
@@ -48,3 +55,52 @@ export {
   type StoreOptions,
   StorePut,
 } from './kernel/store.js';
+// Random numbers
+export {
+  type BetaParameters,
+  beta,
+  type ExponentialParameters,
+  exponential,
+  type GammaParameters,
+  gamma,
+  type UniformParameters,
+  uniform,
+  type WeibullParameters,
+  weibull,
+} from './random/continuous.js';
+export {
+  type BernoulliParameters,
+  type BinomialParameters,
+  bernoulli,
+  binomial,
+  type DiscreteParameters,
+  discrete,
+  type EmpiricalParameters,
+  empirical,
+  type PoissonParameters,
+  poisson,
+} from './random/discrete.js';
+export {
+  type LognormalMeanSdParameters,
+  type LognormalParameters,
+  lognormal,
+  lognormalFromMeanSd,
+  lognormalParameters,
+  type NormalParameters,
+  normal,
+} from './random/normal.js';
+export type { Rng, Sampler } from './random/rng.js';
+export { createSampler, type DistributionSpec, distributionTypes } from './random/spec.js';
+export {
+  createStreams,
+  type RandomStream,
+  type StreamState,
+  type Streams,
+  type StreamsOptions,
+} from './random/streams.js';
+export { pert, type ThreePointParameters, triangular } from './random/triangular.js';
+// Statistics
+export { ExactSum } from './stats/exact-sum.js';
+export { normalQuantile, studentTCdf, studentTQuantile } from './stats/student-t.js';
+export { Tally, type TallyJSON } from './stats/tally.js';
+export { TimeWeighted, type TimeWeightedJSON, type TimeWeightedOptions } from './stats/time-weighted.js';

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Packs dibsim, installs the tarball into a fresh project, compiles a strict TypeScript consumer
+# against it WITHOUT skipLibCheck, and runs it with plain node. Catches broken `exports`, public types
+# that lean on dev-only @types packages, and CommonJS import mistakes that vitest hides.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+cd "$work"
+cat > package.json <<JSON
+{ "name": "dibsim-consumer", "private": true, "type": "module" }
+JSON
+npm install --no-audit --no-fund --silent "./$tarball"
+# The consumer gets the same TypeScript the project pins, and nothing else: no @types packages.
+ts_version="$(node -p "require('$root/node_modules/typescript/package.json').version")"
+npm install --no-audit --no-fund --silent "typescript@$ts_version"
+cp "$root/test/consumer/consumer.ts" .
+cat > tsconfig.json <<JSON
+{
+  "compilerOptions": {
+    "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
+    "strict": true, "noUncheckedIndexedAccess": true, "exactOptionalPropertyTypes": true,
+    "skipLibCheck": false, "types": [], "outDir": "out"
+  },
+  "files": ["consumer.ts"]
+}
+JSON
+npx tsc -p tsconfig.json
+node out/consumer.js
+echo "consumer check passed ($tarball)"

@@ -1,0 +1,71 @@
+// A strict TypeScript consumer of the packed dibsim package (compiled without skipLibCheck by
+// scripts/consumer-check.sh, then run with plain node). It exercises the generic public API.
+import {
+  Container,
+  createStreams,
+  DibsimError,
+  type Event,
+  exponential,
+  type Process,
+  Resource,
+  Simulation,
+  Store,
+  Tally,
+} from 'dibsim';
+
+interface Order {
+  readonly id: number;
+  readonly rounds: number;
+}
+
+const sim = new Simulation();
+const orders = new Store<Order>(sim, { capacity: 10 });
+const depot = new Container(sim, { capacity: 1_000, init: 100 });
+const line = new Resource(sim, { capacity: 1 });
+const rng = createStreams(7).stream('orders');
+const gap = exponential(rng, { mean: 2 });
+const lead = new Tally();
+
+const producer: Process<number> = sim.process(function* () {
+  for (let id = 0; id < 5; id++) {
+    yield sim.timeout(gap());
+    yield orders.put({ id, rounds: 10 * (id + 1) });
+  }
+  return 5;
+});
+
+const consumer: Process<string> = sim.process(function* () {
+  let total = 0;
+  for (let k = 0; k < 5; k++) {
+    const order: Order = yield* orders.get();
+    const req = line.request();
+    try {
+      yield req;
+      const placed = sim.now;
+      yield sim.timeout(1);
+      const got: number = yield* depot.get(order.rounds);
+      total += got;
+      lead.add(sim.now - placed);
+    } finally {
+      line.release(req);
+    }
+  }
+  return `served ${total} rounds`;
+});
+
+const signal: Event<number> = sim.event<number>();
+sim.schedule(3, () => signal.succeed(42));
+const both = sim.allOf([producer, consumer]);
+sim.run();
+
+const made: number = producer.value;
+const summary: string = consumer.value;
+const answer: number = signal.value;
+if (!both.ok || made !== 5 || answer !== 42 || lead.count !== 5) throw new Error('consumer check failed');
+try {
+  sim.timeout(-1);
+  throw new Error('negative delay accepted');
+} catch (e) {
+  if (!(e instanceof DibsimError) || e.code !== 'INVALID_ARGUMENT') throw e;
+}
+console.log(`consumer ok: ${summary}, mean lead ${lead.mean.toFixed(3)} days, depot level ${depot.level}`);

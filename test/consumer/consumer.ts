@@ -20,7 +20,7 @@ interface Order {
 
 const sim = new Simulation();
 const orders = new Store<Order>(sim, { capacity: 10 });
-const depot = new Container(sim, { capacity: 1_000, init: 100 });
+const depot = new Container(sim, { capacity: 1_000, init: 200 });
 const line = new Resource(sim, { capacity: 1 });
 const rng = createStreams(7).stream('orders');
 const gap = exponential(rng, { mean: 2 });

@@ -54,6 +54,7 @@ export {
   StoreGet,
   type StoreOptions,
   StorePut,
+  type StoreStats,
 } from './kernel/store.js';
 // Random numbers
 export {
@@ -90,7 +91,13 @@ export {
   normal,
 } from './random/normal.js';
 export type { Rng, Sampler } from './random/rng.js';
-export { createSampler, type DistributionSpec, distributionTypes } from './random/spec.js';
+export {
+  type ConstantParameters,
+  createSampler,
+  type DistributionKind,
+  type DistributionSpec,
+  distributionTypes,
+} from './random/spec.js';
 export {
   createStreams,
   type RandomStream,

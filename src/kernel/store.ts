@@ -29,6 +29,12 @@ export interface PriorityStoreOptions<T> extends StoreOptions {
   readonly priority: (item: T) => number;
 }
 
+/** Statistics a store records about itself (see {@link Store.stats}). */
+export interface StoreStats {
+  /** Number of items held over time. */
+  readonly size: TimeWeighted;
+}
+
 /** A predicate selecting which items a get accepts. */
 export type ItemFilter<T> = (item: T) => boolean;
 
@@ -74,7 +80,7 @@ export class Store<T> {
   /** Largest number of items held. */
   readonly capacity: number;
   /** Number of items held over time, or `null` when created with `stats: false`. */
-  readonly stats: { readonly size: TimeWeighted } | null;
+  readonly stats: StoreStats | null;
   /** Items held, in hand-out order. @internal */
   protected readonly held: T[] = [];
   private readonly puts: StorePut<T>[] = [];

@@ -40,27 +40,39 @@ import { checkRng, invalid } from './parameters.js';
 import type { Rng, Sampler } from './rng.js';
 import { pert, type ThreePointParameters, triangular } from './triangular.js';
 
+/** Names the sampler that a {@link DistributionSpec} stands for. */
+export interface DistributionKind<K extends string> {
+  /** The sampler's name, e.g. `'exponential'`. */
+  readonly type: K;
+}
+
+/** Parameters of the `constant` spec: a fixed value given where a distribution is allowed. */
+export interface ConstantParameters {
+  /** The value every draw returns. */
+  readonly value: number;
+}
+
 /**
  * A distribution written as plain, JSON-safe data: `type` names the sampler function, and the other
  * fields are that function's parameters, e.g. `{ type: 'lognormalFromMeanSd', mean: 90, sd: 30 }`.
  */
 export type DistributionSpec =
-  | { readonly type: 'constant'; readonly value: number }
-  | ({ readonly type: 'uniform' } & UniformParameters)
-  | ({ readonly type: 'exponential' } & ExponentialParameters)
-  | ({ readonly type: 'normal' } & NormalParameters)
-  | ({ readonly type: 'lognormal' } & LognormalParameters)
-  | ({ readonly type: 'lognormalFromMeanSd' } & LognormalMeanSdParameters)
-  | ({ readonly type: 'triangular' } & ThreePointParameters)
-  | ({ readonly type: 'pert' } & ThreePointParameters)
-  | ({ readonly type: 'gamma' } & GammaParameters)
-  | ({ readonly type: 'weibull' } & WeibullParameters)
-  | ({ readonly type: 'beta' } & BetaParameters)
-  | ({ readonly type: 'poisson' } & PoissonParameters)
-  | ({ readonly type: 'binomial' } & BinomialParameters)
-  | ({ readonly type: 'bernoulli' } & BernoulliParameters)
-  | ({ readonly type: 'discrete' } & DiscreteParameters)
-  | ({ readonly type: 'empirical' } & EmpiricalParameters);
+  | (DistributionKind<'constant'> & ConstantParameters)
+  | (DistributionKind<'uniform'> & UniformParameters)
+  | (DistributionKind<'exponential'> & ExponentialParameters)
+  | (DistributionKind<'normal'> & NormalParameters)
+  | (DistributionKind<'lognormal'> & LognormalParameters)
+  | (DistributionKind<'lognormalFromMeanSd'> & LognormalMeanSdParameters)
+  | (DistributionKind<'triangular'> & ThreePointParameters)
+  | (DistributionKind<'pert'> & ThreePointParameters)
+  | (DistributionKind<'gamma'> & GammaParameters)
+  | (DistributionKind<'weibull'> & WeibullParameters)
+  | (DistributionKind<'beta'> & BetaParameters)
+  | (DistributionKind<'poisson'> & PoissonParameters)
+  | (DistributionKind<'binomial'> & BinomialParameters)
+  | (DistributionKind<'bernoulli'> & BernoulliParameters)
+  | (DistributionKind<'discrete'> & DiscreteParameters)
+  | (DistributionKind<'empirical'> & EmpiricalParameters);
 
 /** Every `type` a {@link DistributionSpec} can have, e.g. for a schema's enum. */
 export const distributionTypes: readonly DistributionSpec['type'][] = Object.freeze([

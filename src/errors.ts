@@ -16,8 +16,16 @@
  *   interrupting a finished process, stepping an empty calendar, …).
  * - `UNHANDLED_FAILURE`: an event failed and nothing handled the failure, so the run stopped.
  * - `INTERRUPTED`: thrown into a process by `Process.interrupt` (class `Interrupt`).
+ * - `INVALID_SCENARIO`: scenario data failed validation ({@link ScenarioError}, with every issue).
+ * - `MODEL_INVARIANT`: a model invariant broke during a run ({@link ModelError}).
  */
-export type DibsimErrorCode = 'INVALID_ARGUMENT' | 'INVALID_STATE' | 'UNHANDLED_FAILURE' | 'INTERRUPTED';
+export type DibsimErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_STATE'
+  | 'UNHANDLED_FAILURE'
+  | 'INTERRUPTED'
+  | 'INVALID_SCENARIO'
+  | 'MODEL_INVARIANT';
 
 /** Options accepted by the {@link DibsimError} constructor. */
 export interface DibsimErrorOptions {
@@ -44,6 +52,60 @@ export class DibsimError extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
+  }
+}
+
+/** One problem found in scenario data: where, what is wrong, and how to fix it. */
+export interface ScenarioIssue {
+  /** Path to the field, e.g. `firms[2].lines[0].nameplateRoundsPerMonth`. */
+  readonly path: string;
+  /** What is wrong, with the offending value. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * Scenario data failed validation. Every issue is collected before this is thrown, so one run of
+ * validation lists them all; nothing has run.
+ *
+ * @example
+ * try { validateScenario(data); } catch (e) { if (e instanceof ScenarioError) for (const i of e.issues) console.log(i.path, i.message, i.fix); }
+ */
+export class ScenarioError extends DibsimError {
+  /** Every problem found, in document order. */
+  readonly issues: readonly ScenarioIssue[];
+
+  /**
+   * @param issues - the problems found (at least one)
+   * @param source - what was validated, e.g. a file name, for the message
+   */
+  constructor(issues: readonly ScenarioIssue[], source = 'scenario') {
+    const lines = issues.map((i) => `  - ${i.path}: ${i.message} ${i.fix}`.trimEnd());
+    super(
+      'INVALID_SCENARIO',
+      `${source} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    );
+    this.issues = issues;
+  }
+}
+
+/** A model invariant broke during a run (e.g. rounds not conserved): a bug or a broken custom strategy. */
+export class ModelError extends DibsimError {
+  /** Simulated time (days) at which the violation was detected. */
+  readonly time: number;
+  /** The entity concerned, e.g. `nation:DE` or `firm:nammo-raufoss`. */
+  readonly entity: string;
+
+  /**
+   * @param message - what broke, with the numbers
+   * @param time - simulated time in days
+   * @param entity - the entity concerned
+   */
+  constructor(message: string, time: number, entity: string) {
+    super('MODEL_INVARIANT', `${message} (entity ${entity}, day ${time})`);
+    this.time = time;
+    this.entity = entity;
   }
 }
 

@@ -36,11 +36,9 @@ abstract class Condition<T> extends Event<T> {
 
   /** Looks at children already processed, then watches the rest. Subclasses call it last. */
   protected start(): void {
-    for (const ev of this.events) {
-      if (ev._state !== PROCESSED) continue;
-      this.fired.push(ev);
-      if (this.decide(ev)) return;
-    }
+    // Record every processed child before deciding, so that anyOf's map lists them all (input order).
+    for (const ev of this.events) if (ev._state === PROCESSED) this.fired.push(ev);
+    for (const ev of this.fired) if (this.decide(ev)) return;
     if (this.decideEmpty()) return;
     for (const ev of this.events) if (ev._state !== PROCESSED) ev.addCallback(this.check);
   }

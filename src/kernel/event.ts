@@ -120,14 +120,16 @@ export class Event<T = unknown> {
    * scheduled at the same time and priority).
    *
    * @returns the event itself
-   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered.
+   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered; `INVALID_ARGUMENT`
+   * (leaving the event pending) if `options.priority` is not a finite number.
    */
   succeed(value?: T, options?: TriggerOptions): this {
     if (this._state !== PENDING) throw this.alreadyTriggered('succeed');
+    // Enqueue first: an invalid priority then throws before the event leaves the pending state.
+    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     this._ok = true;
     this._value = value;
     this._state = TRIGGERED;
-    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     return this;
   }
 
@@ -140,10 +142,11 @@ export class Event<T = unknown> {
    */
   fail(error: unknown, options?: TriggerOptions): this {
     if (this._state !== PENDING) throw this.alreadyTriggered('fail');
+    // Enqueue first, as in succeed().
+    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     this._ok = false;
     this._value = error;
     this._state = TRIGGERED;
-    this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     return this;
   }
 

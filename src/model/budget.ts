@@ -1,0 +1,123 @@
+/**
+ * Budgets: annual procurement appropriations, multi-year obligations, and payments.
+ *
+ * @module
+ */
+import { ExactSum } from '../stats/exact-sum.js';
+import type { ProfileFn } from './params.js';
+
+/**
+ * One payer's procurement money, in EUR at base-year prices, accumulated exactly.
+ *
+ * A contract obligates money in the budget years over which its deliveries are scheduled: the current
+ * year's share must fit what is left of this year's appropriation, and each later year's share must fit
+ * that year's projected appropriation less what is already obligated there. Unobligated money at a
+ * year's end rolls over or lapses, per the nation's rule. Payments happen on delivery.
+ */
+export class Budget {
+  /** Total paid on delivery, EUR. */
+  readonly spent = new ExactSum();
+  /** Total obligated by contracts, EUR. */
+  readonly obligated = new ExactSum();
+  private readonly available = new ExactSum();
+  private readonly obligations: ExactSum[] = [];
+  private year = 0;
+
+  /**
+   * @param id - payer id
+   * @param appropriation - EUR per budget year, as a function of the day the year starts
+   * @param yearStarts - day offsets of budget-year starts after day 0, ascending
+   * @param firstYearShare - share (0–1) of the starting budget year that lies inside the scenario
+   * @param rule - what happens to unobligated money at a year's end
+   */
+  constructor(
+    readonly id: string,
+    private readonly appropriation: ProfileFn,
+    private readonly yearStarts: readonly number[],
+    firstYearShare: number,
+    private readonly rule: 'rollover' | 'lapse',
+  ) {
+    // The scenario starts part-way through a budget year: only the rest of that year's money is there.
+    this.available.addProduct(appropriation(0), firstYearShare);
+  }
+
+  /** Money not yet obligated in the current budget year, EUR. */
+  get availableEur(): number {
+    return this.available.value;
+  }
+
+  /** Index of the budget year containing `day` (0 = the year the scenario starts in). */
+  yearOf(day: number): number {
+    let y = 0;
+    while (y < this.yearStarts.length && this.yearStarts[y]! <= day) y++;
+    return y;
+  }
+
+  /** First day of budget year `y` (0 for the starting year). */
+  yearStartDay(y: number): number {
+    if (y === 0) return 0;
+    const known = this.yearStarts[y - 1];
+    if (known !== undefined) return known;
+    const last = this.yearStarts[this.yearStarts.length - 1] ?? 0;
+    return last + 365.25 * (y - this.yearStarts.length);
+  }
+
+  /** Opens budget year `y` (called at its first day). */
+  openYear(y: number, day: number): void {
+    if (this.rule === 'lapse') this.available.reset();
+    this.year = y;
+    this.available.add(this.appropriation(day));
+    const pre = this.obligations[y];
+    if (pre !== undefined) this.available.add(-pre.value);
+  }
+
+  /**
+   * The largest fraction in [0, 1] of a contract whose value falls in budget years as `byYear`
+   * (index → EUR) that the budget can obligate.
+   */
+  affordableFraction(byYear: ReadonlyMap<number, number>): number {
+    let fraction = 1;
+    for (const [y, amount] of byYear) {
+      if (amount <= 0) continue;
+      const room = y <= this.year ? this.available.value : this.projectedRoom(y);
+      fraction = Math.min(fraction, Math.max(0, room) / amount);
+    }
+    return fraction;
+  }
+
+  /** Obligates `byYear` (index → EUR). The caller checked {@link Budget.affordableFraction}. */
+  obligate(byYear: ReadonlyMap<number, number>): void {
+    for (const [y, amount] of byYear) {
+      this.obligated.add(amount);
+      if (y <= this.year) this.available.add(-amount);
+      else this.futureObligation(y).add(amount);
+    }
+  }
+
+  /** Releases an obligation (e.g. a contract whose export licence was denied). */
+  release(byYear: ReadonlyMap<number, number>): void {
+    for (const [y, amount] of byYear) {
+      this.obligated.add(-amount);
+      if (y <= this.year) this.available.add(amount);
+      else this.futureObligation(y).add(-amount);
+    }
+  }
+
+  /** Records a payment on delivery. */
+  pay(quantity: number, unitPriceEur: number): void {
+    this.spent.addProduct(quantity, unitPriceEur);
+  }
+
+  private projectedRoom(y: number): number {
+    return this.appropriation(this.yearStartDay(y)) - (this.obligations[y]?.value ?? 0);
+  }
+
+  private futureObligation(y: number): ExactSum {
+    let s = this.obligations[y];
+    if (s === undefined) {
+      s = new ExactSum();
+      this.obligations[y] = s;
+    }
+    return s;
+  }
+}

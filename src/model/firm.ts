@@ -1,0 +1,247 @@
+/**
+ * Firms: producers of complete rounds, with production lines, a ramp-up after commissioning, an order
+ * book, a learning curve, a utilisation-dependent price, and a capacity-investment rule.
+ *
+ * @module
+ */
+import { ExactSum } from '../stats/exact-sum.js';
+import { type Contract, DAYS_PER_MONTH } from './contract.js';
+
+/** A production line: nameplate output and the day it was commissioned (negative: before the start). */
+export interface Line {
+  /** Line id. */
+  readonly id: string;
+  /** Nameplate rounds per month at full ramp. */
+  readonly nameplateRoundsPerMonth: number;
+  /** Day the line was commissioned; its ramp-up counts from here. */
+  readonly commissionedDay: number;
+}
+
+/** Resolved numeric parameters of a firm. @internal */
+export interface FirmParams {
+  readonly id: string;
+  readonly nation: string;
+  readonly ownership: 'state' | 'private';
+  readonly item: string;
+  readonly efficiency: number;
+  readonly rampProfile: readonly number[];
+  readonly unitCostEur: number;
+  readonly cumulativeRoundsAtStart: number;
+  readonly learningRate: number;
+  readonly markupAtZeroUtilisation: number;
+  readonly markupAtFullUtilisation: number;
+  readonly investment: {
+    readonly horizonMonths: number;
+    readonly hurdleRate: number;
+    readonly capexEurPerAnnualRound: number;
+    readonly buildLeadTimeDays: number;
+    readonly moduleRoundsPerMonth: number;
+    readonly publicCoFundingShare: number;
+  };
+}
+
+/** Outcome of a firm's monthly investment appraisal. */
+export interface InvestmentAppraisal {
+  /** Committed rounds due within the horizon that existing and planned capacity cannot make. */
+  readonly excessRounds: number;
+  /** Expected margin per round (average backlog price − current unit cost), EUR. */
+  readonly unitMarginEur: number;
+  /** Capex of one module net of public co-funding, EUR. */
+  readonly netCapexEur: number;
+  /** Whether `excess × margin ≥ net capex × (1 + hurdle)`. */
+  readonly invest: boolean;
+}
+
+/**
+ * Share of nameplate reached `days` after commissioning, from a yearly ramp profile: year 1 runs at
+ * `profile[0]`, year 2 at `profile[1]`, …, the last value holds. Before commissioning: 0.
+ */
+export function rampShare(profile: readonly number[], days: number): number {
+  if (days < 0) return 0;
+  const year = Math.floor(days / 365.25);
+  return profile[Math.min(year, profile.length - 1)] ?? 1;
+}
+
+/**
+ * Unit cost after `cumulative` rounds under Wright's law: each doubling of cumulative output multiplies
+ * unit cost by `1 − learningRate`. `cumulativeAtStart` is the output before the scenario (≥ 1).
+ */
+export function wrightUnitCost(
+  firstCost: number,
+  cumulativeAtStart: number,
+  cumulative: number,
+  learningRate: number,
+): number {
+  const base = Math.max(1, cumulativeAtStart);
+  return firstCost * ((base + cumulative) / base) ** Math.log2(1 - learningRate);
+}
+
+/** A producer of complete rounds. */
+export class Firm {
+  /** Lines in service or under construction (commissioned in the future). */
+  readonly lines: Line[];
+  /** Qualification standards its rounds meet. */
+  readonly qualifiedStandards: Set<string>;
+  /** Contracts in the order book, in order of activation. */
+  readonly book: Contract[] = [];
+  /** Whether the plant is working (false during an outage). */
+  up = true;
+  /** Rounds produced since the start. */
+  cumulativeRounds = 0;
+  /** Rounds finished but not shipped (always 0: production is make-to-order and ships at once). */
+  heldRounds = 0;
+  /** Money received, EUR. */
+  readonly revenue = new ExactSum();
+  /** Production cost incurred, EUR. */
+  readonly cost = new ExactSum();
+  /** Capital spent on new lines, EUR (net of public co-funding). */
+  readonly capex = new ExactSum();
+  /** Nameplate rounds per month added by investment. */
+  addedNameplateRoundsPerMonth = 0;
+  /** Rounds produced in the last production step. */
+  lastOutputRounds = 0;
+  /** Capacity available in the last production step, rounds. */
+  lastCapacityRounds = 0;
+  /** Fraction of a round carried to the next step, so fractional rates lose nothing. */
+  private carry = 0;
+
+  /**
+   * @param params - resolved parameters
+   * @param lines - lines at the start
+   * @param qualifiedStandards - standards qualified at the start
+   */
+  constructor(
+    readonly params: FirmParams,
+    lines: readonly Line[],
+    qualifiedStandards: readonly string[],
+  ) {
+    this.lines = lines.slice();
+    this.qualifiedStandards = new Set(qualifiedStandards);
+  }
+
+  /** Firm id. */
+  get id(): string {
+    return this.params.id;
+  }
+
+  /** Effective capacity in rounds per month on `day` (0 during an outage). */
+  capacityPerMonth(day: number): number {
+    if (!this.up) return 0;
+    return this.nameplatePerMonth(day) * this.params.efficiency;
+  }
+
+  /** Nameplate rounds per month on `day`, after ramp-up, ignoring outages. */
+  nameplatePerMonth(day: number): number {
+    let total = 0;
+    for (const line of this.lines) {
+      total += line.nameplateRoundsPerMonth * rampShare(this.params.rampProfile, day - line.commissionedDay);
+    }
+    return total;
+  }
+
+  /** Current unit cost on the learning curve, EUR. */
+  unitCost(): number {
+    const p = this.params;
+    return wrightUnitCost(p.unitCostEur, p.cumulativeRoundsAtStart, this.cumulativeRounds, p.learningRate);
+  }
+
+  /** Rounds still to produce across the order book. */
+  backlogRounds(): number {
+    let total = 0;
+    for (const c of this.book) if (c.status !== 'denied') total += c.outstandingRounds;
+    return total;
+  }
+
+  /**
+   * Share of the next twelve months' full-ramp capacity already sold, in [0, 1]: the market tightness
+   * that drives the markup.
+   */
+  tightness(day: number): number {
+    const yearCapacity = this.nameplatePerMonth(day + 365.25) * this.params.efficiency * 12;
+    if (yearCapacity <= 0) return 1;
+    return Math.min(1, this.backlogRounds() / yearCapacity);
+  }
+
+  /** Price per round quoted on `day`: unit cost × (1 + markup), the markup rising with tightness. */
+  quote(day: number): number {
+    const p = this.params;
+    const markup =
+      p.markupAtZeroUtilisation +
+      (p.markupAtFullUtilisation - p.markupAtZeroUtilisation) * this.tightness(day);
+    return this.unitCost() * (1 + markup);
+  }
+
+  /** Rounds this step could make: capacity over `days`, plus the carried fraction; whole rounds. */
+  capacityFor(day: number, days: number): number {
+    const exact = (this.capacityPerMonth(day) * days) / DAYS_PER_MONTH + this.carry;
+    this.lastCapacityRounds = Math.floor(exact);
+    return exact;
+  }
+
+  /** Rounds the order book allows to be made by `day`. */
+  demandBy(day: number): number {
+    let total = 0;
+    for (const c of this.book) if (c.status === 'active') total += c.allowedBy(day) - c.producedRounds;
+    return total;
+  }
+
+  /**
+   * Records `rounds` produced from `capacityExact` available: keeps the unused fraction only when
+   * capacity was the binding limit, so idle capacity does not pile up.
+   */
+  recordOutput(rounds: number, capacityExact: number): void {
+    this.carry = rounds >= Math.floor(capacityExact) ? capacityExact - Math.floor(capacityExact) : 0;
+    this.lastOutputRounds = rounds;
+    this.cost.addProduct(rounds, this.unitCost());
+    this.cumulativeRounds += rounds;
+  }
+
+  /** Drops the carried fraction (e.g. at an outage). */
+  resetCarry(): void {
+    this.carry = 0;
+  }
+
+  /**
+   * Appraises one more capacity module: committed rounds due within the horizon beyond what existing
+   * and planned lines can make, times the unit margin, against the module's net capex grown by the
+   * hurdle rate (calibration §4.1, item 3).
+   */
+  appraise(day: number): InvestmentAppraisal {
+    const inv = this.params.investment;
+    const horizonDays = inv.horizonMonths * DAYS_PER_MONTH;
+    let committed = 0;
+    let value = 0;
+    let units = 0;
+    for (const c of this.book) {
+      if (c.status === 'denied' || c.status === 'completed') continue;
+      const due = Math.min(c.quantityRounds, c.allowedBy(day + horizonDays)) - c.producedRounds;
+      if (due > 0) committed += due;
+      value += c.outstandingRounds * c.unitPriceEur;
+      units += c.outstandingRounds;
+    }
+    // Capacity over the horizon: lines in service at their ramp; lines under construction at full
+    // nameplate, so that one decision is not repeated every month while the line is being built.
+    let capacity = 0;
+    const steps = Math.max(1, Math.round(inv.horizonMonths));
+    for (const line of this.lines) {
+      if (line.commissionedDay > day) {
+        capacity += line.nameplateRoundsPerMonth * steps;
+        continue;
+      }
+      for (let m = 0; m < steps; m++) {
+        const age = day + (m + 0.5) * DAYS_PER_MONTH - line.commissionedDay;
+        capacity += line.nameplateRoundsPerMonth * rampShare(this.params.rampProfile, age);
+      }
+    }
+    capacity *= this.params.efficiency * (inv.horizonMonths / steps);
+    const excessRounds = Math.max(0, committed - capacity);
+    const unitMarginEur = units > 0 ? value / units - this.unitCost() : 0;
+    const netCapexEur =
+      inv.moduleRoundsPerMonth * 12 * inv.capexEurPerAnnualRound * (1 - inv.publicCoFundingShare);
+    const invest =
+      excessRounds > 0 &&
+      unitMarginEur > 0 &&
+      excessRounds * unitMarginEur >= netCapexEur * (1 + inv.hurdleRate);
+    return { excessRounds, unitMarginEur, netCapexEur, invest };
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * An independent ledger of flows (rounds and money), written where the model moves them and checked
+ * against the entities' own state at the end of a run.
+ *
+ * The ledger never reads entity counters while recording, so a flow that skips it (or a counter that
+ * drifts) shows up as a mismatch and a {@link ModelError}.
+ *
+ * @module
+ */
+import { ModelError } from '../errors.js';
+import { ExactSum } from '../stats/exact-sum.js';
+
+/** Per-actor round flows recorded by the ledger. */
+interface ActorFlows {
+  received: number;
+  servedFromStock: number;
+  transferredOut: number;
+}
+
+/** The ledger of one run. @internal */
+export class Ledger {
+  private readonly producedByFirm = new Map<string, number>();
+  private readonly shippedByFirm = new Map<string, number>();
+  private readonly actors = new Map<string, ActorFlows>();
+  private shippedTotal = 0;
+  private arrivedTotal = 0;
+  private readonly paidBy = new Map<string, ExactSum>();
+  private readonly paidTo = new Map<string, ExactSum>();
+
+  /** A firm finished `rounds`. */
+  produced(firm: string, rounds: number): void {
+    this.producedByFirm.set(firm, (this.producedByFirm.get(firm) ?? 0) + rounds);
+  }
+
+  /** A firm, or a stock transfer from `from`, sent `rounds` on their way. */
+  shipped(from: string, rounds: number): void {
+    this.shippedByFirm.set(from, (this.shippedByFirm.get(from) ?? 0) + rounds);
+    this.shippedTotal += rounds;
+  }
+
+  /** `rounds` arrived at `actor`. */
+  arrived(actor: string, rounds: number): void {
+    this.flows(actor).received += rounds;
+    this.arrivedTotal += rounds;
+  }
+
+  /** `actor` met `rounds` of demand from stock. */
+  served(actor: string, rounds: number): void {
+    this.flows(actor).servedFromStock += rounds;
+  }
+
+  /** `actor` gave `rounds` out of stock (aid). */
+  transferred(actor: string, rounds: number): void {
+    this.flows(actor).transferredOut += rounds;
+  }
+
+  /** `payer` paid `firm` `amountEur`, exactly. */
+  paid(payer: string, firm: string, quantity: number, unitPriceEur: number): void {
+    sum(this.paidBy, payer).addProduct(quantity, unitPriceEur);
+    sum(this.paidTo, firm).addProduct(quantity, unitPriceEur);
+  }
+
+  /** Rounds shipped but not yet arrived. */
+  get inTransit(): number {
+    return this.shippedTotal - this.arrivedTotal;
+  }
+
+  /** Rounds produced by `firm`. */
+  producedBy(firm: string): number {
+    return this.producedByFirm.get(firm) ?? 0;
+  }
+
+  /** Money paid by `payer`, EUR. */
+  paidByPayer(payer: string): number {
+    return this.paidBy.get(payer)?.value ?? 0;
+  }
+
+  /**
+   * Checks the entities' state against the ledger.
+   * @throws {@link ModelError} naming the entity and the numbers on the first mismatch.
+   */
+  check(state: LedgerState, time: number): void {
+    for (const firm of state.firms) {
+      const produced = this.producedByFirm.get(firm.id) ?? 0;
+      const shipped = this.shippedByFirm.get(firm.id) ?? 0;
+      if (firm.cumulativeRounds !== produced) {
+        throw new ModelError(
+          `firm counts ${firm.cumulativeRounds} rounds produced, ledger ${produced}`,
+          time,
+          `firm:${firm.id}`,
+        );
+      }
+      if (produced !== shipped + firm.heldRounds) {
+        throw new ModelError(
+          `rounds not conserved: produced ${produced} ≠ shipped ${shipped} + held ${firm.heldRounds}`,
+          time,
+          `firm:${firm.id}`,
+        );
+      }
+      const revenue = this.paidTo.get(firm.id)?.value ?? 0;
+      if (firm.revenueEur !== revenue) {
+        throw new ModelError(
+          `money not conserved: firm revenue ${firm.revenueEur} EUR, ledger ${revenue} EUR`,
+          time,
+          `firm:${firm.id}`,
+        );
+      }
+    }
+    if (state.inTransitRounds !== this.inTransit) {
+      throw new ModelError(
+        `in-transit rounds ${state.inTransitRounds}, ledger ${this.inTransit}`,
+        time,
+        'shipments',
+      );
+    }
+    for (const s of state.stockpiles) {
+      const f = this.actors.get(s.owner) ?? { received: 0, servedFromStock: 0, transferredOut: 0 };
+      if (s.level < 0 || !Number.isFinite(s.level)) {
+        throw new ModelError(`negative or non-finite stock ${s.level}`, time, `stockpile:${s.owner}`);
+      }
+      const expected = s.initialRounds + f.received - f.servedFromStock - f.transferredOut;
+      if (expected !== s.level) {
+        throw new ModelError(
+          `rounds not conserved: initial ${s.initialRounds} + received ${f.received} − consumed ${f.servedFromStock} − transferred ${f.transferredOut} = ${expected} ≠ stock ${s.level}`,
+          time,
+          `stockpile:${s.owner}`,
+        );
+      }
+    }
+    for (const payer of state.payers) {
+      const paid = this.paidBy.get(payer.id)?.value ?? 0;
+      if (payer.spentEur !== paid) {
+        throw new ModelError(
+          `money not conserved: spent ${payer.spentEur} EUR, ledger ${paid} EUR`,
+          time,
+          `budget:${payer.id}`,
+        );
+      }
+    }
+    const paidTotal = new ExactSum();
+    for (const s of this.paidBy.values()) paidTotal.merge(s);
+    const receivedTotal = new ExactSum();
+    for (const s of this.paidTo.values()) receivedTotal.merge(s);
+    if (paidTotal.value !== receivedTotal.value) {
+      throw new ModelError(
+        `payments ${paidTotal.value} EUR ≠ receipts ${receivedTotal.value} EUR`,
+        time,
+        'money',
+      );
+    }
+  }
+
+  private flows(actor: string): ActorFlows {
+    let f = this.actors.get(actor);
+    if (f === undefined) {
+      f = { received: 0, servedFromStock: 0, transferredOut: 0 };
+      this.actors.set(actor, f);
+    }
+    return f;
+  }
+}
+
+/** What the ledger is checked against: the entities' own state. @internal */
+export interface LedgerState {
+  readonly firms: readonly { id: string; cumulativeRounds: number; heldRounds: number; revenueEur: number }[];
+  readonly stockpiles: readonly { owner: string; initialRounds: number; level: number }[];
+  readonly payers: readonly { id: string; spentEur: number }[];
+  readonly inTransitRounds: number;
+}
+
+function sum(map: Map<string, ExactSum>, key: string): ExactSum {
+  let s = map.get(key);
+  if (s === undefined) {
+    s = new ExactSum();
+    map.set(key, s);
+  }
+  return s;
+}

@@ -1,0 +1,152 @@
+/**
+ * The procurement seam: who orders what from whom, and when, is decided behind one interface.
+ *
+ * Strategies see the model through read-only views and act only by placing orders through the
+ * {@link ProcurementContext}; every friction (award, qualification and licence delays, budgets,
+ * capacity, prices) is applied by the model, the same for every strategy.
+ *
+ * @module
+ */
+import type { Rng } from '../random/rng.js';
+import type { ContractPurpose, PayerShare } from './contract.js';
+import type { Membership } from './scenario.js';
+
+/** What a strategy sees of a nation. */
+export interface NationView {
+  /** Nation id. */
+  readonly id: string;
+  /** Memberships. */
+  readonly memberships: readonly Membership[];
+  /** Qualification standard of its forces. */
+  readonly qualificationStandard: string;
+  /** Ids of firms based in the nation. */
+  readonly domesticFirms: readonly string[];
+  /** Money not yet obligated in the current budget year, EUR. */
+  readonly availableBudgetEur: number;
+}
+
+/** What a strategy sees of a firm. */
+export interface FirmView {
+  /** Firm id. */
+  readonly id: string;
+  /** Home nation id. */
+  readonly nation: string;
+  /** Item it produces. */
+  readonly item: string;
+  /** State-run or private. */
+  readonly ownership: 'state' | 'private';
+  /** Standards its rounds are qualified to now. */
+  readonly qualifiedStandards: ReadonlySet<string>;
+  /** Effective capacity now, rounds per month (0 during an outage). */
+  readonly capacityPerMonth: number;
+  /** Rounds still to produce across its order book. */
+  readonly backlogRounds: number;
+  /** Price per round it quotes now, EUR. */
+  readonly quoteEur: number;
+}
+
+/** A need to fill: rounds a nation should order now for its stock, or towards a pledge. */
+export interface Need {
+  /** Nation id that needs the rounds (and pays for them). */
+  readonly nation: string;
+  /** Item id. */
+  readonly item: string;
+  /** Rounds to order now (> 0). */
+  readonly rounds: number;
+  /** Where the rounds go: the nation itself, or a recipient under a pledge. */
+  readonly deliverTo: string;
+  /** Stock or pledge. */
+  readonly purpose: ContractPurpose;
+}
+
+/** How an order's qualification and export-licence frictions apply. */
+export interface OrderTerms {
+  /**
+   * Standard the rounds must be qualified to; a firm not yet qualified to it pays the qualification
+   * delay and cost once. Defaults to the first payer's national standard.
+   */
+  readonly standard?: string;
+  /**
+   * `'standard'`: cross-border sales wait for the seller nation's export licence and may be denied;
+   * `'fast-lane'`: the delay is waived but the licence may still be denied; `'waived'`: no licence.
+   * @defaultValue 'standard'
+   */
+  readonly licence?: 'standard' | 'fast-lane' | 'waived';
+  /** Extra days before the award (e.g. coordination of a joint buy). @defaultValue 0 */
+  readonly extraAwardDelayDays?: number;
+  /** Extra administrative cost of the order, EUR, paid by the payers pro rata. @defaultValue 0 */
+  readonly overheadEur?: number;
+}
+
+/** An order a strategy places. */
+export interface OrderRequest {
+  /** Nation or group id placing the order (for reporting). */
+  readonly buyer: string;
+  /** Who pays and receives, with shares summing to 1. */
+  readonly payers: readonly PayerShare[];
+  /** Firm id. */
+  readonly firm: string;
+  /** Item id. */
+  readonly item: string;
+  /** Rounds wanted (whole, > 0). The model may reduce it to what the budget allows. */
+  readonly rounds: number;
+  /** Months over which deliveries are spread. */
+  readonly durationMonths: number;
+  /** Actor that receives the rounds: a nation, a recipient, or `'@payers'` to split among payers. */
+  readonly deliverTo: string;
+  /** Stock or pledge. */
+  readonly purpose: ContractPurpose;
+  /** Friction terms. */
+  readonly terms?: OrderTerms;
+}
+
+/** The outcome of {@link ProcurementContext.placeOrder}. */
+export type OrderResult =
+  | {
+      readonly status: 'placed';
+      readonly contract: number;
+      readonly rounds: number;
+      readonly unitPriceEur: number;
+      readonly activeFromDay: number;
+    }
+  | { readonly status: 'unaffordable'; readonly rounds: 0 };
+
+/** What a strategy can see and do at a review. */
+export interface ProcurementContext {
+  /** Simulated day (days since the scenario start). */
+  readonly day: number;
+  /** Calendar date of `day`, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Nations, in scenario order. */
+  readonly nations: readonly NationView[];
+  /** Firms, in scenario order. */
+  readonly firms: readonly FirmView[];
+  /** Contract length the scenario sets for ordinary contracts, months. */
+  readonly contractLengthMonths: number;
+  /**
+   * What each nation should order now, computed by the model the same way for every strategy: the gap
+   * between its target position (target stock + backorders + forecast consumption over the contract
+   * length) and its position (stock + rounds on order), and the unordered part of its pledges.
+   */
+  needs(): readonly Need[];
+  /** Places an order, subject to budget; see {@link OrderRequest}. */
+  placeOrder(request: OrderRequest): OrderResult;
+  /** A random stream for the strategy's own decisions, keyed `strategy:<key>`. */
+  stream(key: string): Rng;
+}
+
+/**
+ * A procurement strategy: the rules of who may buy from whom and how demand is aggregated.
+ *
+ * `review` is called at the start of every calendar month (after budget years open). Strategies must be
+ * deterministic given the context and their streams, and plain data in, plain data out, so that worker
+ * threads can load them by module specifier.
+ */
+export interface ProcurementStrategy {
+  /** Display name, e.g. `"national-only"`. */
+  readonly name: string;
+  /** Called once at the start of the run. */
+  start?(context: ProcurementContext): void;
+  /** Called at each monthly review. */
+  review(context: ProcurementContext): void;
+}

@@ -1,0 +1,89 @@
+/**
+ * Stockpiles: rounds of one item held by one actor, with backorders for demand that stock could not meet.
+ *
+ * @module
+ */
+
+/**
+ * Stock of one item held by one nation or recipient, in whole rounds.
+ *
+ * Demand is met from stock; what stock cannot meet is recorded as a backorder (for nations) or as
+ * unmet demand (for recipients, whose missions are not postponed), never lost silently. Arrivals clear
+ * backorders first. The level never goes negative.
+ */
+export class Stockpile {
+  /** Rounds held. */
+  level: number;
+  /** Demand not yet met, in rounds (nations only; recipients record `unmetRounds`). */
+  backorderRounds = 0;
+  /** Total rounds demanded. */
+  demandedRounds = 0;
+  /** Rounds of demand met straight from stock. */
+  servedFromStockRounds = 0;
+  /** Rounds of backorders met later by arrivals. */
+  servedLateRounds = 0;
+  /** Demand never met (recipients) in rounds. */
+  unmetRounds = 0;
+  /** Rounds received. */
+  receivedRounds = 0;
+  /** Rounds transferred out (e.g. aid from stock). */
+  transferredOutRounds = 0;
+  /** Days on which the level was below the safety level. */
+  daysBelowSafety = 0;
+
+  /**
+   * @param owner - actor id
+   * @param item - item id
+   * @param initialRounds - rounds at the start
+   * @param storageCapacityRounds - storage limit (ordering keeps stock and orders within it)
+   * @param safetyRounds - safety level
+   * @param backorders - whether unmet demand waits for arrivals (nations) or is lost but recorded (recipients)
+   */
+  constructor(
+    readonly owner: string,
+    readonly item: string,
+    readonly initialRounds: number,
+    readonly storageCapacityRounds: number,
+    readonly safetyRounds: number,
+    readonly backorders: boolean,
+  ) {
+    this.level = initialRounds;
+  }
+
+  /** Meets `rounds` of demand from stock; the rest becomes a backorder or unmet demand. */
+  consume(rounds: number): void {
+    this.demandedRounds += rounds;
+    const served = rounds <= this.level ? rounds : this.level;
+    this.level -= served;
+    this.servedFromStockRounds += served;
+    const short = rounds - served;
+    if (short > 0) {
+      if (this.backorders) this.backorderRounds += short;
+      else this.unmetRounds += short;
+    }
+    if (this.level < this.safetyRounds) this.daysBelowSafety++;
+  }
+
+  /** Adds arriving rounds: backorders are cleared first, the rest goes into stock. */
+  receive(rounds: number): void {
+    this.receivedRounds += rounds;
+    const late = rounds <= this.backorderRounds ? rounds : this.backorderRounds;
+    this.backorderRounds -= late;
+    this.servedLateRounds += late;
+    this.level += rounds - late;
+  }
+
+  /** Takes up to `rounds` out of stock above `floorRounds` (e.g. aid); returns what was taken. */
+  transferOut(rounds: number, floorRounds: number): number {
+    const available = Math.max(0, this.level - floorRounds);
+    const taken = Math.min(rounds, available);
+    this.level -= taken;
+    this.transferredOutRounds += taken;
+    return taken;
+  }
+
+  /** Share of demand met from stock or later, 1 when nothing was demanded. */
+  fillRate(): number {
+    return this.demandedRounds === 0 ? 1 : this.servedFromStockRounds / this.demandedRounds;
+  }
+}

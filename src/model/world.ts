@@ -1,0 +1,996 @@
+/**
+ * The world of one run: entities built from a scenario, the calendar of model events, the shared
+ * procurement mechanics, and the results.
+ *
+ * Event granularity, for speed: one daily consumption tick for all actors, one weekly production step
+ * for all suppliers and firms, one monthly review, plus arrivals, activations, outages and
+ * commissioning as their own events. Same-day order (by calendar priority): budget years open, the
+ * monthly review, arrivals, consumption, production.
+ *
+ * @module
+ */
+import { DibsimError } from '../errors.js';
+import { Simulation } from '../kernel/simulation.js';
+import { bernoulli } from '../random/discrete.js';
+import type { Rng } from '../random/rng.js';
+import { createStreams, type Streams } from '../random/streams.js';
+import { Budget } from './budget.js';
+import { Contract, DAYS_PER_MONTH } from './contract.js';
+import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
+import { Consumption, type DonorPart, Pledge, type Shock } from './demand.js';
+import { Firm } from './firm.js';
+import { Ledger } from './ledger.js';
+import { ParamResolver, type ProfileFn } from './params.js';
+import type {
+  Need,
+  OrderRequest,
+  OrderResult,
+  ProcurementContext,
+  ProcurementStrategy,
+} from './procurement.js';
+import type { Censored, RunResult } from './results.js';
+import type { NationSpec, Scenario } from './scenario.js';
+import { Stockpile } from './stockpile.js';
+import { Supplier } from './supplier.js';
+
+/** Calendar priorities of model events on the same day (lower first). */
+const PRIORITY = {
+  budget: -4,
+  review: -3,
+  activation: -2,
+  arrival: -1,
+  consumption: 0,
+  production: 1,
+} as const;
+const PRODUCTION_STEP_DAYS = 7;
+/** Orders smaller than this share of the target are not worth a contract. */
+const MIN_ORDER_SHARE = 0.005;
+
+/** Options for {@link runScenario}. */
+export interface RunScenarioOptions {
+  /** Procurement strategy. */
+  readonly strategy: ProcurementStrategy;
+  /** Master seed (`42` and `"42"` are the same). @defaultValue 1 */
+  readonly seed?: number | string;
+  /** Replication index (0-based). @defaultValue 0 */
+  readonly replication?: number;
+}
+
+/** A nation during a run. @internal */
+interface NationState {
+  readonly spec: NationSpec;
+  readonly stockpiles: Map<string, Stockpile>;
+  readonly targets: Map<string, ProfileFn>;
+  readonly consumption: Consumption[];
+  readonly budget: Budget;
+  readonly licenceDelayDays: number;
+  readonly licenceDenial: () => number;
+  readonly overhead: { eur: number };
+  readonly domesticFirms: string[];
+}
+
+/**
+ * Runs one replication of `scenario` under a strategy and returns its series and KPIs. The scenario must
+ * already be valid (see `validateScenario`); the run ends with invariant checks against an independent
+ * ledger and throws {@link ModelError} if rounds or money were not conserved.
+ */
+export function runScenario(scenario: Scenario, options: RunScenarioOptions): RunResult {
+  const world = new World(scenario, options);
+  world.run();
+  world.checkInvariants();
+  return world.results();
+}
+
+/** The state of one run. Exposed for tests and custom tooling; most users call {@link runScenario}. */
+export class World {
+  /** The kernel simulation (time in days). */
+  readonly sim = new Simulation();
+  /** Independent ledger of flows. @internal */
+  readonly ledger = new Ledger();
+  /** Horizon, days. */
+  readonly horizonDays: number;
+  /** Nations by id. @internal */
+  readonly nations = new Map<string, NationState>();
+  /** Recipients' stockpiles by `recipient/item`. @internal */
+  readonly recipientStock = new Map<string, Stockpile>();
+  /** Firms by id. */
+  readonly firms = new Map<string, Firm>();
+  /** Suppliers in production order (inputs before users). @internal */
+  readonly suppliers: Supplier[] = [];
+  /** Every contract placed. */
+  readonly contracts: Contract[] = [];
+  /** Pledges. @internal */
+  readonly pledges: Pledge[] = [];
+  /** Rounds shipped and not yet arrived. */
+  inTransitRounds = 0;
+  private readonly streams: Streams;
+  private readonly params: ParamResolver;
+  private readonly recipientConsumption: Consumption[] = [];
+  private readonly firmInputs = new Map<string, { supplier: Supplier; perRound: number }[]>();
+  private readonly monthDays: number[];
+  private readonly snapshots: Snapshot[] = [];
+  private readonly procurement: {
+    contractLengthMonths: number;
+    awardDelayDays: number;
+    qualificationDelayDays: number;
+    qualificationCostEur: number;
+    transportDays: number;
+  };
+  /** Day each (firm, standard) qualification completes. */
+  private readonly qualifiedFrom = new Map<string, number>();
+  private readonly strategy: ProcurementStrategy;
+  private events = 0;
+
+  /**
+   * @param scenario - a validated scenario
+   * @param options - strategy, seed and replication
+   */
+  constructor(
+    readonly scenario: Scenario,
+    options: RunScenarioOptions,
+  ) {
+    this.strategy = options.strategy;
+    this.streams = createStreams(options.seed ?? 1, { replication: options.replication ?? 0 });
+    this.params = new ParamResolver(this.streams, scenario.startDate);
+    this.horizonDays = dayOf(scenario.startDate, scenario.endDate);
+    this.monthDays = [0, ...monthStarts(scenario.startDate, scenario.endDate)];
+    const p = this.params;
+    const pr = scenario.procurement;
+    this.procurement = {
+      contractLengthMonths: p.num(pr.contractLengthMonths, 'procurement.contractLengthMonths'),
+      awardDelayDays: p.num(pr.awardDelayDays, 'procurement.awardDelayDays'),
+      qualificationDelayDays: p.num(pr.qualificationDelayDays, 'procurement.qualificationDelayDays'),
+      qualificationCostEur: p.num(pr.qualificationCostEur, 'procurement.qualificationCostEur'),
+      transportDays: Math.max(0, Math.round(p.num(pr.transportDays, 'procurement.transportDays'))),
+    };
+    this.buildSuppliers();
+    this.buildFirms();
+    this.buildNations();
+    this.buildRecipients();
+    this.buildPledges();
+  }
+
+  /** Calendar date of a day. */
+  date(day: number): string {
+    return dateOf(this.scenario.startDate, day);
+  }
+
+  /** Runs to the horizon. */
+  run(): void {
+    const sim = this.sim;
+    sim.onEvent = () => {
+      this.events++;
+    };
+    for (const nation of this.nations.values()) {
+      const starts = yearStarts(
+        this.scenario.startDate,
+        this.scenario.endDate,
+        nation.spec.fiscalYearStartMonth ?? 1,
+      );
+      starts.forEach((day, i) =>
+        sim.schedule(day, () => nation.budget.openYear(i + 1, day), { priority: PRIORITY.budget }),
+      );
+    }
+    this.strategy.start?.(this.context());
+    for (const day of this.monthDays) sim.schedule(day, () => this.review(), { priority: PRIORITY.review });
+    // One self-rescheduling callback per cadence keeps the calendar small.
+    const every = (step: number, priority: number, action: (day: number) => void) => {
+      let day = 0;
+      const tick = (): void => {
+        action(day);
+        day += step;
+        if (day < this.horizonDays) sim.schedule(step, tick, { priority });
+      };
+      sim.schedule(0, tick, { priority });
+    };
+    every(1, PRIORITY.consumption, (day) => this.consume(day));
+    every(PRODUCTION_STEP_DAYS, PRIORITY.production, (day) => this.produce(day));
+    this.scheduleOutages();
+    sim.run({ until: this.horizonDays });
+    this.snapshot(); // state at the horizon
+  }
+
+  /** Checks conservation of rounds and money against the ledger. @throws {@link ModelError} */
+  checkInvariants(): void {
+    const stockpiles = [...this.allStockpiles()];
+    this.ledger.check(
+      {
+        firms: [...this.firms.values()].map((f) => ({
+          id: f.id,
+          cumulativeRounds: f.cumulativeRounds,
+          heldRounds: f.heldRounds,
+          revenueEur: f.revenue.value,
+        })),
+        stockpiles,
+        payers: [...this.nations.values()].map((n) => ({ id: n.spec.id, spentEur: n.budget.spent.value })),
+        inTransitRounds: this.inTransitRounds,
+      },
+      this.sim.now,
+    );
+  }
+
+  private *allStockpiles(): Generator<Stockpile> {
+    for (const n of this.nations.values()) yield* n.stockpiles.values();
+    yield* this.recipientStock.values();
+  }
+
+  // ---- building ----------------------------------------------------------------------------------
+
+  private buildSuppliers(): void {
+    const byId = new Map<string, Supplier>();
+    for (const s of this.scenario.suppliers) {
+      const path = `suppliers[${s.id}]`;
+      const supplier = new Supplier(
+        s.id,
+        s.component,
+        this.params.profile(s.capacityPerMonth, `${path}.capacityPerMonth`),
+        this.params.num(s.initialStock, `${path}.initialStock`),
+      );
+      byId.set(s.id, supplier);
+    }
+    const components = new Map(this.scenario.components.map((c) => [c.id, c]));
+    for (const s of this.scenario.suppliers) {
+      const supplier = byId.get(s.id)!;
+      const bom = components.get(s.component)?.billOfMaterials ?? [];
+      for (const [i, entry] of bom.entries()) {
+        const source = s.inputs?.find((x) => x.component === entry.component);
+        if (source === undefined) continue; // validation reports missing inputs
+        supplier.inputs.push({
+          supplier: byId.get(source.supplier)!,
+          perUnit: this.params.num(entry.perUnit, `components[${s.component}].billOfMaterials[${i}].perUnit`),
+        });
+      }
+    }
+    // Inputs before their users, so a step's production can use what upstream made in the same step.
+    const done = new Set<Supplier>();
+    const visit = (s: Supplier): void => {
+      if (done.has(s)) return;
+      done.add(s);
+      for (const input of s.inputs) visit(input.supplier);
+      this.suppliers.push(s);
+    };
+    for (const s of byId.values()) visit(s);
+  }
+
+  private buildFirms(): void {
+    const items = new Map(this.scenario.items.map((i) => [i.id, i]));
+    const suppliers = new Map(this.suppliers.map((s) => [s.id, s]));
+    for (const f of this.scenario.firms) {
+      const path = `firms[${f.id}]`;
+      const num = (v: Parameters<ParamResolver['num']>[0], name: string) =>
+        this.params.num(v, `${path}.${name}`);
+      const inv = f.investment;
+      const firm = new Firm(
+        {
+          id: f.id,
+          nation: f.nation,
+          ownership: f.ownership,
+          item: f.item,
+          efficiency: num(f.efficiency, 'efficiency'),
+          rampProfile: f.rampProfile,
+          unitCostEur: num(f.unitCostEur, 'unitCostEur'),
+          cumulativeRoundsAtStart: num(f.cumulativeRoundsAtStart, 'cumulativeRoundsAtStart'),
+          learningRate: num(f.learningRate, 'learningRate'),
+          markupAtZeroUtilisation: num(f.markupAtZeroUtilisation, 'markupAtZeroUtilisation'),
+          markupAtFullUtilisation: num(f.markupAtFullUtilisation, 'markupAtFullUtilisation'),
+          investment: {
+            horizonMonths: num(inv.horizonMonths, 'investment.horizonMonths'),
+            hurdleRate: num(inv.hurdleRate, 'investment.hurdleRate'),
+            capexEurPerAnnualRound: num(inv.capexEurPerAnnualRound, 'investment.capexEurPerAnnualRound'),
+            buildLeadTimeDays: num(inv.buildLeadTimeDays, 'investment.buildLeadTimeDays'),
+            moduleRoundsPerMonth: num(inv.moduleRoundsPerMonth, 'investment.moduleRoundsPerMonth'),
+            publicCoFundingShare: num(inv.publicCoFundingShare, 'investment.publicCoFundingShare'),
+          },
+        },
+        f.lines.map((l, i) => ({
+          id: l.id,
+          nameplateRoundsPerMonth: num(l.nameplateRoundsPerMonth, `lines[${i}].nameplateRoundsPerMonth`),
+          // A line running at the start has passed its ramp-up.
+          commissionedDay:
+            l.commissionedDate === undefined
+              ? -10 * 365.25
+              : dayOf(this.scenario.startDate, l.commissionedDate),
+        })),
+        f.qualifiedStandards,
+      );
+      this.firms.set(f.id, firm);
+      const bom = items.get(f.item)?.billOfMaterials ?? [];
+      this.firmInputs.set(
+        f.id,
+        bom.flatMap((entry, i) => {
+          const source = f.inputs.find((x) => x.component === entry.component);
+          const supplier = source === undefined ? undefined : suppliers.get(source.supplier);
+          if (supplier === undefined) return [];
+          return [
+            {
+              supplier,
+              perRound: this.params.num(entry.perRound, `items[${f.item}].billOfMaterials[${i}].perRound`),
+            },
+          ];
+        }),
+      );
+    }
+  }
+
+  private buildNations(): void {
+    const shocks = this.resolveShocks();
+    for (const n of this.scenario.nations) {
+      const path = `nations[${n.id}]`;
+      const stockpiles = new Map<string, Stockpile>();
+      const targets = new Map<string, ProfileFn>();
+      for (const s of n.stockpiles) {
+        const sp = `${path}.stockpiles[${s.item}]`;
+        stockpiles.set(
+          s.item,
+          new Stockpile(
+            n.id,
+            s.item,
+            Math.round(this.params.num(s.initialRounds, `${sp}.initialRounds`)),
+            this.params.num(s.storageCapacityRounds, `${sp}.storageCapacityRounds`),
+            this.params.num(s.safetyRounds, `${sp}.safetyRounds`),
+            true,
+          ),
+        );
+        targets.set(s.item, this.params.profile(s.targetRounds, `${sp}.targetRounds`));
+      }
+      const starts = yearStarts(this.scenario.startDate, this.scenario.endDate, n.fiscalYearStartMonth ?? 1);
+      const firstYearShare = Math.min(1, (starts[0] ?? 365.25) / 365.25);
+      const budget = new Budget(
+        n.id,
+        this.params.profile(n.budgetEurPerYear, `${path}.budgetEurPerYear`),
+        starts,
+        firstYearShare,
+        n.unspentBudget,
+      );
+      const denial = bernoulli(this.streams.stream(`licence:${n.id}`), {
+        p: this.params.num(n.exportLicence.denialProbability, `${path}.exportLicence.denialProbability`),
+      });
+      this.nations.set(n.id, {
+        spec: n,
+        stockpiles,
+        targets,
+        consumption: n.consumption.map((c, i) =>
+          this.consumption(n.id, stockpiles.get(c.item)!, c, `${path}.consumption[${i}]`, shocks),
+        ),
+        budget,
+        licenceDelayDays: this.params.num(n.exportLicence.delayDays, `${path}.exportLicence.delayDays`),
+        licenceDenial: denial,
+        overhead: { eur: 0 },
+        domesticFirms: this.scenario.firms.filter((f) => f.nation === n.id).map((f) => f.id),
+      });
+    }
+  }
+
+  private buildRecipients(): void {
+    const shocks = this.resolveShocks();
+    for (const r of this.scenario.recipients) {
+      const path = `recipients[${r.id}]`;
+      for (const [i, init] of r.initialRounds.entries()) {
+        const rounds = Math.round(this.params.num(init.rounds, `${path}.initialRounds[${i}]`));
+        this.recipientStock.set(
+          `${r.id}/${init.item}`,
+          new Stockpile(r.id, init.item, rounds, Number.POSITIVE_INFINITY, 0, false),
+        );
+      }
+      for (const [i, c] of r.consumption.entries()) {
+        const key = `${r.id}/${c.item}`;
+        let stock = this.recipientStock.get(key);
+        if (stock === undefined) {
+          stock = new Stockpile(r.id, c.item, 0, Number.POSITIVE_INFINITY, 0, false);
+          this.recipientStock.set(key, stock);
+        }
+        this.recipientConsumption.push(this.consumption(r.id, stock, c, `${path}.consumption[${i}]`, shocks));
+      }
+    }
+  }
+
+  private consumption(
+    actor: string,
+    stockpile: Stockpile,
+    spec: NationSpec['consumption'][number],
+    path: string,
+    shocks: readonly Shock[],
+  ): Consumption {
+    const variability =
+      spec.variability === 'poisson' ? 'poisson' : this.params.num(spec.variability, `${path}.variability`);
+    return new Consumption(
+      stockpile,
+      this.params.profile(spec.roundsPerDay, `${path}.roundsPerDay`),
+      shocks.filter((s) => s.actors.has(actor) && s.item === spec.item),
+      this.streams.stream(`demand:${actor}:${spec.item}`),
+      variability,
+    );
+  }
+
+  private resolveShocksCache: Shock[] | undefined;
+  private resolveShocks(): Shock[] {
+    this.resolveShocksCache ??= this.scenario.shocks.map((s) => ({
+      actors: new Set(s.actors),
+      item: s.item,
+      startDay: dayOf(this.scenario.startDate, s.startDate),
+      endDay: s.endDate === undefined ? Number.POSITIVE_INFINITY : dayOf(this.scenario.startDate, s.endDate),
+      multiplier: this.params.num(s.multiplier, `shocks[${s.id}].multiplier`),
+    }));
+    return this.resolveShocksCache;
+  }
+
+  private buildPledges(): void {
+    for (const p of this.scenario.pledges) {
+      const path = `pledges[${p.id}]`;
+      const quantity = Math.round(this.params.num(p.quantityRounds, `${path}.quantityRounds`));
+      const fromStock = this.params.num(p.fromStockShare, `${path}.fromStockShare`);
+      const donors: DonorPart[] = p.donors.map((d) => {
+        const part = Math.round(quantity * d.share);
+        const stockPart = Math.round(part * fromStock);
+        return {
+          nation: d.nation,
+          fromStockRemaining: stockPart,
+          procureRounds: part - stockPart,
+          orderedRounds: 0,
+        };
+      });
+      this.pledges.push(
+        new Pledge(
+          p.id,
+          p.recipient,
+          p.item,
+          quantity,
+          dayOf(this.scenario.startDate, p.startDate),
+          dayOf(this.scenario.startDate, p.deadlineDate),
+          donors,
+        ),
+      );
+    }
+  }
+
+  private scheduleOutages(): void {
+    const plan = (
+      id: string,
+      outages: { meanDaysBetween: number; meanDaysToRepair: number },
+      setUp: (up: boolean) => void,
+    ) => {
+      const rng = this.streams.stream(`outage:${id}`);
+      const exp = (mean: number) => -Math.log(1 - rng()) * mean;
+      const cycle = (): void => {
+        this.sim.schedule(exp(outages.meanDaysBetween), () => {
+          setUp(false);
+          this.sim.schedule(exp(outages.meanDaysToRepair), () => {
+            setUp(true);
+            cycle();
+          });
+        });
+      };
+      cycle();
+    };
+    for (const f of this.scenario.firms) {
+      if (f.outages === null) continue;
+      const firm = this.firms.get(f.id)!;
+      plan(`firm:${f.id}`, this.outageParams(f.outages, `firms[${f.id}].outages`), (up) => {
+        firm.up = up;
+        if (!up) firm.resetCarry();
+      });
+    }
+    for (const s of this.scenario.suppliers) {
+      if (s.outages === null) continue;
+      const supplier = this.suppliers.find((x) => x.id === s.id)!;
+      plan(`supplier:${s.id}`, this.outageParams(s.outages, `suppliers[${s.id}].outages`), (up) => {
+        supplier.up = up;
+      });
+    }
+  }
+
+  private outageParams(o: NonNullable<Scenario['firms'][number]['outages']>, path: string) {
+    return {
+      meanDaysBetween: this.params.num(o.meanDaysBetween, `${path}.meanDaysBetween`),
+      meanDaysToRepair: this.params.num(o.meanDaysToRepair, `${path}.meanDaysToRepair`),
+    };
+  }
+
+  // ---- daily, weekly and monthly steps ------------------------------------------------------------
+
+  private consume(day: number): void {
+    for (const n of this.nations.values()) {
+      for (const c of n.consumption) {
+        const before = c.stockpile.level;
+        c.stockpile.consume(c.draw(day));
+        this.ledger.served(n.spec.id, before - c.stockpile.level);
+      }
+    }
+    for (const c of this.recipientConsumption) {
+      const before = c.stockpile.level;
+      c.stockpile.consume(c.draw(day));
+      this.ledger.served(c.stockpile.owner, before - c.stockpile.level);
+    }
+  }
+
+  private produce(day: number): void {
+    const days = Math.min(PRODUCTION_STEP_DAYS, this.horizonDays - day);
+    for (const s of this.suppliers) s.produce(day, days);
+    this.transferPledgesFromStock(day);
+    // Two passes: firms state what they want, then every supplier grants the same share to all.
+    const plans: { firm: Firm; capacity: number; desired: number }[] = [];
+    for (const firm of this.firms.values()) {
+      const capacity = firm.capacityFor(day, days);
+      const desired = Math.min(Math.floor(capacity), firm.demandBy(day));
+      plans.push({ firm, capacity, desired });
+      for (const input of this.firmInputs.get(firm.id)!) input.supplier.requested += desired * input.perRound;
+    }
+    for (const plan of plans) {
+      let ratio = 1;
+      for (const input of this.firmInputs.get(plan.firm.id)!)
+        ratio = Math.min(ratio, input.supplier.grantRatio());
+      const rounds = Math.floor(plan.desired * ratio);
+      for (const input of this.firmInputs.get(plan.firm.id)!) input.supplier.stock -= rounds * input.perRound;
+      plan.firm.recordOutput(rounds, plan.capacity);
+      this.ledger.produced(plan.firm.id, rounds);
+      this.allocate(plan.firm, rounds, day);
+    }
+    for (const s of this.suppliers) s.requested = 0;
+  }
+
+  /** Hands `rounds` to the firm's active contracts in order and ships them. */
+  private allocate(firm: Firm, rounds: number, day: number): void {
+    let left = rounds;
+    for (const c of firm.book) {
+      if (left === 0) break;
+      if (c.status !== 'active') continue;
+      const give = Math.min(left, c.allowedBy(day) - c.producedRounds);
+      if (give <= 0) continue;
+      c.producedRounds += give;
+      left -= give;
+      this.ship(firm.id, give, () => this.deliver(c, give));
+    }
+    if (left !== 0)
+      throw new DibsimError(
+        'INVALID_STATE',
+        `firm ${firm.id} produced ${left} rounds with no order to take them`,
+      );
+  }
+
+  private ship(from: string, rounds: number, onArrival: () => void): void {
+    this.ledger.shipped(from, rounds);
+    this.inTransitRounds += rounds;
+    this.sim.schedule(
+      this.procurement.transportDays,
+      () => {
+        this.inTransitRounds -= rounds;
+        onArrival();
+      },
+      { priority: PRIORITY.arrival },
+    );
+  }
+
+  private deliver(c: Contract, rounds: number): void {
+    c.deliveredRounds += rounds;
+    const firm = this.firms.get(c.firm)!;
+    // Each payer pays its share; split rounds go to payers' stocks in whole rounds, largest share last.
+    let left = rounds;
+    c.payers.forEach((p, i) => {
+      const paidRounds = rounds * p.share;
+      this.nations.get(p.payer)!.budget.pay(paidRounds, c.unitPriceEur);
+      firm.revenue.addProduct(paidRounds, c.unitPriceEur);
+      this.ledger.paid(p.payer, c.firm, paidRounds, c.unitPriceEur);
+      if (c.deliverTo === '@payers') {
+        const share = i === c.payers.length - 1 ? left : Math.round(rounds * p.share);
+        left -= share;
+        this.receive(p.payer, c.item, share);
+      }
+    });
+    if (c.deliverTo !== '@payers') this.receive(c.deliverTo, c.item, rounds);
+    if (c.purpose.kind === 'pledge') {
+      const id = c.purpose.pledge;
+      this.pledges.find((p) => p.id === id)?.arrive(rounds, this.sim.now);
+    }
+    if (c.deliveredRounds === c.quantityRounds) {
+      c.status = 'completed';
+      const i = firm.book.indexOf(c);
+      if (i >= 0) firm.book.splice(i, 1);
+    }
+  }
+
+  private receive(actor: string, item: string, rounds: number): void {
+    if (rounds === 0) return;
+    const stock =
+      this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(`${actor}/${item}`);
+    if (stock === undefined) throw new DibsimError('INVALID_STATE', `no stockpile of ${item} for ${actor}`);
+    const before = stock.level;
+    stock.receive(rounds);
+    this.ledger.arrived(actor, rounds);
+    // What did not go into stock met backorders: demand served late, out of this delivery.
+    this.ledger.served(actor, rounds - (stock.level - before));
+  }
+
+  private transferPledgesFromStock(day: number): void {
+    for (const p of this.pledges) {
+      if (day < p.startDay) continue;
+      for (const d of p.donors) {
+        if (d.fromStockRemaining <= 0) continue;
+        const stock = this.nations.get(d.nation)!.stockpiles.get(p.item);
+        const taken = stock === undefined ? 0 : stock.transferOut(d.fromStockRemaining, stock.safetyRounds);
+        if (taken > 0) {
+          d.fromStockRemaining -= taken;
+          this.ledger.transferred(d.nation, taken);
+          this.ship(`stock:${d.nation}`, taken, () => {
+            this.receive(p.recipient, p.item, taken);
+            p.arrive(taken, this.sim.now);
+          });
+        }
+        // Past the deadline, what stock could not give must be bought.
+        if (day >= p.deadlineDay && d.fromStockRemaining > 0) {
+          d.procureRounds += d.fromStockRemaining;
+          d.fromStockRemaining = 0;
+        }
+      }
+      if (day >= p.deadlineDay && Number.isNaN(p.deliveredByDeadlineRounds))
+        p.deliveredByDeadlineRounds = p.deliveredRounds;
+    }
+  }
+
+  private review(): void {
+    this.snapshot();
+    this.strategy.review(this.context());
+    const day = this.sim.now;
+    for (const firm of this.firms.values()) {
+      const a = firm.appraise(day);
+      if (!a.invest) continue;
+      const inv = firm.params.investment;
+      firm.lines.push({
+        id: `added-${firm.lines.length}`,
+        nameplateRoundsPerMonth: inv.moduleRoundsPerMonth,
+        commissionedDay: day + inv.buildLeadTimeDays,
+      });
+      firm.capex.add(a.netCapexEur);
+      firm.addedNameplateRoundsPerMonth += inv.moduleRoundsPerMonth;
+    }
+  }
+
+  // ---- the procurement context --------------------------------------------------------------------
+
+  private context(): ProcurementContext {
+    const day = this.sim.now;
+    return {
+      day,
+      date: this.date(day),
+      contractLengthMonths: this.procurement.contractLengthMonths,
+      nations: [...this.nations.values()].map((n) => ({
+        id: n.spec.id,
+        memberships: n.spec.memberships,
+        qualificationStandard: n.spec.qualificationStandard,
+        domesticFirms: n.domesticFirms,
+        availableBudgetEur: n.budget.availableEur,
+      })),
+      firms: [...this.firms.values()].map((f) => ({
+        id: f.id,
+        nation: f.params.nation,
+        item: f.params.item,
+        ownership: f.params.ownership,
+        qualifiedStandards: new Set(f.qualifiedStandards),
+        capacityPerMonth: f.capacityPerMonth(day),
+        backlogRounds: f.backlogRounds(),
+        quoteEur: f.quote(day),
+      })),
+      needs: () => this.needs(day),
+      placeOrder: (request) => this.placeOrder(request, day),
+      stream: (key) => this.streams.stream(`strategy:${key}`),
+    };
+  }
+
+  private needs(day: number): Need[] {
+    const lengthDays = this.procurement.contractLengthMonths * DAYS_PER_MONTH;
+    const out: Need[] = [];
+    for (const n of this.nations.values()) {
+      for (const [item, stock] of n.stockpiles) {
+        const rate = n.consumption.filter((c) => c.stockpile === stock).reduce((s, c) => s + c.rate(day), 0);
+        const target = n.targets.get(item)!(day);
+        const position = stock.level + this.onOrder(n.spec.id, item);
+        const need = Math.floor(target + stock.backorderRounds + rate * lengthDays - position);
+        if (need > Math.max(1, target * MIN_ORDER_SHARE)) {
+          out.push({
+            nation: n.spec.id,
+            item,
+            rounds: need,
+            deliverTo: n.spec.id,
+            purpose: { kind: 'stock' },
+          });
+        }
+      }
+    }
+    for (const p of this.pledges) {
+      if (day < p.startDay) continue;
+      for (const d of p.donors) {
+        const rounds = d.procureRounds - d.orderedRounds;
+        if (rounds > 0)
+          out.push({
+            nation: d.nation,
+            item: p.item,
+            rounds,
+            deliverTo: p.recipient,
+            purpose: { kind: 'pledge', pledge: p.id },
+          });
+      }
+    }
+    return out;
+  }
+
+  /** Rounds ordered for `nation`'s own stock and not yet delivered. */
+  private onOrder(nation: string, item: string): number {
+    let total = 0;
+    for (const c of this.contracts) {
+      if (c.item !== item || c.status === 'denied' || c.status === 'completed' || c.purpose.kind !== 'stock')
+        continue;
+      for (const p of c.payers) {
+        if (p.payer === nation && (c.deliverTo === nation || c.deliverTo === '@payers')) {
+          total += (c.quantityRounds - c.deliveredRounds) * p.share;
+        }
+      }
+    }
+    return total;
+  }
+
+  private placeOrder(request: OrderRequest, day: number): OrderResult {
+    const firm = this.firms.get(request.firm);
+    if (firm === undefined)
+      throw new DibsimError('INVALID_ARGUMENT', `placeOrder: unknown firm "${request.firm}".`);
+    if (firm.params.item !== request.item) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `placeOrder: firm "${firm.id}" makes ${firm.params.item}, not ${request.item}.`,
+      );
+    }
+    if (!Number.isInteger(request.rounds) || request.rounds <= 0) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `placeOrder: rounds must be a positive whole number (got ${request.rounds}).`,
+      );
+    }
+    const payers = request.payers.map((p) => {
+      const n = this.nations.get(p.payer);
+      if (n === undefined)
+        throw new DibsimError('INVALID_ARGUMENT', `placeOrder: unknown payer nation "${p.payer}".`);
+      return { share: p, nation: n };
+    });
+    const terms = request.terms ?? {};
+    const standard = terms.standard ?? payers[0]!.nation.spec.qualificationStandard;
+    const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);
+    // Qualification to the buyer's standard, paid once per (firm, standard), in parallel with licensing.
+    const key = `${firm.id}|${standard}`;
+    let qualifiedDay = firm.qualifiedStandards.has(standard) ? day : this.qualifiedFrom.get(key);
+    const needsQualification = qualifiedDay === undefined;
+    if (qualifiedDay === undefined) qualifiedDay = day + award + this.procurement.qualificationDelayDays;
+    const crossBorder = payers.some((p) => p.nation.spec.id !== firm.params.nation);
+    const licence = terms.licence ?? 'standard';
+    const seller = this.nations.get(firm.params.nation);
+    const licenceDelay = crossBorder && licence === 'standard' ? (seller?.licenceDelayDays ?? 0) : 0;
+    const activeFromDay = Math.max(day + award + licenceDelay, qualifiedDay);
+    const price = firm.quote(day);
+    // Budget: obligate each payer's share in the budget years the deliveries fall in.
+    const spanDays = request.durationMonths * DAYS_PER_MONTH;
+    const split = (rounds: number, share: number, budget: Budget) => {
+      const byYear = new Map<number, number>();
+      const months = Math.max(1, Math.round(request.durationMonths));
+      for (let m = 0; m < months; m++) {
+        const y = budget.yearOf(activeFromDay + (m + 0.5) * (spanDays / months));
+        byYear.set(y, (byYear.get(y) ?? 0) + (rounds * share * price) / months);
+      }
+      return byYear;
+    };
+    let fraction = 1;
+    for (const p of payers)
+      fraction = Math.min(
+        fraction,
+        p.nation.budget.affordableFraction(split(request.rounds, p.share.share, p.nation.budget)),
+      );
+    const rounds = Math.floor(request.rounds * fraction * (1 - 1e-12));
+    if (rounds < 1) return { status: 'unaffordable', rounds: 0 };
+    const contract = new Contract(
+      this.contracts.length,
+      request.buyer,
+      request.payers,
+      firm.id,
+      request.item,
+      rounds,
+      price,
+      day,
+      activeFromDay,
+      request.durationMonths,
+      request.deliverTo,
+      request.purpose,
+    );
+    for (const p of payers) {
+      const byYear = split(rounds, p.share.share, p.nation.budget);
+      p.nation.budget.obligate(byYear);
+      contract.obligations.set(p.nation.spec.id, byYear);
+      const overhead =
+        ((needsQualification ? this.procurement.qualificationCostEur : 0) + (terms.overheadEur ?? 0)) *
+        p.share.share;
+      p.nation.overhead.eur += overhead;
+    }
+    if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);
+    this.contracts.push(contract);
+    if (request.purpose.kind === 'pledge') {
+      const pledgeId = request.purpose.pledge;
+      const donor = this.pledges
+        .find((p) => p.id === pledgeId)
+        ?.donors.find((d) => d.nation === request.payers[0]?.payer);
+      if (donor !== undefined) donor.orderedRounds += rounds;
+    }
+    // Export licence decision at the end of the licence delay; denial cancels and releases the money.
+    const denied =
+      crossBorder && licence !== 'waived' && seller !== undefined && seller.licenceDenial() === 1;
+    insertByActivation(firm.book, contract);
+    this.sim.schedule(
+      activeFromDay - day,
+      () => {
+        if (denied) {
+          contract.status = 'denied';
+          firm.book.splice(firm.book.indexOf(contract), 1);
+          for (const p of payers) p.nation.budget.release(contract.obligations.get(p.nation.spec.id)!);
+          if (request.purpose.kind === 'pledge') {
+            const pledgeId = request.purpose.pledge;
+            const donor = this.pledges
+              .find((x) => x.id === pledgeId)
+              ?.donors.find((d) => d.nation === request.payers[0]?.payer);
+            if (donor !== undefined) donor.orderedRounds -= rounds;
+          }
+          return;
+        }
+        contract.status = 'active';
+        firm.qualifiedStandards.add(standard);
+      },
+      { priority: PRIORITY.activation },
+    );
+    return { status: 'placed', contract: contract.id, rounds, unitPriceEur: price, activeFromDay };
+  }
+
+  // ---- results ------------------------------------------------------------------------------------
+
+  private snapshot(): void {
+    const day = this.sim.now;
+    this.snapshots.push({
+      day,
+      nations: [...this.nations.values()].map((n) => {
+        const stocks = [...n.stockpiles.values()];
+        return {
+          stock: stocks.reduce((s, x) => s + x.level, 0),
+          backorders: stocks.reduce((s, x) => s + x.backorderRounds, 0),
+          received: stocks.reduce((s, x) => s + x.receivedRounds, 0),
+          spent: n.budget.spent.value,
+          target: [...n.targets.entries()].reduce((s, [, f]) => s + f(day), 0),
+        };
+      }),
+      firms: [...this.firms.values()].map((f) => ({
+        capacity: f.capacityPerMonth(day),
+        output: f.cumulativeRounds,
+        utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
+        price: f.quote(day),
+      })),
+      recipients: [...this.recipientStock.values()].map((s) => ({ stock: s.level, unmet: s.unmetRounds })),
+      pledges: this.pledges.map((p) => p.deliveredRounds),
+    });
+  }
+
+  /** Builds the run's results (call after {@link World.run}). */
+  results(): RunResult {
+    const snaps = this.snapshots;
+    const column = <T>(rows: readonly T[], pick: (row: T) => number) => Float64Array.from(rows, pick);
+    const nationIds = [...this.nations.keys()];
+    const firmList = [...this.firms.values()];
+    const recipientIds = [...this.recipientStock.values()].map((s) => `${s.owner}/${s.item}`);
+    const censored = (day: number): Censored =>
+      Number.isNaN(day)
+        ? { reached: false, day: this.horizonDays, date: this.date(this.horizonDays) }
+        : { reached: true, day, date: this.date(day) };
+    let demanded = 0;
+    let served = 0;
+    let backorders = 0;
+    const nations: Record<string, RunResult['kpis']['nations'][string]> = {};
+    nationIds.forEach((id, i) => {
+      const n = this.nations.get(id)!;
+      const stocks = [...n.stockpiles.values()];
+      const d = stocks.reduce((s, x) => s + x.demandedRounds, 0);
+      const f = stocks.reduce((s, x) => s + x.servedFromStockRounds, 0);
+      const b = stocks.reduce((s, x) => s + x.backorderRounds, 0);
+      demanded += d;
+      served += f;
+      backorders += b;
+      const reachedAt = snaps.find((s) => s.nations[i]!.stock >= s.nations[i]!.target);
+      const lastYearRate = n.consumption.reduce((s, c) => s + meanRate(c, this.horizonDays), 0);
+      nations[id] = {
+        fillRate: d === 0 ? 1 : f / d,
+        daysOfSupply:
+          lastYearRate > 0
+            ? stocks.reduce((s, x) => s + x.level, 0) / lastYearRate
+            : Number.POSITIVE_INFINITY,
+        backorderRounds: b,
+        timeToTarget: censored(reachedAt?.day ?? Number.NaN),
+        spentEur: n.budget.spent.value,
+        overheadEur: n.overhead.eur,
+      };
+    });
+    const recipientUnmet = [...this.recipientStock.values()].reduce((s, x) => s + x.unmetRounds, 0);
+    const spent = [...this.nations.values()].reduce((s, n) => s + n.budget.spent.value, 0);
+    const overhead = [...this.nations.values()].reduce((s, n) => s + n.overhead.eur, 0);
+    const delivered = this.contracts.reduce((s, c) => s + c.deliveredRounds, 0);
+    return {
+      scenario: this.scenario.name,
+      strategy: this.strategy.name,
+      seed: this.streams.seed,
+      replication: this.streams.replication,
+      horizonDays: this.horizonDays,
+      monthDays: column(snaps, (s) => s.day),
+      nations: Object.fromEntries(
+        nationIds.map((id, i) => [
+          id,
+          {
+            stockRounds: column(snaps, (s) => s.nations[i]!.stock),
+            backorderRounds: column(snaps, (s) => s.nations[i]!.backorders),
+            receivedRounds: column(snaps, (s) => s.nations[i]!.received),
+            spentEur: column(snaps, (s) => s.nations[i]!.spent),
+          },
+        ]),
+      ),
+      firms: Object.fromEntries(
+        firmList.map((f, i) => [
+          f.id,
+          {
+            capacityPerMonth: column(snaps, (s) => s.firms[i]!.capacity),
+            outputRounds: column(snaps, (s) => s.firms[i]!.output),
+            utilisation: column(snaps, (s) => s.firms[i]!.utilisation),
+            priceEur: column(snaps, (s) => s.firms[i]!.price),
+          },
+        ]),
+      ),
+      recipients: Object.fromEntries(
+        recipientIds.map((id, i) => [
+          id,
+          {
+            stockRounds: column(snaps, (s) => s.recipients[i]!.stock),
+            unmetRounds: column(snaps, (s) => s.recipients[i]!.unmet),
+          },
+        ]),
+      ),
+      pledges: Object.fromEntries(this.pledges.map((p, i) => [p.id, column(snaps, (s) => s.pledges[i]!)])),
+      kpis: {
+        fillRate: demanded === 0 ? 1 : served / demanded,
+        unmetDemandRounds: backorders + recipientUnmet,
+        recipientUnmetRounds: recipientUnmet,
+        averageUnitCostEur: delivered > 0 ? spent / delivered : Number.NaN,
+        totalSpendEur: spent + overhead,
+        capacityAddedRoundsPerMonth: firmList.reduce((s, f) => s + f.addedNameplateRoundsPerMonth, 0),
+        deliveredRounds: delivered,
+        nations,
+        pledges: this.pledges.map((p) => ({
+          id: p.id,
+          fulfilmentByDeadline:
+            (Number.isNaN(p.deliveredByDeadlineRounds) ? p.deliveredRounds : p.deliveredByDeadlineRounds) /
+            p.quantityRounds,
+          met: censored(p.metDay),
+        })),
+      },
+      parameters: this.params.drawn,
+      events: this.events,
+    };
+  }
+}
+
+interface Snapshot {
+  day: number;
+  nations: { stock: number; backorders: number; received: number; spent: number; target: number }[];
+  firms: { capacity: number; output: number; utilisation: number; price: number }[];
+  recipients: { stock: number; unmet: number }[];
+  pledges: number[];
+}
+
+/** Mean daily consumption rate over the last year of the horizon. */
+function meanRate(c: Consumption, horizonDays: number): number {
+  let total = 0;
+  const from = Math.max(0, horizonDays - 365);
+  for (let d = from; d < horizonDays; d++) total += c.rate(d);
+  return total / Math.max(1, horizonDays - from);
+}
+
+function insertByActivation(book: Contract[], c: Contract): void {
+  let i = book.length;
+  while (i > 0 && book[i - 1]!.activeFromDay > c.activeFromDay) i--;
+  book.splice(i, 0, c);
+}

@@ -1,0 +1,66 @@
+/**
+ * National-only procurement: each nation buys from its own firms; a nation without one buys abroad,
+ * paying the export-licence and qualification delays like anyone else.
+ *
+ * @module
+ */
+import type { FirmView, Need, ProcurementContext, ProcurementStrategy } from '../model/procurement.js';
+
+/**
+ * Splits `need` across `firms` in proportion to their current capacity (equally if none has capacity
+ * now), in whole rounds, the remainder to the largest. Shared by strategies that spread orders.
+ */
+export function splitByCapacity(
+  rounds: number,
+  firms: readonly FirmView[],
+): { firm: FirmView; rounds: number }[] {
+  if (firms.length === 0) return [];
+  const total = firms.reduce((s, f) => s + f.capacityPerMonth, 0);
+  const weights = firms.map((f) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length));
+  const parts = weights.map((w) => Math.floor(rounds * w));
+  let largest = 0;
+  for (let i = 1; i < firms.length; i++) if (weights[i]! > weights[largest]!) largest = i;
+  parts[largest]! += rounds - parts.reduce((s, x) => s + x, 0);
+  return firms.map((firm, i) => ({ firm, rounds: parts[i]! })).filter((p) => p.rounds > 0);
+}
+
+/**
+ * The foreign firm a nation without domestic production turns to: the shortest queue (backlog over
+ * capacity), then the lowest quote, then the id, so the choice is deterministic.
+ */
+export function bestForeignFirm(firms: readonly FirmView[]): FirmView | undefined {
+  const queue = (f: FirmView) =>
+    f.capacityPerMonth > 0 ? f.backlogRounds / f.capacityPerMonth : Number.POSITIVE_INFINITY;
+  return [...firms].sort(
+    (a, b) => queue(a) - queue(b) || a.quoteEur - b.quoteEur || (a.id < b.id ? -1 : 1),
+  )[0];
+}
+
+/** Orders `need` from `firms` split by capacity, as the nation's own single-payer contracts. */
+export function orderFrom(context: ProcurementContext, need: Need, firms: readonly FirmView[]): void {
+  for (const part of splitByCapacity(need.rounds, firms)) {
+    context.placeOrder({
+      buyer: need.nation,
+      payers: [{ payer: need.nation, share: 1 }],
+      firm: part.firm.id,
+      item: need.item,
+      rounds: part.rounds,
+      durationMonths: context.contractLengthMonths,
+      deliverTo: need.deliverTo,
+      purpose: need.purpose,
+    });
+  }
+}
+
+/** National-only procurement (see the module description). */
+export const nationalOnly: ProcurementStrategy = {
+  name: 'national-only',
+  review(context) {
+    for (const need of context.needs()) {
+      const makers = context.firms.filter((f) => f.item === need.item);
+      const domestic = makers.filter((f) => f.nation === need.nation);
+      const foreign = bestForeignFirm(makers);
+      orderFrom(context, need, domestic.length > 0 ? domestic : foreign === undefined ? [] : [foreign]);
+    }
+  },
+};

@@ -45,7 +45,7 @@ export class Consumption {
   rate(day: number): number {
     let m = this.meanPerDay(day);
     for (const s of this.shocks) if (day >= s.startDay && day <= s.endDay) m *= s.multiplier;
-    return m > 0 ? m : 0;
+    return Math.max(m, 0);
   }
 
   /** Whole rounds demanded on `day`. */

@@ -53,7 +53,7 @@ export class Stockpile {
   /** Meets `rounds` of demand from stock; the rest becomes a backorder or unmet demand. */
   consume(rounds: number): void {
     this.demandedRounds += rounds;
-    const served = rounds <= this.level ? rounds : this.level;
+    const served = Math.min(rounds, this.level);
     this.level -= served;
     this.servedFromStockRounds += served;
     const short = rounds - served;
@@ -67,7 +67,7 @@ export class Stockpile {
   /** Adds arriving rounds: backorders are cleared first, the rest goes into stock. */
   receive(rounds: number): void {
     this.receivedRounds += rounds;
-    const late = rounds <= this.backorderRounds ? rounds : this.backorderRounds;
+    const late = Math.min(rounds, this.backorderRounds);
     this.backorderRounds -= late;
     this.servedLateRounds += late;
     this.level += rounds - late;

@@ -12,7 +12,6 @@
 import { DibsimError } from '../errors.js';
 import { Simulation } from '../kernel/simulation.js';
 import { bernoulli } from '../random/discrete.js';
-import type { Rng } from '../random/rng.js';
 import { createStreams, type Streams } from '../random/streams.js';
 import { Budget } from './budget.js';
 import { Contract, DAYS_PER_MONTH } from './contract.js';

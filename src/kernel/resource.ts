@@ -90,6 +90,11 @@ export class Preempted {
     readonly usageSince: number,
     readonly resource: Resource,
   ) {}
+
+  /** A one-line description for messages. */
+  toString(): string {
+    return `preempted by a request of priority ${this.by.priority} (held since time ${this.usageSince})`;
+  }
 }
 
 /** Statistics a resource records about itself (see {@link Resource.stats}). */

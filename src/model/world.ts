@@ -115,6 +115,8 @@ export class World {
     qualificationCostEur: number;
     transportDays: number;
   };
+  /** Rounds on order for stock, by `nation|item`, kept up to date as contracts are placed and delivered. */
+  private readonly onOrderRounds = new Map<string, number>();
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
@@ -561,6 +563,7 @@ export class World {
 
   private deliver(c: Contract, rounds: number): void {
     c.deliveredRounds += rounds;
+    this.trackOnOrder(c, -rounds);
     const firm = this.firms.get(c.firm)!;
     // Each payer pays its share; split rounds go to payers' stocks in whole rounds, largest share last.
     let left = rounds;
@@ -713,17 +716,17 @@ export class World {
 
   /** Rounds ordered for `nation`'s own stock and not yet delivered. */
   private onOrder(nation: string, item: string): number {
-    let total = 0;
-    for (const c of this.contracts) {
-      if (c.item !== item || c.status === 'denied' || c.status === 'completed' || c.purpose.kind !== 'stock')
-        continue;
-      for (const p of c.payers) {
-        if (p.payer === nation && (c.deliverTo === nation || c.deliverTo === '@payers')) {
-          total += (c.quantityRounds - c.deliveredRounds) * p.share;
-        }
-      }
+    return this.onOrderRounds.get(`${nation}|${item}`) ?? 0;
+  }
+
+  /** Adds `rounds` (negative to remove) of a stock contract to its payers' rounds on order. */
+  private trackOnOrder(c: Contract, rounds: number): void {
+    if (c.purpose.kind !== 'stock') return;
+    for (const p of c.payers) {
+      if (c.deliverTo !== p.payer && c.deliverTo !== '@payers') continue;
+      const key = `${p.payer}|${c.item}`;
+      this.onOrderRounds.set(key, (this.onOrderRounds.get(key) ?? 0) + rounds * p.share);
     }
-    return total;
   }
 
   private placeOrder(request: OrderRequest, day: number): OrderResult {
@@ -806,6 +809,7 @@ export class World {
     }
     if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);
     this.contracts.push(contract);
+    this.trackOnOrder(contract, rounds);
     if (request.purpose.kind === 'pledge') {
       const pledgeId = request.purpose.pledge;
       const donor = this.pledges
@@ -823,6 +827,7 @@ export class World {
         if (denied) {
           contract.status = 'denied';
           firm.book.splice(firm.book.indexOf(contract), 1);
+          this.trackOnOrder(contract, -rounds);
           for (const p of payers) p.nation.budget.release(contract.obligations.get(p.nation.spec.id)!);
           if (request.purpose.kind === 'pledge') {
             const pledgeId = request.purpose.pledge;

@@ -71,15 +71,11 @@ export class ExactSum {
     }
     let i = 0;
     for (let j = 0; j < n; j++) {
-      let y = p[j]!;
-      if (Math.abs(x) < Math.abs(y)) {
-        const t = x;
-        x = y;
-        y = t;
-      }
-      // Fast two-sum: hi + lo === x + y exactly, because |x| >= |y|.
+      const y = p[j]!;
+      // Knuth's branch-free two-sum: hi + lo === x + y exactly, whatever their magnitudes.
       const hi = x + y;
-      const lo = y - (hi - x);
+      const yv = hi - x;
+      const lo = x - (hi - yv) + (y - yv);
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }

@@ -1,0 +1,262 @@
+/**
+ * dibsim benchmark runner.
+ *
+ *   npm run bench                        build, then run every group at full size
+ *   node benchmarks/run.mjs a c          only groups a and c (also: timeouts, mm1, inventory, b/dibsim, …)
+ *   node benchmarks/run.mjs --quick      small work for CI smoke runs
+ *   options: --reps=N  --seed=N  --no-warmup  --cpu-prof (profiles land in .bench-out/profiles)
+ *
+ * Each repetition runs every selected model once, each in its own child process (so peak RSS is per
+ * model), in an order rotated from one repetition to the next; a model's ratio is its rate divided by
+ * its baseline's rate in the same repetition, and the reported ratio is the median over repetitions.
+ * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
+ * per goal `{ goal, ratio, target, met }`. Progress goes to stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The groups. `params` gives full and quick work; `warmup` the smaller run done first in the same child.
+ * `key` extracts the statistic that every implementation of a group must reproduce exactly (they share
+ * random streams and draw order), as a check that they simulate the same model.
+ */
+const GROUPS = [
+  {
+    id: 'a',
+    name: 'timeouts',
+    title: '1,000 processes × exponential(1) timeouts until t = 10,000',
+    reps: { full: 5, quick: 1 },
+    params: {
+      full: { processes: 1000, horizon: 10_000 },
+      quick: { processes: 1000, horizon: 500 },
+    },
+    warmup: { full: { processes: 1000, horizon: 500 }, quick: { processes: 1000, horizon: 50 } },
+    key: (r) => r.events,
+    models: [
+      { model: 'a/heap', file: 'timeouts.heap', baseline: null, note: 'typed-array heap, no processes' },
+      { model: 'a/dibsim', file: 'timeouts.dibsim', baseline: 'a/heap' },
+      { model: 'a/simjs', file: 'timeouts.simjs', baseline: 'a/heap', note: 'context' },
+      {
+        model: 'a/rng',
+        file: 'rng',
+        baseline: null,
+        note: 'the shared exponential sampler alone, for per-event costs net of randomness',
+        params: { full: { draws: 10_000_000 }, quick: { draws: 500_000 } },
+        warmup: { full: { draws: 500_000 }, quick: { draws: 50_000 } },
+      },
+    ],
+    goals: [
+      { goal: 'a: dibsim events/s >= 0.6 x typed-array heap baseline', model: 'a/dibsim', target: 0.6 },
+      { goal: 'a: dibsim peak RSS <= 100 MB', model: 'a/dibsim', field: 'peakRssMb', max: 100 },
+    ],
+  },
+  {
+    id: 'b',
+    name: 'mm1',
+    title: 'M/M/1, λ = 0.9, μ = 1, one process per customer, capacity-1 Resource',
+    reps: { full: 5, quick: 1 },
+    params: { full: { customers: 1_000_000 }, quick: { customers: 50_000 } },
+    warmup: { full: { customers: 50_000 }, quick: { customers: 5_000 } },
+    key: (r) => r.meanWait,
+    models: [
+      { model: 'b/simjs', file: 'mm1.simjs', baseline: null, note: 'Facility (FCFS) + useFacility' },
+      { model: 'b/dibsim', file: 'mm1.dibsim', baseline: 'b/simjs' },
+    ],
+    goals: [{ goal: 'b: dibsim customers/s >= 1.5 x simjs', model: 'b/dibsim', target: 1.5 }],
+  },
+  {
+    id: 'c',
+    name: 'inventory',
+    title: "Law & Kelton's (s, S) = (20, 40) inventory system, 120 months per replication",
+    reps: { full: 7, quick: 1 },
+    params: { full: { replications: 1000 }, quick: { replications: 50 } },
+    warmup: { full: { replications: 100 }, quick: { replications: 10 } },
+    key: (r) => r.meanMonthlyCost,
+    models: [
+      { model: 'c/simjs', file: 'inventory.simjs', baseline: null, note: 'Buffer + TimeSeries + setTimer' },
+      { model: 'c/dibsim', file: 'inventory.dibsim', baseline: 'c/simjs' },
+    ],
+    goals: [{ goal: 'c: dibsim replications/s >= 3 x simjs', model: 'c/dibsim', target: 3 }],
+  },
+];
+
+// ---- command line ------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const flags = new Map();
+const filters = [];
+for (const arg of argv) {
+  if (arg.startsWith('--')) {
+    const [k, v] = arg.slice(2).split('=');
+    flags.set(k, v ?? true);
+  } else filters.push(arg.toLowerCase());
+}
+const known = new Set(['quick', 'reps', 'seed', 'no-warmup', 'cpu-prof', 'help']);
+for (const k of flags.keys()) {
+  if (!known.has(k)) {
+    console.error(`unknown option --${k}. Options: ${[...known].map((o) => `--${o}`).join(' ')}`);
+    process.exit(2);
+  }
+}
+if (flags.has('help')) {
+  console.error(
+    'usage: node benchmarks/run.mjs [a|b|c|timeouts|mm1|inventory|a/dibsim …] [--quick] [--reps=N] [--seed=N] [--no-warmup] [--cpu-prof]',
+  );
+  process.exit(0);
+}
+const size = flags.has('quick') ? 'quick' : 'full';
+const seed = flags.has('seed') ? Number(flags.get('seed')) : 20_261_129;
+const repsOverride = flags.has('reps') ? Number(flags.get('reps')) : undefined;
+if (repsOverride !== undefined && !(Number.isInteger(repsOverride) && repsOverride >= 1)) {
+  console.error('--reps must be a positive integer');
+  process.exit(2);
+}
+const profileDir = join(here, '..', '.bench-out', 'profiles');
+if (flags.has('cpu-prof')) mkdirSync(profileDir, { recursive: true });
+
+/** Models of `group` selected by the filters, plus the baselines they need. */
+function selectedModels(group) {
+  if (filters.length === 0) return group.models;
+  if (filters.some((f) => f === group.id || f === group.name)) return group.models;
+  const chosen = new Set(
+    group.models.filter((m) => filters.includes(m.model) || filters.includes(m.file)).map((m) => m.model),
+  );
+  for (const m of group.models) if (chosen.has(m.model) && m.baseline) chosen.add(m.baseline);
+  return group.models.filter((m) => chosen.has(m.model));
+}
+
+const plan = GROUPS.map((g) => ({ group: g, models: selectedModels(g) })).filter((p) => p.models.length > 0);
+if (plan.length === 0) {
+  console.error(
+    `no benchmark matches ${filters.join(' ')}; groups: ${GROUPS.map((g) => `${g.id} (${g.name})`).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+// ---- running -------------------------------------------------------------------------------
+function runChild(group, m) {
+  const params = { ...(m.params ?? group.params)[size], seed };
+  const warm = { ...(m.warmup ?? group.warmup)[size], seed };
+  const nodeArgs = ['--expose-gc'];
+  if (flags.has('cpu-prof'))
+    nodeArgs.push(
+      '--cpu-prof',
+      `--cpu-prof-dir=${profileDir}`,
+      `--cpu-prof-name=${m.file}.${Date.now()}.cpuprofile`,
+    );
+  const childArgs = [...nodeArgs, join(here, 'child.mjs'), m.file, JSON.stringify(params)];
+  if (!flags.has('no-warmup')) childArgs.push(JSON.stringify(warm));
+  const proc = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (proc.status !== 0) {
+    throw new Error(`${m.model} failed (exit ${proc.status ?? proc.signal}):\n${proc.stderr}`);
+  }
+  const line = proc.stdout.trim().split('\n').at(-1);
+  return JSON.parse(line);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const sig = (x, d = 4) => (Number.isFinite(x) ? Number(x.toPrecision(d)) : x);
+
+const goalLines = [];
+for (const { group, models } of plan) {
+  const reps = repsOverride ?? group.reps[size];
+  console.error(`[bench] ${group.id} (${group.name}): ${group.title}; ${reps} repetition(s), ${size} size`);
+  /** @type {Map<string, any[]>} */
+  const runs = new Map(models.map((m) => [m.model, []]));
+  for (let r = 0; r < reps; r++) {
+    // Rotate the order so that no model always runs first (or right after the same neighbour).
+    const order = models.map((_, i) => models[(i + r) % models.length]);
+    for (const m of order) {
+      const out = runChild(group, m);
+      runs.get(m.model).push(out);
+      console.error(
+        `[bench]   rep ${r + 1}/${reps} ${m.model}: ${sig(out.rate)} ${out.unit}/s, ${sig(out.seconds)} s, ${sig(out.peakRssMb)} MB`,
+      );
+    }
+  }
+
+  const rngRuns = runs.get(`${group.id}/rng`);
+  const nsPerDraw = rngRuns ? 1e9 / median(rngRuns.map((o) => o.rate)) : undefined;
+  const lines = new Map();
+  for (const m of models) {
+    const outs = runs.get(m.model);
+    const rates = outs.map((o) => o.rate);
+    const line = {
+      model: m.model,
+      work: outs[0].work,
+      unit: outs[0].unit,
+      seconds: sig(median(outs.map((o) => o.seconds))),
+      cpuSeconds: sig(median(outs.map((o) => o.cpuSeconds))),
+      rate: sig(median(rates)),
+      ratio: 1,
+      baseline: m.baseline,
+      peakRssMb: sig(Math.max(...outs.map((o) => o.peakRssMb)), 3),
+    };
+    if (m.baseline && runs.has(m.baseline)) {
+      const base = runs.get(m.baseline);
+      const ratios = outs.map((o, i) => o.rate / base[i].rate);
+      line.ratio = sig(median(ratios));
+      line.ratioRange = [sig(Math.min(...ratios), 3), sig(Math.max(...ratios), 3)];
+      // The same ratio from CPU time instead of wall time (robust to being descheduled; counts GC threads).
+      line.ratioCpu = sig(
+        median(outs.map((o, i) => base[i].cpuSeconds / base[i].work / (o.cpuSeconds / o.work))),
+      );
+      line.baselineRate = sig(median(base.map((o) => o.rate)));
+      if (m.file !== 'rng')
+        line.agreesWithBaseline =
+          group.key(outs[0].result) === group.key(base[0].result) ||
+          relClose(group.key(outs[0].result), group.key(base[0].result));
+    } else if (m.baseline) {
+      line.ratio = null;
+    }
+    line.rateRange = [sig(Math.min(...rates), 3), sig(Math.max(...rates), 3)];
+    line.reps = outs.length;
+    if (outs[0].unit === 'events') {
+      line.nsPerEvent = sig(1e9 / median(rates), 3);
+      if (nsPerDraw !== undefined) line.nsPerEventLessRng = sig(1e9 / median(rates) - nsPerDraw, 3);
+    }
+    if (outs[0].unit === 'draws') line.nsPerDraw = sig(nsPerDraw, 3);
+    line.deterministic = outs.every((o) => JSON.stringify(o.result) === JSON.stringify(outs[0].result));
+    if (m.note) line.note = m.note;
+    line.result = outs[0].result;
+    lines.set(m.model, line);
+    console.log(JSON.stringify(line));
+  }
+
+  for (const g of group.goals) {
+    const line = lines.get(g.model);
+    if (line === undefined) continue;
+    if (g.field) {
+      const value = line[g.field];
+      goalLines.push({ goal: g.goal, [g.field]: value, target: g.max, met: value <= g.max });
+    } else {
+      const baselineRate = lines.get(line.baseline)?.rate;
+      goalLines.push({
+        goal: g.goal,
+        ratio: line.ratio,
+        target: g.target,
+        met: line.ratio !== null && line.ratio >= g.target,
+        ratioCpu: line.ratioCpu,
+        metCpu: line.ratioCpu >= g.target,
+        rate: line.rate,
+        baselineRate,
+      });
+    }
+  }
+}
+for (const g of goalLines) console.log(JSON.stringify(g));
+
+function relClose(a, b) {
+  return (
+    typeof a === 'number' &&
+    typeof b === 'number' &&
+    Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
+  );
+}

@@ -167,7 +167,9 @@ export class TimeWeighted {
    * the end of its run, call `other.update(endTime, other.level)` first.
    *
    * @remarks
-   * Merging is exact, so any grouping and order of merges gives bit-identical results.
+   * Merging is exact, so any grouping and order of merges gives bit-identical results. To pool
+   * replications, start from `first.clone()`: a fresh `new TimeWeighted()` adds nothing to the area or
+   * duration but would add its initial level to {@link TimeWeighted.min} and {@link TimeWeighted.max}.
    */
   merge(other: TimeWeighted): void {
     this.area.merge(other.area);

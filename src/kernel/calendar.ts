@@ -9,7 +9,7 @@
  * @module
  */
 
-const INITIAL_CAPACITY = 256;
+const INITIAL_CAPACITY = 32;
 
 /**
  * A priority queue of items keyed by `(time, priority, sequence)`; the sequence number is assigned on

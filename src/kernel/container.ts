@@ -74,6 +74,8 @@ export class Container {
   private current: number;
   private readonly puts: ContainerRequest[] = [];
   private readonly gets: ContainerRequest[] = [];
+  /** The request being added by put/get: if served at once, it skips the calendar. */
+  private fresh: ContainerRequest | null = null;
 
   /**
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not positive or `init` is outside [0, capacity].
@@ -129,7 +131,9 @@ export class Container {
     const req = new ContainerRequest(this.sim, this.check('put', amount));
     this.puts.push(req);
     req._waiting = true;
+    this.fresh = req;
     this.settle();
+    this.fresh = null;
     return req;
   }
 
@@ -141,7 +145,9 @@ export class Container {
     const req = new ContainerRequest(this.sim, this.check('get', amount));
     this.gets.push(req);
     req._waiting = true;
+    this.fresh = req;
     this.settle();
+    this.fresh = null;
     return req;
   }
 
@@ -195,6 +201,7 @@ export class Container {
   private done(req: ContainerRequest, wait: Tally | undefined): void {
     req._waiting = false;
     wait?.add(this.sim.now - req.requestedAt);
-    req.succeed(req.amount);
+    if (req === this.fresh) req._succeedNow(req.amount);
+    else req.succeed(req.amount);
   }
 }

@@ -157,18 +157,15 @@ export class Event<T = unknown> {
   }
 
   /**
-   * Adds a callback run when the event is processed. Callbacks run in the order added. Adding one to an
-   * already processed event throws: the moment has passed.
-   *
-   * @throws {@link DibsimError} `INVALID_STATE` if the event was already processed.
+   * Adds a callback run when the event is processed; callbacks run in the order added. On an event
+   * already processed (for instance a request granted on the spot, which is processed at once), the
+   * callback is scheduled to run at the current time instead.
    */
   addCallback(callback: EventCallback<T>): void {
     const cb = callback as StoredCallback;
     if (this._state === PROCESSED) {
-      throw new DibsimError(
-        'INVALID_STATE',
-        `Cannot add a callback to an event that was already processed (at or before time ${this.sim.now}). Check event.processed first.`,
-      );
+      this.sim._enqueue(() => cb(this as Event<unknown>), 0, NORMAL_PRIORITY);
+      return;
     }
     if (this._cb === null) this._cb = cb;
     else if (this._cbs === null) this._cbs = [cb];
@@ -198,6 +195,18 @@ export class Event<T = unknown> {
    */
   *[Symbol.iterator](): Generator<Event<T>, T, unknown> {
     return (yield this) as T;
+  }
+
+  /**
+   * Succeeds and marks the event processed at once, without a calendar round trip. Only for an event
+   * that nothing can be waiting for yet (just created, no callbacks), e.g. a request granted on the
+   * spot: a process that yields it continues immediately.
+   * @internal
+   */
+  _succeedNow(value: unknown): void {
+    this._ok = true;
+    this._value = value;
+    this._state = PROCESSED;
   }
 
   /** Runs the callbacks; called by the simulation when it reaches the event. @internal */

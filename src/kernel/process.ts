@@ -4,7 +4,7 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
-import { Event, type EventCallback, PENDING, PROCESSED, TRIGGERED, URGENT_PRIORITY } from './event.js';
+import { Event, PENDING, PROCESSED, type StoredCallback, TRIGGERED, URGENT_PRIORITY } from './event.js';
 import type { Simulation } from './simulation.js';
 
 /**
@@ -59,26 +59,31 @@ export class Interrupt extends DibsimError {
  * @typeParam R - the generator's return type
  */
 export class Process<R = unknown> extends Event<R> {
-  /** Name used in error messages and traces. */
-  readonly name: string;
   /** @internal */ _generator: ProcessGenerator<R>;
   /** The event the process is waiting for. @internal */
-  _target: Event<unknown> | null;
-  /** The process's one resume callback, created once so that waiting allocates nothing. @internal */
-  readonly _resume: EventCallback<unknown>;
+  _target: Event<unknown> | null = null;
+  /**
+   * The process's one resume callback, created once so that waiting allocates nothing.
+   * @internal
+   */
+  readonly _resume: (event?: Event<unknown>) => void;
+  private _name: string | undefined;
+  private readonly id: number;
+  private readonly sourceName: string;
 
   /** Use {@link Simulation.process} instead. @internal */
   constructor(sim: Simulation, source: ProcessSource<R>, options?: ProcessOptions) {
     super(sim);
-    const id = ++sim._processCount;
+    this.id = ++sim._processCount;
     let generator: ProcessGenerator<R>;
     if (typeof source === 'function') {
       generator = source();
-      this.name = options?.name ?? (source.name || `process#${id}`);
+      this.sourceName = source.name;
     } else {
       generator = source;
-      this.name = options?.name ?? `process#${id}`;
+      this.sourceName = '';
     }
+    this._name = options?.name;
     if (generator === null || typeof generator !== 'object' || typeof generator.next !== 'function') {
       throw new DibsimError(
         'INVALID_ARGUMENT',
@@ -87,12 +92,16 @@ export class Process<R = unknown> extends Event<R> {
     }
     this._generator = generator;
     this._resume = (event) => this.resume(event);
-    // Start urgently: before other events at the current time.
-    const start = new Event<unknown>(sim);
-    start._state = TRIGGERED;
-    start._cb = this._resume;
-    this._target = start;
-    sim._enqueueNow(start, URGENT_PRIORITY);
+    // Start urgently, before other events at the current time. The process itself goes into the
+    // calendar while pending; processing a pending process starts it (see _process), so no separate
+    // start event is allocated and traces show the process.
+    sim._enqueueNow(this as Event<unknown>, URGENT_PRIORITY);
+  }
+
+  /** Name used in error messages and traces: the option, else the generator function's name, else `process#N`. */
+  get name(): string {
+    this._name ??= this.sourceName || `process#${this.id}`;
+    return this._name;
   }
 
   /** Whether the generator has not finished yet. */
@@ -138,16 +147,26 @@ export class Process<R = unknown> extends Event<R> {
     this.sim._enqueueNow(ev, URGENT_PRIORITY);
   }
 
-  /** Advances the generator with `event`'s outcome until it yields an event not yet processed. */
-  private resume(event: Event<unknown>): void {
+  /** Starts the generator when pending; otherwise runs callbacks as any event does. @internal */
+  override _process(): void {
+    if (this._state === PENDING) this.resume(undefined);
+    else super._process();
+  }
+
+  /** Advances the generator with `event`'s outcome (none: start it) until it yields an unprocessed event. */
+  private resume(first: Event<unknown> | undefined): void {
+    if (this._state !== PENDING) return;
     const sim = this.sim;
     const generator = this._generator;
     sim._active = this as Process<unknown>;
     this._target = null;
+    let event = first;
     for (;;) {
       let step: IteratorResult<Event<unknown>, R>;
       try {
-        if (event._ok) {
+        if (event === undefined) {
+          step = generator.next();
+        } else if (event._ok) {
           step = generator.next(event._value);
         } else {
           event._defused = true; // the process now owns the failure
@@ -173,7 +192,7 @@ export class Process<R = unknown> extends Event<R> {
         event = next;
         continue;
       }
-      if (next._cb === null && next._cbs === null) next._cb = this._resume;
+      if (next._cb === null && next._cbs === null) next._cb = this._resume as StoredCallback;
       else next.addCallback(this._resume);
       this._target = next;
       break;
@@ -184,6 +203,12 @@ export class Process<R = unknown> extends Event<R> {
   private finish(ok: boolean, value: unknown): void {
     this._ok = ok;
     this._value = value;
+    if (ok && this._cb === null && this._cbs === null) {
+      // Nobody waits: nothing to run at processing time, so skip the calendar round trip. A process
+      // that yields this one later continues at once with the value, as for any processed event.
+      this._state = PROCESSED;
+      return;
+    }
     this._state = TRIGGERED;
     this.sim._enqueue(this as Event<unknown>, 0, 0);
   }

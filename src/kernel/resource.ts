@@ -193,7 +193,9 @@ export class Resource {
     }
     const req = new Request(this, priority, options?.preempt === true, this.arrivals++);
     if (this.waiting.length === 0 && this.holders.length < this.cap) {
-      this.grant(req);
+      // Granted on the spot: nothing can be waiting for the new request yet, so it is processed at
+      // once and a process that yields it continues without a calendar round trip.
+      this.grant(req, true);
       return req;
     }
     this.enqueue(req);
@@ -234,7 +236,7 @@ export class Resource {
     this.grantWaiting();
   }
 
-  private grant(req: Request): void {
+  private grant(req: Request, now = false): void {
     req._status = 'granted';
     req.grantedAt = this.sim.now;
     this.holders.push(req);
@@ -243,7 +245,8 @@ export class Resource {
       s.busy.update(this.sim.now, this.holders.length);
       s.waitTime.add(this.sim.now - req.requestedAt);
     }
-    req.succeed(req);
+    if (now) req._succeedNow(req);
+    else req.succeed(req);
   }
 
   private grantWaiting(): void {

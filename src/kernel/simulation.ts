@@ -21,7 +21,8 @@ export type CalendarItem = Event<unknown> | ScheduledCallback;
  * @param time - simulated time of the entry
  * @param priority - its calendar priority
  * @param sequence - its insertion number (unique, increasing)
- * @param event - the event, or `null` for a callback scheduled with {@link Simulation.schedule}
+ * @param event - the event (a still pending {@link Process} for a process start), or `null` for a
+ *   callback scheduled with {@link Simulation.schedule}
  */
 export type EventObserver = (
   time: number,
@@ -129,7 +130,7 @@ export class Simulation {
     const ev = new Event<T>(this);
     ev._value = value;
     ev._state = TRIGGERED;
-    this._enqueue(ev, delay, options?.priority ?? NORMAL_PRIORITY);
+    this._enqueue(ev, delay, options === undefined ? NORMAL_PRIORITY : (options.priority ?? NORMAL_PRIORITY));
     return ev;
   }
 
@@ -213,7 +214,20 @@ export class Simulation {
     this.running = true;
     try {
       const calendar = this.calendar;
-      while (calendar.size > 0 && calendar.peekTime() < until) this.processNext();
+      // The hot loop: read each entry's time once; the observer costs one null check when unused.
+      while (calendar.size > 0) {
+        const time = calendar.peekTime();
+        if (time >= until) break;
+        if (this.onEvent !== null) this.observe();
+        this._now = time;
+        const item = calendar.pop();
+        if (typeof item === 'function') {
+          item();
+          continue;
+        }
+        item._process();
+        if (!item._ok && !item._defused) throw unhandled(item, time);
+      }
       if (until !== Number.POSITIVE_INFINITY) this._now = until;
     } finally {
       this.running = false;
@@ -234,12 +248,19 @@ export class Simulation {
     this.calendar.push(this._now, priority, item);
   }
 
+  private observe(): void {
+    const calendar = this.calendar;
+    this.onEvent?.(
+      calendar.peekTime(),
+      calendar.peekPriority(),
+      calendar.peekSequence(),
+      peekEvent(calendar),
+    );
+  }
+
   private processNext(): void {
     const calendar = this.calendar;
-    const observer = this.onEvent;
-    if (observer !== null) {
-      observer(calendar.peekTime(), calendar.peekPriority(), calendar.peekSequence(), peekEvent(calendar));
-    }
+    if (this.onEvent !== null) this.observe();
     this._now = calendar.peekTime();
     const item = calendar.pop();
     if (typeof item === 'function') {

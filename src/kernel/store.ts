@@ -85,6 +85,8 @@ export class Store<T> {
   protected readonly held: T[] = [];
   private readonly puts: StorePut<T>[] = [];
   private readonly gets: StoreGet<T>[] = [];
+  /** The request being added by put/get: if served at once, it skips the calendar. */
+  private fresh: StorePut<T> | StoreGet<T> | null = null;
 
   /** @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer or Infinity. */
   constructor(sim: Simulation, options: StoreOptions = {}) {
@@ -118,7 +120,9 @@ export class Store<T> {
   put(item: T): StorePut<T> {
     const req = new StorePut(this.sim, item);
     this.puts.push(req);
+    this.fresh = req;
     this.settle();
+    this.fresh = null;
     return req;
   }
 
@@ -132,7 +136,9 @@ export class Store<T> {
     }
     const req = new StoreGet<T>(this.sim, filter ?? null);
     this.gets.push(req);
+    this.fresh = req;
     this.settle();
+    this.fresh = null;
     return req;
   }
 
@@ -165,7 +171,8 @@ export class Store<T> {
         const req = this.puts.shift()!;
         req._waiting = false;
         this.insert(req.item);
-        req.succeed(req.item);
+        if (req === this.fresh) req._succeedNow(req.item);
+        else req.succeed(req.item);
         progress = true;
       }
       // Serve gets in order; a get with nothing acceptable is skipped, not a barrier.
@@ -179,7 +186,8 @@ export class Store<T> {
         const item = this.removeAt(i);
         this.gets.splice(g, 1);
         req._waiting = false;
-        req.succeed(item);
+        if (req === this.fresh) req._succeedNow(item);
+        else req.succeed(item);
         progress = true;
       }
     }

@@ -134,8 +134,8 @@ function traceDigest(seed: number): { digest: string; entries: number } {
     entries++;
     const kind = ev === null ? 'callback' : ev.constructor.name;
     const name = ev !== null && 'name' in ev ? String(ev.name) : '';
-    // Calendar entries are always triggered, so their value is readable.
-    const value = ev === null || typeof ev.value === 'object' ? '' : String(ev.value);
+    // A pending process in the calendar is its start; every other entry is triggered.
+    const value = ev === null || !ev.triggered || typeof ev.value === 'object' ? '' : String(ev.value);
     hash.update(`${t}|${p}|${s}|${kind}|${name}|${value}\n`);
   };
   const res = new Resource(sim, { capacity: 1 + int(3) });

@@ -89,11 +89,16 @@ describe('Event', () => {
     expect(log).toEqual(['b', 'd:v', 'a']);
   });
 
-  it('ev.addCallback(cb) on a processed event throws INVALID_STATE', () => {
+  it('ev.addCallback(cb) on a processed event runs cb at the current time, after events already due', () => {
     const sim = new Simulation();
-    const ev = sim.timeout(1);
+    const ev = sim.timeout(1, 'v');
     sim.run();
-    expect(() => ev.addCallback(() => {})).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    const seen: string[] = [];
+    sim.schedule(0, () => seen.push('earlier'));
+    ev.addCallback((e) => seen.push(`cb ${String(e.value)} at ${sim.now}`));
+    expect(seen).toEqual([]);
+    sim.run();
+    expect(seen).toEqual(['earlier', 'cb v at 1']);
   });
 
   it('URGENT_PRIORITY is -Infinity and NORMAL_PRIORITY is 0', () => {

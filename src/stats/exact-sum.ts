@@ -62,6 +62,7 @@ export class ExactSum {
    * total would reach 2^1024 in magnitude. The sum is unchanged when it throws.
    */
   add(x: number): void {
+    if (x === 0) return; // common in simulation statistics (idle periods, zero waits); adds nothing
     const p = this.p;
     const n = this.n;
     // One comparison screens out NaN, ±Infinity and anything that might overflow; see SAFE_MAGNITUDE.
@@ -92,6 +93,8 @@ export class ExactSum {
    * `INVALID_STATE` if the total would overflow.
    */
   addProduct(a: number, b: number): void {
+    // An exact zero product adds nothing (x − x === 0 screens the other factor for NaN and ±Infinity).
+    if ((a === 0 && b - b === 0) || (b === 0 && a - a === 0)) return;
     if (!(Math.abs(a) <= SPLIT_LIMIT && Math.abs(b) <= SPLIT_LIMIT)) {
       this.addProductChecked(a, b);
       return;

@@ -1,0 +1,209 @@
+/**
+ * Turns zod issues into scenario issues: one per problem, with the offending value in the message and a
+ * fix taken from the field's schema description.
+ *
+ * @module
+ * @internal
+ */
+
+import type * as z from 'zod';
+import { describeValue } from '../errors.js';
+import { scenarioSchema } from './scenario-schema.js';
+import { listIds, type PathSegments, type RawIssue } from './validate-view.js';
+
+/** What the schema says about each field, by path pattern (`.firms[].lines[].id`). */
+interface Guide {
+  readonly descriptions: Map<string, string>;
+  readonly keys: Map<string, Set<string>>;
+}
+
+interface SchemaLike {
+  readonly description?: string | undefined;
+  readonly _zod: { readonly def: Record<string, unknown> & { readonly type: string } };
+}
+
+function walk(schema: SchemaLike, pattern: string, guide: Guide, depth: number): void {
+  if (depth > 40) return;
+  const description = schema.description;
+  if (description !== undefined && !guide.descriptions.has(pattern))
+    guide.descriptions.set(pattern, description);
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, SchemaLike>;
+      const keys = guide.keys.get(pattern) ?? new Set<string>();
+      guide.keys.set(pattern, keys);
+      for (const [key, child] of Object.entries(shape)) {
+        keys.add(key);
+        walk(child, `${pattern}.${key}`, guide, depth + 1);
+      }
+      return;
+    }
+    case 'array':
+      walk(def.element as SchemaLike, `${pattern}[]`, guide, depth + 1);
+      return;
+    case 'union':
+      for (const option of def.options as SchemaLike[]) walk(option, pattern, guide, depth + 1);
+      return;
+    case 'record':
+      walk(def.valueType as SchemaLike, `${pattern}.*`, guide, depth + 1);
+      return;
+    case 'pipe':
+      walk(def.in as SchemaLike, pattern, guide, depth + 1);
+      return;
+    default:
+      if (def.innerType !== undefined) walk(def.innerType as SchemaLike, pattern, guide, depth + 1);
+  }
+}
+
+let guide: Guide | undefined;
+function getGuide(): Guide {
+  if (guide === undefined) {
+    guide = { descriptions: new Map(), keys: new Map() };
+    walk(scenarioSchema as unknown as SchemaLike, '', guide, 0);
+  }
+  return guide;
+}
+
+function patternOf(path: PathSegments): string {
+  return path.map((s) => (typeof s === 'number' ? '[]' : `.${s}`)).join('');
+}
+
+/** The fix for a field: its name and schema description, from the nearest described ancestor. */
+export function fixFor(path: PathSegments): string {
+  const { descriptions } = getGuide();
+  for (let n = path.length; n > 0; n--) {
+    const prefix = path.slice(0, n);
+    const description = descriptions.get(patternOf(prefix));
+    const field = [...prefix].reverse().find((s) => typeof s === 'string');
+    if (description !== undefined && field !== undefined && n > 0) return `Expected ${field}: ${description}`;
+  }
+  return 'See scenarioJsonSchema() for the expected shape.';
+}
+
+/** A value for a message, shortened to one readable line. */
+export function show(value: unknown): string {
+  const text = describeValue(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  number: 'a finite number',
+  int: 'an integer',
+  string: 'a string',
+  object: 'an object',
+  array: 'an array',
+  boolean: 'true or false',
+};
+
+type Issue = z.core.$ZodIssue;
+
+/** Issue counts of a union branch; `undefined` if its root did not even have the right type. */
+function branchScore(issues: readonly Issue[]): number | undefined {
+  if (issues.some((i) => i.path.length === 0 && i.code === 'invalid_type')) return undefined;
+  return issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+}
+
+function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PathSegments): RawIssue[] {
+  const input: unknown = (issue as { input?: unknown }).input;
+  if ('note' in issue && issue.note === 'No matching discriminator') {
+    const options = (issue as { options?: unknown[] }).options ?? [];
+    return [
+      {
+        path,
+        message: `unknown distribution type ${show(input)}; known: ${options.join(', ')}`,
+        fix: "Use one of the distribution types, with that distribution's parameters.",
+      },
+    ];
+  }
+  let best: readonly Issue[] | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const branch of issue.errors) {
+    const score = branchScore(branch);
+    if (score !== undefined && score < bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  if (best !== undefined) return best.flatMap((i) => convert(i, path));
+  const last = path[path.length - 1];
+  if (input === undefined && typeof last === 'string') {
+    return [{ path, message: `required field '${last}' is missing`, fix: fixFor(path) }];
+  }
+  return [{ path, message: `${issue.message} (got ${show(input)})`, fix: fixFor(path) }];
+}
+
+/** Converts one zod issue (paths relative to `base`) into scenario issues. */
+export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
+  const path: PathSegments = [...base, ...(issue.path as (string | number)[])];
+  const input: unknown = (issue as { input?: unknown }).input;
+  const got = `(got ${show(input)})`;
+  const fix = fixFor(path);
+  switch (issue.code) {
+    case 'invalid_union':
+      return convertUnion(issue, path);
+    case 'unrecognized_keys': {
+      // The schema's own message has one line per key with the suggestion (see `strict`).
+      const lines = issue.message.split('\n');
+      const allowed = getGuide().keys.get(patternOf(path));
+      return issue.keys.map((key, i) => ({
+        path: [...path, key],
+        message: lines.length === issue.keys.length ? lines[i]! : `unknown field '${key}'`,
+        fix: `Remove '${key}' or correct its spelling${allowed === undefined ? '' : `; fields here: ${listIds(allowed)}`}.`,
+      }));
+    }
+    case 'invalid_type': {
+      const last = path[path.length - 1];
+      if (input === undefined && typeof last === 'string') {
+        return [{ path, message: `required field '${last}' is missing`, fix }];
+      }
+      return [{ path, message: `must be ${EXPECTED[issue.expected] ?? issue.expected} ${got}`, fix }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = small ? issue.minimum : issue.maximum;
+      const op = `${small ? '>' : '<'}${issue.inclusive ? '=' : ''}`;
+      if (issue.origin === 'array') {
+        const count = Array.isArray(input) ? input.length : '?';
+        return [
+          {
+            path,
+            message: `must have ${small ? 'at least' : 'at most'} ${bound} entries (got ${count})`,
+            fix,
+          },
+        ];
+      }
+      if (issue.origin === 'string' && small && Number(bound) === 1) {
+        return [{ path, message: `must not be empty ${got}`, fix }];
+      }
+      return [{ path, message: `must be ${op} ${String(bound)} ${got}`, fix }];
+    }
+    case 'invalid_value': {
+      const expected = issue.values.map((v) => show(v)).join(' or ');
+      if (path.length === 1 && path[0] === 'schemaVersion') {
+        return [
+          {
+            path,
+            message: `schemaVersion must be 1 ${got}`,
+            fix: `This dibsim reads schemaVersion 1 only: convert the file to version 1, or use a dibsim release that reads version ${show(input)}.`,
+          },
+        ];
+      }
+      return [{ path, message: `must be ${expected} ${got}`, fix }];
+    }
+    case 'invalid_key':
+      return [{ path, message: `invalid key ${got}: ${issue.issues.map((i) => i.message).join('; ')}`, fix }];
+    case 'custom': {
+      const own = (issue.params as { fix?: unknown } | undefined)?.fix;
+      const primitive = typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean';
+      const named = issue.message.includes('(got ') || issue.message.includes(String(input));
+      const message = primitive && !named ? `${issue.message} ${got}` : issue.message;
+      return [{ path, message, fix: typeof own === 'string' ? own : fix }];
+    }
+    case 'invalid_format':
+      return [{ path, message: `${issue.message} ${got}`, fix }];
+    default:
+      return [{ path, message: `${issue.message} ${got}`, fix }];
+  }
+}

@@ -10,7 +10,7 @@
 import { ModelError } from '../errors.js';
 import { ExactSum } from '../stats/exact-sum.js';
 
-/** Per-actor round flows recorded by the ledger. */
+/** Round flows of one stockpile (`owner/item`) recorded by the ledger. */
 interface ActorFlows {
   received: number;
   servedFromStock: number;
@@ -38,20 +38,20 @@ export class Ledger {
     this.shippedTotal += rounds;
   }
 
-  /** `rounds` arrived at `actor`. */
-  arrived(actor: string, rounds: number): void {
-    this.flows(actor).received += rounds;
+  /** `rounds` arrived at `stockpile` (`owner/item`). */
+  arrived(stockpile: string, rounds: number): void {
+    this.flows(stockpile).received += rounds;
     this.arrivedTotal += rounds;
   }
 
-  /** `actor` met `rounds` of demand from stock. */
-  served(actor: string, rounds: number): void {
-    this.flows(actor).servedFromStock += rounds;
+  /** `stockpile` (`owner/item`) met `rounds` of demand from stock. */
+  served(stockpile: string, rounds: number): void {
+    this.flows(stockpile).servedFromStock += rounds;
   }
 
-  /** `actor` gave `rounds` out of stock (aid). */
-  transferred(actor: string, rounds: number): void {
-    this.flows(actor).transferredOut += rounds;
+  /** `stockpile` (`owner/item`) gave `rounds` out of stock (aid). */
+  transferred(stockpile: string, rounds: number): void {
+    this.flows(stockpile).transferredOut += rounds;
   }
 
   /** `payer` paid `firm` `amountEur`, exactly. */
@@ -114,16 +114,18 @@ export class Ledger {
       );
     }
     for (const s of state.stockpiles) {
-      const f = this.actors.get(s.owner) ?? { received: 0, servedFromStock: 0, transferredOut: 0 };
+      // Keyed per stockpile, not per owner: a nation holding two items has two balances.
+      const key = `${s.owner}/${s.item}`;
+      const f = this.actors.get(key) ?? { received: 0, servedFromStock: 0, transferredOut: 0 };
       if (s.level < 0 || !Number.isFinite(s.level)) {
-        throw new ModelError(`negative or non-finite stock ${s.level}`, time, `stockpile:${s.owner}`);
+        throw new ModelError(`negative or non-finite stock ${s.level}`, time, `stockpile:${key}`);
       }
       const expected = s.initialRounds + f.received - f.servedFromStock - f.transferredOut;
       if (expected !== s.level) {
         throw new ModelError(
           `rounds not conserved: initial ${s.initialRounds} + received ${f.received} − consumed ${f.servedFromStock} − transferred ${f.transferredOut} = ${expected} ≠ stock ${s.level}`,
           time,
-          `stockpile:${s.owner}`,
+          `stockpile:${key}`,
         );
       }
     }
@@ -150,11 +152,11 @@ export class Ledger {
     }
   }
 
-  private flows(actor: string): ActorFlows {
-    let f = this.actors.get(actor);
+  private flows(stockpile: string): ActorFlows {
+    let f = this.actors.get(stockpile);
     if (f === undefined) {
       f = { received: 0, servedFromStock: 0, transferredOut: 0 };
-      this.actors.set(actor, f);
+      this.actors.set(stockpile, f);
     }
     return f;
   }
@@ -163,7 +165,7 @@ export class Ledger {
 /** What the ledger is checked against: the entities' own state. @internal */
 export interface LedgerState {
   readonly firms: readonly { id: string; cumulativeRounds: number; heldRounds: number; revenueEur: number }[];
-  readonly stockpiles: readonly { owner: string; initialRounds: number; level: number }[];
+  readonly stockpiles: readonly { owner: string; item: string; initialRounds: number; level: number }[];
   readonly payers: readonly { id: string; spentEur: number }[];
   readonly inTransitRounds: number;
 }

@@ -494,13 +494,13 @@ export class World {
       for (const c of n.consumption) {
         const before = c.stockpile.level;
         c.stockpile.consume(c.draw(day));
-        this.ledger.served(n.spec.id, before - c.stockpile.level);
+        this.ledger.served(`${n.spec.id}/${c.stockpile.item}`, before - c.stockpile.level);
       }
     }
     for (const c of this.recipientConsumption) {
       const before = c.stockpile.level;
       c.stockpile.consume(c.draw(day));
-      this.ledger.served(c.stockpile.owner, before - c.stockpile.level);
+      this.ledger.served(`${c.stockpile.owner}/${c.stockpile.item}`, before - c.stockpile.level);
     }
   }
 
@@ -516,10 +516,12 @@ export class World {
       plans.push({ firm, capacity, desired });
       for (const input of this.firmInputs.get(firm.id)!) input.supplier.requested += desired * input.perRound;
     }
+    // Ratios fixed before anyone draws, so a firm's place in the list does not change its share.
+    const grants = new Map(this.suppliers.map((s) => [s, s.grantRatio()]));
     for (const plan of plans) {
       let ratio = 1;
       for (const input of this.firmInputs.get(plan.firm.id)!)
-        ratio = Math.min(ratio, input.supplier.grantRatio());
+        ratio = Math.min(ratio, grants.get(input.supplier)!);
       const rounds = Math.floor(plan.desired * ratio);
       for (const input of this.firmInputs.get(plan.firm.id)!) input.supplier.stock -= rounds * input.perRound;
       plan.firm.recordOutput(rounds, plan.capacity);
@@ -597,9 +599,9 @@ export class World {
     if (stock === undefined) throw new DibsimError('INVALID_STATE', `no stockpile of ${item} for ${actor}`);
     const before = stock.level;
     stock.receive(rounds);
-    this.ledger.arrived(actor, rounds);
+    this.ledger.arrived(`${actor}/${item}`, rounds);
     // What did not go into stock met backorders: demand served late, out of this delivery.
-    this.ledger.served(actor, rounds - (stock.level - before));
+    this.ledger.served(`${actor}/${item}`, rounds - (stock.level - before));
   }
 
   private transferPledgesFromStock(day: number): void {
@@ -611,7 +613,7 @@ export class World {
         const taken = stock === undefined ? 0 : stock.transferOut(d.fromStockRemaining, stock.safetyRounds);
         if (taken > 0) {
           d.fromStockRemaining -= taken;
-          this.ledger.transferred(d.nation, taken);
+          this.ledger.transferred(`${d.nation}/${p.item}`, taken);
           this.ship(`stock:${d.nation}`, taken, () => {
             this.receive(p.recipient, p.item, taken);
             p.arrive(taken, this.sim.now);
@@ -782,7 +784,8 @@ export class World {
         fraction,
         p.nation.budget.affordableFraction(split(request.rounds, p.share.share, p.nation.budget)),
       );
-    const rounds = Math.floor(request.rounds * fraction * (1 - 1e-12));
+    // The shave guards a fraction rounded up past what the budget allows; an affordable order is whole.
+    const rounds = fraction >= 1 ? request.rounds : Math.floor(request.rounds * fraction * (1 - 1e-12));
     if (rounds < 1) return { status: 'unaffordable', rounds: 0 };
     const contract = new Contract(
       this.contracts.length,

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Budget } from '../../../src/model/budget.js';
+import type { ProcurementStrategy } from '../../../src/model/procurement.js';
+import { World } from '../../../src/model/world.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
+import { nation, smallScenario } from './small-scenario.js';
+
+const YEAR_STARTS = [365, 730, 1096];
+const budget = (rule: 'rollover' | 'lapse', perYear = 100, firstYearShare = 1) =>
+  new Budget('AA', () => perYear, YEAR_STARTS, firstYearShare, rule);
+const inYear = (y: number, eur: number) => new Map([[y, eur]]);
+
+describe('Budget', () => {
+  it('starts with the share of the first budget year that lies inside the scenario', () => {
+    expect(budget('rollover', 100, 0.25).availableEur).toBe(25);
+  });
+
+  it('budget.yearOf(day) and yearStartDay(y) index budget years from the scenario start', () => {
+    const b = budget('rollover');
+    expect([0, 364, 365, 729, 730, 2000].map((d) => b.yearOf(d))).toEqual([0, 0, 1, 1, 2, 3]);
+    expect([0, 1, 3, 4].map((y) => b.yearStartDay(y))).toEqual([0, 365, 1096, 1096 + 365.25]);
+  });
+
+  it('budget.affordableFraction caps an order at what is left this year', () => {
+    const b = budget('rollover');
+    expect(b.affordableFraction(inYear(0, 50))).toBe(1);
+    expect(b.affordableFraction(inYear(0, 400))).toBe(0.25);
+    b.obligate(inYear(0, 80));
+    expect(b.availableEur).toBe(20);
+    expect(b.affordableFraction(inYear(0, 40))).toBe(0.5);
+    b.obligate(inYear(0, 20));
+    expect(b.affordableFraction(inYear(0, 1))).toBe(0);
+  });
+
+  it('obligations within a year never exceed its appropriation when orders take their affordable fraction', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.01, max: 500, noNaN: true }), { maxLength: 20 }), (orders) => {
+        const b = budget('lapse');
+        for (const eur of orders) {
+          const f = b.affordableFraction(inYear(0, eur));
+          b.obligate(inYear(0, eur * f));
+        }
+        expect(b.obligated.value).toBeLessThanOrEqual(100 * (1 + 1e-12));
+        expect(b.availableEur).toBeGreaterThanOrEqual(-1e-12);
+      }),
+    );
+  });
+
+  it('budget.openYear carries unobligated money over under "rollover" and drops it under "lapse"', () => {
+    const roll = budget('rollover');
+    const lapse = budget('lapse');
+    for (const b of [roll, lapse]) {
+      b.obligate(inYear(0, 30));
+      b.openYear(1, 365);
+    }
+    expect(roll.availableEur).toBe(170);
+    expect(lapse.availableEur).toBe(100);
+  });
+
+  it('a multi-year obligation takes each year’s share from that year’s appropriation', () => {
+    const b = budget('rollover');
+    const split = new Map([
+      [0, 40],
+      [1, 60],
+      [2, 90],
+    ]);
+    expect(b.affordableFraction(split)).toBe(1);
+    b.obligate(split);
+    expect(b.availableEur).toBe(60);
+    expect(b.obligated.value).toBe(190);
+    // Year 2 has 10 of its 100 left: a second order of 50 a year fits only to 20 %.
+    expect(b.affordableFraction(new Map([[2, 50]]))).toBeCloseTo(0.2, 12);
+    b.openYear(1, 365);
+    expect(b.availableEur).toBe(60 + 100 - 60);
+    b.openYear(2, 730);
+    expect(b.availableEur).toBe(100 + 100 - 90);
+  });
+
+  it('budget.release(byYear) returns money to the years it was obligated in', () => {
+    const b = budget('rollover');
+    const split = new Map([
+      [0, 40],
+      [1, 60],
+    ]);
+    b.obligate(split);
+    b.release(split);
+    expect(b.availableEur).toBe(100);
+    expect(b.obligated.value).toBe(0);
+    b.openYear(1, 365);
+    expect(b.availableEur).toBe(200);
+  });
+
+  it('budget.pay(q, price) adds q × price to spent, exactly', () => {
+    const b = budget('rollover');
+    b.pay(3, 0.1);
+    b.pay(7, 0.1);
+    expect(b.spent.value).toBe(1);
+  });
+});
+
+describe('budgets in a run', () => {
+  /** A strategy that places one order at the start and nothing else. */
+  const oneOrder = (rounds: number, durationMonths: number): ProcurementStrategy => ({
+    name: 'one-order',
+    start(ctx) {
+      ctx.placeOrder({
+        buyer: 'AA',
+        payers: [{ payer: 'AA', share: 1 }],
+        firm: 'firm-AA',
+        item: '155mm',
+        rounds,
+        durationMonths,
+        deliverTo: 'AA',
+        purpose: { kind: 'stock' },
+      });
+    },
+    review() {},
+  });
+
+  it('an order spanning two budget years obligates each year its months of deliveries', () => {
+    const scenario = smallScenario({
+      nations: [nation('AA', { budgetEurPerYear: 1e12 })],
+      procurement: { ...smallScenario().procurement, awardDelayDays: 0 },
+    });
+    const world = new World(scenario, { strategy: oneOrder(24_000, 24) });
+    world.run();
+    world.checkInvariants();
+    const c = world.contracts[0]!;
+    const byYear = c.obligations.get('AA')!;
+    expect(c.quantityRounds).toBe(24_000); // an affordable order is placed whole
+    const total = 24_000 * c.unitPriceEur;
+    // Deliveries from day 0 over 24 months: 12 month-midpoints fall in each of 2025 and 2026.
+    expect([...byYear.keys()]).toEqual([0, 1]);
+    expect(byYear.get(0)!).toBeCloseTo(total / 2, 3);
+    expect(byYear.get(1)!).toBeCloseTo(total / 2, 3);
+  });
+
+  it('an order larger than the budget is cut to the rounds this year’s and next year’s money allow', () => {
+    // 2025 starts on its 1st day; the budget is 50 M EUR a year. Price ≈ 4 400 EUR: one year of the
+    // two-year order fits ≈ 11 360 rounds a year, so ≈ 22 700 of the 100 000 rounds are bought.
+    const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 50e6 })] });
+    const world = new World(scenario, { strategy: oneOrder(100_000, 24) });
+    world.run();
+    world.checkInvariants();
+    const c = world.contracts[0]!;
+    expect(c.quantityRounds).toBeLessThan(100_000);
+    expect(c.quantityRounds * c.unitPriceEur).toBeLessThanOrEqual(2 * 50e6);
+    for (const eur of c.obligations.get('AA')!.values()) expect(eur).toBeLessThanOrEqual(50e6);
+  });
+
+  it.each([
+    ['rollover', (365 / 365.25) * 100e6 + 100e6],
+    ['lapse', 100e6],
+  ] as const)('unspent money at the budget-year end: "%s" leaves %d EUR on 2026-01-01', (rule, expected) => {
+    // Nothing is ordered; 2025 starts on the scenario's first day, 365 of 365.25 days inside it.
+    const scenario = smallScenario({
+      nations: [nation('AA', { budgetEurPerYear: 100e6, unspentBudget: rule })],
+    });
+    const world = new World(scenario, { strategy: { name: 'idle', review() {} } });
+    const b = world.nations.get('AA')!.budget;
+    const seen: number[] = [];
+    world.sim.schedule(364.5, () => seen.push(b.availableEur));
+    world.sim.schedule(365.5, () => seen.push(b.availableEur));
+    world.run();
+    expect(seen[0]).toBeCloseTo((365 / 365.25) * 100e6, 3);
+    expect(seen[1]).toBeCloseTo(expected, 3);
+  });
+
+  it('a nation with no budget orders nothing and pays nothing', () => {
+    const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 0 })] });
+    const world = new World(scenario, { strategy: oneOrder(1_000, 12) });
+    world.run();
+    world.checkInvariants();
+    expect(world.contracts).toHaveLength(0);
+    expect(world.results().kpis.nations.AA!.spentEur).toBe(0);
+  });
+
+  it('under national-only, obligations never exceed the appropriations and payments never exceed obligations', () => {
+    // Consumption of 300 rounds a day costs ≈ 480 M EUR a year, far beyond 100 M EUR a year.
+    const scenario = smallScenario({
+      nations: [nation('AA', { budgetEurPerYear: 100e6, consumption: { roundsPerDay: 300 } })],
+    });
+    const world = new World(scenario, { strategy: nationalOnly });
+    world.run();
+    world.checkInvariants();
+    const b = world.nations.get('AA')!.budget;
+    const appropriated = (365 / 365.25) * 100e6 + 100e6; // 2025 (364/365.25 of a year inside) and 2026
+    expect(b.obligated.value).toBeGreaterThan(0.9 * appropriated);
+    expect(b.obligated.value).toBeLessThanOrEqual(appropriated * (1 + 1e-9) + 100e6); // + 2027 share of late deliveries
+    expect(b.spent.value).toBeLessThanOrEqual(b.obligated.value * (1 + 1e-12));
+  });
+});

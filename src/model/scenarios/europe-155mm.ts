@@ -2,7 +2,7 @@
  * The built-in default scenario: 155 mm artillery ammunition in Europe and North America, from
  * Russia's full-scale invasion of Ukraine on 2022-02-24, over ten years.
  *
- * Every parameter taken from the calibration dataset (`/work/shared/data/calibration.md`) is a
+ * Every parameter taken from the calibration dataset (public facts with IDs such as `FI-05`) is a
  * {@link Sourced} value carrying its fact IDs and confidence; every pure assumption has confidence
  * `'gap'` and a note. Where the dataset gives a range, the parameter is a distribution drawn once per
  * replication. The parameter-by-parameter table is `docs/model/europe-155mm.md`.
@@ -10,6 +10,7 @@
  * @module
  */
 import type { DistributionSpec } from '../../random/spec.js';
+import { gap, sourced, yearlySteps } from '../builders.js';
 import type {
   Confidence,
   FirmSpec,
@@ -34,21 +35,6 @@ const START = '2022-02-24';
 const END = '2032-02-24';
 const ITEM = '155mm';
 
-/** A parameter with its calibration fact IDs, confidence and a one-line note. */
-function sourced(
-  value: number | DistributionSpec,
-  facts: readonly string[],
-  confidence: Confidence,
-  note?: string,
-): Sourced {
-  return note === undefined ? { value, facts, confidence } : { value, facts, confidence, note };
-}
-
-/** An assumption with no public source (confidence `'gap'`); `facts` are the IDs it leans on, if any. */
-function gap(value: number | DistributionSpec, note: string, facts: readonly string[] = []): Sourced {
-  return { value, facts, confidence: 'gap', note };
-}
-
 /** PERT three-point distribution. */
 function pert(min: number, mode: number, max: number): DistributionSpec {
   return { type: 'pert', min, mode, max };
@@ -64,18 +50,9 @@ function monthly(perYear: number): number {
   return Math.round(perYear / 12);
 }
 
-/**
- * Yearly steps for a budget: `values[i]` = `[year the budget year starts in, value]`. Budget years start
- * on the first of `fiscalYearStartMonth`; the first step is clamped to the scenario start.
- */
+/** Yearly budget steps starting on the first of `fiscalYearStartMonth`. */
 function years(fiscalYearStartMonth: number, values: readonly (readonly [number, Param])[]): Profile {
-  const month = String(fiscalYearStartMonth).padStart(2, '0');
-  return {
-    steps: values.map(([year, value]) => {
-      const from = `${year}-${month}-01`;
-      return { from: from < START ? START : from, value };
-    }),
-  };
+  return yearlySteps(START, fiscalYearStartMonth, values);
 }
 
 const BN = 1e9;

@@ -117,7 +117,9 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   // Objects that describe themselves (a custom toString) say it best.
-  if (typeof value === 'object' && value.toString !== Object.prototype.toString) return String(value);
+  if (typeof value === 'object' && !Array.isArray(value) && value.toString !== Object.prototype.toString) {
+    return String(value);
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

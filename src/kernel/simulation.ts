@@ -72,6 +72,8 @@ export class Simulation {
    * Use it to trace a run or digest its event sequence.
    */
   onEvent: EventObserver | null = null;
+  /** Calendar entries processed so far (events and scheduled callbacks). */
+  processedCount = 0;
   /** @internal */ _now: number;
   /** @internal */ _active: Process<unknown> | null = null;
   /** Processes created so far, for default names that do not depend on other simulations. @internal */
@@ -220,6 +222,7 @@ export class Simulation {
         if (time >= until) break;
         if (this.onEvent !== null) this.observe();
         this._now = time;
+        this.processedCount++;
         const item = calendar.pop();
         if (typeof item === 'function') {
           item();
@@ -262,6 +265,7 @@ export class Simulation {
     const calendar = this.calendar;
     if (this.onEvent !== null) this.observe();
     this._now = calendar.peekTime();
+    this.processedCount++;
     const item = calendar.pop();
     if (typeof item === 'function') {
       item();

@@ -76,8 +76,8 @@ export interface DonorPart {
 export class Pledge {
   /** Rounds that reached the recipient under this pledge. */
   deliveredRounds = 0;
-  /** Rounds delivered by the deadline (frozen at the deadline). */
-  deliveredByDeadlineRounds = Number.NaN;
+  /** Rounds that arrived on or before the deadline day. */
+  deliveredByDeadlineRounds = 0;
   /** Day the pledged quantity was reached, or NaN. */
   metDay = Number.NaN;
 
@@ -94,6 +94,7 @@ export class Pledge {
   /** Records rounds arriving at the recipient on `day`. */
   arrive(rounds: number, day: number): void {
     this.deliveredRounds += rounds;
+    if (day < this.deadlineDay + 1) this.deliveredByDeadlineRounds += rounds;
     if (Number.isNaN(this.metDay) && this.deliveredRounds >= this.quantityRounds) this.metDay = day;
   }
 }

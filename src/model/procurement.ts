@@ -8,7 +8,7 @@
  * @module
  */
 import type { Rng } from '../random/rng.js';
-import type { ContractPurpose, PayerShare } from './contract.js';
+import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import type { Membership } from './scenario.js';
 
 /** What a strategy sees of a nation. */
@@ -57,6 +57,18 @@ export interface Need {
   readonly deliverTo: string;
   /** Stock or pledge. */
   readonly purpose: ContractPurpose;
+  /** For a pledge, the day by which the rounds should have arrived. */
+  readonly deadlineDay?: number;
+}
+
+/**
+ * Delivery span in months for a need: the contract length, shortened for a pledge so that deliveries
+ * are scheduled by its deadline (at least one month).
+ */
+export function deliveryMonths(need: Need, day: number, contractLengthMonths: number): number {
+  if (need.deadlineDay === undefined) return contractLengthMonths;
+  const monthsLeft = Math.floor((need.deadlineDay - day) / DAYS_PER_MONTH);
+  return Math.max(1, Math.min(contractLengthMonths, monthsLeft));
 }
 
 /** How an order's qualification and export-licence frictions apply. */

@@ -82,7 +82,7 @@ export class Stockpile {
     return taken;
   }
 
-  /** Share of demand met from stock or later, 1 when nothing was demanded. */
+  /** Share of demand met from stock on the day it arose (not counting later fills), 1 when nothing was demanded. */
   fillRate(): number {
     return this.demandedRounds === 0 ? 1 : this.servedFromStockRounds / this.demandedRounds;
   }

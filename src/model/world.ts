@@ -120,7 +120,6 @@ export class World {
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
-  private events = 0;
 
   /**
    * @param scenario - a validated scenario
@@ -159,18 +158,15 @@ export class World {
   /** Runs to the horizon. */
   run(): void {
     const sim = this.sim;
-    sim.onEvent = () => {
-      this.events++;
-    };
     for (const nation of this.nations.values()) {
       const starts = yearStarts(
         this.scenario.startDate,
         this.scenario.endDate,
         nation.spec.fiscalYearStartMonth ?? 1,
       );
-      starts.forEach((day, i) =>
-        sim.schedule(day, () => nation.budget.openYear(i + 1, day), { priority: PRIORITY.budget }),
-      );
+      starts.forEach((day, i) => {
+        sim.schedule(day, () => nation.budget.openYear(i + 1, day), { priority: PRIORITY.budget });
+      });
     }
     this.strategy.start?.(this.context());
     for (const day of this.monthDays) sim.schedule(day, () => this.review(), { priority: PRIORITY.review });
@@ -625,8 +621,6 @@ export class World {
           d.fromStockRemaining = 0;
         }
       }
-      if (day >= p.deadlineDay && Number.isNaN(p.deliveredByDeadlineRounds))
-        p.deliveredByDeadlineRounds = p.deliveredRounds;
     }
   }
 
@@ -710,6 +704,7 @@ export class World {
             rounds,
             deliverTo: p.recipient,
             purpose: { kind: 'pledge', pledge: p.id },
+            deadlineDay: p.deadlineDay,
           });
       }
     }
@@ -839,6 +834,8 @@ export class World {
               ?.donors.find((d) => d.nation === request.payers[0]?.payer);
             if (donor !== undefined) donor.orderedRounds -= rounds;
           }
+          // A qualification that rode on the denied contract did not happen; the next order pays it.
+          if (needsQualification && !firm.qualifiedStandards.has(standard)) this.qualifiedFrom.delete(key);
           return;
         }
         contract.status = 'active';
@@ -968,14 +965,12 @@ export class World {
         nations,
         pledges: this.pledges.map((p) => ({
           id: p.id,
-          fulfilmentByDeadline:
-            (Number.isNaN(p.deliveredByDeadlineRounds) ? p.deliveredRounds : p.deliveredByDeadlineRounds) /
-            p.quantityRounds,
+          fulfilmentByDeadline: p.deliveredByDeadlineRounds / p.quantityRounds,
           met: censored(p.metDay),
         })),
       },
       parameters: this.params.drawn,
-      events: this.events,
+      events: this.sim.processedCount,
     };
   }
 }

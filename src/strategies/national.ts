@@ -4,7 +4,13 @@
  *
  * @module
  */
-import type { FirmView, Need, ProcurementContext, ProcurementStrategy } from '../model/procurement.js';
+import {
+  deliveryMonths,
+  type FirmView,
+  type Need,
+  type ProcurementContext,
+  type ProcurementStrategy,
+} from '../model/procurement.js';
 
 /**
  * Splits `need` across `firms` in proportion to their current capacity (equally if none has capacity
@@ -45,7 +51,7 @@ export function orderFrom(context: ProcurementContext, need: Need, firms: readon
       firm: part.firm.id,
       item: need.item,
       rounds: part.rounds,
-      durationMonths: context.contractLengthMonths,
+      durationMonths: deliveryMonths(need, context.day, context.contractLengthMonths),
       deliverTo: need.deliverTo,
       purpose: need.purpose,
     });

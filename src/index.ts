@@ -2,13 +2,22 @@
  * dibsim: discrete-event simulation of the defence industrial base.
  *
  * The public API, grouped by layer: errors; random numbers and statistics (the leaves); the
- * simulation kernel.
+ * simulation kernel; the defence-industrial-base model; procurement strategies; scenario files.
  *
  * @packageDocumentation
  */
 
 // Errors
-export { DibsimError, type DibsimErrorCode, type DibsimErrorOptions } from './errors.js';
+export {
+  DibsimError,
+  type DibsimErrorCode,
+  type DibsimErrorOptions,
+  ModelError,
+  ScenarioError,
+  type ScenarioIssue,
+} from './errors.js';
+// Scenario files
+export { parseScenario, readScenarioFile } from './io/scenario-file.js';
 // Kernel
 export {
   Container,
@@ -56,6 +65,64 @@ export {
   StorePut,
   type StoreStats,
 } from './kernel/store.js';
+// Model
+export { defineScenario, gap, sourced, yearlySteps } from './model/builders.js';
+export {
+  Contract,
+  type ContractPurpose,
+  type ContractStatus,
+  DAYS_PER_MONTH,
+  type PayerShare,
+} from './model/contract.js';
+export { dateOf, dayOf, monthStarts, yearStarts } from './model/dates.js';
+export { Firm, type InvestmentAppraisal, type Line, rampShare, wrightUnitCost } from './model/firm.js';
+export type { DrawnParam } from './model/params.js';
+export type {
+  FirmView,
+  NationView,
+  Need,
+  OrderRequest,
+  OrderResult,
+  OrderTerms,
+  ProcurementContext,
+  ProcurementStrategy,
+} from './model/procurement.js';
+export type {
+  Censored,
+  FirmSeries,
+  NationKpis,
+  NationSeries,
+  PledgeKpis,
+  RecipientSeries,
+  RunKpis,
+  RunResult,
+} from './model/results.js';
+export type {
+  ComponentSpec,
+  Confidence,
+  ConsumptionSpec,
+  DemandShockSpec,
+  FirmSpec,
+  InvestmentSpec,
+  ItemSpec,
+  LineSpec,
+  Membership,
+  NationSpec,
+  OutageSpec,
+  Param,
+  PledgeSpec,
+  ProcurementSpec,
+  Profile,
+  RecipientSpec,
+  Scenario,
+  Sourced,
+  StockpileSpec,
+  SupplierSpec,
+} from './model/scenario.js';
+export { scenarioJsonSchema } from './model/scenario-schema.js';
+export { europe155mm } from './model/scenarios/europe-155mm.js';
+export { validateScenario } from './model/validate.js';
+export { type RunScenarioOptions, runScenario, World } from './model/world.js';
 // Random numbers
 export {
   type BetaParameters,
@@ -107,7 +174,17 @@ export {
 } from './random/streams.js';
 export { pert, type ThreePointParameters, triangular } from './random/triangular.js';
 // Statistics
+export { type BatchMeansOptions, type BatchMeansResult, batchMeans } from './stats/batch-means.js';
+export {
+  type ConfidenceInterval,
+  type ConfidenceOptions,
+  confidenceInterval,
+  type SampleSummary,
+} from './stats/confidence.js';
 export { ExactSum } from './stats/exact-sum.js';
+export { Histogram, type HistogramJSON, type HistogramOptions } from './stats/histogram.js';
 export { normalQuantile, studentTCdf, studentTQuantile } from './stats/student-t.js';
 export { Tally, type TallyJSON } from './stats/tally.js';
 export { TimeWeighted, type TimeWeightedJSON, type TimeWeightedOptions } from './stats/time-weighted.js';
+// Strategies
+export { nationalOnly } from './strategies/national.js';

@@ -73,19 +73,32 @@ export {
   type ContractStatus,
   DAYS_PER_MONTH,
   type PayerShare,
+  type PledgePurpose,
+  type StockPurpose,
 } from './model/contract.js';
 export { dateOf, dayOf, monthStarts, yearStarts } from './model/dates.js';
-export { Firm, type InvestmentAppraisal, type Line, rampShare, wrightUnitCost } from './model/firm.js';
+export {
+  Firm,
+  type FirmInvestmentParams,
+  type FirmParams,
+  type InvestmentAppraisal,
+  type Line,
+  rampShare,
+  wrightUnitCost,
+} from './model/firm.js';
 export type { DrawnParam } from './model/params.js';
-export type {
-  FirmView,
-  NationView,
-  Need,
-  OrderRequest,
-  OrderResult,
-  OrderTerms,
-  ProcurementContext,
-  ProcurementStrategy,
+export {
+  deliveryMonths,
+  type FirmView,
+  type NationView,
+  type Need,
+  type OrderPlaced,
+  type OrderRequest,
+  type OrderResult,
+  type OrderTerms,
+  type OrderUnaffordable,
+  type ProcurementContext,
+  type ProcurementStrategy,
 } from './model/procurement.js';
 export type {
   Censored,
@@ -98,11 +111,16 @@ export type {
   RunResult,
 } from './model/results.js';
 export type {
+  ComponentInput,
   ComponentSpec,
   Confidence,
   ConsumptionSpec,
   DemandShockSpec,
+  DonorShare,
+  ExportLicenceSpec,
+  ExpressionProfile,
   FirmSpec,
+  InputSource,
   InvestmentSpec,
   ItemSpec,
   LineSpec,
@@ -111,11 +129,17 @@ export type {
   OutageSpec,
   Param,
   PledgeSpec,
+  PointsProfile,
   ProcurementSpec,
   Profile,
+  ProfilePoint,
+  ProfileStep,
   RecipientSpec,
+  RecipientStock,
+  RoundInput,
   Scenario,
   Sourced,
+  StepProfile,
   StockpileSpec,
   SupplierSpec,
 } from './model/scenario.js';

@@ -11,9 +11,21 @@ export const DAYS_PER_MONTH = 365.25 / 12;
 export type ContractStatus = 'pending' | 'active' | 'completed' | 'denied';
 
 /** Why a contract was placed: to fill the buyer's stock, or towards an aid pledge. */
-export type ContractPurpose =
-  | { readonly kind: 'stock' }
-  | { readonly kind: 'pledge'; readonly pledge: string };
+export type ContractPurpose = StockPurpose | PledgePurpose;
+
+/** A contract to fill the buyer's own stock. */
+export interface StockPurpose {
+  /** Discriminant. */
+  readonly kind: 'stock';
+}
+
+/** A contract towards an aid pledge. */
+export interface PledgePurpose {
+  /** Discriminant. */
+  readonly kind: 'pledge';
+  /** Pledge id. */
+  readonly pledge: string;
+}
 
 /** A payer's share of a contract (a single nation, or the members of a group). */
 export interface PayerShare {

@@ -17,27 +17,48 @@ export interface Line {
   readonly commissionedDay: number;
 }
 
-/** Resolved numeric parameters of a firm. @internal */
+/** A firm's parameters resolved to numbers for one replication (meanings as in `FirmSpec`). */
 export interface FirmParams {
+  /** Firm id. */
   readonly id: string;
+  /** Home nation id. */
   readonly nation: string;
+  /** State-run or private. */
   readonly ownership: 'state' | 'private';
+  /** Item id it produces. */
   readonly item: string;
+  /** Effective output as a share of nameplate, (0, 1]. */
   readonly efficiency: number;
+  /** Share of nameplate reached in years 1, 2, 3… after commissioning. */
   readonly rampProfile: readonly number[];
+  /** Unit cost of the first round after `cumulativeRoundsAtStart`, EUR. */
   readonly unitCostEur: number;
+  /** Rounds produced before the start. */
   readonly cumulativeRoundsAtStart: number;
+  /** Cost reduction per doubling of cumulative output. */
   readonly learningRate: number;
+  /** Price markup over unit cost when idle. */
   readonly markupAtZeroUtilisation: number;
+  /** Price markup over unit cost at full utilisation. */
   readonly markupAtFullUtilisation: number;
-  readonly investment: {
-    readonly horizonMonths: number;
-    readonly hurdleRate: number;
-    readonly capexEurPerAnnualRound: number;
-    readonly buildLeadTimeDays: number;
-    readonly moduleRoundsPerMonth: number;
-    readonly publicCoFundingShare: number;
-  };
+  /** Capacity-investment rule. */
+  readonly investment: FirmInvestmentParams;
+}
+
+/** A firm's capacity-investment parameters for one replication (meanings as in `InvestmentSpec`). */
+export interface FirmInvestmentParams {
+  /** Months of committed backlog looked at. */
+  readonly horizonMonths: number;
+  /** Required return over capex. */
+  readonly hurdleRate: number;
+  /** Capital cost per round of annual capacity, EUR. */
+  readonly capexEurPerAnnualRound: number;
+  /** Days from decision to commissioning. */
+  readonly buildLeadTimeDays: number;
+  /** Nameplate rounds per month of one module. */
+  readonly moduleRoundsPerMonth: number;
+  /** Share of capex paid by public co-funding, 0–1. */
+  readonly publicCoFundingShare: number;
 }
 
 /** Outcome of a firm's monthly investment appraisal. */

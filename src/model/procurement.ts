@@ -113,15 +113,29 @@ export interface OrderRequest {
 }
 
 /** The outcome of {@link ProcurementContext.placeOrder}. */
-export type OrderResult =
-  | {
-      readonly status: 'placed';
-      readonly contract: number;
-      readonly rounds: number;
-      readonly unitPriceEur: number;
-      readonly activeFromDay: number;
-    }
-  | { readonly status: 'unaffordable'; readonly rounds: 0 };
+export type OrderResult = OrderPlaced | OrderUnaffordable;
+
+/** An order that was placed (possibly for fewer rounds than asked, to fit the budget). */
+export interface OrderPlaced {
+  /** Discriminant. */
+  readonly status: 'placed';
+  /** Contract id. */
+  readonly contract: number;
+  /** Rounds ordered. */
+  readonly rounds: number;
+  /** Price per round, EUR. */
+  readonly unitPriceEur: number;
+  /** First day rounds may be delivered. */
+  readonly activeFromDay: number;
+}
+
+/** An order the payers' budgets could not fund at all. */
+export interface OrderUnaffordable {
+  /** Discriminant. */
+  readonly status: 'unaffordable';
+  /** Always 0. */
+  readonly rounds: 0;
+}
 
 /** What a strategy can see and do at a review. */
 export interface ProcurementContext {

@@ -42,11 +42,41 @@ export type Param = number | DistributionSpec | Sourced;
  * - `{ expression }`: a mathjs expression in `t` (days since the scenario start), evaluated in a sandbox
  *   (only arithmetic, comparisons, conditionals and a whitelist of functions such as `min`, `max`, `exp`).
  */
-export type Profile =
-  | Param
-  | { readonly steps: readonly { readonly from: string; readonly value: Param }[] }
-  | { readonly points: readonly { readonly date: string; readonly value: Param }[] }
-  | { readonly expression: string };
+export type Profile = Param | StepProfile | PointsProfile | ExpressionProfile;
+
+/** A profile of dated steps: the value of the latest step whose `from` date has passed (0 before the first). */
+export interface StepProfile {
+  /** Steps in ascending date order. */
+  readonly steps: readonly ProfileStep[];
+}
+
+/** One step of a {@link StepProfile}. */
+export interface ProfileStep {
+  /** First day of the step, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** Value from that day on. */
+  readonly value: Param;
+}
+
+/** A piecewise-linear profile between dated points, constant outside them. */
+export interface PointsProfile {
+  /** Points in ascending date order. */
+  readonly points: readonly ProfilePoint[];
+}
+
+/** One point of a {@link PointsProfile}. */
+export interface ProfilePoint {
+  /** Date of the point, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Value at that date. */
+  readonly value: Param;
+}
+
+/** A profile given as a sandboxed mathjs expression in `t`, days since the scenario start. */
+export interface ExpressionProfile {
+  /** The expression, e.g. `"5000 * (t < 365 ? 1 : 0.6)"`. */
+  readonly expression: string;
+}
 
 /** Alliance and framework memberships that decide eligibility in the strategies. */
 export type Membership = 'NATO' | 'EU' | 'PESCO' | 'PESCO-third-state' | 'EEA';
@@ -58,7 +88,31 @@ export interface ItemSpec {
   /** Display name. */
   readonly name: string;
   /** Components needed per complete round (e.g. 10.5 kg of TNT, 1 charge set, 1 fuze). */
-  readonly billOfMaterials: readonly { readonly component: string; readonly perRound: Param }[];
+  readonly billOfMaterials: readonly RoundInput[];
+}
+
+/** One line of an item's bill of materials. */
+export interface RoundInput {
+  /** Component id. */
+  readonly component: string;
+  /** Component units per complete round. */
+  readonly perRound: Param;
+}
+
+/** One line of a component's own bill of materials. */
+export interface ComponentInput {
+  /** Component id of the input. */
+  readonly component: string;
+  /** Input units per unit of the component. */
+  readonly perUnit: Param;
+}
+
+/** Which supplier provides a component to a firm or supplier. */
+export interface InputSource {
+  /** Component id. */
+  readonly component: string;
+  /** Supplier id. */
+  readonly supplier: string;
 }
 
 /** An upstream input (energetics, fuzes, charges) with its unit. */
@@ -70,7 +124,7 @@ export interface ComponentSpec {
   /** Unit of quantity, e.g. `"kg"` or `"unit"`. */
   readonly unit: string;
   /** Inputs needed per unit of this component (e.g. nitrocellulose per charge); omit for raw inputs. */
-  readonly billOfMaterials?: readonly { readonly component: string; readonly perUnit: Param }[];
+  readonly billOfMaterials?: readonly ComponentInput[];
 }
 
 /** A random outage process: up-times and repair times, both exponential with these means. */
@@ -102,7 +156,15 @@ export interface NationSpec {
   /** Own consumption (training, operations) per item. */
   readonly consumption: readonly ConsumptionSpec[];
   /** Export-licence policy applied when its firms sell abroad. */
-  readonly exportLicence: { readonly delayDays: Param; readonly denialProbability: Param };
+  readonly exportLicence: ExportLicenceSpec;
+}
+
+/** A nation's export-licence policy for sales abroad by its firms. */
+export interface ExportLicenceSpec {
+  /** Days from award to the licence decision. */
+  readonly delayDays: Param;
+  /** Probability that a licence is denied, 0–1. */
+  readonly denialProbability: Param;
 }
 
 /** A nation's stockpile of one item. */
@@ -179,7 +241,7 @@ export interface FirmSpec {
   /** Share of nameplate reached in years 1, 2, 3… after commissioning (the last value holds). */
   readonly rampProfile: readonly number[];
   /** Suppliers of each component of the item's bill of materials. */
-  readonly inputs: readonly { readonly component: string; readonly supplier: string }[];
+  readonly inputs: readonly InputSource[];
   /** Random plant outages, or `null`. */
   readonly outages: OutageSpec | null;
   /** Unit cost of the first round after `cumulativeRoundsAtStart`, EUR at base-year prices. */
@@ -211,7 +273,7 @@ export interface SupplierSpec {
   /** Component units in its warehouse at the start. */
   readonly initialStock: Param;
   /** Suppliers of the inputs in this component's own bill of materials. */
-  readonly inputs?: readonly { readonly component: string; readonly supplier: string }[];
+  readonly inputs?: readonly InputSource[];
   /** Random outages (single-source risk), or `null`. */
   readonly outages: OutageSpec | null;
 }
@@ -223,9 +285,25 @@ export interface RecipientSpec {
   /** Display name. */
   readonly name: string;
   /** Rounds it holds at the start, per item. */
-  readonly initialRounds: readonly { readonly item: string; readonly rounds: Param }[];
+  readonly initialRounds: readonly RecipientStock[];
   /** Consumption per item. */
   readonly consumption: readonly ConsumptionSpec[];
+}
+
+/** Rounds of one item a recipient holds at the start. */
+export interface RecipientStock {
+  /** Item id. */
+  readonly item: string;
+  /** Rounds held. */
+  readonly rounds: Param;
+}
+
+/** A donor nation's share of a pledge. */
+export interface DonorShare {
+  /** Nation id. */
+  readonly nation: string;
+  /** Share of the pledged quantity, (0, 1]. */
+  readonly share: number;
 }
 
 /** An aid pledge: a quantity to a recipient by a deadline, split among donors. */
@@ -243,7 +321,7 @@ export interface PledgeSpec {
   /** Date by which it should be met. */
   readonly deadlineDate: string;
   /** Share of the pledge each donor nation provides (shares sum to 1). */
-  readonly donors: readonly { readonly nation: string; readonly share: number }[];
+  readonly donors: readonly DonorShare[];
   /** Share of each donor's part that may come from existing stock above its safety level (0–1). */
   readonly fromStockShare: Param;
 }

@@ -194,7 +194,7 @@ describe('europe-155mm scenario', () => {
         const storage = mode(st.storageCapacityRounds);
         const target = st.targetRounds;
         const targets =
-          isObject(target) && 'steps' in target
+          typeof target === 'object' && 'steps' in target
             ? target.steps.map((x) => largest(x.value))
             : [largest(target as Param)];
         expect(largest(st.initialRounds), n.id).toBeLessThanOrEqual(storage);

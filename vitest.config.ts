@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import SummaryReporter from './test/summary-reporter.js';
 
 export default defineConfig({
   resolve: {
@@ -10,6 +11,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
     setupFiles: ['test/setup.ts'],
+    reporters: [...configDefaults.reporters, new SummaryReporter()],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -48,7 +48,11 @@ export class Stockpile {
     readonly backorders: boolean,
   ) {
     this.level = initialRounds;
+    this.key = `${owner}/${item}`;
   }
+
+  /** `owner/item`: the stockpile's id in ledgers and results. */
+  readonly key: string;
 
   /** Meets `rounds` of demand from stock; the rest becomes a backorder or unmet demand. */
   consume(rounds: number): void {

@@ -21,6 +21,7 @@ import { Firm } from './firm.js';
 import { Ledger } from './ledger.js';
 import { ParamResolver, type ProfileFn } from './params.js';
 import type {
+  FirmInputView,
   Need,
   OrderRequest,
   OrderResult,
@@ -102,6 +103,8 @@ export class World {
   readonly pledges: Pledge[] = [];
   /** Rounds shipped and not yet arrived. */
   inTransitRounds = 0;
+  /** Shipments of the current production step, dispatched together. */
+  private outbound: { readonly rounds: number; readonly onArrival: () => void }[] = [];
   private readonly streams: Streams;
   private readonly params: ParamResolver;
   private readonly recipientConsumption: Consumption[] = [];
@@ -120,6 +123,8 @@ export class World {
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
+  /** Each firm's first-tier inputs with their suppliers' nations, as strategies see them. */
+  private readonly inputViews: Map<string, readonly FirmInputView[]>;
 
   /**
    * @param scenario - a validated scenario
@@ -145,6 +150,17 @@ export class World {
     };
     this.buildSuppliers();
     this.buildFirms();
+    const supplierNation = new Map(scenario.suppliers.map((s) => [s.id, s.nation]));
+    this.inputViews = new Map(
+      scenario.firms.map((f) => [
+        f.id,
+        f.inputs.map((i) => ({
+          component: i.component,
+          supplier: i.supplier,
+          nation: supplierNation.get(i.supplier) ?? '',
+        })),
+      ]),
+    );
     this.buildNations();
     this.buildRecipients();
     this.buildPledges();
@@ -490,13 +506,13 @@ export class World {
       for (const c of n.consumption) {
         const before = c.stockpile.level;
         c.stockpile.consume(c.draw(day));
-        this.ledger.served(`${n.spec.id}/${c.stockpile.item}`, before - c.stockpile.level);
+        this.ledger.served(c.stockpile.key, before - c.stockpile.level);
       }
     }
     for (const c of this.recipientConsumption) {
       const before = c.stockpile.level;
       c.stockpile.consume(c.draw(day));
-      this.ledger.served(`${c.stockpile.owner}/${c.stockpile.item}`, before - c.stockpile.level);
+      this.ledger.served(c.stockpile.key, before - c.stockpile.level);
     }
   }
 
@@ -525,6 +541,7 @@ export class World {
       this.allocate(plan.firm, rounds, day);
     }
     for (const s of this.suppliers) s.requested = 0;
+    this.dispatch();
   }
 
   /** Hands `rounds` to the firm's active contracts in order and ships them. */
@@ -546,14 +563,28 @@ export class World {
       );
   }
 
+  /** Sends `rounds` on their way; they arrive with the rest of this production step's shipments. */
   private ship(from: string, rounds: number, onArrival: () => void): void {
     this.ledger.shipped(from, rounds);
     this.inTransitRounds += rounds;
+    this.outbound.push({ rounds, onArrival });
+  }
+
+  /**
+   * Schedules this step's shipments as one calendar entry: they would arrive at the same time and
+   * priority, in this order, anyway; one entry instead of one per shipment keeps the calendar small.
+   */
+  private dispatch(): void {
+    if (this.outbound.length === 0) return;
+    const batch = this.outbound;
+    this.outbound = [];
     this.sim.schedule(
       this.procurement.transportDays,
       () => {
-        this.inTransitRounds -= rounds;
-        onArrival();
+        for (const shipment of batch) {
+          this.inTransitRounds -= shipment.rounds;
+          shipment.onArrival();
+        }
       },
       { priority: PRIORITY.arrival },
     );
@@ -595,9 +626,9 @@ export class World {
     if (stock === undefined) throw new DibsimError('INVALID_STATE', `no stockpile of ${item} for ${actor}`);
     const before = stock.level;
     stock.receive(rounds);
-    this.ledger.arrived(`${actor}/${item}`, rounds);
+    this.ledger.arrived(stock.key, rounds);
     // What did not go into stock met backorders: demand served late, out of this delivery.
-    this.ledger.served(`${actor}/${item}`, rounds - (stock.level - before));
+    this.ledger.served(stock.key, rounds - (stock.level - before));
   }
 
   private transferPledgesFromStock(day: number): void {
@@ -609,7 +640,7 @@ export class World {
         const taken = stock === undefined ? 0 : stock.transferOut(d.fromStockRemaining, stock.safetyRounds);
         if (taken > 0) {
           d.fromStockRemaining -= taken;
-          this.ledger.transferred(`${d.nation}/${p.item}`, taken);
+          this.ledger.transferred(stock!.key, taken);
           this.ship(`stock:${d.nation}`, taken, () => {
             this.receive(p.recipient, p.item, taken);
             p.arrive(taken, this.sim.now);
@@ -656,6 +687,13 @@ export class World {
         qualificationStandard: n.spec.qualificationStandard,
         domesticFirms: n.domesticFirms,
         availableBudgetEur: n.budget.availableEur,
+        stockpiles: [...n.stockpiles.values()].map((s) => ({
+          item: s.item,
+          levelRounds: s.level,
+          backorderRounds: s.backorderRounds,
+          targetRounds: n.targets.get(s.item)!(day),
+          safetyRounds: s.safetyRounds,
+        })),
       })),
       firms: [...this.firms.values()].map((f) => ({
         id: f.id,
@@ -666,15 +704,16 @@ export class World {
         capacityPerMonth: f.capacityPerMonth(day),
         backlogRounds: f.backlogRounds(),
         quoteEur: f.quote(day),
+        inputs: this.inputViews.get(f.id)!,
       })),
-      needs: () => this.needs(day),
+      needs: (lengthMonths) => this.needs(day, lengthMonths ?? this.procurement.contractLengthMonths),
       placeOrder: (request) => this.placeOrder(request, day),
       stream: (key) => this.streams.stream(`strategy:${key}`),
     };
   }
 
-  private needs(day: number): Need[] {
-    const lengthDays = this.procurement.contractLengthMonths * DAYS_PER_MONTH;
+  private needs(day: number, contractLengthMonths: number): Need[] {
+    const lengthDays = contractLengthMonths * DAYS_PER_MONTH;
     const out: Need[] = [];
     for (const n of this.nations.values()) {
       for (const [item, stock] of n.stockpiles) {

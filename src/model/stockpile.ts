@@ -28,6 +28,8 @@ export class Stockpile {
   receivedRounds = 0;
   /** Rounds transferred out (e.g. aid from stock). */
   transferredOutRounds = 0;
+  /** Rounds ordered for this stock and not yet delivered (kept by the model as contracts move). */
+  onOrderRounds = 0;
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
 

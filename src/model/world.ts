@@ -118,8 +118,6 @@ export class World {
     qualificationCostEur: number;
     transportDays: number;
   };
-  /** Rounds on order for stock, by `nation|item`, kept up to date as contracts are placed and delivered. */
-  private readonly onOrderRounds = new Map<string, number>();
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
@@ -752,7 +750,7 @@ export class World {
 
   /** Rounds ordered for `nation`'s own stock and not yet delivered. */
   private onOrder(nation: string, item: string): number {
-    return this.onOrderRounds.get(`${nation}|${item}`) ?? 0;
+    return this.nations.get(nation)?.stockpiles.get(item)?.onOrderRounds ?? 0;
   }
 
   /** Adds `rounds` (negative to remove) of a stock contract to its payers' rounds on order. */
@@ -760,8 +758,8 @@ export class World {
     if (c.purpose.kind !== 'stock') return;
     for (const p of c.payers) {
       if (c.deliverTo !== p.payer && c.deliverTo !== '@payers') continue;
-      const key = `${p.payer}|${c.item}`;
-      this.onOrderRounds.set(key, (this.onOrderRounds.get(key) ?? 0) + rounds * p.share);
+      const stock = this.nations.get(p.payer)?.stockpiles.get(c.item);
+      if (stock !== undefined) stock.onOrderRounds += rounds * p.share;
     }
   }
 

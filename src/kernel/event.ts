@@ -71,12 +71,16 @@ export class Event<T = unknown> {
   /** Further callbacks, in the order added. @internal */
   _cbs: StoredCallback[] | null;
 
-  /** @param sim - the simulation the event belongs to */
-  constructor(sim: Simulation) {
+  /**
+   * @param sim - the simulation the event belongs to
+   * @param state - initial state (internal: the kernel creates timeouts already triggered)
+   * @param value - initial value (internal)
+   */
+  constructor(sim: Simulation, state: number = PENDING, value?: unknown) {
     this.sim = sim;
-    this._state = PENDING;
+    this._state = state;
     this._ok = true;
-    this._value = undefined;
+    this._value = value;
     this._defused = false;
     this._cb = null;
     this._cbs = null;

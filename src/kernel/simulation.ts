@@ -129,10 +129,12 @@ export class Simulation {
    * @throws {@link DibsimError} `INVALID_ARGUMENT` for a negative, NaN or infinite delay.
    */
   timeout<T = undefined>(delay: number, value?: T, options?: TriggerOptions): Event<T> {
-    const ev = new Event<T>(this);
-    ev._value = value;
-    ev._state = TRIGGERED;
-    this._enqueue(ev, delay, options === undefined ? NORMAL_PRIORITY : (options.priority ?? NORMAL_PRIORITY));
+    const ev = new Event<T>(this, TRIGGERED, value);
+    if (options === undefined && delay >= 0 && delay < Number.POSITIVE_INFINITY) {
+      this.calendar.push(this._now + delay, NORMAL_PRIORITY, ev); // the common case, checked inline
+    } else {
+      this._enqueue(ev, delay, options?.priority ?? NORMAL_PRIORITY);
+    }
     return ev;
   }
 

@@ -18,6 +18,7 @@
  * - `INTERRUPTED`: thrown into a process by `Process.interrupt` (class `Interrupt`).
  * - `INVALID_SCENARIO`: scenario data failed validation ({@link ScenarioError}, with every issue).
  * - `MODEL_INVARIANT`: a model invariant broke during a run ({@link ModelError}).
+ * - `REPLICATION_FAILED`: one replication of an experiment threw ({@link ReplicationError}, with what replays it).
  */
 export type DibsimErrorCode =
   | 'INVALID_ARGUMENT'
@@ -25,7 +26,8 @@ export type DibsimErrorCode =
   | 'UNHANDLED_FAILURE'
   | 'INTERRUPTED'
   | 'INVALID_SCENARIO'
-  | 'MODEL_INVARIANT';
+  | 'MODEL_INVARIANT'
+  | 'REPLICATION_FAILED';
 
 /** Options accepted by the {@link DibsimError} constructor. */
 export interface DibsimErrorOptions {
@@ -106,6 +108,55 @@ export class ModelError extends DibsimError {
     super('MODEL_INVARIANT', `${message} (entity ${entity}, day ${time})`);
     this.time = time;
     this.entity = entity;
+  }
+}
+
+/** Where a failed replication ran: everything {@link ReplicationError} needs to replay it. */
+export interface ReplicationFailureContext {
+  /** Master seed of the experiment, as a string. */
+  readonly seed: string;
+  /** Replication index (0-based). */
+  readonly replication: number;
+  /** Name of the strategy that was running. */
+  readonly strategy: string;
+  /** SHA-256 (hex) of the canonical JSON of the scenario. */
+  readonly scenarioHash: string;
+}
+
+/**
+ * One replication of an experiment threw. Carries the seed, replication index, strategy and scenario hash,
+ * so that `replay(error, scenario, strategies)` reruns exactly that run in the calling thread; the original
+ * error is the standard `cause` (rebuilt as a plain `Error` with the same name, message and stack when it
+ * was thrown in a worker thread, where classes do not survive).
+ *
+ * @example
+ * try { await runExperiment(options); } catch (e) { if (e instanceof ReplicationError) await replay(e, scenario, strategies); }
+ */
+export class ReplicationError extends DibsimError {
+  /** Master seed of the experiment, as a string. */
+  readonly seed: string;
+  /** Replication index (0-based). */
+  readonly replication: number;
+  /** Name of the strategy that was running. */
+  readonly strategy: string;
+  /** SHA-256 (hex) of the canonical JSON of the scenario. */
+  readonly scenarioHash: string;
+
+  /**
+   * @param context - seed, replication, strategy and scenario hash
+   * @param cause - what the replication threw
+   */
+  constructor(context: ReplicationFailureContext, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : describeValue(cause);
+    super(
+      'REPLICATION_FAILED',
+      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reason}. Call replay(error, scenario, strategies) to rerun it in this thread.`,
+      { cause },
+    );
+    this.seed = context.seed;
+    this.replication = context.replication;
+    this.strategy = context.strategy;
+    this.scenarioHash = context.scenarioHash;
   }
 }
 

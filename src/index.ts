@@ -13,9 +13,61 @@ export {
   type DibsimErrorCode,
   type DibsimErrorOptions,
   ModelError,
+  ReplicationError,
+  type ReplicationFailureContext,
   ScenarioError,
   type ScenarioIssue,
 } from './errors.js';
+// Experiments
+export { canonicalJson, contentHash } from './experiment/canonical.js';
+export type { ExperimentProgress } from './experiment/fold-results.js';
+export {
+  KaplanMeier,
+  type KaplanMeierStep,
+  type MedianEstimate,
+  type ProportionInterval,
+  wilsonInterval,
+} from './experiment/kaplan-meier.js';
+export {
+  EXPERIMENT_SCHEMA_VERSION,
+  type ExperimentManifest,
+  type ShardSpec,
+} from './experiment/manifest.js';
+export { QuantileSketch } from './experiment/quantile-sketch.js';
+export {
+  type RecordLayout,
+  type ReplicationRecord,
+  recordLayout,
+  recordValues,
+} from './experiment/record.js';
+export { replay } from './experiment/replay.js';
+export type {
+  CensoredSummary,
+  Comparison,
+  Comparisons,
+  ExperimentResult,
+  KpiSummary,
+  MedianDates,
+  PairedKpi,
+  Quantiles,
+  ReplicationFailure,
+  SeriesSummary,
+  StrategySummary,
+} from './experiment/results.js';
+export { type ExperimentOptions, runExperiment } from './experiment/run-experiment.js';
+export { type MergeShardsOptions, mergeShards } from './experiment/shards.js';
+export type {
+  AbsoluteHalfWidth,
+  HalfWidthTarget,
+  RelativeHalfWidth,
+  StopWhen,
+} from './experiment/stopping.js';
+export type {
+  StrategyDescriptor,
+  StrategyFactory,
+  StrategyModule,
+  StrategySpec,
+} from './experiment/strategy-spec.js';
 // Scenario files
 export { parseScenario, readScenarioFile } from './io/scenario-file.js';
 // Kernel

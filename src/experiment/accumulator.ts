@@ -1,0 +1,201 @@
+/**
+ * The running state of an experiment: records folded into exact, order-independent accumulators whose
+ * size depends on the scenario and the strategies, never on the number of replications.
+ *
+ * @module
+ */
+import { Tally } from '../stats/tally.js';
+import { KaplanMeier } from './kaplan-meier.js';
+import { QuantileSketch } from './quantile-sketch.js';
+import { type RecordLayout, type ReplicationRecord, recordWidth } from './record.js';
+import type { Comparison, Comparisons, PairedKpi, SeriesSummary, StrategySummary } from './results.js';
+import {
+  bonferroniLevel,
+  censoredSummary,
+  kpiSummary,
+  pairedKpi,
+  QUANTILE_LEVELS,
+  reversed,
+} from './summaries.js';
+
+interface StrategyState {
+  readonly tallies: Tally[];
+  readonly sketches: QuantileSketch[];
+  readonly missing: number[];
+  readonly km: KaplanMeier[];
+}
+
+interface PairState {
+  readonly i: number;
+  readonly j: number;
+  readonly a: Tally[];
+  readonly b: Tally[];
+  readonly d: Tally[];
+}
+
+/** Options of an {@link ExperimentAccumulator}. @internal */
+export interface AccumulatorOptions {
+  /** Confidence level. */
+  readonly level: number;
+  /** Relative accuracy of quantiles. */
+  readonly quantileAccuracy: number;
+  /** Index of the baseline strategy. */
+  readonly baseline: number;
+}
+
+/** Folds replication records; see the module description. @internal */
+export class ExperimentAccumulator {
+  private readonly states: StrategyState[];
+  private readonly pairs: PairState[] = [];
+  private readonly censoredAt: { reached: number; day: number }[];
+  private count = 0;
+
+  constructor(
+    private readonly layout: RecordLayout,
+    private readonly names: readonly string[],
+    private readonly options: AccumulatorOptions,
+  ) {
+    const width = recordWidth(layout);
+    const make = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
+    this.states = names.map(() => ({
+      tallies: make(width, () => new Tally()),
+      sketches: make(width, () => new QuantileSketch(options.quantileAccuracy)),
+      missing: make(width, () => 0),
+      km: make(layout.censored.length, () => new KaplanMeier()),
+    }));
+    const k = layout.scalars.length;
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const tallies = () => make(k, () => new Tally());
+        this.pairs.push({ i, j, a: tallies(), b: tallies(), d: tallies() });
+      }
+    }
+    this.censoredAt = layout.censored.map((key) => ({
+      reached: layout.scalars.indexOf(`${key}.reached`),
+      day: layout.scalars.indexOf(`${key}.day`),
+    }));
+  }
+
+  /** Replications folded so far. */
+  get folded(): number {
+    return this.count;
+  }
+
+  /** Tally of scalar `k` of strategy `s`. */
+  tally(s: number, k: number): Tally {
+    return this.states[s]!.tallies[k]!;
+  }
+
+  /** Adds one replication's record. */
+  fold(record: ReplicationRecord): void {
+    this.states.forEach((state, s) => {
+      const v = record.values[s]!;
+      for (let k = 0; k < v.length; k++) {
+        const x = v[k]!;
+        if (Number.isFinite(x)) {
+          state.tallies[k]!.add(x);
+          state.sketches[k]!.add(x);
+        } else state.missing[k]!++;
+      }
+      this.censoredAt.forEach((c, e) => {
+        const reached = v[c.reached]!;
+        const day = v[c.day]!;
+        if (Number.isFinite(reached) && Number.isFinite(day)) state.km[e]!.add(day, reached === 1);
+      });
+    });
+    for (const p of this.pairs) {
+      const va = record.values[p.i]!;
+      const vb = record.values[p.j]!;
+      for (let k = 0; k < p.d.length; k++) {
+        const x = va[k]!;
+        const y = vb[k]!;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        p.a[k]!.add(x);
+        p.b[k]!.add(y);
+        p.d[k]!.add(x - y);
+      }
+    }
+    this.count++;
+  }
+
+  /** Per-strategy summaries. */
+  strategies(): StrategySummary[] {
+    const { layout, options } = this;
+    const { level } = options;
+    const scalars = layout.scalars.length;
+    const days = layout.seriesDays.length;
+    return this.states.map((state, s) => {
+      const kpis = Object.fromEntries(
+        layout.scalars.map((key, k) => [
+          key,
+          kpiSummary(state.tallies[k]!, state.sketches[k]!, state.missing[k]!, level),
+        ]),
+      );
+      const censored = Object.fromEntries(
+        layout.censored.map((key, e) => [key, censoredSummary(state.km[e]!, level, layout.startDate)]),
+      );
+      const series = Object.fromEntries(
+        layout.series.map((key, q): [string, SeriesSummary] => {
+          const points = Array.from({ length: days }, (_, d) => {
+            const at = scalars + q * days + d;
+            return kpiSummary(state.tallies[at]!, state.sketches[at]!, state.missing[at]!, level);
+          });
+          const bands = Object.fromEntries(
+            Object.keys(QUANTILE_LEVELS).map((name) => [
+              name,
+              points.map((p) => p.quantiles[name as keyof typeof QUANTILE_LEVELS]),
+            ]),
+          ) as unknown as SeriesSummary['quantiles'];
+          return [
+            key,
+            {
+              days: layout.seriesDays,
+              dates: layout.seriesDates,
+              mean: points.map((p) => p.mean),
+              lower: points.map((p) => p.lower),
+              upper: points.map((p) => p.upper),
+              quantiles: bands,
+            },
+          ];
+        }),
+      );
+      return { name: this.names[s]!, kpis, censored, series };
+    });
+  }
+
+  /** Paired comparisons against the baseline and between all pairs, with Bonferroni-adjusted intervals. */
+  comparisons(): Comparisons {
+    const { level, baseline } = this.options;
+    const k = this.names.length;
+    const baselineAdjustedLevel = bonferroniLevel(level, k - 1);
+    const pairsAdjustedLevel = bonferroniLevel(level, (k * (k - 1)) / 2);
+    const summarise = (p: PairState, adjusted: number): Record<string, PairedKpi> =>
+      Object.fromEntries(
+        this.layout.scalars.map((key, q) => [key, pairedKpi(p.a[q]!, p.b[q]!, p.d[q]!, level, adjusted)]),
+      );
+    const pairs: Comparison[] = this.pairs.map((p) => ({
+      a: this.names[p.i]!,
+      b: this.names[p.j]!,
+      kpis: summarise(p, pairsAdjustedLevel),
+    }));
+    const vsBaseline: Comparison[] = [];
+    for (let s = 0; s < k; s++) {
+      if (s === baseline) continue;
+      const p = this.pairs.find((x) => (x.i === s && x.j === baseline) || (x.i === baseline && x.j === s))!;
+      const kpis = summarise(p, baselineAdjustedLevel);
+      vsBaseline.push({
+        a: this.names[s]!,
+        b: this.names[baseline]!,
+        kpis:
+          p.i === s ? kpis : Object.fromEntries(Object.entries(kpis).map(([key, v]) => [key, reversed(v)])),
+      });
+    }
+    return {
+      baseline: this.names[baseline]!,
+      baselineAdjustedLevel,
+      vsBaseline,
+      pairsAdjustedLevel,
+      pairs,
+    };
+  }
+}

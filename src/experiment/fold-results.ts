@@ -1,0 +1,113 @@
+/**
+ * Builds an {@link ExperimentResult} from replication outcomes delivered in index order: folds records,
+ * applies the stopping rule at batch boundaries, turns failures into {@link ReplicationError}s or skips.
+ *
+ * @module
+ */
+import { ReplicationError } from '../errors.js';
+import { ExperimentAccumulator } from './accumulator.js';
+import type { ExperimentManifest } from './manifest.js';
+import type { RecordLayout, ReplicationRecord } from './record.js';
+import { errorFromData, type ReplicationOutcome } from './replicate.js';
+import type { ExperimentResult, ReplicationFailure } from './results.js';
+import { precisionReached, type ResolvedStopWhen } from './stopping.js';
+
+/** Progress of an experiment, reported after each replication is folded (in index order). */
+export interface ExperimentProgress {
+  /** Replications processed so far (folded or skipped), in this run or shard. */
+  readonly completed: number;
+  /** Replications planned for this run or shard. */
+  readonly total: number;
+  /** Index of the replication just processed. */
+  readonly replication: number;
+}
+
+/** Settings of a {@link ResultBuilder}. @internal */
+export interface ResultBuilderOptions {
+  /** Record layout. */
+  readonly layout: RecordLayout;
+  /** Manifest of the result. */
+  readonly manifest: ExperimentManifest;
+  /** Replications planned. */
+  readonly total: number;
+  /** Resolved stopping rule. */
+  readonly stop?: ResolvedStopWhen | undefined;
+  /** Keep records in the result. */
+  readonly keepRecords?: boolean | undefined;
+  /** Progress callback. */
+  readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
+}
+
+/** See the module description. @internal */
+export class ResultBuilder {
+  private readonly accumulator: ExperimentAccumulator;
+  private readonly failures: ReplicationFailure[] = [];
+  private readonly records: ReplicationRecord[] = [];
+  private processed = 0;
+
+  constructor(private readonly options: ResultBuilderOptions) {
+    const { manifest } = options;
+    const names = manifest.strategies.map((s) => s.name);
+    this.accumulator = new ExperimentAccumulator(options.layout, names, {
+      level: manifest.level,
+      quantileAccuracy: manifest.quantileAccuracy,
+      baseline: names.indexOf(manifest.baseline),
+    });
+  }
+
+  /**
+   * Takes the outcome of the next replication in index order. Returns `'stop'` when the stopping rule is
+   * met after it.
+   *
+   * @throws {@link ReplicationError} for a failure when `onError` is `'abort'`.
+   */
+  accept(outcome: ReplicationOutcome): 'continue' | 'stop' {
+    const { manifest, stop } = this.options;
+    if (outcome.status === 'failed') {
+      if (manifest.onError === 'abort') {
+        const cause = 'thrown' in outcome ? outcome.thrown : errorFromData(outcome.error);
+        throw new ReplicationError(
+          {
+            seed: manifest.seed,
+            replication: outcome.replication,
+            strategy: outcome.strategy,
+            scenarioHash: manifest.scenario.hash,
+          },
+          cause,
+        );
+      }
+      this.failures.push({
+        replication: outcome.replication,
+        strategy: outcome.strategy,
+        name: outcome.error.name,
+        message: outcome.error.message,
+      });
+    } else {
+      this.accumulator.fold(outcome.record);
+      if (this.options.keepRecords === true) this.records.push(outcome.record);
+    }
+    this.processed++;
+    const replication = outcome.status === 'ok' ? outcome.record.replication : outcome.replication;
+    this.options.onProgress?.({ completed: this.processed, total: this.options.total, replication });
+    if (stop !== undefined && this.processed % stop.batch === 0) {
+      const count = manifest.strategies.length;
+      if (precisionReached(stop, (s, k) => this.accumulator.tally(s, k), count, manifest.level))
+        return 'stop';
+    }
+    return 'continue';
+  }
+
+  /** The result so far. */
+  finish(status: ExperimentResult['status']): ExperimentResult {
+    const result: ExperimentResult = {
+      status,
+      manifest: this.options.manifest,
+      replications: this.accumulator.folded,
+      level: this.options.manifest.level,
+      strategies: this.accumulator.strategies(),
+      comparisons: this.accumulator.comparisons(),
+      failures: this.failures,
+    };
+    return this.options.keepRecords === true ? { ...result, records: this.records } : result;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Kaplan–Meier estimates for events that may not happen within the horizon (a stock target reached, a
+ * pledge met), with the median time and its Brookmeyer–Crowley confidence interval.
+ *
+ * @module
+ */
+import { normalQuantile } from '../stats/student-t.js';
+
+/** One step of a Kaplan–Meier curve. */
+export interface KaplanMeierStep {
+  /** Time of the events, days. */
+  readonly day: number;
+  /** Replications still at risk just before `day`. */
+  readonly atRisk: number;
+  /** Events at `day`. */
+  readonly events: number;
+  /** Estimated probability the event has not happened by `day` (inclusive). */
+  readonly survival: number;
+  /** Greenwood standard error of `survival`. */
+  readonly standardError: number;
+}
+
+/** A median time-to-event with its confidence interval; `null` means "not within the horizon". */
+export interface MedianEstimate {
+  /** Smallest day with estimated survival ≤ ½, or `null` if survival stays above ½. */
+  readonly day: number | null;
+  /** Lower confidence limit, days (`null` if even the lower band stays above ½). */
+  readonly lower: number | null;
+  /** Upper confidence limit, days (`null` if the upper band stays above ½ within the horizon). */
+  readonly upper: number | null;
+  /** Confidence level. */
+  readonly level: number;
+}
+
+/**
+ * Accumulates event times (`reached`) and censoring times (`!reached`) in exact integer counts per day, so
+ * the state does not depend on the order of additions and its size is bounded by the number of distinct
+ * days, not of replications.
+ *
+ * @remarks
+ * Kaplan & Meier (1958), JASA 53:457–481: `S(t) = Π_{tᵢ ≤ t} (1 − dᵢ/nᵢ)`, events before censorings at the
+ * same time. Variance by Greenwood (1926): `Var S(t) = S(t)² Σ_{tᵢ ≤ t} dᵢ / (nᵢ(nᵢ − dᵢ))`. Median and its
+ * interval after Brookmeyer & Crowley (1982), Biometrics 38:29–41, with the untransformed ("plain")
+ * Greenwood band, as R's `survival::quantile.survfit(conf.type = "plain")` and Klein & Moeschberger,
+ * Survival Analysis (2003), §4.5: the median is the first time `S(t) ≤ ½`; the lower limit is the first
+ * time `S(t) − z·se(t) ≤ ½`, the upper limit the first time `S(t) + z·se(t) ≤ ½`.
+ */
+export class KaplanMeier {
+  private readonly eventCounts = new Map<number, number>();
+  private readonly censoredCounts = new Map<number, number>();
+  private n = 0;
+  private reachedCount = 0;
+
+  /** Number of observations. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Number of observations where the event happened. */
+  get reached(): number {
+    return this.reachedCount;
+  }
+
+  /**
+   * Records one replication: the event happened on `day`, or (`reached = false`) had not happened by
+   * `day`, the censoring time.
+   */
+  add(day: number, reached: boolean): void {
+    const counts = reached ? this.eventCounts : this.censoredCounts;
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+    this.n++;
+    if (reached) this.reachedCount++;
+  }
+
+  /** The estimated curve: one step per distinct event day, in increasing order. */
+  curve(): KaplanMeierStep[] {
+    const days = [...new Set([...this.eventCounts.keys(), ...this.censoredCounts.keys()])].sort(
+      (a, b) => a - b,
+    );
+    const steps: KaplanMeierStep[] = [];
+    let atRisk = this.n;
+    let survival = 1;
+    let greenwood = 0;
+    for (const day of days) {
+      const events = this.eventCounts.get(day) ?? 0;
+      if (events > 0) {
+        survival *= 1 - events / atRisk;
+        greenwood = atRisk > events ? greenwood + events / (atRisk * (atRisk - events)) : greenwood;
+        const standardError = survival > 0 ? survival * Math.sqrt(greenwood) : 0;
+        steps.push({ day, atRisk, events, survival, standardError });
+      }
+      atRisk -= events + (this.censoredCounts.get(day) ?? 0);
+    }
+    return steps;
+  }
+
+  /**
+   * Median time to the event with a two-sided confidence interval (see the class remarks).
+   *
+   * @param level - confidence level in (0, 1) @defaultValue 0.95
+   */
+  median(level = 0.95): MedianEstimate {
+    const z = normalQuantile(0.5 + level / 2);
+    const steps = this.curve();
+    const first = (below: (s: KaplanMeierStep) => boolean) => steps.find(below)?.day ?? null;
+    return {
+      day: first((s) => s.survival <= 0.5),
+      lower: first((s) => s.survival - z * s.standardError <= 0.5),
+      upper: first((s) => s.survival + z * s.standardError <= 0.5),
+      level,
+    };
+  }
+}
+
+/** A confidence interval for a proportion. */
+export interface ProportionInterval {
+  /** Lower bound, in [0, 1]. */
+  readonly lower: number;
+  /** Upper bound, in [0, 1]. */
+  readonly upper: number;
+}
+
+/**
+ * Wilson score interval for a proportion `successes / n` (Wilson 1927, JASA 22:209–212); better than the
+ * normal approximation near 0 and 1. `NaN` bounds when `n` is 0.
+ */
+export function wilsonInterval(successes: number, n: number, level: number): ProportionInterval {
+  if (n === 0) return { lower: Number.NaN, upper: Number.NaN };
+  const z = normalQuantile(0.5 + level / 2);
+  const p = successes / n;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  // At 0 or n successes the bound is exactly 0 or 1; rounding would leave a few ulps.
+  return {
+    lower: successes === 0 ? 0 : Math.max(0, centre - half),
+    upper: successes === n ? 1 : Math.min(1, centre + half),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Provenance of an experiment: what produced a result, precisely enough to refuse mixing incompatible runs
+ * and to reproduce one.
+ *
+ * @module
+ */
+import { createRequire } from 'node:module';
+import { canonicalJson } from './canonical.js';
+import type { StopWhen } from './stopping.js';
+import type { StrategyDescriptor } from './strategy-spec.js';
+
+/** Version of the result and record formats; bumped when either changes meaning. */
+export const EXPERIMENT_SCHEMA_VERSION = 1;
+
+/** A shard of an experiment: replications `i` with `i % count === index`. */
+export interface ShardSpec {
+  /** This shard's index, `0 ≤ index < count`. */
+  readonly index: number;
+  /** Number of shards. */
+  readonly count: number;
+}
+
+/** What produced a result. Two runs with equal manifests give bit-identical results. */
+export interface ExperimentManifest {
+  /** dibsim version (from its package.json). */
+  readonly dibsim: string;
+  /** {@link EXPERIMENT_SCHEMA_VERSION} of the producer. */
+  readonly schemaVersion: number;
+  /** The scenario. */
+  readonly scenario: {
+    /** Scenario name. */
+    readonly name: string;
+    /** Its data format version. */
+    readonly schemaVersion: number;
+    /** SHA-256 (hex) of its canonical JSON. */
+    readonly hash: string;
+  };
+  /** Master seed, as a string. */
+  readonly seed: string;
+  /** Replications requested (the maximum, with `stopWhen`). */
+  readonly replications: number;
+  /** Strategies in order, with modules and parameters. */
+  readonly strategies: readonly StrategyDescriptor[];
+  /** Baseline strategy name. */
+  readonly baseline: string;
+  /** Confidence level. */
+  readonly level: number;
+  /** Relative accuracy of quantiles. */
+  readonly quantileAccuracy: number;
+  /** Sequential stopping rule, if any. */
+  readonly stopWhen?: StopWhen;
+  /** How failed replications are handled. */
+  readonly onError: 'abort' | 'skip';
+  /** Shard, when this result covers one shard only. */
+  readonly shard?: ShardSpec;
+  /** Node.js version, e.g. `v20.20.2` (floating-point library functions may differ between versions). */
+  readonly node: string;
+}
+
+let cachedVersion: string | undefined;
+
+/**
+ * The dibsim version from package.json, found relative to this module: `src/experiment/` and
+ * `dist/experiment/` are both two levels below the package root.
+ */
+export function dibsimVersion(): string {
+  if (cachedVersion === undefined) {
+    const require = createRequire(import.meta.url);
+    cachedVersion = (require('../../package.json') as { version: string }).version;
+  }
+  return cachedVersion;
+}
+
+/**
+ * Fields in which two manifests differ (compared as canonical JSON), ignoring the fields in `ignore`.
+ * @internal
+ */
+export function manifestDifferences(
+  a: ExperimentManifest,
+  b: ExperimentManifest,
+  ignore: readonly (keyof ExperimentManifest)[] = [],
+): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof ExperimentManifest)[];
+  return keys
+    .filter((k) => !ignore.includes(k))
+    .filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
+    .sort();
+}

@@ -1,0 +1,148 @@
+/**
+ * The compact record one replication leaves behind: flattened scalar KPIs and a few series sampled at
+ * each year start, in a layout fixed by the scenario before anything runs.
+ *
+ * @module
+ */
+import { dateOf, dayOf, yearStarts } from '../model/dates.js';
+import type { RunResult } from '../model/results.js';
+import type { Scenario } from '../model/scenario.js';
+
+/**
+ * Where each number of a replication record sits. Derived from the scenario alone ({@link recordLayout}), so
+ * every worker, shard and resumed run agrees on it.
+ */
+export interface RecordLayout {
+  /** Nation ids, in scenario order. */
+  readonly nations: readonly string[];
+  /** Pledge ids, in scenario order. */
+  readonly pledges: readonly string[];
+  /**
+   * Scalar KPI keys, e.g. `fillRate`, `nations.DE.spentEur`, `pledges.eu-1m.met.day`. Censored events
+   * appear as two scalars, `<key>.reached` (0 or 1) and `<key>.day` (the day, or the horizon when not
+   * reached).
+   */
+  readonly scalars: readonly string[];
+  /** Keys of censored events (`nations.<id>.timeToTarget`, `pledges.<id>.met`). */
+  readonly censored: readonly string[];
+  /** Series keys, e.g. `nations.DE.stockRounds`, `pledges.eu-1m.deliveredRounds`, `capacityPerMonth`. */
+  readonly series: readonly string[];
+  /** Day of each series sample: day 0, each 1 January within the horizon, and the horizon. */
+  readonly seriesDays: readonly number[];
+  /** Calendar date of each sample day, `YYYY-MM-DD`. */
+  readonly seriesDates: readonly string[];
+  /** Horizon, days: the censoring time of every censored event. */
+  readonly horizonDays: number;
+  /** The scenario's first day, `YYYY-MM-DD` (day 0). */
+  readonly startDate: string;
+}
+
+/**
+ * One replication's numbers for every strategy, in strategy order: `values[s]` holds the scalars of
+ * {@link RecordLayout.scalars}, then each series of {@link RecordLayout.series} at every sample day
+ * (series-major). A value that is not finite (an undefined ratio) is `NaN` (`null` in JSON).
+ */
+export interface ReplicationRecord {
+  /** Replication index. */
+  readonly replication: number;
+  /** Values per strategy. */
+  readonly values: readonly (readonly number[])[];
+}
+
+const RUN_SCALARS = [
+  'fillRate',
+  'unmetDemandRounds',
+  'recipientUnmetRounds',
+  'averageUnitCostEur',
+  'totalSpendEur',
+  'capacityAddedRoundsPerMonth',
+  'deliveredRounds',
+] as const;
+const NATION_SCALARS = ['fillRate', 'daysOfSupply', 'backorderRounds', 'spentEur', 'overheadEur'] as const;
+
+/** The record layout of a (validated) scenario. */
+export function recordLayout(scenario: Scenario): RecordLayout {
+  const scalars: string[] = [...RUN_SCALARS];
+  const censored: string[] = [];
+  const series: string[] = ['capacityPerMonth', 'spentEur', 'recipientUnmetRounds'];
+  const addCensored = (key: string) => {
+    censored.push(key);
+    scalars.push(`${key}.reached`, `${key}.day`);
+  };
+  for (const n of scenario.nations) {
+    for (const k of NATION_SCALARS) scalars.push(`nations.${n.id}.${k}`);
+    addCensored(`nations.${n.id}.timeToTarget`);
+    series.push(`nations.${n.id}.stockRounds`);
+  }
+  for (const p of scenario.pledges) {
+    scalars.push(`pledges.${p.id}.fulfilmentByDeadline`);
+    addCensored(`pledges.${p.id}.met`);
+    series.push(`pledges.${p.id}.deliveredRounds`);
+  }
+  const horizonDays = dayOf(scenario.startDate, scenario.endDate);
+  const seriesDays = [0, ...yearStarts(scenario.startDate, scenario.endDate, 1), horizonDays];
+  return {
+    nations: scenario.nations.map((n) => n.id),
+    pledges: scenario.pledges.map((p) => p.id),
+    scalars,
+    censored,
+    series,
+    seriesDays,
+    seriesDates: seriesDays.map((d) => dateOf(scenario.startDate, d)),
+    horizonDays,
+    startDate: scenario.startDate,
+  };
+}
+
+/** Number of values per strategy in a record of `layout`. @internal */
+export function recordWidth(layout: RecordLayout): number {
+  return layout.scalars.length + layout.series.length * layout.seriesDays.length;
+}
+
+/**
+ * Flattens one run into the values of a record (see {@link ReplicationRecord}). `-0` becomes `0` and
+ * infinities become `NaN`, so a JSON round trip changes nothing.
+ */
+export function recordValues(result: RunResult, layout: RecordLayout): number[] {
+  const k = result.kpis;
+  const out: number[] = [];
+  const push = (x: number) => out.push(Number.isFinite(x) ? x + 0 : Number.NaN);
+  for (const key of RUN_SCALARS) push(k[key]);
+  const { nations: nationIds, pledges: pledgeIds } = layout;
+  for (const id of nationIds) {
+    const n = k.nations[id];
+    for (const key of NATION_SCALARS) push(n === undefined ? Number.NaN : n[key]);
+    push(n === undefined ? Number.NaN : n.timeToTarget.reached ? 1 : 0);
+    push(n === undefined ? Number.NaN : n.timeToTarget.day);
+  }
+  for (const id of pledgeIds) {
+    const p = k.pledges.find((x) => x.id === id);
+    push(p === undefined ? Number.NaN : p.fulfilmentByDeadline);
+    push(p === undefined ? Number.NaN : p.met.reached ? 1 : 0);
+    push(p === undefined ? Number.NaN : p.met.day);
+  }
+  const at = layout.seriesDays.map((day) => sampleIndex(result.monthDays, day));
+  const sample = (pick: (i: number) => number) => {
+    for (const i of at) push(pick(i));
+  };
+  const sum = (arrays: readonly Float64Array[], i: number) => arrays.reduce((s, a) => s + (a[i] ?? 0), 0);
+  const firms = Object.values(result.firms).map((f) => f.capacityPerMonth);
+  const spent = Object.values(result.nations).map((n) => n.spentEur);
+  const unmet = Object.values(result.recipients).map((r) => r.unmetRounds);
+  sample((i) => sum(firms, i));
+  sample((i) => sum(spent, i));
+  sample((i) => sum(unmet, i));
+  for (const id of nationIds) sample((i) => result.nations[id]?.stockRounds[i] ?? Number.NaN);
+  for (const id of pledgeIds) sample((i) => result.pledges[id]?.[i] ?? Number.NaN);
+  return out;
+}
+
+/** Index of the last sample at or before `day` (samples are in increasing day order). */
+function sampleIndex(days: Float64Array, day: number): number {
+  let found = 0;
+  for (let i = 0; i < days.length; i++) {
+    if (days[i]! <= day) found = i;
+    else break;
+  }
+  return found;
+}

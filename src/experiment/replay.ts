@@ -1,0 +1,58 @@
+/**
+ * Replays a failed replication in the calling thread, where a debugger and the original error class are
+ * available.
+ *
+ * @module
+ */
+import { DibsimError, type ReplicationError } from '../errors.js';
+import type { RunResult } from '../model/results.js';
+import type { Scenario } from '../model/scenario.js';
+import { validateScenario } from '../model/validate.js';
+import { runScenario } from '../model/world.js';
+import { contentHash } from './canonical.js';
+import { recordLayout, recordValues } from './record.js';
+import { loadStrategies, type StrategySpec } from './strategy-spec.js';
+
+/**
+ * Reruns the replication a {@link ReplicationError} describes — same scenario, strategy, seed and
+ * replication index — serially in this thread. A deterministic failure throws again, now with its original
+ * class and stack; if the run succeeds (the failure did not reproduce), its result is returned.
+ *
+ * @param error - the error thrown by {@link runExperiment} or {@link mergeShards}
+ * @param scenario - the experiment's scenario (its hash must match `error.scenarioHash`)
+ * @param strategies - the experiment's strategies (or any list holding one with `error.strategy`'s name)
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if the scenario is not the one that failed or no strategy
+ *   has that name; otherwise whatever the replication throws.
+ * @example
+ * try { await runExperiment(options); }
+ * catch (e) { if (e instanceof ReplicationError) await replay(e, options.scenario, options.strategies); }
+ */
+export async function replay(
+  error: ReplicationError,
+  scenario: Scenario,
+  strategies: readonly StrategySpec[],
+): Promise<RunResult> {
+  const valid = validateScenario(scenario);
+  const hash = contentHash(valid);
+  if (hash !== error.scenarioHash) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `replay: the scenario's hash ${hash.slice(0, 12)}… is not the failed run's ${error.scenarioHash.slice(0, 12)}…. Pass the scenario the experiment ran.`,
+    );
+  }
+  const strategy = (await loadStrategies(strategies)).find((s) => s.name === error.strategy);
+  if (strategy === undefined) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `replay: no strategy is named ${JSON.stringify(error.strategy)}. Pass the experiment's strategies.`,
+    );
+  }
+  const result = runScenario(valid, {
+    strategy: await strategy.create(),
+    seed: error.seed,
+    replication: error.replication,
+  });
+  // The experiment also flattened the result; a failure there must reproduce too.
+  recordValues(result, recordLayout(valid));
+  return result;
+}

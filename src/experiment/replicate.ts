@@ -1,0 +1,121 @@
+/**
+ * One replication of an experiment: every strategy run on the same seed and replication index (common
+ * random numbers), reduced to a compact record — or a failure, returned as plain data so it survives the
+ * trip from a worker thread.
+ *
+ * @module
+ */
+import type { Scenario } from '../model/scenario.js';
+import { runScenario } from '../model/world.js';
+import { type RecordLayout, type ReplicationRecord, recordValues } from './record.js';
+import { type LoadedStrategy, loadStrategies, type StrategyModule } from './strategy-spec.js';
+
+/** An error as plain data. @internal */
+export interface ErrorData {
+  /** Error name, e.g. `ModelError`. */
+  readonly name: string;
+  /** Message. */
+  readonly message: string;
+  /** Stack trace, if any. */
+  readonly stack?: string;
+  /** dibsim error code, if any. */
+  readonly code?: string;
+}
+
+/** What one replication produced. @internal */
+export type ReplicationOutcome =
+  | { readonly status: 'ok'; readonly record: ReplicationRecord }
+  | {
+      readonly status: 'failed';
+      readonly replication: number;
+      readonly strategy: string;
+      readonly error: ErrorData;
+      /** The value thrown, when the replication ran in this thread (not copied from workers). */
+      readonly thrown?: unknown;
+    };
+
+/** Everything a replication needs besides its index. @internal */
+export interface ReplicationContext {
+  /** The validated scenario. */
+  readonly scenario: Scenario;
+  /** Master seed. */
+  readonly seed: string;
+  /** Record layout. */
+  readonly layout: RecordLayout;
+  /** Strategies, in order. */
+  readonly strategies: readonly LoadedStrategy[];
+}
+
+/** Runs replication `replication` of every strategy, in strategy order. @internal */
+export async function runReplication(
+  context: ReplicationContext,
+  replication: number,
+): Promise<ReplicationOutcome> {
+  const values: number[][] = [];
+  for (const s of context.strategies) {
+    try {
+      const strategy = await s.create();
+      const result = runScenario(context.scenario, { strategy, seed: context.seed, replication });
+      values.push(recordValues(result, context.layout));
+    } catch (error) {
+      return { status: 'failed', replication, strategy: s.name, error: errorData(error), thrown: error };
+    }
+  }
+  return { status: 'ok', record: { replication, values } };
+}
+
+/** What a worker thread receives once, as `workerData`. @internal */
+export interface WorkerContext {
+  /** The validated scenario. */
+  readonly scenario: Scenario;
+  /** Master seed. */
+  readonly seed: string;
+  /** Record layout. */
+  readonly layout: RecordLayout;
+  /** Strategies as module specifiers, with the names the main thread resolved. */
+  readonly strategies: readonly (StrategyModule & { readonly name: string })[];
+}
+
+/**
+ * The task function of a worker thread: loads the strategies once (by dynamic import), then runs one
+ * replication per call. Never throws: failures come back as data.
+ * @internal
+ */
+export function createWorkerHandler(
+  data: WorkerContext,
+): (replication: number) => Promise<ReplicationOutcome> {
+  let context: Promise<ReplicationContext> | undefined;
+  return async (replication) => {
+    context ??= loadStrategies(data.strategies).then((strategies) => ({ ...data, strategies }));
+    try {
+      const outcome = await runReplication(await context, replication);
+      if (outcome.status === 'ok') return outcome;
+      // The thrown value itself would lose its class on the way to the main thread: send data only.
+      const { thrown: _thrown, ...data } = outcome;
+      return data;
+    } catch (error) {
+      return { status: 'failed', replication, strategy: '(loading strategies)', error: errorData(error) };
+    }
+  };
+}
+
+/** Plain-data copy of a thrown value. @internal */
+export function errorData(error: unknown): ErrorData {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(error.stack === undefined ? {} : { stack: error.stack }),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
+/** An `Error` rebuilt from {@link ErrorData}, for the `cause` of a `ReplicationError`. @internal */
+export function errorFromData(data: ErrorData): Error {
+  const error = new Error(data.message);
+  error.name = data.name;
+  if (data.stack !== undefined) error.stack = data.stack;
+  if (data.code !== undefined) Object.assign(error, { code: data.code });
+  return error;
+}

@@ -1,0 +1,278 @@
+/**
+ * Monte Carlo experiments: every strategy run on the same replications (common random numbers), in the
+ * calling thread or in worker threads, folded in replication order into statistics that do not depend
+ * on how the work was split.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import type { Scenario } from '../model/scenario.js';
+import { validateScenario } from '../model/validate.js';
+import { createStreams } from '../random/streams.js';
+import { contentHash } from './canonical.js';
+import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
+import {
+  dibsimVersion,
+  EXPERIMENT_SCHEMA_VERSION,
+  type ExperimentManifest,
+  type ShardSpec,
+} from './manifest.js';
+import { type RecordLayout, recordLayout } from './record.js';
+import { type ReplicationContext, type ReplicationOutcome, runReplication } from './replicate.js';
+import type { ExperimentResult } from './results.js';
+import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
+import { resolveStopWhen, type StopWhen } from './stopping.js';
+import {
+  isStrategyModule,
+  type LoadedStrategy,
+  loadStrategies,
+  type StrategyModule,
+  type StrategySpec,
+} from './strategy-spec.js';
+import { createReplicationPool } from './worker-pool.js';
+
+/** Options of {@link runExperiment}. */
+export interface ExperimentOptions {
+  /** The scenario; validated before the first replication runs. */
+  readonly scenario: Scenario;
+  /** Strategies to compare, at least one; names must be unique. */
+  readonly strategies: readonly StrategySpec[];
+  /** Replications per strategy (the maximum, with `stopWhen`), a positive integer. */
+  readonly replications: number;
+  /** Master seed. @defaultValue 1 */
+  readonly seed?: number | string;
+  /** Name of the strategy the others are compared with. @defaultValue the first strategy */
+  readonly baseline?: string;
+  /** Confidence level of every interval, in (0, 1). @defaultValue 0.95 */
+  readonly level?: number;
+  /** Relative accuracy of reported quantiles, in (0, 0.5]. @defaultValue 0.001 */
+  readonly quantileAccuracy?: number;
+  /** Stop early once chosen KPIs are precise enough (see {@link StopWhen}). */
+  readonly stopWhen?: StopWhen;
+  /**
+   * `'abort'`: the first failing replication (lowest index) throws a {@link ReplicationError};
+   * `'skip'`: it is left out for every strategy (pairs stay paired) and listed in `failures`.
+   * @defaultValue 'abort'
+   */
+  readonly onError?: 'abort' | 'skip';
+  /** Called after each replication is folded, in index order. */
+  readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Cancels the experiment; the result then has status `'cancelled'` and covers the finished prefix. */
+  readonly signal?: AbortSignal;
+  /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
+  readonly keepRecords?: boolean;
+  /**
+   * Worker threads; 0 runs in the calling thread. Workers need strategies given as modules
+   * ({@link StrategyModule}). Results are bit-identical whatever the number. @defaultValue 0
+   */
+  readonly workers?: number;
+  /**
+   * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
+   * replications are not rerun. A file from another experiment is refused.
+   */
+  readonly resultsFile?: string;
+  /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */
+  readonly shard?: ShardSpec;
+}
+
+/**
+ * Runs an experiment and returns per-strategy statistics, paired comparisons and a manifest.
+ *
+ * @throws {@link ScenarioError} if the scenario is invalid (before anything runs);
+ * {@link DibsimError} `INVALID_ARGUMENT` for bad options; {@link ReplicationError} when a replication
+ * throws and `onError` is `'abort'`.
+ * @example
+ * const result = await runExperiment({
+ *   scenario: europe155mm,
+ *   strategies: [{ name: 'national', create: () => nationalOnly }],
+ *   replications: 100,
+ *   seed: 42,
+ * });
+ * result.strategies[0].kpis.fillRate.mean;
+ */
+export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
+  const setup = await prepare(options);
+  const { manifest, layout, strategies } = setup;
+  const workers = options.workers ?? 0;
+  checkInteger('workers', workers, 0);
+  if (workers > 0) {
+    const i = options.strategies.findIndex((s) => !isStrategyModule(s));
+    if (i >= 0) {
+      throw invalid(
+        `strategies[${i}]`,
+        options.strategies[i],
+        'is a factory, which cannot cross to a worker thread',
+        'Give it as { module, export?, params? }, or run with workers: 0.',
+      );
+    }
+  }
+  const { shard } = options;
+  const plan: number[] = [];
+  for (let i = 0; i < manifest.replications; i++) {
+    if (shard === undefined || i % shard.count === shard.index) plan.push(i);
+  }
+  const file = options.resultsFile;
+  const existing = file === undefined ? undefined : readResultsFile(file);
+  if (file !== undefined && existing?.header !== undefined)
+    checkHeader(file, existing.header, { manifest, layout });
+  const writer =
+    file === undefined ? undefined : new ResultsFileWriter(file, { manifest, layout }, existing!);
+  const context: ReplicationContext = { scenario: setup.scenario, seed: manifest.seed, layout, strategies };
+  const pool =
+    workers === 0
+      ? undefined
+      : createReplicationPool(workers, {
+          scenario: setup.scenario,
+          seed: manifest.seed,
+          layout,
+          strategies: options.strategies.map((s, i) => ({
+            ...(s as StrategyModule),
+            name: strategies[i]!.name,
+          })),
+        });
+  const execute = (replication: number): Promise<ReplicationOutcome> => {
+    const done = existing?.outcomes.get(replication);
+    if (done !== undefined) return Promise.resolve(done);
+    const run =
+      pool === undefined
+        ? // Yield to the event loop first, so an abort signal or a progress bar gets its turn.
+          new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+            runReplication(context, replication),
+          )
+        : pool.run(replication);
+    return run.then((outcome) => {
+      writer?.append(outcome);
+      return outcome;
+    });
+  };
+  const builder = new ResultBuilder({
+    layout,
+    manifest,
+    total: plan.length,
+    stop: setup.stop,
+    keepRecords: options.keepRecords,
+    onProgress: options.onProgress,
+  });
+  // A window of tasks ahead of the fold keeps every worker busy while outcomes are folded in index order;
+  // out-of-order completions wait in their promises, so memory is bounded by the window.
+  const window = pool === undefined ? 1 : workers * 2;
+  const inflight = new Map<number, Promise<ReplicationOutcome>>();
+  let launched = 0;
+  let status: ExperimentResult['status'] = 'complete';
+  try {
+    for (let position = 0; position < plan.length; position++) {
+      if (options.signal?.aborted === true) {
+        status = 'cancelled';
+        break;
+      }
+      for (; launched < plan.length && launched < position + window; launched++) {
+        inflight.set(launched, execute(plan[launched]!));
+      }
+      const outcome = await inflight.get(position)!;
+      inflight.delete(position);
+      if (builder.accept(outcome) === 'stop') {
+        status = position + 1 < plan.length ? 'stopped' : 'complete';
+        break;
+      }
+    }
+  } finally {
+    // Let started replications finish (and reach the results file) before closing.
+    await Promise.allSettled(inflight.values());
+    await pool?.close();
+    writer?.close();
+  }
+  return builder.finish(status);
+}
+
+/** A validated experiment, ready to run or to check a file against. @internal */
+export interface PreparedExperiment {
+  /** The validated scenario. */
+  readonly scenario: Scenario;
+  /** Record layout. */
+  readonly layout: RecordLayout;
+  /** Loaded strategies. */
+  readonly strategies: LoadedStrategy[];
+  /** Manifest. */
+  readonly manifest: ExperimentManifest;
+  /** Resolved stopping rule. */
+  readonly stop: ReturnType<typeof resolveStopWhen> | undefined;
+}
+
+/**
+ * Validates the options, the scenario and the strategies, and builds the manifest.
+ * @internal
+ */
+export async function prepare(options: ExperimentOptions): Promise<PreparedExperiment> {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('options', options, 'must be an object', 'Pass { scenario, strategies, replications }.');
+  }
+  checkInteger('replications', options.replications, 1);
+  const level = options.level ?? 0.95;
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
+    throw invalid('level', level, 'must be strictly between 0 and 1', 'Use 0.95 for 95 % intervals.');
+  }
+  const quantileAccuracy = options.quantileAccuracy ?? 0.001;
+  if (typeof quantileAccuracy !== 'number' || !(quantileAccuracy > 0 && quantileAccuracy <= 0.5)) {
+    throw invalid('quantileAccuracy', quantileAccuracy, 'must be in (0, 0.5]', 'Use 0.001 for 0.1 %.');
+  }
+  const onError = options.onError ?? 'abort';
+  if (onError !== 'abort' && onError !== 'skip') {
+    throw invalid('onError', onError, "must be 'abort' or 'skip'", '');
+  }
+  const { shard } = options;
+  if (shard !== undefined) {
+    checkInteger('shard.count', shard.count, 1);
+    checkInteger('shard.index', shard.index, 0);
+    if (shard.index >= shard.count) throw invalid('shard.index', shard.index, `must be < shard.count`, '');
+    if (options.resultsFile === undefined) {
+      throw invalid(
+        'resultsFile',
+        undefined,
+        'is required with shard',
+        'Name the shard file to merge later.',
+      );
+    }
+    if (options.stopWhen !== undefined) {
+      throw invalid('stopWhen', options.stopWhen, 'cannot be combined with shard', 'Stop on the whole run.');
+    }
+  }
+  // Normalises the seed (42 and "42" are the same) and rejects NaN or an empty string.
+  const seed = createStreams(options.seed ?? 1).seed;
+  const scenario = validateScenario(options.scenario);
+  const layout = recordLayout(scenario);
+  const strategies = await loadStrategies(options.strategies);
+  const baseline = options.baseline ?? strategies[0]!.name;
+  if (!strategies.some((s) => s.name === baseline)) {
+    throw invalid('baseline', baseline, 'is not one of the strategies', 'Use the name of one of them.');
+  }
+  const stop = options.stopWhen === undefined ? undefined : resolveStopWhen(options.stopWhen, layout);
+  const manifest: ExperimentManifest = {
+    dibsim: dibsimVersion(),
+    schemaVersion: EXPERIMENT_SCHEMA_VERSION,
+    scenario: { name: scenario.name, schemaVersion: scenario.schemaVersion, hash: contentHash(scenario) },
+    seed,
+    replications: options.replications,
+    strategies: strategies.map((s) => s.descriptor),
+    baseline,
+    level,
+    quantileAccuracy,
+    ...(options.stopWhen === undefined ? {} : { stopWhen: options.stopWhen }),
+    onError,
+    ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),
+    node: process.version,
+  };
+  return { scenario, layout, strategies, manifest, stop };
+}
+
+function checkInteger(name: string, value: unknown, min: number): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw invalid(name, value, `must be an integer >= ${min}`, '');
+  }
+}
+
+function invalid(path: string, value: unknown, rule: string, fix: string): DibsimError {
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `runExperiment: options.${path} ${rule} (got ${describeValue(value)}).${fix === '' ? '' : ` ${fix}`}`,
+  );
+}

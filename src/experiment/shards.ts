@@ -1,0 +1,97 @@
+/**
+ * Merges the results files of shards into exactly the result of the whole run.
+ *
+ * @module
+ */
+import { DibsimError } from '../errors.js';
+import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
+import type { ExperimentManifest } from './manifest.js';
+import type { ExperimentResult } from './results.js';
+import { checkHeader, type ResultsFileContents, readResultsFile } from './results-file.js';
+
+/** Options of {@link mergeShards}. */
+export interface MergeShardsOptions {
+  /** Keep every replication record in the result. @defaultValue false */
+  readonly keepRecords?: boolean;
+  /** Called after each replication is folded, in index order. */
+  readonly onProgress?: (progress: ExperimentProgress) => void;
+}
+
+/**
+ * Reads the results files of every shard of an experiment (runs with `shard: { index, count }`) and folds
+ * their records in replication order: the result is bit-identical to that of the whole run.
+ *
+ * @param files - one file per shard, in any order
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file is not a shard file, manifests differ (scenario
+ *   hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is unfinished;
+ *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`.
+ * @remarks Files are read whole; memory grows with the number of replications.
+ */
+export function mergeShards(files: readonly string[], options: MergeShardsOptions = {}): ExperimentResult {
+  if (!Array.isArray(files) || files.length === 0) {
+    throw new DibsimError('INVALID_ARGUMENT', 'mergeShards: files must list at least one shard file.');
+  }
+  const shards = files.map((file) => ({ file, contents: readResultsFile(file) }));
+  const first = shards[0]!;
+  const header = first.contents.header;
+  if (header?.manifest.shard === undefined) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: ${first.file} is not a shard file (no manifest.shard). Pass files written with the shard option.`,
+    );
+  }
+  const count = header.manifest.shard.count;
+  const byIndex = new Map<number, { file: string; contents: ResultsFileContents }>();
+  for (const s of shards) {
+    const h = s.contents.header;
+    if (h?.manifest.shard === undefined) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `mergeShards: ${s.file} is not a shard file (no manifest.shard).`,
+      );
+    }
+    checkHeader(s.file, h, header, ['shard']);
+    if (h.manifest.shard.count !== count) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `mergeShards: ${s.file} is shard ${h.manifest.shard.index} of ${h.manifest.shard.count}, but ${first.file} is one of ${count}. Merge shards of one split.`,
+      );
+    }
+    const previous = byIndex.get(h.manifest.shard.index);
+    if (previous !== undefined) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `mergeShards: ${s.file} and ${previous.file} are both shard ${h.manifest.shard.index}. Pass each shard once.`,
+      );
+    }
+    byIndex.set(h.manifest.shard.index, s);
+  }
+  for (let i = 0; i < count; i++) {
+    if (!byIndex.has(i)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `mergeShards: shard ${i} of ${count} is missing. Pass every shard file.`,
+      );
+    }
+  }
+  const { shard: _shard, ...manifest } = header.manifest;
+  const builder = new ResultBuilder({
+    layout: header.layout,
+    manifest: manifest as ExperimentManifest,
+    total: manifest.replications,
+    keepRecords: options.keepRecords,
+    onProgress: options.onProgress,
+  });
+  for (let r = 0; r < manifest.replications; r++) {
+    const s = byIndex.get(r % count)!;
+    const outcome = s.contents.outcomes.get(r);
+    if (outcome === undefined) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `mergeShards: ${s.file} has no replication ${r}: shard ${r % count} is unfinished. Resume it with the same options and resultsFile.`,
+      );
+    }
+    builder.accept(outcome);
+  }
+  return builder.finish('complete');
+}

@@ -1,0 +1,111 @@
+/**
+ * Sequential stopping: run until chosen KPIs are estimated precisely enough, judged only at fixed batch
+ * boundaries on a prefix of replication indices, so the stopping point never depends on timing or workers.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import { confidenceInterval } from '../stats/confidence.js';
+import type { Tally } from '../stats/tally.js';
+import type { RecordLayout } from './record.js';
+
+/** Target CI half-width: an absolute value in the KPI's unit, or relative to the absolute mean. */
+export type HalfWidthTarget = AbsoluteHalfWidth | RelativeHalfWidth;
+
+/** A half-width target in the KPI's own unit. */
+export interface AbsoluteHalfWidth {
+  /** Largest acceptable half-width, > 0. */
+  readonly absolute: number;
+}
+
+/** A half-width target relative to the KPI's mean. */
+export interface RelativeHalfWidth {
+  /** Largest acceptable half-width divided by |mean|, > 0 (e.g. 0.02 for ±2 %). */
+  readonly relative: number;
+}
+
+/**
+ * Stop once, for every strategy, each listed KPI's confidence interval (at the experiment's level) is
+ * narrower than its target. Checked after replications `0 … b·j − 1` for j = 1, 2, …, never in between;
+ * `replications` stays the maximum.
+ *
+ * @example
+ * { halfWidth: { fillRate: { absolute: 0.005 }, totalSpendEur: { relative: 0.02 } }, batch: 20 }
+ */
+export interface StopWhen {
+  /** Target half-width per scalar KPI key. */
+  readonly halfWidth: Readonly<Record<string, HalfWidthTarget>>;
+  /** Replications between checks, a positive integer. @defaultValue 10 */
+  readonly batch?: number;
+}
+
+/** A {@link StopWhen} checked against a layout. @internal */
+export interface ResolvedStopWhen {
+  /** Scalar index, whether relative, and target. */
+  readonly targets: readonly { readonly index: number; readonly relative: boolean; readonly value: number }[];
+  /** Batch size. */
+  readonly batch: number;
+}
+
+/**
+ * Checks `stopWhen` against the layout's KPI keys.
+ *
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming an unknown KPI, a bad target or a bad batch size.
+ * @internal
+ */
+export function resolveStopWhen(stopWhen: StopWhen, layout: RecordLayout): ResolvedStopWhen {
+  const bad = (path: string, value: unknown, rule: string) =>
+    new DibsimError(
+      'INVALID_ARGUMENT',
+      `runExperiment: stopWhen.${path} ${rule} (got ${describeValue(value)}).`,
+    );
+  const batch = stopWhen.batch ?? 10;
+  if (!Number.isSafeInteger(batch) || batch < 1) {
+    throw bad('batch', batch, 'must be a positive integer. Use e.g. 10');
+  }
+  const entries = Object.entries(stopWhen.halfWidth ?? {});
+  if (entries.length === 0) throw bad('halfWidth', stopWhen.halfWidth, 'must name at least one KPI');
+  const targets = entries.map(([key, target]) => {
+    const index = layout.scalars.indexOf(key);
+    if (index < 0) {
+      throw bad(
+        `halfWidth[${JSON.stringify(key)}]`,
+        key,
+        `is not a KPI of this scenario. Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`,
+      );
+    }
+    const relative = typeof target === 'object' && target !== null && 'relative' in target;
+    const value = relative
+      ? (target as { relative: number }).relative
+      : (target as { absolute?: number } | null)?.absolute;
+    if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) {
+      throw bad(
+        `halfWidth[${JSON.stringify(key)}]`,
+        target,
+        'must be { absolute: x } or { relative: r } with x, r > 0',
+      );
+    }
+    return { index, relative, value };
+  });
+  return { targets, batch };
+}
+
+/**
+ * Whether every target is met for every strategy, given the tally of each (strategy, scalar).
+ * @internal
+ */
+export function precisionReached(
+  stop: ResolvedStopWhen,
+  tally: (strategy: number, scalar: number) => Tally,
+  strategies: number,
+  level: number,
+): boolean {
+  for (let s = 0; s < strategies; s++) {
+    for (const t of stop.targets) {
+      const ci = confidenceInterval(tally(s, t.index), { level });
+      const limit = t.relative ? t.value * Math.abs(ci.mean) : t.value;
+      if (!(ci.halfWidth <= limit)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,10 @@
+/**
+ * Entry module of a worker thread: kept thin, since coverage tools do not see inside workers. The logic
+ * lives in `replicate.ts` and is tested in the main thread too.
+ *
+ * @module
+ */
+import { workerData } from 'node:worker_threads';
+import { createWorkerHandler, type WorkerContext } from './replicate.js';
+
+export default createWorkerHandler(workerData as WorkerContext);

@@ -1,0 +1,56 @@
+/**
+ * A pool of worker threads that run replications (piscina). Only this module knows about threads.
+ *
+ * @module
+ */
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { errorData, type ReplicationOutcome, type WorkerContext } from './replicate.js';
+
+/** A running pool. @internal */
+export interface ReplicationPool {
+  /** Runs one replication in some worker; never rejects (failures come back as data). */
+  run(replication: number): Promise<ReplicationOutcome>;
+  /** Stops the threads. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker entry for the current build: compiled JavaScript next to this module in `dist/`, or, when
+ * this module runs from TypeScript sources (tests, tsx), a bootstrap that registers tsx inside the worker,
+ * since tsx's hooks do not reach worker threads on Node 20.
+ * @internal
+ */
+export function workerEntryPath(): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return fileURLToPath(
+    new URL(fromSources ? './worker-bootstrap.mjs' : './worker-entry.js', import.meta.url),
+  );
+}
+
+/**
+ * Starts `threads` worker threads that share `context` (sent once, as `workerData`).
+ * @internal
+ */
+export function createReplicationPool(threads: number, context: WorkerContext): ReplicationPool {
+  const pool = new Piscina({
+    filename: workerEntryPath(),
+    // A fixed pool: with only maxThreads set, piscina tore threads down between tasks.
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    workerData: context,
+  });
+  return {
+    run: (replication) =>
+      (pool.run(replication) as Promise<ReplicationOutcome>).catch(
+        (error: unknown): ReplicationOutcome => ({
+          status: 'failed',
+          replication,
+          strategy: '(worker thread)',
+          error: errorData(error),
+        }),
+      ),
+    close: () => pool.destroy(),
+  };
+}

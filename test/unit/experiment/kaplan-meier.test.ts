@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { KaplanMeier, wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
+import { normalQuantile } from '../../../src/stats/student-t.js';
+
+function km(events: number[], censored: number[]): KaplanMeier {
+  const k = new KaplanMeier();
+  for (const d of events) k.add(d, true);
+  for (const d of censored) k.add(d, false);
+  return k;
+}
+
+describe('KaplanMeier', () => {
+  // Hand computation, n = 10: events at 2, 3, 3, 5, 8; censored at 4 and four times at 10.
+  //   t  n_i d_i  S(t)                 Greenwood Σ d/(n(n−d))
+  //   2  10  1    0.9                  1/90
+  //   3   9  2    0.9·7/9 = 0.7        1/90 + 2/63
+  //   5   6  1    0.7·5/6 = 0.58333    … + 1/30
+  //   8   5  1    0.58333·4/5 = 0.46667 … + 1/20
+  const example = () => km([2, 3, 3, 5, 8], [4, 10, 10, 10, 10]);
+
+  it('curve() gives the product-limit estimate and Greenwood standard errors', () => {
+    const steps = example().curve();
+    expect(steps.map((s) => [s.day, s.atRisk, s.events])).toEqual([
+      [2, 10, 1],
+      [3, 9, 2],
+      [5, 6, 1],
+      [8, 5, 1],
+    ]);
+    const g = [1 / 90, 1 / 90 + 2 / 63, 1 / 90 + 2 / 63 + 1 / 30, 1 / 90 + 2 / 63 + 1 / 30 + 1 / 20];
+    const s = [0.9, 0.7, 0.7 * (5 / 6), 0.7 * (5 / 6) * 0.8];
+    steps.forEach((step, i) => {
+      expect(step.survival).toBeCloseTo(s[i]!, 14);
+      expect(step.standardError).toBeCloseTo(s[i]! * Math.sqrt(g[i]!), 14);
+    });
+  });
+
+  it('median() is the first day with S ≤ ½, with the Brookmeyer–Crowley (plain Greenwood) interval', () => {
+    // Lower band S − 1.96·se: 0.714 at day 2, 0.416 at day 3 → lower limit 3.
+    // Upper band S + 1.96·se: 1.086, 0.984, 0.899, 0.792 → never ≤ ½ within the horizon → null.
+    expect(example().median(0.95)).toEqual({ day: 8, lower: 3, upper: null, level: 0.95 });
+    // z = 0.674 at 50 %: lower band 0.836, 0.602, 0.475 → day 5; upper band at day 8: 0.579 → null.
+    expect(example().median(0.5)).toEqual({ day: 8, lower: 5, upper: null, level: 0.5 });
+  });
+
+  it('median() without censoring reduces to the binomial band: events 1…8 of 10 → 5 [3, 8]', () => {
+    // S(t) = 1 − t/10, se = √(S(1 − S)/10); upper band 0.2 + 1.96·0.126 = 0.448 at day 8, 0.584 at day 7.
+    expect(km([1, 2, 3, 4, 5, 6, 7, 8], [10, 10]).median()).toEqual({
+      day: 5,
+      lower: 3,
+      upper: 8,
+      level: 0.95,
+    });
+  });
+
+  it('median() is null when fewer than half reach the event', () => {
+    const m = km([100, 200], [365, 365, 365]).median();
+    expect(m.day).toBeNull();
+    expect(m.upper).toBeNull();
+  });
+
+  it('the state does not depend on the order of additions', () => {
+    const a = km([5, 1, 3, 3], [9, 2]);
+    const b = new KaplanMeier();
+    b.add(2, false);
+    for (const d of [3, 9, 1, 3, 5]) b.add(d, d !== 9);
+    expect(b.curve()).toEqual(a.curve());
+    expect(b.reached).toBe(4);
+    expect(b.count).toBe(6);
+  });
+});
+
+describe('wilsonInterval(successes, n, level)', () => {
+  it('gives [0, z²/(n + z²)] for no successes and stays inside [0, 1]', () => {
+    const z = normalQuantile(0.975);
+    const w = wilsonInterval(0, 10, 0.95);
+    expect(w.lower).toBe(0);
+    expect(w.upper).toBeCloseTo((z * z) / (10 + z * z), 14);
+    expect(wilsonInterval(10, 10, 0.95).upper).toBe(1);
+  });
+
+  it('is NaN for an empty sample', () => {
+    expect(wilsonInterval(0, 0, 0.95)).toEqual({ lower: Number.NaN, upper: Number.NaN });
+  });
+});

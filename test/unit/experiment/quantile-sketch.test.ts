@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { QuantileSketch } from '../../../src/experiment/quantile-sketch.js';
+
+/** The order statistic of 0-based rank ⌊p(n − 1)⌋, the sketch's target. */
+function exactQuantile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(p * (sorted.length - 1))]!;
+}
+
+describe('QuantileSketch', () => {
+  it('quantile(p) is within the relative accuracy of the order statistic ⌊p(n − 1)⌋', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, p) => {
+          const sketch = new QuantileSketch(0.01);
+          for (const x of values) sketch.add(x);
+          const exact = exactQuantile(values, p);
+          expect(Math.abs(sketch.quantile(p) - exact)).toBeLessThanOrEqual(0.01 * Math.abs(exact) + 1e-300);
+        },
+      ),
+    );
+  });
+
+  it('gives the same quantiles whatever the order of additions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), (values) => {
+        const a = new QuantileSketch(0.001);
+        const b = new QuantileSketch(0.001);
+        for (const x of values) a.add(x);
+        for (const x of [...values].reverse()) b.add(x);
+        for (const p of [0, 0.05, 0.5, 0.95, 1]) expect(b.quantile(p)).toBe(a.quantile(p));
+      }),
+    );
+  });
+
+  it('quantile(0) and quantile(1) are the exact minimum and maximum; NaN when empty', () => {
+    const s = new QuantileSketch(0.001);
+    expect(s.quantile(0.5)).toBeNaN();
+    for (const x of [3, 0, -2, 7.5]) s.add(x);
+    expect(s.quantile(0)).toBe(-2);
+    expect(s.quantile(1)).toBe(7.5);
+    expect(s.count).toBe(4);
+  });
+
+  it('rejects a bad accuracy, a non-finite value and p outside [0, 1]', () => {
+    expect(() => new QuantileSketch(0)).toThrow(/relativeAccuracy must be in \(0, 0.5\]/);
+    expect(() => new QuantileSketch(0.01).add(Number.NaN)).toThrow(/x must be finite/);
+    expect(() => new QuantileSketch(0.01).quantile(1.5)).toThrow(/p must be in \[0, 1\]/);
+  });
+});

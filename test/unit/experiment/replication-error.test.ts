@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DibsimError, ReplicationError } from '../../../src/errors.js';
+import { contentHash } from '../../../src/experiment/canonical.js';
+import { replay } from '../../../src/experiment/replay.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { validateScenario } from '../../../src/model/validate.js';
+import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+
+const scenario = randomSmallScenario();
+const throwingAt3 = { module: STRATEGIES_MODULE, export: 'throwingAt', params: { replication: 3 } };
+const strategies = [national, throwingAt3];
+
+async function failure(workers: number): Promise<ReplicationError> {
+  const error = await runExperiment({
+    scenario,
+    strategies: workers > 0 ? [throwingAt3] : strategies,
+    replications: 6,
+    seed: 'r',
+    workers,
+  }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReplicationError);
+  return error as ReplicationError;
+}
+
+describe('ReplicationError and replay', () => {
+  it('runExperiment throws a ReplicationError with seed, replication, strategy and scenario hash', async () => {
+    const error = await failure(0);
+    expect(error).toBeInstanceOf(DibsimError);
+    expect(error.code).toBe('REPLICATION_FAILED');
+    expect([error.seed, error.replication, error.strategy]).toEqual(['r', 3, 'throwing']);
+    expect(error.scenarioHash).toBe(contentHash(validateScenario(scenario)));
+    // In the calling thread the cause keeps its class.
+    expect(error.cause).toBeInstanceOf(RangeError);
+    expect(error.message).toMatch(
+      /Replication 3 of strategy "throwing" failed .*planned failure in replication 3.*replay/,
+    );
+  });
+
+  it('replay(error, scenario, strategies) reruns that replication serially and throws the original error', async () => {
+    const error = await failure(0);
+    await expect(replay(error, scenario, strategies)).rejects.toThrow(RangeError);
+    await expect(replay(error, scenario, strategies)).rejects.toThrow('planned failure in replication 3');
+  });
+
+  it('replay refuses another scenario or a missing strategy, and returns the result if nothing fails', async () => {
+    const error = await failure(0);
+    await expect(replay(error, { ...scenario, name: 'other' }, strategies)).rejects.toThrow(
+      /scenario's hash/,
+    );
+    await expect(replay(error, scenario, [national])).rejects.toThrow(/no strategy is named "throwing"/);
+    const ok = new ReplicationError({ ...error, strategy: 'national-only' }, undefined);
+    expect((await replay(ok, scenario, strategies)).replication).toBe(3);
+  });
+
+  it("onError: 'skip' leaves the replication out for every strategy and lists it", async () => {
+    const result = await runExperiment({ scenario, strategies, replications: 6, seed: 'r', onError: 'skip' });
+    expect(result.replications).toBe(5);
+    expect(result.failures).toEqual([
+      {
+        replication: 3,
+        strategy: 'throwing',
+        name: 'RangeError',
+        message: 'planned failure in replication 3',
+      },
+    ]);
+    expect(result.comparisons.pairs[0]!.kpis.fillRate!.n).toBe(5);
+  });
+
+  it('a failure in a worker thread comes back as data and becomes the same ReplicationError', async () => {
+    const error = await failure(2);
+    expect([error.seed, error.replication, error.strategy]).toEqual(['r', 3, 'throwing']);
+    expect((error.cause as Error).name).toBe('RangeError');
+    expect((error.cause as Error).message).toBe('planned failure in replication 3');
+    await expect(replay(error, scenario, [throwingAt3])).rejects.toThrow(RangeError);
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../../src/experiment/canonical.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { validateScenario } from '../../../src/model/validate.js';
+import { studentTQuantile } from '../../../src/stats/student-t.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
+import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+
+const scenario = randomSmallScenario();
+const partial = (share: number) => ({
+  module: STRATEGIES_MODULE,
+  export: 'partialOrders',
+  params: { share },
+});
+
+describe('runExperiment (serial)', () => {
+  it('one strategy compared with itself under CRN: every paired difference is exactly 0', async () => {
+    const result = await runExperiment({
+      scenario,
+      strategies: [national, { name: 'again', create: () => nationalOnly }],
+      replications: 12,
+      seed: 3,
+    });
+    expect(result.status).toBe('complete');
+    expect(result.replications).toBe(12);
+    const [pair] = result.comparisons.pairs;
+    for (const [key, d] of Object.entries(pair!.kpis)) {
+      expect([key, d.mean, d.sd, d.lower, d.upper, d.n]).toEqual([key, 0, 0, 0, 0, 12]);
+      expect(d.varianceRatio === 0 || Number.isNaN(d.varianceRatio), key).toBe(true);
+    }
+    // Outputs vary across replications, and the CRN pairs are perfectly correlated.
+    const spend = pair!.kpis.totalSpendEur!;
+    expect(result.strategies[0]!.kpis.totalSpendEur!.sd).toBeGreaterThan(0);
+    expect(spend.correlation).toBeCloseTo(1, 12);
+    expect(JSON.stringify(result.strategies[1]!.kpis)).toBe(JSON.stringify(result.strategies[0]!.kpis));
+  });
+
+  it('the same seed gives identical JSON; another seed does not', async () => {
+    const options = { scenario, strategies: [national], replications: 8, seed: 11 };
+    const a = JSON.stringify(await runExperiment(options));
+    expect(JSON.stringify(await runExperiment(options))).toBe(a);
+    expect(JSON.stringify(await runExperiment({ ...options, seed: 12 }))).not.toBe(a);
+  });
+
+  it('summarises every KPI, censored event and yearly series per strategy', async () => {
+    const result = await runExperiment({ scenario, strategies: [national], replications: 10, seed: 5 });
+    const s = result.strategies[0]!;
+    const spend = s.kpis.totalSpendEur!;
+    expect(spend.n).toBe(10);
+    expect(spend.lower).toBeLessThan(spend.mean);
+    expect(spend.quantiles.p05).toBeLessThanOrEqual(spend.quantiles.p50);
+    expect(spend.quantiles.p50).toBeLessThanOrEqual(spend.quantiles.p95);
+    expect(Object.keys(s.censored)).toEqual(['nations.AA.timeToTarget', 'pledges.p1.met']);
+    const met = s.censored['pledges.p1.met']!;
+    expect(met.n).toBe(10);
+    expect(met.fractionReached).toBe(met.reached / 10);
+    const stock = s.series['nations.AA.stockRounds']!;
+    expect(stock.dates).toEqual(['2025-01-01', '2026-01-01', '2027-01-01']);
+    expect(stock.mean[0]).toBe(60_000);
+    expect(result.manifest).toMatchObject({
+      seed: '5',
+      replications: 10,
+      baseline: 'national-only',
+      strategies: [{ name: 'national-only' }],
+      scenario: { name: 'small', hash: contentHash(validateScenario(scenario)) },
+      node: process.version,
+    });
+    expect(result.manifest.dibsim).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('adjusts paired intervals with Bonferroni: m = k − 1 against the baseline, k(k − 1)/2 for all pairs', async () => {
+    const n = 10;
+    const result = await runExperiment({
+      scenario,
+      strategies: [national, partial(0.5), partial(0.8)],
+      replications: n,
+      seed: 2,
+      baseline: 'partial-0.5',
+    });
+    const c = result.comparisons;
+    expect(c.baselineAdjustedLevel).toBeCloseTo(1 - 0.05 / 2, 15);
+    expect(c.pairsAdjustedLevel).toBeCloseTo(1 - 0.05 / 3, 15);
+    expect(c.vsBaseline.map((x) => [x.a, x.b])).toEqual([
+      ['national-only', 'partial-0.5'],
+      ['partial-0.8', 'partial-0.5'],
+    ]);
+    expect(c.pairs.map((x) => [x.a, x.b])).toEqual([
+      ['national-only', 'partial-0.5'],
+      ['national-only', 'partial-0.8'],
+      ['partial-0.5', 'partial-0.8'],
+    ]);
+    const t = (p: number) => studentTQuantile(p, n - 1);
+    const d = c.pairs[2]!.kpis.totalSpendEur!;
+    expect(d.halfWidth).toBeGreaterThan(0);
+    expect(d.adjustedHalfWidth / d.halfWidth).toBeCloseTo(t(1 - 0.05 / 6) / t(0.975), 12);
+    const b = c.vsBaseline[1]!.kpis.totalSpendEur!;
+    expect(b.adjustedHalfWidth / b.halfWidth).toBeCloseTo(t(1 - 0.05 / 4) / t(0.975), 12);
+    // partial-0.8 − partial-0.5 is the reverse of the pair (partial-0.5, partial-0.8).
+    expect(b.mean).toBe(-d.mean);
+    expect([b.lower, b.upper]).toEqual([-d.upper, -d.lower]);
+    expect(b.varianceRatio).toBe(d.varianceRatio);
+  });
+
+  it('stopWhen stops at the first batch boundary where every half-width target is met, the same every run', async () => {
+    const options = {
+      scenario,
+      strategies: [national],
+      replications: 200,
+      seed: 9,
+      stopWhen: { halfWidth: { totalSpendEur: { relative: 0.03 } }, batch: 4 },
+    };
+    const progress: number[] = [];
+    const a = await runExperiment({ ...options, onProgress: (p) => progress.push(p.replication) });
+    expect(a.status).toBe('stopped');
+    expect(a.replications % 4).toBe(0);
+    expect(a.replications).toBeLessThan(200);
+    expect(a.replications).toBeGreaterThan(4);
+    expect(progress).toEqual(Array.from({ length: a.replications }, (_, i) => i));
+    const spend = a.strategies[0]!.kpis.totalSpendEur!;
+    expect(spend.halfWidth).toBeLessThanOrEqual(0.03 * spend.mean);
+    // One batch earlier the target was not met.
+    const { stopWhen: _stop, ...fixed } = options;
+    const earlier = await runExperiment({ ...fixed, replications: a.replications - 4 });
+    const e = earlier.strategies[0]!.kpis.totalSpendEur!;
+    expect(e.halfWidth).toBeGreaterThan(0.03 * e.mean);
+    expect(JSON.stringify(await runExperiment(options))).toBe(JSON.stringify(a));
+  });
+
+  it('a signal aborted mid-run returns the finished prefix with status "cancelled"', async () => {
+    const controller = new AbortController();
+    const result = await runExperiment({
+      scenario,
+      strategies: [national],
+      replications: 50,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.completed === 3) controller.abort();
+      },
+    });
+    expect(result.status).toBe('cancelled');
+    expect(result.replications).toBe(3);
+  });
+
+  it('keepRecords keeps one record per replication, in index order', async () => {
+    const result = await runExperiment({
+      scenario,
+      strategies: [national],
+      replications: 3,
+      keepRecords: true,
+    });
+    expect(result.records?.map((r) => r.replication)).toEqual([0, 1, 2]);
+    expect(result.records?.[0]?.values).toHaveLength(1);
+  });
+
+  it('rejects bad options before running anything', async () => {
+    const base = { scenario, strategies: [national], replications: 2 };
+    await expect(runExperiment({ ...base, replications: 0 })).rejects.toThrow(
+      /replications must be an integer >= 1/,
+    );
+    await expect(runExperiment({ ...base, level: 1 })).rejects.toThrow(
+      /level must be strictly between 0 and 1/,
+    );
+    await expect(runExperiment({ ...base, baseline: 'nope' })).rejects.toThrow(
+      /baseline is not one of the strategies/,
+    );
+    await expect(runExperiment({ ...base, strategies: [national, national] })).rejects.toThrow(
+      /is used twice/,
+    );
+    await expect(runExperiment({ ...base, workers: 2 })).rejects.toThrow(/cannot cross to a worker thread/);
+    await expect(
+      runExperiment({ ...base, stopWhen: { halfWidth: { nope: { absolute: 1 } } } }),
+    ).rejects.toThrow(/is not a KPI of this scenario/);
+    await expect(runExperiment({ ...base, shard: { index: 0, count: 2 } })).rejects.toThrow(
+      /resultsFile is required with shard/,
+    );
+    await expect(runExperiment({ ...base, strategies: [{ module: './relative.js' }] })).rejects.toThrow(
+      /must be an absolute path/,
+    );
+    await expect(runExperiment({ ...base, scenario: { ...scenario, endDate: 'soon' } })).rejects.toThrow(
+      /endDate/,
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { mergeShards } from '../../../src/experiment/shards.js';
+import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+
+const CHILD = fileURLToPath(new URL('./fixtures/run-with-file.mjs', import.meta.url));
+const base = {
+  scenario: randomSmallScenario(),
+  strategies: [
+    { module: STRATEGIES_MODULE },
+    { module: STRATEGIES_MODULE, export: 'partialOrders', params: { share: 0.5 } },
+  ],
+  replications: 60,
+  seed: 'resume',
+};
+const tempDir = () => mkdtempSync(join(tmpdir(), 'dibsim-experiment-'));
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+
+/** Runs the child until it reports `after` finished replications, then SIGKILLs it. */
+function runAndKill(optionsFile: string, after: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, optionsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let seen = 0;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) {
+        if (/^\d+$/.test(line)) seen = Math.max(seen, Number(line));
+      }
+      if (seen >= after) child.kill('SIGKILL');
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(seen);
+      else reject(new Error(`child exited with ${code} before it was killed: ${stderr}`));
+    });
+  });
+}
+
+describe('results files: resume after a kill', () => {
+  it('a run SIGKILLed mid-way (torn last line) resumes to the bit-identical result of an uninterrupted run', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'results.jsonl');
+    const options = { ...base, resultsFile: file, workers: 2 };
+    const optionsFile = join(dir, 'options.json');
+    writeFileSync(optionsFile, JSON.stringify(options));
+    const killedAfter = await runAndKill(optionsFile, 12);
+    expect(killedAfter).toBeLessThan(base.replications);
+    // Tear the last line, as a kill during a write would.
+    const written = lines(file).length;
+    truncateSync(file, statSync(file).size - 25);
+    const resumed = await runExperiment(options);
+    const uninterrupted = await runExperiment(base);
+    expect(JSON.stringify(resumed)).toBe(JSON.stringify(uninterrupted));
+    // Header plus each replication exactly once, nothing torn.
+    const after = lines(file);
+    expect(after.length).toBe(1 + base.replications);
+    const indices = after.slice(1).map((l) => (JSON.parse(l) as { replication: number }).replication);
+    expect(new Set(indices).size).toBe(base.replications);
+    expect(written).toBeGreaterThan(1);
+  });
+
+  it('resuming again changes nothing, and a file from another experiment is refused', async () => {
+    const file = join(tempDir(), 'results.jsonl');
+    const first = await runExperiment({ ...base, replications: 6, resultsFile: file });
+    const again = await runExperiment({ ...base, replications: 6, resultsFile: file });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+    await expect(
+      runExperiment({ ...base, replications: 6, seed: 'other', resultsFile: file }),
+    ).rejects.toThrow(/was written by a different experiment \(differs in: seed\)/);
+  });
+});
+
+describe('shards and mergeShards(files)', () => {
+  const options = { ...base, replications: 20 };
+
+  it('merging the shards of a split gives exactly the result of the whole run', async () => {
+    const dir = tempDir();
+    const files = [0, 1, 2].map((i) => join(dir, `shard-${i}.jsonl`));
+    for (const [index, file] of files.entries()) {
+      const shard = await runExperiment({ ...options, shard: { index, count: 3 }, resultsFile: file });
+      expect(shard.manifest.shard).toEqual({ index, count: 3 });
+      expect(shard.replications).toBe(index === 2 ? 6 : 7);
+    }
+    const whole = await runExperiment(options);
+    expect(JSON.stringify(mergeShards([files[2]!, files[0]!, files[1]!]))).toBe(JSON.stringify(whole));
+  });
+
+  it('refuses shards whose manifests differ, a missing shard and an unfinished one', async () => {
+    const dir = tempDir();
+    let files = 0;
+    const shard = (index: number, extra: object = {}) => {
+      const file = join(dir, `s${index}-${files++}.jsonl`);
+      return runExperiment({ ...options, ...extra, shard: { index, count: 2 }, resultsFile: file }).then(
+        () => file,
+      );
+    };
+    const s0 = await shard(0);
+    const s1 = await shard(1);
+    const otherSeed = await shard(1, { seed: 'different' });
+    expect(() => mergeShards([s0, otherSeed])).toThrow(/differs in: seed/);
+    expect(() => mergeShards([s0])).toThrow(/shard 1 of 2 is missing/);
+    expect(() => mergeShards([s0, s0])).toThrow(/are both shard 0/);
+    truncateSync(s1, statSync(s1).size - 10);
+    expect(() => mergeShards([s0, s1])).toThrow(/has no replication 19: shard 1 is unfinished/);
+  });
+});

@@ -20,6 +20,7 @@ export {
 } from './errors.js';
 // Experiments
 export { canonicalJson, contentHash } from './experiment/canonical.js';
+export { type DesignPoint, gridDesign, latinHypercube } from './experiment/designs.js';
 export type { ExperimentProgress } from './experiment/fold-results.js';
 export {
   KaplanMeier,
@@ -28,6 +29,13 @@ export {
   type ProportionInterval,
   wilsonInterval,
 } from './experiment/kaplan-meier.js';
+export {
+  applyLevers,
+  type Lever,
+  type LeveredInputs,
+  type LeverRange,
+  leverName,
+} from './experiment/levers.js';
 export {
   EXPERIMENT_SCHEMA_VERSION,
   type ExperimentManifest,
@@ -68,6 +76,21 @@ export type {
   StrategyModule,
   StrategySpec,
 } from './experiment/strategy-spec.js';
+export {
+  type GridSweepDesign,
+  type LatinHypercubeSweepDesign,
+  runSweep,
+  type SweepBaseOptions,
+  type SweepDesign,
+  type SweepOptions,
+  type SweepPoint,
+  type SweepResult,
+  type TornadoBar,
+  type TornadoOptions,
+  type TornadoResult,
+  type TornadoSeries,
+  tornado,
+} from './experiment/sweep.js';
 // Scenario files
 export { parseScenario, readScenarioFile } from './io/scenario-file.js';
 // Kernel

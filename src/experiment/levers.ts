@@ -1,0 +1,169 @@
+/**
+ * Levers: named paths into a scenario or into a strategy's parameters, with the values a sweep gives them.
+ *
+ * @module
+ */
+import { DibsimError, describeValue } from '../errors.js';
+import type { Scenario } from '../model/scenario.js';
+import { isStrategyModule, type StrategySpec } from './strategy-spec.js';
+
+/**
+ * One input a sweep varies.
+ *
+ * `path` is dotted, with `[n]` for an array index and `[field=value]` to pick the array element whose
+ * `field` equals `value`, e.g. `nations[id=DE].budgetEurPerYear`, `procurement.awardDelayDays`,
+ * `firms[id=rheinmetall-unterluess].lines[0].nameplateRoundsPerMonth`. With `strategy`, the path goes into
+ * that strategy's `params` instead (a {@link StrategyModule}; factories cannot take new parameters).
+ *
+ * @example
+ * { path: 'procurement.awardDelayDays', values: [30, 60, 90] }
+ * { strategy: 'pooled', path: 'frameworkLengthMonths', range: { min: 12, max: 48 } }
+ */
+export interface Lever {
+  /** Name in results. @defaultValue `path`, prefixed with `<strategy>:` for a strategy lever */
+  readonly name?: string;
+  /** Path into the scenario, or into the strategy's params (see above). */
+  readonly path: string;
+  /** Strategy whose params the path goes into; absent for the scenario. */
+  readonly strategy?: string;
+  /** Values for a grid, or levels a Latin hypercube picks from. */
+  readonly values?: readonly unknown[];
+  /** Continuous range for a Latin hypercube (and the default low/high of a tornado). */
+  readonly range?: LeverRange;
+  /** Low value for one-at-a-time sensitivity. @defaultValue `range.min`, else the first of `values` */
+  readonly low?: unknown;
+  /** High value for one-at-a-time sensitivity. @defaultValue `range.max`, else the last of `values` */
+  readonly high?: unknown;
+}
+
+/** A continuous range of a {@link Lever}. */
+export interface LeverRange {
+  /** Smallest value. */
+  readonly min: number;
+  /** Largest value, ≥ `min`. */
+  readonly max: number;
+  /** Round sampled values to integers. @defaultValue false */
+  readonly integer?: boolean;
+}
+
+/** A lever's display name. */
+export function leverName(lever: Lever): string {
+  return lever.name ?? (lever.strategy === undefined ? lever.path : `${lever.strategy}:${lever.path}`);
+}
+
+/** The low and high values of a lever for one-at-a-time sensitivity. @internal */
+export function leverLowHigh(lever: Lever): { low: unknown; high: unknown } {
+  const low = lever.low ?? lever.range?.min ?? lever.values?.[0];
+  const high = lever.high ?? lever.range?.max ?? lever.values?.[lever.values.length - 1];
+  if (low === undefined || high === undefined) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `lever ${JSON.stringify(leverName(lever))} has no low/high values. Give low and high, a range, or values.`,
+    );
+  }
+  return { low, high };
+}
+
+/** A scenario and strategies with levers applied. */
+export interface LeveredInputs {
+  /** The scenario with the scenario levers set. */
+  readonly scenario: Scenario;
+  /** The strategies with the strategy levers set in their params. */
+  readonly strategies: StrategySpec[];
+}
+
+/**
+ * The scenario and strategies with each lever set to its value in `values` (by lever name); the inputs are
+ * not modified.
+ *
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming a path that does not exist or an unknown strategy.
+ */
+export function applyLevers(
+  scenario: Scenario,
+  strategies: readonly StrategySpec[],
+  levers: readonly Lever[],
+  values: Readonly<Record<string, unknown>>,
+): LeveredInputs {
+  let s: unknown = scenario;
+  const specs = [...strategies];
+  for (const lever of levers) {
+    const name = leverName(lever);
+    if (!(name in values)) continue;
+    const value = values[name];
+    if (lever.strategy === undefined) {
+      s = setPath(s, lever.path, value, name);
+      continue;
+    }
+    const i = specs.findIndex((x) => x.name === lever.strategy);
+    const spec = specs[i];
+    if (spec === undefined || !isStrategyModule(spec)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `lever ${JSON.stringify(name)}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)}. Give it as { module, params, name } with that name set explicitly.`,
+      );
+    }
+    specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, name) };
+  }
+  return { scenario: s as Scenario, strategies: specs };
+}
+
+type Step =
+  | { readonly key: string }
+  | { readonly index: number }
+  | { readonly field: string; readonly equals: string };
+
+/** `value` at `path` in a copy of `root` (copied only along the path). @internal */
+export function setPath(root: unknown, path: string, value: unknown, lever: string): unknown {
+  const steps = parsePath(path, lever);
+  const set = (node: unknown, at: number): unknown => {
+    const step = steps[at]!;
+    const fail = (why: string) =>
+      new DibsimError(
+        'INVALID_ARGUMENT',
+        `lever ${JSON.stringify(lever)}: path ${JSON.stringify(path)} ${why} (at step ${at + 1}). Check the field names and ids.`,
+      );
+    if ('key' in step) {
+      if (typeof node !== 'object' || node === null || Array.isArray(node) || !(step.key in node)) {
+        throw fail(`has no field ${JSON.stringify(step.key)}`);
+      }
+      const record = node as Record<string, unknown>;
+      const next = at + 1 === steps.length ? value : set(record[step.key], at + 1);
+      return { ...record, [step.key]: next };
+    }
+    if (!Array.isArray(node)) throw fail('expects an array');
+    const i =
+      'index' in step
+        ? step.index
+        : node.findIndex((e) => String((e as Record<string, unknown>)?.[step.field]) === step.equals);
+    if (i < 0 || i >= node.length) throw fail(`has no element ${describeStep(step)}`);
+    const copy = [...node];
+    copy[i] = at + 1 === steps.length ? value : set(node[i], at + 1);
+    return copy;
+  };
+  return set(root, 0);
+}
+
+function parsePath(path: string, lever: string): Step[] {
+  const steps: Step[] = [];
+  const pattern = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]*)\]|(\.)/gy;
+  let m: RegExpExecArray | null = pattern.exec(path);
+  let end = 0;
+  while (m !== null) {
+    if (m[1] !== undefined) steps.push({ key: m[1] });
+    else if (m[2] !== undefined) steps.push({ index: Number(m[2]) });
+    else if (m[3] !== undefined) steps.push({ field: m[3], equals: m[4]! });
+    end = pattern.lastIndex;
+    m = pattern.exec(path);
+  }
+  if (typeof path !== 'string' || steps.length === 0 || end !== path.length) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `lever ${JSON.stringify(lever)}: path ${describeValue(path)} is not a path. Write e.g. nations[id=DE].budgetEurPerYear or firms[0].lines[0].nameplateRoundsPerMonth.`,
+    );
+  }
+  return steps;
+}
+
+function describeStep(step: Step): string {
+  return 'index' in step ? `[${step.index}]` : 'field' in step ? `[${step.field}=${step.equals}]` : step.key;
+}

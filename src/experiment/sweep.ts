@@ -1,0 +1,226 @@
+/**
+ * Sweeps over levers: an experiment per design point (grid or Latin hypercube), and one-at-a-time
+ * sensitivity for tornado charts. Every point runs with the same seed, so points are compared on common
+ * random numbers too.
+ *
+ * @module
+ */
+import { DibsimError } from '../errors.js';
+import { confidenceInterval } from '../stats/confidence.js';
+import { Tally } from '../stats/tally.js';
+import { type DesignPoint, gridDesign, latinHypercube } from './designs.js';
+import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
+import type { ExperimentResult } from './results.js';
+import { type ExperimentOptions, runExperiment } from './run-experiment.js';
+
+/** Options shared by sweeps: an experiment's, without per-run files. */
+export type SweepBaseOptions = Omit<
+  ExperimentOptions,
+  'resultsFile' | 'shard' | 'keepRecords' | 'onProgress'
+>;
+
+/** A design: every combination of the levers' values, or a seeded Latin hypercube. */
+export type SweepDesign = GridSweepDesign | LatinHypercubeSweepDesign;
+
+/** Every combination of the levers' `values` (see {@link gridDesign}). */
+export interface GridSweepDesign {
+  /** Discriminant. */
+  readonly type: 'grid';
+}
+
+/** A Latin hypercube over the levers' ranges (see {@link latinHypercube}). */
+export interface LatinHypercubeSweepDesign {
+  /** Discriminant. */
+  readonly type: 'latin-hypercube';
+  /** Number of design points. */
+  readonly points: number;
+  /** Seed of the design (not of the replications). @defaultValue the experiment's seed */
+  readonly seed?: number | string;
+}
+
+/** Options of {@link runSweep}. */
+export interface SweepOptions extends SweepBaseOptions {
+  /** The levers to vary. */
+  readonly levers: readonly Lever[];
+  /** How to choose the design points. */
+  readonly design: SweepDesign;
+  /** Called after each design point's experiment. */
+  readonly onPoint?: (done: number, points: number) => void;
+}
+
+/** One design point and its experiment. */
+export interface SweepPoint {
+  /** Value per lever name. */
+  readonly values: DesignPoint;
+  /** The experiment at this point. */
+  readonly result: ExperimentResult;
+}
+
+/** Result of {@link runSweep}. */
+export interface SweepResult {
+  /** `'cancelled'` if the signal aborted it; `points` then holds the points finished. */
+  readonly status: 'complete' | 'cancelled';
+  /** Lever names, in order. */
+  readonly levers: readonly string[];
+  /** Design points with their results, in design order. */
+  readonly points: readonly SweepPoint[];
+}
+
+/**
+ * Runs an experiment at each point of a design over `levers`.
+ *
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design; anything
+ *   {@link runExperiment} throws.
+ * @example
+ * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
+ */
+export async function runSweep(options: SweepOptions): Promise<SweepResult> {
+  const { levers, design, onPoint, ...experiment } = options;
+  const points =
+    design.type === 'grid'
+      ? gridDesign(levers)
+      : latinHypercube(levers, design.points, design.seed ?? experiment.seed ?? 1);
+  const done: SweepPoint[] = [];
+  for (const values of points) {
+    if (experiment.signal?.aborted === true) break;
+    const inputs = applyLevers(experiment.scenario, experiment.strategies, levers, values);
+    const result = await runExperiment({ ...experiment, ...inputs });
+    if (result.status === 'cancelled') break;
+    done.push({ values, result });
+    onPoint?.(done.length, points.length);
+  }
+  return {
+    status: done.length === points.length ? 'complete' : 'cancelled',
+    levers: levers.map(leverName),
+    points: done,
+  };
+}
+
+/** Options of {@link tornado}. */
+export interface TornadoOptions extends Omit<SweepBaseOptions, 'stopWhen'> {
+  /** Levers, each with low and high values (see {@link Lever.low}). */
+  readonly levers: readonly Lever[];
+  /** Scalar KPI keys to report, e.g. `['fillRate', 'totalSpendEur']`. */
+  readonly kpis: readonly string[];
+}
+
+/** One bar of a tornado chart: the change of a KPI when one lever moves from low to high. */
+export interface TornadoBar {
+  /** Lever name. */
+  readonly lever: string;
+  /** Low value of the lever. */
+  readonly low: unknown;
+  /** High value of the lever. */
+  readonly high: unknown;
+  /** KPI mean with the lever at low. */
+  readonly lowMean: number;
+  /** KPI mean with the lever at high. */
+  readonly highMean: number;
+  /** Mean paired change, high − low, over common replications. */
+  readonly effect: number;
+  /** Student-t CI of the change: lower bound. */
+  readonly lower: number;
+  /** Upper bound. */
+  readonly upper: number;
+  /** Half-width. */
+  readonly halfWidth: number;
+  /** Replications paired. */
+  readonly n: number;
+}
+
+/** Tornado data of one KPI and strategy. */
+export interface TornadoSeries {
+  /** KPI mean with every lever at its scenario value. */
+  readonly baseMean: number;
+  /** Bars, largest |effect| first. */
+  readonly bars: readonly TornadoBar[];
+}
+
+/** Result of {@link tornado}. */
+export interface TornadoResult {
+  /** Confidence level of the intervals. */
+  readonly level: number;
+  /** Per KPI key, per strategy name. */
+  readonly kpis: Readonly<Record<string, Readonly<Record<string, TornadoSeries>>>>;
+}
+
+/**
+ * One-at-a-time sensitivity: for each lever, runs the experiment with the lever at its low and at its
+ * high value (the others as in the scenario) and reports, per KPI and strategy, the paired change
+ * high − low with a confidence interval — the data of a tornado chart.
+ *
+ * @remarks Runs `1 + 2·levers` experiments; records of two runs are held at a time.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
+ */
+export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
+  const { levers, kpis, ...experiment } = options;
+  const level = experiment.level ?? 0.95;
+  const base = await runExperiment(experiment);
+  const names = base.strategies.map((s) => s.name);
+  const scalars = Object.keys(base.strategies[0]!.kpis);
+  const indices = kpis.map((kpi) => {
+    const k = scalars.indexOf(kpi);
+    if (k < 0) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `tornado: ${JSON.stringify(kpi)} is not a KPI of this scenario. Use one of: ${scalars.slice(0, 8).join(', ')}, …`,
+      );
+    }
+    return k;
+  });
+  const bars = kpis.map(() => names.map((): TornadoBar[] => []));
+  for (const lever of levers) {
+    const { low, high } = leverLowHigh(lever);
+    const name = leverName(lever);
+    const run = (value: unknown) =>
+      runExperiment({
+        ...experiment,
+        ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
+        keepRecords: true,
+      });
+    const lo = await run(low);
+    const hi = await run(high);
+    const loByIndex = new Map(lo.records!.map((r) => [r.replication, r]));
+    kpis.forEach((kpi, q) => {
+      const k = indices[q]!;
+      names.forEach((_name, s) => {
+        const change = new Tally();
+        for (const h of hi.records!) {
+          const l = loByIndex.get(h.replication);
+          const d = h.values[s]![k]! - (l?.values[s]?.[k] ?? Number.NaN);
+          if (Number.isFinite(d)) change.add(d);
+        }
+        const ci = confidenceInterval(change, { level });
+        bars[q]![s]!.push({
+          lever: name,
+          low,
+          high,
+          lowMean: lo.strategies[s]!.kpis[kpi]!.mean,
+          highMean: hi.strategies[s]!.kpis[kpi]!.mean,
+          effect: ci.mean,
+          lower: ci.lower,
+          upper: ci.upper,
+          halfWidth: ci.halfWidth,
+          n: change.count,
+        });
+      });
+    });
+  }
+  // Largest effect first; an undefined (NaN) effect last. Array.prototype.sort is stable: ties keep lever order.
+  const size = (bar: TornadoBar) => (Number.isNaN(bar.effect) ? -1 : Math.abs(bar.effect));
+  const bySize = (a: TornadoBar, b: TornadoBar) => size(b) - size(a);
+  return {
+    level,
+    kpis: Object.fromEntries(
+      kpis.map((kpi, q) => [
+        kpi,
+        Object.fromEntries(
+          names.map((strategy, s) => [
+            strategy,
+            { baseMean: base.strategies[s]!.kpis[kpi]!.mean, bars: [...bars[q]![s]!].sort(bySize) },
+          ]),
+        ),
+      ]),
+    ),
+  };
+}

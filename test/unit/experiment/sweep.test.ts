@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { gridDesign, latinHypercube } from '../../../src/experiment/designs.js';
+import { applyLevers, setPath } from '../../../src/experiment/levers.js';
+import { runSweep, tornado } from '../../../src/experiment/sweep.js';
+import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+
+const scenario = randomSmallScenario();
+const initialStock = 'nations[id=AA].stockpiles[item=155mm].initialRounds';
+
+describe('designs', () => {
+  it('gridDesign(levers) lists every combination, the last lever fastest', () => {
+    expect(
+      gridDesign([
+        { path: 'a', values: [1, 2] },
+        { path: 'b', values: ['x', 'y'] },
+      ]),
+    ).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+    expect(() => gridDesign([{ path: 'a' }])).toThrow(/has no values/);
+  });
+
+  it('latinHypercube(levers, n, seed) uses each of the n strata of every lever exactly once, reproducibly', () => {
+    const levers = [
+      { path: 'x', range: { min: 0, max: 10 } },
+      { path: 'y', range: { min: 100, max: 200 } },
+      { path: 'z', values: ['a', 'b', 'c', 'd', 'e'] },
+    ];
+    const design = latinHypercube(levers, 5, 7);
+    const strata = (key: string, min: number, width: number) =>
+      design.map((p) => Math.floor(((p[key] as number) - min) / width)).sort();
+    expect(strata('x', 0, 2)).toEqual([0, 1, 2, 3, 4]);
+    expect(strata('y', 100, 20)).toEqual([0, 1, 2, 3, 4]);
+    expect(design.map((p) => p.z).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(latinHypercube(levers, 5, 7)).toEqual(design);
+    expect(latinHypercube(levers, 5, 8)).not.toEqual(design);
+    // A lever's column depends only on its own stream.
+    expect(latinHypercube([levers[0]!], 5, 7).map((p) => p.x)).toEqual(design.map((p) => p.x));
+  });
+});
+
+describe('levers', () => {
+  it('setPath(root, path, value) copies along the path and leaves the input alone', () => {
+    const updated = setPath(scenario, initialStock, 1234, 'stock') as typeof scenario;
+    expect(updated.nations[0]!.stockpiles[0]!.initialRounds).toBe(1234);
+    expect(scenario.nations[0]!.stockpiles[0]!.initialRounds).toBe(60_000);
+    expect(updated.firms).toBe(scenario.firms);
+  });
+
+  it('names the step of a path that does not exist', () => {
+    expect(() => setPath(scenario, 'nations[id=ZZ].budgetEurPerYear', 1, 'l')).toThrow(
+      /has no element \[id=ZZ\] \(at step 2\)/,
+    );
+    expect(() => setPath(scenario, 'procurement.nope', 1, 'l')).toThrow(/has no field "nope"/);
+    expect(() => setPath(scenario, 'a..b]', 1, 'l')).toThrow(/is not a path/);
+  });
+
+  it('applyLevers sets strategy params of a named module strategy only', () => {
+    const strategies = [
+      { module: STRATEGIES_MODULE, export: 'partialOrders', name: 'partial', params: { share: 0.5 } },
+    ];
+    const out = applyLevers(scenario, strategies, [{ strategy: 'partial', path: 'share' }], {
+      'partial:share': 0.9,
+    });
+    expect(out.strategies[0]).toMatchObject({ params: { share: 0.9 } });
+    expect(strategies[0]!.params.share).toBe(0.5);
+    expect(() =>
+      applyLevers(scenario, strategies, [{ strategy: 'nope', path: 'share' }], { 'nope:share': 1 }),
+    ).toThrow(/no strategy given as a module has the name "nope"/);
+  });
+});
+
+describe('runSweep and tornado', () => {
+  const strategies = [
+    { module: STRATEGIES_MODULE, name: 'national' },
+    { module: STRATEGIES_MODULE, export: 'partialOrders', name: 'partial', params: { share: 0.5 } },
+  ];
+
+  it('runSweep runs one experiment per grid point with the lever applied', async () => {
+    const sweep = await runSweep({
+      scenario,
+      strategies,
+      replications: 3,
+      seed: 4,
+      levers: [{ name: 'stock', path: initialStock, values: [40_000, 80_000] }],
+      design: { type: 'grid' },
+    });
+    expect(sweep.status).toBe('complete');
+    expect(sweep.points.map((p) => p.values)).toEqual([{ stock: 40_000 }, { stock: 80_000 }]);
+    expect(
+      sweep.points.map((p) => p.result.strategies[0]!.series['nations.AA.stockRounds']!.mean[0]),
+    ).toEqual([40_000, 80_000]);
+  });
+
+  it('tornado gives the paired change high − low per lever, KPI and strategy, largest first', async () => {
+    const result = await tornado({
+      scenario,
+      strategies,
+      replications: 8,
+      seed: 4,
+      kpis: ['totalSpendEur', 'nations.AA.timeToTarget.day'],
+      levers: [
+        { name: 'stock', path: initialStock, low: 40_000, high: 80_000 },
+        { strategy: 'partial', path: 'share', range: { min: 0.3, max: 0.9 } },
+      ],
+    });
+    const spend = result.kpis.totalSpendEur!;
+    // The strategy lever does not touch the national strategy: under CRN its change is exactly 0.
+    const national = spend.national!.bars.find((b) => b.lever === 'partial:share')!;
+    expect([national.effect, national.halfWidth]).toEqual([0, 0]);
+    expect(spend.national!.bars[0]!.lever).toBe('stock');
+    for (const bar of spend.partial!.bars) {
+      expect(bar.n).toBe(8);
+      expect(bar.effect).toBeCloseTo(bar.highMean - bar.lowMean, 0);
+      expect(bar.lower).toBeLessThanOrEqual(bar.effect);
+    }
+    const sizes = spend.partial!.bars.map((b) => Math.abs(b.effect));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(spend.partial!.bars.find((b) => b.lever === 'partial:share')).toMatchObject({
+      low: 0.3,
+      high: 0.9,
+    });
+    await expect(
+      tornado({ scenario, strategies, replications: 2, kpis: ['nope'], levers: [] }),
+    ).rejects.toThrow(/"nope" is not a KPI/);
+  });
+});

@@ -164,6 +164,7 @@ export {
 export type { DrawnParam } from './model/params.js';
 export {
   deliveryMonths,
+  type FirmInputView,
   type FirmView,
   type NationView,
   type Need,
@@ -174,6 +175,7 @@ export {
   type OrderUnaffordable,
   type ProcurementContext,
   type ProcurementStrategy,
+  type StockpileView,
 } from './model/procurement.js';
 export type {
   Censored,
@@ -286,4 +288,42 @@ export { normalQuantile, studentTCdf, studentTQuantile } from './stats/student-t
 export { Tally, type TallyJSON } from './stats/tally.js';
 export { TimeWeighted, type TimeWeightedJSON, type TimeWeightedOptions } from './stats/time-weighted.js';
 // Strategies
-export { nationalOnly } from './strategies/national.js';
+export { allocateCapped, nonEuInputShare } from './strategies/allocation.js';
+export {
+  type AgreementSpec,
+  agreementSchedule,
+  type BilateralParams,
+  createBilateral,
+  type ResolvedBilateralParams,
+  resolveBilateralParams,
+  type ScheduledAgreement,
+  sellerStandard,
+} from './strategies/bilateral.js';
+export {
+  bestForeignFirm,
+  createNationalOnly,
+  nationalOnly,
+  type OrderPart,
+  orderFrom,
+  orderNationally,
+  splitByCapacity,
+} from './strategies/national.js';
+export {
+  type AllocationRule,
+  createPooled,
+  eligibleForPool,
+  type PooledParams,
+  poolMembers,
+  type ResolvedPooledParams,
+  resolvePooledParams,
+  type ThirdStateParams,
+} from './strategies/pooled.js';
+export {
+  builtinStrategies,
+  createSwitch,
+  type LoadStrategyOptions,
+  loadStrategy,
+  type StrategyRef,
+  type SwitchParams,
+} from './strategies/registry.js';
+export { switchAt } from './strategies/switch.js';

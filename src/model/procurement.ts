@@ -23,6 +23,32 @@ export interface NationView {
   readonly domesticFirms: readonly string[];
   /** Money not yet obligated in the current budget year, EUR. */
   readonly availableBudgetEur: number;
+  /** Its stockpiles now, one per item (what urgency-based allocation rules weigh). */
+  readonly stockpiles: readonly StockpileView[];
+}
+
+/** What a strategy sees of one of a nation's stockpiles. */
+export interface StockpileView {
+  /** Item id. */
+  readonly item: string;
+  /** Rounds in stock now. */
+  readonly levelRounds: number;
+  /** Demand not yet met, waiting for arrivals, rounds. */
+  readonly backorderRounds: number;
+  /** Stock the nation procures towards now, rounds. */
+  readonly targetRounds: number;
+  /** Safety level, rounds. */
+  readonly safetyRounds: number;
+}
+
+/** Where one component of a firm's bill of materials comes from. */
+export interface FirmInputView {
+  /** Component id. */
+  readonly component: string;
+  /** Supplier id. */
+  readonly supplier: string;
+  /** Nation id of the supplier (may be a nation not in the scenario's `nations`). */
+  readonly nation: string;
 }
 
 /** What a strategy sees of a firm. */
@@ -43,6 +69,8 @@ export interface FirmView {
   readonly backlogRounds: number;
   /** Price per round it quotes now, EUR. */
   readonly quoteEur: number;
+  /** First-tier inputs: one entry per component of its item's bill of materials, with the supplier's nation. */
+  readonly inputs: readonly FirmInputView[];
 }
 
 /** A need to fill: rounds a nation should order now for its stock, or towards a pledge. */
@@ -153,8 +181,12 @@ export interface ProcurementContext {
    * What each nation should order now, computed by the model the same way for every strategy: the gap
    * between its target position (target stock + backorders + forecast consumption over the contract
    * length) and its position (stock + rounds on order), and the unordered part of its pledges.
+   *
+   * @param contractLengthMonths - months of forecast consumption in the target position, for strategies
+   *   that commit longer (framework) contracts; defaults to {@link ProcurementContext.contractLengthMonths}.
+   *   Pledge needs do not depend on it.
    */
-  needs(): readonly Need[];
+  needs(contractLengthMonths?: number): readonly Need[];
   /** Places an order, subject to budget; see {@link OrderRequest}. */
   placeOrder(request: OrderRequest): OrderResult;
   /** A random stream for the strategy's own decisions, keyed `strategy:<key>`. */

@@ -11,15 +11,21 @@ import {
   type ProcurementContext,
   type ProcurementStrategy,
 } from '../model/procurement.js';
+import { ParamsReader } from './params.js';
+
+/** One firm's part of a split order. */
+export interface OrderPart {
+  /** The firm. */
+  readonly firm: FirmView;
+  /** Rounds to order from it (whole, > 0). */
+  readonly rounds: number;
+}
 
 /**
  * Splits `need` across `firms` in proportion to their current capacity (equally if none has capacity
  * now), in whole rounds, the remainder to the largest. Shared by strategies that spread orders.
  */
-export function splitByCapacity(
-  rounds: number,
-  firms: readonly FirmView[],
-): { firm: FirmView; rounds: number }[] {
+export function splitByCapacity(rounds: number, firms: readonly FirmView[]): OrderPart[] {
   if (firms.length === 0) return [];
   const total = firms.reduce((s, f) => s + f.capacityPerMonth, 0);
   const weights = firms.map((f) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length));
@@ -58,15 +64,32 @@ export function orderFrom(context: ProcurementContext, need: Need, firms: readon
   }
 }
 
+/**
+ * Orders `need` as national-only procurement does: from the nation's own makers of the item, split by
+ * capacity; a nation without one buys from {@link bestForeignFirm}, with the default terms (its own
+ * standard, a standard export licence). Other strategies use it for the needs their rules do not cover.
+ */
+export function orderNationally(context: ProcurementContext, need: Need): void {
+  const makers = context.firms.filter((f) => f.item === need.item);
+  const domestic = makers.filter((f) => f.nation === need.nation);
+  const foreign = bestForeignFirm(makers);
+  orderFrom(context, need, domestic.length > 0 ? domestic : foreign === undefined ? [] : [foreign]);
+}
+
 /** National-only procurement (see the module description). */
 export const nationalOnly: ProcurementStrategy = {
   name: 'national-only',
   review(context) {
-    for (const need of context.needs()) {
-      const makers = context.firms.filter((f) => f.item === need.item);
-      const domestic = makers.filter((f) => f.nation === need.nation);
-      const foreign = bestForeignFirm(makers);
-      orderFrom(context, need, domestic.length > 0 ? domestic : foreign === undefined ? [] : [foreign]);
-    }
+    for (const need of context.needs()) orderNationally(context, need);
   },
 };
+
+/**
+ * Registry factory for {@link nationalOnly}: it has no parameters, so `params` must be absent or `{}`.
+ *
+ * @throws {@link ScenarioError} if `params` has any field.
+ */
+export function createNationalOnly(params?: unknown): ProcurementStrategy {
+  new ParamsReader('national-only strategy params', params, []).done();
+  return nationalOnly;
+}

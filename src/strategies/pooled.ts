@@ -1,0 +1,399 @@
+/**
+ * PESCO-style pooled procurement: a joint agency aggregates its members' stock needs into framework
+ * contracts with member firms (calibration §4.4).
+ *
+ * - **Set-up**: no pooled order before `setUpDelayDays` after the strategy starts; until then, and for
+ *   non-members always, nations buy as under national-only.
+ * - **Members**: nations with `'PESCO'` membership, plus nations with `'PESCO-third-state'` once admitted
+ *   (`thirdStates.admissionDelayDays` after the agency is set up), if third states take part.
+ * - **Eligible firms**: makers of the item based in a member nation whose non-EU/EEA input share is within
+ *   the content cap ({@link nonEuInputShare}).
+ * - **Framework contracts**: members' needs are computed with `frameworkLengthMonths` of forecast
+ *   consumption and delivered evenly over that span, so firms see a longer committed backlog (the
+ *   investment signal). Deliveries follow the contract schedule: call-offs are not accelerated.
+ * - **One common standard**: every pooled order uses `commonStandard`, so each firm qualifies once for all
+ *   members (paying the scenario's qualification delay and cost once).
+ * - **Coordination costs**: each contract adds `extraAwardDelayDays` and an overhead in EUR (a fixed
+ *   amount plus a share of its value), paid by the payers pro rata.
+ * - **Allocation when supply falls short**: if the members' aggregated need exceeds what eligible firms can
+ *   make over the framework span (capacity now × span − backlog), a first tranche of that size is
+ *   allocated by `allocation` and contracted first, so it is produced first; the rest follows.
+ * - **Pledges**: a member's pledge needs go through the agency (common standard, overheads) but stay
+ *   single-payer contracts, because the model books pledge deliveries per donor.
+ *
+ * - **Budgets**: the model cuts a joint contract to what its tightest payer can afford; each member then
+ *   buys the rest of its part alone on the same terms, as far as its own budget allows. Members with no
+ *   money left in the current budget year wait for the next review.
+ *
+ * Not modelled (a documented gap): a pooled stockpile shared by members (risk pooling, Eppen 1979).
+ *
+ * @module
+ */
+import type { PayerShare } from '../model/contract.js';
+import {
+  deliveryMonths,
+  type FirmView,
+  type NationView,
+  type Need,
+  type OrderTerms,
+  type ProcurementContext,
+  type ProcurementStrategy,
+} from '../model/procurement.js';
+import { allocateCapped, nonEuInputShare } from './allocation.js';
+import { orderNationally, splitByCapacity } from './national.js';
+import { ParamsReader } from './params.js';
+
+/** How a pooled buy shares rounds among members when supply falls short. */
+export type AllocationRule = 'pro-rata' | 'urgency' | 'contribution';
+
+/** Third-state participation in a pooled agency. */
+export interface ThirdStateParams {
+  /** Whether nations with `'PESCO-third-state'` membership may join (§4.4). @defaultValue true */
+  readonly enabled?: boolean;
+  /**
+   * Days from the agency's set-up to a third state's admission. LT-14: Council approval ≈ 4 months after
+   * application (H), then an administrative arrangement (its length a gap): 4 + 2 months assumed.
+   * @defaultValue 183
+   */
+  readonly admissionDelayDays?: number;
+  /** Largest share of a firm's inputs from outside the EU/EEA (FU-04: EDIP, 35 %, H). @defaultValue 0.35 */
+  readonly nonEuContentCap?: number;
+  /**
+   * Which firms the cap applies to: `'all'` eligible firms (FU-04 is a product rule) or only
+   * `'third-state-firms'`. @defaultValue 'all'
+   */
+  readonly contentCapScope?: 'all' | 'third-state-firms';
+  /** Cost weight per component id for the content share; missing components weigh 1 (a gap). */
+  readonly componentWeights?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Parameters of {@link createPooled}, plain data. Every field has a default; the sources are calibration
+ * fact IDs with their confidence.
+ */
+export interface PooledParams {
+  /** Buyer id the agency's contracts carry (for reporting). @defaultValue 'pesco-agency' */
+  readonly agency?: string;
+  /**
+   * Days from the strategy's start to the first pooled orders. LT-12: EDA arrangement 20 Mar 2023 → first
+   * orders 2 Oct 2023 ≈ 6.5 months (H); range 4–8 months (§2.14). @defaultValue 198
+   */
+  readonly setUpDelayDays?: number;
+  /**
+   * Delivery span of a framework contract and months of forecast consumption it commits, months.
+   * PL-02: EDA 7-year multi-type framework (H); the 2-year fast-track (24) is the short end.
+   * @defaultValue 84
+   */
+  readonly frameworkLengthMonths?: number;
+  /** Standard every pooled order uses: one qualification per firm for all members (§4.4). @defaultValue 'PESCO-common' */
+  readonly commonStandard?: string;
+  /**
+   * Extra days before each pooled contract's award (coordinating members' call-offs). A gap: no public
+   * per-contract figure; set-up is in `setUpDelayDays`. @defaultValue 0
+   */
+  readonly extraAwardDelayDays?: number;
+  /** Administrative cost per pooled contract, EUR (a gap; see `overheadShareOfValue`). @defaultValue 0 */
+  readonly overheadEurPerContract?: number;
+  /**
+   * Administrative cost as a share of each contract's value. FU-02/FU-03: EDIRPA paid €300M towards the
+   * extra administrative cost of common procurement that leveraged > €11bn (≈ 2.7 %; derived, L).
+   * @defaultValue 0.027
+   */
+  readonly overheadShareOfValue?: number;
+  /**
+   * Extra overhead share from overlapping initiatives run in parallel (EDA, NSPA, EDIRPA, coalitions:
+   * NA-05, FU-02, CZ-02): duplicated coordination. A gap, for sensitivity analysis. @defaultValue 0
+   */
+  readonly overlapOverheadShare?: number;
+  /**
+   * Allocation when supply falls short: `'pro-rata'` to needs; `'urgency'`: weights need × (backorders +
+   * shortfall below safety) / target, so members short now are served first; `'contribution'`: weights
+   * from `contributions` (§4.4, configurable; no source prefers one). @defaultValue 'pro-rata'
+   */
+  readonly allocation?: AllocationRule;
+  /**
+   * Weights per nation for `'contribution'` (e.g. shares of the pooled budget); a member not listed weighs
+   * 0. When absent, each member weighs the money it has left this budget year, EUR.
+   */
+  readonly contributions?: Readonly<Record<string, number>>;
+  /**
+   * Export licence for pooled contracts crossing borders. No source shows pooled buys waiving licences,
+   * so the scenario's licence delay applies (LT-15, weak–moderate). @defaultValue 'standard'
+   */
+  readonly licence?: 'standard' | 'fast-lane' | 'waived';
+  /** Third-state participation. */
+  readonly thirdStates?: ThirdStateParams;
+}
+
+/** {@link PooledParams} with every default filled in. */
+export interface ResolvedPooledParams {
+  /** Buyer id of the agency's contracts. */
+  readonly agency: string;
+  /** Days from the strategy's start to the first pooled orders. */
+  readonly setUpDelayDays: number;
+  /** Framework span, months. */
+  readonly frameworkLengthMonths: number;
+  /** Common qualification standard. */
+  readonly commonStandard: string;
+  /** Extra award delay per contract, days. */
+  readonly extraAwardDelayDays: number;
+  /** Fixed overhead per contract, EUR. */
+  readonly overheadEurPerContract: number;
+  /** Overhead as a share of contract value. */
+  readonly overheadShareOfValue: number;
+  /** Extra overhead share from overlapping initiatives. */
+  readonly overlapOverheadShare: number;
+  /** Allocation rule. */
+  readonly allocation: AllocationRule;
+  /** Contribution weights by nation. */
+  readonly contributions: Readonly<Record<string, number>>;
+  /** Export licence of pooled contracts. */
+  readonly licence: 'standard' | 'fast-lane' | 'waived';
+  /** Third-state participation. */
+  readonly thirdStates: Required<ThirdStateParams>;
+}
+
+/**
+ * Checks `params` and fills in defaults.
+ *
+ * @throws {@link ScenarioError} listing every bad field, with a fix.
+ */
+export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
+  const r = new ParamsReader('pooled strategy params', params, [
+    'agency',
+    'setUpDelayDays',
+    'frameworkLengthMonths',
+    'commonStandard',
+    'extraAwardDelayDays',
+    'overheadEurPerContract',
+    'overheadShareOfValue',
+    'overlapOverheadShare',
+    'allocation',
+    'contributions',
+    'licence',
+    'thirdStates',
+  ]);
+  const days = (key: string, fallback: number, fix: string) => r.number(key, fallback, { min: 0, fix });
+  const share = (reader: ParamsReader, key: string, fallback: number, fix: string) =>
+    reader.number(key, fallback, { min: 0, max: 1, fix });
+  const t = r.nested('thirdStates', [
+    'enabled',
+    'admissionDelayDays',
+    'nonEuContentCap',
+    'contentCapScope',
+    'componentWeights',
+  ]);
+  const resolved: ResolvedPooledParams = {
+    agency: r.string('agency', 'pesco-agency', 'Use a short id, e.g. "pesco-agency".'),
+    setUpDelayDays: days('setUpDelayDays', 198, 'Use days to first orders, e.g. 198 (LT-12).'),
+    frameworkLengthMonths: r.number('frameworkLengthMonths', 84, {
+      min: 1,
+      fix: 'Use months of a framework contract, e.g. 24 (fast-track) to 84 (PL-02).',
+    }),
+    commonStandard: r.string('commonStandard', 'PESCO-common', 'Use a standard id, e.g. "PESCO-common".'),
+    extraAwardDelayDays: days('extraAwardDelayDays', 0, 'Use extra days per contract award, e.g. 30.'),
+    overheadEurPerContract: r.number('overheadEurPerContract', 0, {
+      min: 0,
+      fix: 'Use EUR per contract, e.g. 100000.',
+    }),
+    overheadShareOfValue: share(r, 'overheadShareOfValue', 0.027, 'Use a share of value, e.g. 0.027.'),
+    overlapOverheadShare: share(r, 'overlapOverheadShare', 0, 'Use a share of value, e.g. 0.01.'),
+    allocation: r.oneOf('allocation', ['pro-rata', 'urgency', 'contribution'] as const, 'pro-rata'),
+    contributions: r.weights('contributions', 'Use e.g. { "DE": 0.4, "FR": 0.3 }.') ?? {},
+    licence: r.oneOf('licence', ['standard', 'fast-lane', 'waived'] as const, 'standard'),
+    thirdStates: {
+      enabled: t.boolean('enabled', true, 'Use false to keep third states out.'),
+      admissionDelayDays: t.number('admissionDelayDays', 183, {
+        min: 0,
+        fix: 'Use days from set-up to admission, e.g. 183 (LT-14).',
+      }),
+      nonEuContentCap: share(t, 'nonEuContentCap', 0.35, 'Use a share, e.g. 0.35 (FU-04).'),
+      contentCapScope: t.oneOf('contentCapScope', ['all', 'third-state-firms'] as const, 'all'),
+      componentWeights: t.weights('componentWeights', 'Use e.g. { "tnt": 2, "fuze": 1 }.') ?? {},
+    },
+  };
+  r.done();
+  return resolved;
+}
+
+/**
+ * The members of a pooled agency on `dayInPool` days after the strategy's start: PESCO nations once the
+ * agency is set up, and third states once admitted. Empty before set-up.
+ */
+export function poolMembers(
+  params: ResolvedPooledParams,
+  nations: readonly NationView[],
+  dayInPool: number,
+): Set<string> {
+  if (dayInPool < params.setUpDelayDays) return new Set();
+  const admitted =
+    params.thirdStates.enabled && dayInPool >= params.setUpDelayDays + params.thirdStates.admissionDelayDays;
+  return new Set(
+    nations
+      .filter(
+        (n) => n.memberships.includes('PESCO') || (admitted && n.memberships.includes('PESCO-third-state')),
+      )
+      .map((n) => n.id),
+  );
+}
+
+/**
+ * Whether the agency may buy from `firm`: it is based in a member nation and, where the cap applies,
+ * its non-EU/EEA input share is within `nonEuContentCap`.
+ */
+export function eligibleForPool(
+  params: ResolvedPooledParams,
+  firm: FirmView,
+  nations: readonly NationView[],
+  members: ReadonlySet<string>,
+): boolean {
+  if (!members.has(firm.nation)) return false;
+  const ts = params.thirdStates;
+  const home = nations.find((n) => n.id === firm.nation);
+  const capped = ts.contentCapScope === 'all' || home?.memberships.includes('PESCO') !== true;
+  return !capped || nonEuInputShare(firm, nations, ts.componentWeights) <= ts.nonEuContentCap;
+}
+
+/**
+ * Pooled procurement (see the module description), with parameters as plain data.
+ *
+ * @throws {@link ScenarioError} if `params` is invalid (see {@link resolvePooledParams}).
+ * @example
+ * const strategy = createPooled({ allocation: 'urgency', thirdStates: { enabled: false } });
+ */
+export function createPooled(params: PooledParams = {}): ProcurementStrategy {
+  const p = resolvePooledParams(params);
+  let startDay = 0;
+
+  const termsFor = (firm: FirmView, rounds: number): OrderTerms => ({
+    standard: p.commonStandard,
+    licence: p.licence,
+    extraAwardDelayDays: p.extraAwardDelayDays,
+    overheadEur:
+      p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur,
+  });
+
+  /** Allocation weight of a member's stock need under the configured rule. */
+  const weightOf = (ctx: ProcurementContext, need: Need): number => {
+    const nation = ctx.nations.find((n) => n.id === need.nation)!;
+    if (p.allocation === 'contribution')
+      return Object.keys(p.contributions).length > 0
+        ? (p.contributions[need.nation] ?? 0)
+        : nation.availableBudgetEur;
+    if (p.allocation === 'pro-rata') return need.rounds;
+    const s = nation.stockpiles.find((x) => x.item === need.item);
+    if (s === undefined) return 0;
+    const short = s.backorderRounds + Math.max(0, s.safetyRounds - s.levelRounds);
+    return (need.rounds * short) / Math.max(1, s.targetRounds);
+  };
+
+  /** One joint stock contract per firm for `parts` (rounds per member need), split by capacity. */
+  const orderTranche = (
+    ctx: ProcurementContext,
+    needs: readonly Need[],
+    parts: readonly number[],
+    firms: readonly FirmView[],
+  ) => {
+    const total = parts.reduce((s, x) => s + x, 0);
+    if (total <= 0) return;
+    const payers = needs.flatMap((n, i) =>
+      parts[i]! > 0 ? [{ payer: n.nation, share: parts[i]! / total }] : [],
+    );
+    const order = (firm: FirmView, rounds: number, to: readonly PayerShare[]) =>
+      ctx.placeOrder({
+        buyer: p.agency,
+        payers: to,
+        firm: firm.id,
+        item: needs[0]!.item,
+        rounds,
+        durationMonths: p.frameworkLengthMonths,
+        deliverTo: '@payers',
+        purpose: { kind: 'stock' },
+        terms: termsFor(firm, rounds),
+      });
+    for (const part of splitByCapacity(total, firms)) {
+      // The model cuts a joint order to what its tightest payer can afford; each member then buys the
+      // rest of its part alone, on the same terms, as far as its own budget allows.
+      const short = part.rounds - order(part.firm, part.rounds, payers).rounds;
+      if (short <= 0 || payers.length === 1) continue;
+      for (const payer of payers) {
+        const rounds = Math.floor(short * payer.share);
+        if (rounds > 0) order(part.firm, rounds, [{ payer: payer.payer, share: 1 }]);
+      }
+    }
+  };
+
+  return {
+    name: 'pooled',
+    start(context) {
+      startDay = context.day;
+    },
+    review(context) {
+      const members = poolMembers(p, context.nations, context.day - startDay);
+      const isMember = (n: Need) => members.has(n.nation);
+      const pooled = members.size === 0 ? [] : context.needs(p.frameworkLengthMonths).filter(isMember);
+      const stock = pooled.filter((n) => n.purpose.kind === 'stock');
+      for (const item of [...new Set(stock.map((n) => n.item))]) {
+        const firms = context.firms.filter(
+          (f) => f.item === item && eligibleForPool(p, f, context.nations, members),
+        );
+        const needs = stock.filter((n) => n.item === item);
+        if (firms.length === 0) {
+          for (const need of needs) orderNationally(context, need);
+          continue;
+        }
+        // A member with nothing left this budget year would make the whole joint order unaffordable.
+        const funded = needs.filter(
+          (n) => context.nations.find((x) => x.id === n.nation)!.availableBudgetEur > 0,
+        );
+        if (funded.length === 0) continue;
+        const wanted = funded.map((n) => n.rounds);
+        const total = wanted.reduce((s, x) => s + x, 0);
+        const supply = firms.reduce(
+          (s, f) =>
+            s + Math.max(0, Math.floor(f.capacityPerMonth * p.frameworkLengthMonths - f.backlogRounds)),
+          0,
+        );
+        if (p.allocation === 'pro-rata' || total <= supply) {
+          orderTranche(context, funded, wanted, firms);
+        } else {
+          const first = allocateCapped(
+            supply,
+            wanted,
+            funded.map((n) => weightOf(context, n)),
+          );
+          orderTranche(context, funded, first, firms);
+          orderTranche(
+            context,
+            funded,
+            wanted.map((x, i) => x - first[i]!),
+            firms,
+          );
+        }
+      }
+      for (const need of pooled.filter((n) => n.purpose.kind === 'pledge')) {
+        const firms = context.firms.filter(
+          (f) => f.item === need.item && eligibleForPool(p, f, context.nations, members),
+        );
+        if (firms.length === 0) {
+          orderNationally(context, need);
+          continue;
+        }
+        for (const part of splitByCapacity(need.rounds, firms)) {
+          context.placeOrder({
+            buyer: p.agency,
+            payers: [{ payer: need.nation, share: 1 }],
+            firm: part.firm.id,
+            item: need.item,
+            rounds: part.rounds,
+            durationMonths: deliveryMonths(need, context.day, p.frameworkLengthMonths),
+            deliverTo: need.deliverTo,
+            purpose: need.purpose,
+            terms: termsFor(part.firm, part.rounds),
+          });
+        }
+      }
+      for (const need of context.needs()) if (!isMember(need)) orderNationally(context, need);
+    },
+  };
+}

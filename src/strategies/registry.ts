@@ -1,0 +1,230 @@
+/**
+ * Strategies by reference: a module specifier plus plain-data parameters, so that a worker thread can
+ * rebuild the same strategy from a message. Built-ins are found by name; anything else is imported.
+ *
+ * @module
+ */
+import { pathToFileURL } from 'node:url';
+import { DibsimError, describeValue, ScenarioError } from '../errors.js';
+import type { ProcurementStrategy } from '../model/procurement.js';
+import { type BilateralParams, createBilateral } from './bilateral.js';
+import { createNationalOnly } from './national.js';
+import { createPooled, type PooledParams } from './pooled.js';
+import { switchAt } from './switch.js';
+
+/**
+ * A strategy by reference: which module, which export, and its parameters as plain JSON-safe data.
+ *
+ * @example
+ * const ref: StrategyRef = { module: 'pooled', params: { allocation: 'urgency' } };
+ * const mine: StrategyRef = { module: './strategies/cheapest.js', params: { maxQueueMonths: 6 } };
+ */
+export interface StrategyRef {
+  /**
+   * A built-in name (`'national-only'`, `'bilateral'`, `'pooled'`, `'switch'`), the same as
+   * `'dibsim/strategies/<file>'` (`national`, `bilateral`, `pooled`, `switch`), or a module specifier:
+   * relative (`'./my-strategy.js'`, resolved against {@link LoadStrategyOptions.baseUrl}), absolute,
+   * a `file:` URL, or a package name.
+   */
+  readonly module: string;
+  /**
+   * For an imported module, the export to use. It may be a factory `(params) => strategy` (sync or
+   * async) or a strategy object (then `params` must be absent). @defaultValue `createStrategy`, else `default`
+   */
+  readonly export?: string;
+  /** The factory's parameters, plain data (see each built-in's `XxxParams`). */
+  readonly params?: unknown;
+}
+
+/** Options for {@link loadStrategy}. */
+export interface LoadStrategyOptions {
+  /** Base for relative module specifiers, a directory URL or path. @defaultValue the current working directory */
+  readonly baseUrl?: string | URL;
+}
+
+/** Parameters of the built-in `'switch'` strategy (see {@link switchAt}). */
+export interface SwitchParams {
+  /** Switch date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Strategy until the switch (a reference, or a built-in name). */
+  readonly before: StrategyRef | string;
+  /** Strategy from the switch on (a reference, or a built-in name). */
+  readonly after: StrategyRef | string;
+}
+
+type Loader = (params: unknown, options: LoadStrategyOptions) => Promise<ProcurementStrategy>;
+
+const BUILTINS: Readonly<Record<string, Loader>> = {
+  'national-only': async (params) => createNationalOnly(params),
+  bilateral: async (params) => createBilateral(params as BilateralParams),
+  pooled: async (params) => createPooled(params as PooledParams),
+  switch: (params, options) => createSwitch(params as SwitchParams, options),
+};
+/** `dibsim/strategies/<file>` names of the built-ins. */
+const FILES: Readonly<Record<string, string>> = {
+  national: 'national-only',
+  bilateral: 'bilateral',
+  pooled: 'pooled',
+  switch: 'switch',
+};
+
+/** Names of the built-in strategies {@link loadStrategy} resolves without importing anything. */
+export const builtinStrategies: readonly string[] = Object.keys(BUILTINS);
+
+/**
+ * Builds the strategy a reference names: a built-in by name, or the export of an imported module called
+ * with `params`. Every call returns a new strategy object, with its own state.
+ *
+ * @param ref - a {@link StrategyRef}, or just a module name when there are no parameters
+ * @throws {@link ScenarioError} if the reference or the parameters are invalid (every problem listed);
+ *   {@link DibsimError} (`INVALID_ARGUMENT`) if the module cannot be imported, with the import error as cause.
+ * @example
+ * const pooled = await loadStrategy({ module: 'pooled', params: { frameworkLengthMonths: 24 } });
+ * const custom = await loadStrategy({ module: './cheapest.js' }, { baseUrl: import.meta.url });
+ */
+export async function loadStrategy(
+  ref: StrategyRef | string,
+  options: LoadStrategyOptions = {},
+): Promise<ProcurementStrategy> {
+  const r = typeof ref === 'string' ? { module: ref } : ref;
+  if (typeof r !== 'object' || r === null || typeof r.module !== 'string' || r.module === '') {
+    throw new ScenarioError(
+      [
+        {
+          path: 'module',
+          message: `must be a non-empty string (got ${describeValue((r as { module?: unknown } | null)?.module)})`,
+          fix: `Use a built-in name (${builtinStrategies.join(', ')}) or a module specifier such as "./my-strategy.js".`,
+        },
+      ],
+      'strategy reference',
+    );
+  }
+  const prefix = 'dibsim/strategies/';
+  const file = r.module.startsWith(prefix) ? r.module.slice(prefix.length) : undefined;
+  const builtin =
+    file === undefined
+      ? Object.hasOwn(BUILTINS, r.module)
+        ? r.module
+        : undefined
+      : Object.hasOwn(FILES, file)
+        ? FILES[file]
+        : undefined;
+  if (builtin !== undefined) return BUILTINS[builtin]!(r.params, options);
+  if (file !== undefined) {
+    throw new ScenarioError(
+      [
+        {
+          path: 'module',
+          message: `unknown built-in strategy "${r.module}"`,
+          fix: `Use one of ${Object.keys(FILES)
+            .map((f) => prefix + f)
+            .join(', ')}, or a built-in name: ${builtinStrategies.join(', ')}.`,
+        },
+      ],
+      'strategy reference',
+    );
+  }
+  const specifier = resolveSpecifier(r.module, options.baseUrl);
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = (await import(specifier)) as Record<string, unknown>;
+  } catch (cause) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `loadStrategy: cannot import "${r.module}" (resolved to ${specifier}). Check the path, or use a built-in: ${builtinStrategies.join(', ')}.`,
+      { cause },
+    );
+  }
+  const name = r.export ?? ('createStrategy' in loaded ? 'createStrategy' : 'default');
+  const exported = loaded[name];
+  let strategy: unknown;
+  if (typeof exported === 'function') strategy = await (exported as (p: unknown) => unknown)(r.params);
+  else if (r.params !== undefined) {
+    throw new ScenarioError(
+      [
+        {
+          path: 'params',
+          message: `export "${name}" of "${r.module}" is not a factory, so it takes no params`,
+          fix: 'Export a function (params) => strategy, or drop params.',
+        },
+      ],
+      'strategy reference',
+    );
+  } else strategy = exported;
+  if (!isStrategy(strategy)) {
+    throw new ScenarioError(
+      [
+        {
+          path: r.export === undefined ? 'module' : 'export',
+          message: `"${r.module}" export "${name}" is not a strategy or a factory of one (got ${describeValue(strategy)})`,
+          fix: 'Export createStrategy(params) returning { name, review(context) }, or a strategy object as default.',
+        },
+      ],
+      'strategy reference',
+    );
+  }
+  return strategy;
+}
+
+/**
+ * The built-in `'switch'`: loads `before` and `after` and joins them with {@link switchAt}.
+ *
+ * @throws {@link ScenarioError} if `params` is not `{ date, before, after }`.
+ */
+export async function createSwitch(
+  params: SwitchParams,
+  options: LoadStrategyOptions = {},
+): Promise<ProcurementStrategy> {
+  const p = (params ?? {}) as Partial<SwitchParams>;
+  const issues = [];
+  if (typeof p !== 'object' || Array.isArray(p))
+    issues.push({ path: '(params)', message: 'must be an object', fix: 'Use { date, before, after }.' });
+  else {
+    const extra = Object.keys(p).filter((k) => !['date', 'before', 'after'].includes(k));
+    for (const k of extra)
+      issues.push({ path: k, message: `unknown field '${k}'`, fix: 'Known fields: date, before, after.' });
+    if (typeof p.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.date))
+      issues.push({
+        path: 'date',
+        message: `must be a date YYYY-MM-DD (got ${describeValue(p.date)})`,
+        fix: 'Use e.g. "2025-01-01".',
+      });
+    for (const k of ['before', 'after'] as const)
+      if (p[k] === undefined)
+        issues.push({
+          path: k,
+          message: 'is missing',
+          fix: 'Give a strategy reference, e.g. "national-only".',
+        });
+  }
+  if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
+  const [before, after] = await Promise.all([
+    loadStrategy(p.before!, options),
+    loadStrategy(p.after!, options),
+  ]);
+  return switchAt(p.date!, before, after);
+}
+
+function resolveSpecifier(module: string, baseUrl: string | URL | undefined): string {
+  if (module.startsWith('file:')) return module;
+  if (module.startsWith('/') || /^[A-Za-z]:[\\/]/.test(module)) return pathToFileURL(module).href;
+  if (module.startsWith('./') || module.startsWith('../')) {
+    const base =
+      baseUrl === undefined
+        ? pathToFileURL(`${process.cwd()}/`)
+        : typeof baseUrl === 'string' && !/^[a-z]+:/i.test(baseUrl)
+          ? pathToFileURL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
+          : new URL(baseUrl);
+    return new URL(module, base).href;
+  }
+  return module; // a package name
+}
+
+function isStrategy(value: unknown): value is ProcurementStrategy {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ProcurementStrategy).name === 'string' &&
+    typeof (value as ProcurementStrategy).review === 'function'
+  );
+}

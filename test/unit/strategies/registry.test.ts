@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DibsimError, ScenarioError } from '../../../src/errors.js';
+import { runScenario } from '../../../src/model/world.js';
+import { createBilateral } from '../../../src/strategies/bilateral.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
+import { createPooled } from '../../../src/strategies/pooled.js';
+import { builtinStrategies, createSwitch, loadStrategy } from '../../../src/strategies/registry.js';
+import { switchAt } from '../../../src/strategies/switch.js';
+import { frictionless, member, scenarioOf } from './scenarios.js';
+
+const HERE = new URL('./', import.meta.url);
+const scenario = scenarioOf([member('AA'), member('BB')], {
+  withoutFirm: ['BB'],
+  procurement: frictionless(),
+});
+const kpis = (strategy: Awaited<ReturnType<typeof loadStrategy>>) =>
+  runScenario(scenario, { strategy, seed: 9 }).kpis;
+
+describe('loadStrategy(ref, options)', () => {
+  it('resolves every built-in by name and by dibsim/strategies/<file>', async () => {
+    expect(builtinStrategies).toEqual(['national-only', 'bilateral', 'pooled', 'switch']);
+    expect(await loadStrategy('national-only')).toBe(nationalOnly);
+    expect(await loadStrategy({ module: 'dibsim/strategies/national' })).toBe(nationalOnly);
+    expect((await loadStrategy('bilateral')).name).toBe('bilateral');
+    expect((await loadStrategy({ module: 'dibsim/strategies/pooled' })).name).toBe('pooled');
+  });
+
+  it('a loaded built-in behaves exactly as the one built by its factory with the same params', async () => {
+    const params = { setUpDelayDays: 30, allocation: 'urgency' as const };
+    expect(kpis(await loadStrategy({ module: 'pooled', params }))).toEqual(kpis(createPooled(params)));
+    const bilateral = { parallelNegotiations: 1, setUpDelayDays: 60 };
+    expect(kpis(await loadStrategy({ module: 'bilateral', params: bilateral }))).toEqual(
+      kpis(createBilateral(bilateral)),
+    );
+  });
+
+  it('builds a switch from nested references', async () => {
+    const ref = {
+      module: 'switch',
+      params: {
+        date: '2025-06-01',
+        before: 'national-only',
+        after: { module: 'pooled', params: { setUpDelayDays: 0 } },
+      },
+    };
+    const loaded = await loadStrategy(ref);
+    expect(loaded.name).toBe('national-only->pooled@2025-06-01');
+    expect(kpis(loaded)).toEqual(
+      kpis(switchAt('2025-06-01', nationalOnly, createPooled({ setUpDelayDays: 0 }))),
+    );
+  });
+
+  it('imports a user module: a relative specifier against baseUrl, createStrategy called with params', async () => {
+    const s = await loadStrategy(
+      { module: './fixtures/custom-strategy.ts', params: { label: 'x' } },
+      { baseUrl: HERE },
+    );
+    expect(s.name).toBe('custom:x');
+    expect(kpis(s)).toEqual(kpis(nationalOnly));
+    const path = fileURLToPath(new URL('./fixtures/custom-strategy.ts', HERE));
+    expect((await loadStrategy({ module: path, export: 'ready' })).name).toBe('custom:ready');
+    const dir = fileURLToPath(HERE);
+    expect((await loadStrategy({ module: './fixtures/custom-strategy.ts' }, { baseUrl: dir })).name).toBe(
+      'custom:default',
+    );
+  });
+
+  it('every call returns a new strategy object with its own state', async () => {
+    const a = await loadStrategy('pooled');
+    const b = await loadStrategy('pooled');
+    expect(a).not.toBe(b);
+  });
+
+  it('rejects bad parameters of a built-in with every issue listed', async () => {
+    await expect(loadStrategy({ module: 'pooled', params: { setUpDelayDay: 1 } })).rejects.toThrow(
+      /did you mean 'setUpDelayDays'/,
+    );
+    await expect(loadStrategy({ module: 'national-only', params: { x: 1 } })).rejects.toThrow(ScenarioError);
+    await expect(
+      loadStrategy({ module: 'switch', params: { date: '2025', before: 'pooled' } }),
+    ).rejects.toThrow(/date: must be a date.*\n.*after: is missing/);
+  });
+
+  it('rejects an unknown dibsim/strategies name, an empty module, and a non-strategy export', async () => {
+    await expect(loadStrategy('dibsim/strategies/pooling')).rejects.toThrow(/unknown built-in strategy/);
+    await expect(loadStrategy({ module: '' })).rejects.toThrow(ScenarioError);
+    await expect(
+      loadStrategy({ module: './fixtures/custom-strategy.ts', export: 'notAStrategy' }, { baseUrl: HERE }),
+    ).rejects.toThrow(/is not a strategy/);
+    await expect(
+      loadStrategy(
+        { module: './fixtures/custom-strategy.ts', export: 'ready', params: {} },
+        { baseUrl: HERE },
+      ),
+    ).rejects.toThrow(/not a factory/);
+  });
+
+  it('wraps an import failure with the specifier and its cause', async () => {
+    const error = await loadStrategy({ module: './no-such-strategy.js' }, { baseUrl: HERE }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DibsimError);
+    expect((error as DibsimError).code).toBe('INVALID_ARGUMENT');
+    expect((error as DibsimError).message).toContain('no-such-strategy.js');
+    expect((error as DibsimError).cause).toBeDefined();
+  });
+
+  it('createSwitch(params) rejects unknown fields', async () => {
+    await expect(
+      createSwitch({ date: '2025-01-01', before: 'pooled', after: 'pooled', when: 1 } as never),
+    ).rejects.toThrow(/unknown field 'when'/);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { DibsimError } from '../../../src/errors.js';
+import type { ProcurementStrategy } from '../../../src/model/procurement.js';
+import type { RunResult } from '../../../src/model/results.js';
+import { runScenario, World } from '../../../src/model/world.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
+import { createPooled } from '../../../src/strategies/pooled.js';
+import { switchAt } from '../../../src/strategies/switch.js';
+import { frictionless, member, scenarioOf } from './scenarios.js';
+
+const SWITCH_DATE = '2025-09-01';
+const SWITCH_DAY = 243; // days from 2025-01-01
+// Three members, one without a firm, with stochastic consumption: pooling changes who buys from whom.
+const scenario = scenarioOf(
+  [
+    member('AA', { consumption: { roundsPerDay: 200, variability: 0.5 } }),
+    member('BB', { consumption: { roundsPerDay: 150, variability: 0.5 } }),
+    member('CC', { consumption: { roundsPerDay: 100, variability: 0.5 } }),
+  ],
+  { withoutFirm: ['CC'], procurement: frictionless({ contractLengthMonths: 12 }) },
+);
+const pooled = () => createPooled({ setUpDelayDays: 60, frameworkLengthMonths: 24 });
+
+/** Every monthly series of a run, by name. */
+function series(r: RunResult): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const [group, byId] of Object.entries({
+    nations: r.nations,
+    firms: r.firms,
+    recipients: r.recipients,
+  }))
+    for (const [id, s] of Object.entries(byId))
+      for (const [name, values] of Object.entries(s as Record<string, Float64Array>))
+        out.set(`${group}.${id}.${name}`, values);
+  return out;
+}
+
+describe('switchAt(date, before, after)', () => {
+  it.each([1, 2, 3])('seed %i: identical to the baseline up to the switch month, different after', (seed) => {
+    const base = runScenario(scenario, { strategy: nationalOnly, seed });
+    const switched = runScenario(scenario, { strategy: switchAt(SWITCH_DATE, nationalOnly, pooled()), seed });
+    const upTo = Array.from(base.monthDays).filter((d) => d <= SWITCH_DAY).length;
+    expect(Array.from(switched.monthDays)).toEqual(Array.from(base.monthDays));
+    const a = series(base);
+    const b = series(switched);
+    let differsAfter = false;
+    for (const [name, values] of a) {
+      expect(Array.from(b.get(name)!.slice(0, upTo)), name).toEqual(Array.from(values.slice(0, upTo)));
+      if (b.get(name)!.some((v, i) => i >= upTo && v !== values[i])) differsAfter = true;
+    }
+    expect(differsAfter).toBe(true);
+  });
+
+  it('calls after.start at the first review on or after the date, so its set-up delay counts from there', () => {
+    const SET_UP_DAYS = 60;
+    const world = new World(scenario, {
+      strategy: switchAt(SWITCH_DATE, nationalOnly, createPooled({ setUpDelayDays: SET_UP_DAYS })),
+      seed: 1,
+    });
+    world.run();
+    const agency = world.contracts.filter((c) => c.buyer === 'pesco-agency');
+    expect(agency.length).toBeGreaterThan(0);
+    for (const c of agency) expect(c.signedDay).toBeGreaterThanOrEqual(SWITCH_DAY + SET_UP_DAYS);
+  });
+
+  it('a mid-month date takes effect at the next month start; before/after see only their own reviews', () => {
+    const seen: string[] = [];
+    const spy = (name: string): ProcurementStrategy => ({
+      name,
+      start: (ctx) => seen.push(`${name}.start ${ctx.date}`),
+      review: (ctx) => seen.push(`${name} ${ctx.date}`),
+    });
+    const strategy = switchAt('2025-02-15', spy('a'), spy('b'));
+    runScenario(scenarioOf([member('AA')], { endDate: '2025-05-01' }), { strategy });
+    expect(seen).toEqual([
+      'a.start 2025-01-01',
+      'a 2025-01-01',
+      'a 2025-02-01',
+      'b.start 2025-03-01',
+      'b 2025-03-01',
+      'b 2025-04-01',
+    ]);
+    expect(strategy.name).toBe('a->b@2025-02-15');
+  });
+
+  it('a date on or before the start runs `after` from the start', () => {
+    const a = runScenario(scenario, { strategy: switchAt('2024-01-01', nationalOnly, pooled()), seed: 4 });
+    const b = runScenario(scenario, { strategy: pooled(), seed: 4 });
+    expect(a.kpis).toEqual(b.kpis);
+  });
+
+  it.each(['2025-13', '1 Sep 2025', ''])('rejects the date %j', (date) => {
+    expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(DibsimError);
+    expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(/YYYY-MM-DD/);
+  });
+});

@@ -77,25 +77,30 @@ export interface WorkerContext {
 }
 
 /**
- * The task function of a worker thread: loads the strategies once (by dynamic import), then runs one
- * replication per call. Never throws: failures come back as data.
+ * The task function of a worker thread: loads the strategies once (by dynamic import), then runs a chunk
+ * of replications per call, in the order given. Never throws: failures come back as data.
  * @internal
  */
 export function createWorkerHandler(
   data: WorkerContext,
-): (replication: number) => Promise<ReplicationOutcome> {
+): (replications: readonly number[]) => Promise<ReplicationOutcome[]> {
   let context: Promise<ReplicationContext> | undefined;
-  return async (replication) => {
+  const one = async (replication: number): Promise<ReplicationOutcome> => {
     context ??= loadStrategies(data.strategies).then((strategies) => ({ ...data, strategies }));
     try {
       const outcome = await runReplication(await context, replication);
       if (outcome.status === 'ok') return outcome;
       // The thrown value itself would lose its class on the way to the main thread: send data only.
-      const { thrown: _thrown, ...data } = outcome;
-      return data;
+      const { thrown: _thrown, ...failure } = outcome;
+      return failure;
     } catch (error) {
       return { status: 'failed', replication, strategy: '(loading strategies)', error: errorData(error) };
     }
+  };
+  return async (replications) => {
+    const outcomes: ReplicationOutcome[] = [];
+    for (const r of replications) outcomes.push(await one(r));
+    return outcomes;
   };
 }
 

@@ -9,8 +9,8 @@ import { errorData, type ReplicationOutcome, type WorkerContext } from './replic
 
 /** A running pool. @internal */
 export interface ReplicationPool {
-  /** Runs one replication in some worker; never rejects (failures come back as data). */
-  run(replication: number): Promise<ReplicationOutcome>;
+  /** Runs a chunk of replications in one worker; never rejects (failures come back as data). */
+  run(replications: readonly number[]): Promise<ReplicationOutcome[]>;
   /** Stops the threads. */
   close(): Promise<void>;
 }
@@ -42,14 +42,16 @@ export function createReplicationPool(threads: number, context: WorkerContext): 
     workerData: context,
   });
   return {
-    run: (replication) =>
-      (pool.run(replication) as Promise<ReplicationOutcome>).catch(
-        (error: unknown): ReplicationOutcome => ({
-          status: 'failed',
-          replication,
-          strategy: '(worker thread)',
-          error: errorData(error),
-        }),
+    run: (replications) =>
+      (pool.run(replications) as Promise<ReplicationOutcome[]>).catch((error: unknown) =>
+        replications.map(
+          (replication): ReplicationOutcome => ({
+            status: 'failed',
+            replication,
+            strategy: '(worker thread)',
+            error: errorData(error),
+          }),
+        ),
       ),
     close: () => pool.destroy(),
   };

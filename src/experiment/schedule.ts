@@ -1,0 +1,83 @@
+/**
+ * Scheduling: replications run in chunks, possibly out of order in worker threads, while their outcomes
+ * are folded strictly in replication order — the one order that makes results independent of how the
+ * work was split.
+ *
+ * @module
+ */
+import type { ReplicationOutcome } from './replicate.js';
+
+/** What {@link foldInOrder} needs. @internal */
+export interface FoldInOrderOptions {
+  /** Replication indices to fold, in order. */
+  readonly plan: readonly number[];
+  /** Outcomes already known (from a results file), by replication index. */
+  readonly done?: ReadonlyMap<number, ReplicationOutcome> | undefined;
+  /** Runs a chunk of replications; must not reject (failures are outcomes). */
+  readonly runChunk: (replications: readonly number[]) => Promise<ReplicationOutcome[]>;
+  /** Replications per chunk, ≥ 1. */
+  readonly chunkSize: number;
+  /** Replications started ahead of the fold, ≥ 1: enough to keep every worker busy, and the bound on buffering. */
+  readonly window: number;
+  /** Called with each newly computed outcome as its chunk completes (e.g. to append it to a file). */
+  readonly onComputed?: ((outcome: ReplicationOutcome) => void) | undefined;
+  /** Takes the next outcome in order; `'stop'` ends the run. */
+  readonly accept: (outcome: ReplicationOutcome) => 'continue' | 'stop';
+  /** Cancels before the next outcome is folded. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Folds the plan's outcomes in order and returns how it ended. Chunks already started are awaited before
+ * it returns, even after a stop, a cancellation or a throw, so nothing is left running.
+ * @internal
+ */
+export async function foldInOrder(
+  options: FoldInOrderOptions,
+): Promise<'complete' | 'stopped' | 'cancelled'> {
+  const { plan, done, runChunk, chunkSize, window, onComputed, accept, signal } = options;
+  const pending = new Map<number, Promise<ReplicationOutcome>>();
+  const started: Promise<unknown>[] = [];
+  let launched = 0;
+  const launch = (limit: number) => {
+    while (launched < plan.length && launched < limit) {
+      const known = done?.get(plan[launched]!);
+      if (known !== undefined) {
+        pending.set(launched++, Promise.resolve(known));
+        continue;
+      }
+      const positions: number[] = [];
+      while (
+        launched < plan.length &&
+        positions.length < chunkSize &&
+        done?.get(plan[launched]!) === undefined
+      ) {
+        positions.push(launched++);
+      }
+      const chunk = runChunk(positions.map((p) => plan[p]!)).then((outcomes) => {
+        if (onComputed !== undefined) for (const o of outcomes) onComputed(o);
+        return outcomes;
+      });
+      started.push(chunk.catch(() => undefined));
+      positions.forEach((p, k) => {
+        pending.set(
+          p,
+          chunk.then((outcomes) => outcomes[k]!),
+        );
+      });
+    }
+  };
+  try {
+    for (let position = 0; position < plan.length; position++) {
+      if (signal?.aborted === true) return 'cancelled';
+      launch(position + window);
+      const outcome = await pending.get(position)!;
+      pending.delete(position);
+      if (accept(outcome) === 'stop') return position + 1 < plan.length ? 'stopped' : 'complete';
+    }
+    return 'complete';
+  } finally {
+    // Let started chunks finish (and reach the results file) before the caller closes anything.
+    await Promise.allSettled(started);
+  }
+}

@@ -35,6 +35,24 @@ describe('runExperiment (serial)', () => {
     expect(JSON.stringify(result.strategies[1]!.kpis)).toBe(JSON.stringify(result.strategies[0]!.kpis));
   });
 
+  it('built-in strategies by registry name: national-only twice under CRN differs by exactly 0', async () => {
+    const result = await runExperiment({
+      scenario,
+      strategies: [
+        { module: 'national-only' },
+        { module: 'national-only', name: 'again' },
+        { ...national, name: 'national-only-factory' },
+      ],
+      replications: 4,
+    });
+    expect(result.manifest.strategies.map((s) => s.name)).toEqual([
+      'national-only',
+      'again',
+      'national-only-factory',
+    ]);
+    for (const c of result.comparisons.pairs) expect(c.kpis.totalSpendEur!.mean).toBe(0);
+  });
+
   it('the same seed gives identical JSON; another seed does not', async () => {
     const options = { scenario, strategies: [national], replications: 8, seed: 11 };
     const a = JSON.stringify(await runExperiment(options));
@@ -173,9 +191,12 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, shard: { index: 0, count: 2 } })).rejects.toThrow(
       /resultsFile is required with shard/,
     );
-    await expect(runExperiment({ ...base, strategies: [{ module: './relative.js' }] })).rejects.toThrow(
-      /must be an absolute path/,
+    await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
+      /cannot import "\.\/missing\.js"/,
     );
+    await expect(
+      runExperiment({ ...base, strategies: [{ module: 'pooled', params: { nope: 1 } }] }),
+    ).rejects.toThrow(/nope/);
     await expect(runExperiment({ ...base, scenario: { ...scenario, endDate: 'soon' } })).rejects.toThrow(
       /endDate/,
     );

@@ -48,8 +48,12 @@ export class Budget {
 
   /** Index of the budget year containing `day` (0 = the year the scenario starts in). */
   yearOf(day: number): number {
+    const starts = this.yearStarts;
+    const last = starts[starts.length - 1] ?? 0;
+    // Past the last known start (beyond the horizon), years continue every 365.25 days, as in yearStartDay.
+    if (day >= last) return starts.length + Math.floor((day - last) / 365.25);
     let y = 0;
-    while (y < this.yearStarts.length && this.yearStarts[y]! <= day) y++;
+    while (y < starts.length && starts[y]! <= day) y++;
     return y;
   }
 

@@ -802,12 +802,25 @@ export class World {
     // Budget: obligate each payer's share in the budget years the deliveries fall in.
     const spanDays = request.durationMonths * DAYS_PER_MONTH;
     const split = (rounds: number, share: number, budget: Budget) => {
+      // Monthly tranches, each obligated in the budget year its mid-month falls in.
       const byYear = new Map<number, number>();
       const months = Math.max(1, Math.round(request.durationMonths));
+      const step = spanDays / months;
+      const perMonth = (rounds * share * price) / months;
+      let year = budget.yearOf(activeFromDay + 0.5 * step);
+      let nextYearStart = budget.yearStartDay(year + 1);
+      let count = 0;
       for (let m = 0; m < months; m++) {
-        const y = budget.yearOf(activeFromDay + (m + 0.5) * (spanDays / months));
-        byYear.set(y, (byYear.get(y) ?? 0) + (rounds * share * price) / months);
+        const t = activeFromDay + (m + 0.5) * step;
+        if (t >= nextYearStart) {
+          byYear.set(year, perMonth * count);
+          year = budget.yearOf(t);
+          nextYearStart = budget.yearStartDay(year + 1);
+          count = 0;
+        }
+        count++;
       }
+      byYear.set(year, perMonth * count);
       return byYear;
     };
     let fraction = 1;

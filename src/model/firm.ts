@@ -103,7 +103,7 @@ export class Firm {
   readonly lines: Line[];
   /** Qualification standards its rounds meet. */
   readonly qualifiedStandards: Set<string>;
-  /** Contracts in the order book, in order of activation. */
+  /** Contracts with rounds still to produce, in order of activation (a contract leaves once fully produced). */
   readonly book: Contract[] = [];
   /** Whether the plant is working (false during an outage). */
   up = true;

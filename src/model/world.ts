@@ -554,6 +554,8 @@ export class World {
       left -= give;
       this.ship(firm.id, give, () => this.deliver(c, give));
     }
+    // A contract leaves the order book once fully produced, so weekly scans stay short.
+    if (rounds > 0) removeProduced(firm.book);
     if (left !== 0)
       throw new DibsimError(
         'INVALID_STATE',
@@ -612,8 +614,6 @@ export class World {
     }
     if (c.deliveredRounds === c.quantityRounds) {
       c.status = 'completed';
-      const i = firm.book.indexOf(c);
-      if (i >= 0) firm.book.splice(i, 1);
     }
   }
 
@@ -1039,6 +1039,13 @@ function meanRate(c: Consumption, horizonDays: number): number {
   const from = Math.max(0, horizonDays - 365);
   for (let d = from; d < horizonDays; d++) total += c.rate(d);
   return total / Math.max(1, horizonDays - from);
+}
+
+/** Removes contracts with nothing left to produce, keeping the order of the rest. */
+function removeProduced(book: Contract[]): void {
+  let kept = 0;
+  for (const c of book) if (c.producedRounds < c.quantityRounds) book[kept++] = c;
+  book.length = kept;
 }
 
 function insertByActivation(book: Contract[], c: Contract): void {

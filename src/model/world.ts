@@ -823,12 +823,12 @@ export class World {
       byYear.set(year, perMonth * count);
       return byYear;
     };
+    // Each payer's obligations by budget year for the whole order; a cut order obligates them scaled.
+    const fullSplits = payers.map((p) => split(request.rounds, p.share.share, p.nation.budget));
     let fraction = 1;
-    for (const p of payers)
-      fraction = Math.min(
-        fraction,
-        p.nation.budget.affordableFraction(split(request.rounds, p.share.share, p.nation.budget)),
-      );
+    payers.forEach((p, i) => {
+      fraction = Math.min(fraction, p.nation.budget.affordableFraction(fullSplits[i]!));
+    });
     // The shave guards a fraction rounded up past what the budget allows; an affordable order is whole.
     const rounds = fraction >= 1 ? request.rounds : Math.floor(request.rounds * fraction * (1 - 1e-12));
     if (rounds < 1) return { status: 'unaffordable', rounds: 0 };
@@ -846,8 +846,9 @@ export class World {
       request.deliverTo,
       request.purpose,
     );
-    for (const p of payers) {
-      const byYear = split(rounds, p.share.share, p.nation.budget);
+    for (const [i, p] of payers.entries()) {
+      const byYear =
+        rounds === request.rounds ? fullSplits[i]! : scaled(fullSplits[i]!, rounds / request.rounds);
       p.nation.budget.obligate(byYear);
       contract.obligations.set(p.nation.spec.id, byYear);
       const overhead =
@@ -1039,6 +1040,13 @@ function meanRate(c: Consumption, horizonDays: number): number {
   const from = Math.max(0, horizonDays - 365);
   for (let d = from; d < horizonDays; d++) total += c.rate(d);
   return total / Math.max(1, horizonDays - from);
+}
+
+/** A copy of `byYear` with every amount multiplied by `factor`. */
+function scaled(byYear: ReadonlyMap<number, number>, factor: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [y, amount] of byYear) out.set(y, amount * factor);
+  return out;
 }
 
 /** Removes contracts with nothing left to produce, keeping the order of the rest. */

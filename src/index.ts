@@ -62,7 +62,11 @@ export type {
   SeriesSummary,
   StrategySummary,
 } from './experiment/results.js';
-export { type ExperimentOptions, runExperiment } from './experiment/run-experiment.js';
+export {
+  type AbortSignalLike,
+  type ExperimentOptions,
+  runExperiment,
+} from './experiment/run-experiment.js';
 export { type MergeShardsOptions, mergeShards } from './experiment/shards.js';
 export type {
   AbsoluteHalfWidth,

@@ -32,6 +32,15 @@ import {
 } from './strategy-spec.js';
 import { createReplicationPool } from './worker-pool.js';
 
+/**
+ * What {@link runExperiment} reads of an `AbortSignal` (declared here so the public types need neither the
+ * DOM library nor `@types/node`).
+ */
+export interface AbortSignalLike {
+  /** Whether cancellation was requested. */
+  readonly aborted: boolean;
+}
+
 /** Options of {@link runExperiment}. */
 export interface ExperimentOptions {
   /** The scenario; validated before the first replication runs. */
@@ -58,8 +67,11 @@ export interface ExperimentOptions {
   readonly onError?: 'abort' | 'skip';
   /** Called after each replication is folded, in index order. */
   readonly onProgress?: (progress: ExperimentProgress) => void;
-  /** Cancels the experiment; the result then has status `'cancelled'` and covers the finished prefix. */
-  readonly signal?: AbortSignal;
+  /**
+   * Cancels the experiment (an `AbortSignal`); the result then has status `'cancelled'` and covers the
+   * finished prefix.
+   */
+  readonly signal?: AbortSignalLike;
   /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
   readonly keepRecords?: boolean;
   /**

@@ -24,7 +24,7 @@ export interface FoldInOrderOptions {
   /** Takes the next outcome in order; `'stop'` ends the run. */
   readonly accept: (outcome: ReplicationOutcome) => 'continue' | 'stop';
   /** Cancels before the next outcome is folded. */
-  readonly signal?: AbortSignal | undefined;
+  readonly signal?: { readonly aborted: boolean } | undefined;
 }
 
 /**

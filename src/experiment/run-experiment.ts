@@ -86,7 +86,9 @@ export interface ExperimentOptions {
   readonly chunkSize?: number;
   /**
    * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
-   * replications are not rerun. A file from another experiment is refused.
+   * replications are not rerun (the file is read whole, so resuming holds its records in memory). A file
+   * from another experiment (any manifest field differs, including the Node version) is refused; a torn
+   * final line is dropped.
    */
   readonly resultsFile?: string;
   /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */

@@ -67,8 +67,8 @@ export class Request extends Event<Request> {
     this.resource = resource;
     this.priority = priority;
     this.preempt = preempt;
-    this.owner = resource.sim.activeProcess;
-    this.requestedAt = resource.sim.now;
+    this.owner = resource.sim._active;
+    this.requestedAt = resource.sim._now;
     this._order = order;
   }
 
@@ -213,7 +213,10 @@ export class Resource {
       throw new DibsimError('INVALID_ARGUMENT', 'release: the request belongs to another resource.');
     }
     if (req._status === 'granted') {
-      removeItem(this.holders, req);
+      const holders = this.holders;
+      // Usually the only or the latest holder; otherwise search.
+      if (holders[holders.length - 1] === req) holders.pop();
+      else removeItem(holders, req);
       req._status = 'released';
       this.recordBusy();
       this.grantWaiting();
@@ -251,7 +254,7 @@ export class Resource {
 
   private grantWaiting(): void {
     const waiting = this.waiting;
-    if (waiting.length === 0) return;
+    if (waiting.length === 0 || this.holders.length >= this.cap) return;
     while (waiting.length > 0 && this.holders.length < this.cap) this.grant(waiting.shift()!);
     this.recordQueue();
   }
@@ -259,6 +262,13 @@ export class Resource {
   /** Inserts by (priority, arrival): binary search for the first request with a larger priority. */
   private enqueue(req: Request): void {
     const waiting = this.waiting;
+    const last = waiting[waiting.length - 1];
+    if (last === undefined || last.priority <= req.priority) {
+      // The common case (equal priorities): FIFO means the end of the queue.
+      waiting.push(req);
+      this.recordQueue();
+      return;
+    }
     let lo = 0;
     let hi = waiting.length;
     while (lo < hi) {

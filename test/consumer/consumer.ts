@@ -2,15 +2,22 @@
 // scripts/consumer-check.sh, then run with plain node). It exercises the generic public API.
 import {
   Container,
+  createPooled,
   createStreams,
   DibsimError,
   type Event,
+  type ExperimentResult,
+  europe155mm,
   exponential,
+  nationalOnly,
   type Process,
   Resource,
+  runExperiment,
+  runScenario,
   Simulation,
   Store,
   Tally,
+  validateScenario,
 } from 'dibsim';
 
 interface Order {
@@ -69,3 +76,20 @@ try {
   if (!(e instanceof DibsimError) || e.code !== 'INVALID_ARGUMENT') throw e;
 }
 console.log(`consumer ok: ${summary}, mean lead ${lead.mean.toFixed(3)} days, depot level ${depot.level}`);
+
+// The model and the experiment runner, typed end to end.
+const scenario = validateScenario(JSON.parse(JSON.stringify(europe155mm)), 'europe-155mm (JSON copy)');
+const run = runScenario(scenario, { strategy: nationalOnly, seed: 1 });
+const fill: number = run.kpis.fillRate;
+const experiment: ExperimentResult = await runExperiment({
+  scenario,
+  strategies: [
+    { name: 'national-only', create: () => nationalOnly },
+    { name: 'pooled', create: () => createPooled({ frameworkLengthMonths: 60 }) },
+  ],
+  replications: 2,
+  seed: 3,
+});
+const diff = experiment.comparisons.vsBaseline[0]?.kpis.fillRate?.mean ?? Number.NaN;
+if (!Number.isFinite(fill) || experiment.replications !== 2) throw new Error('model check failed');
+console.log(`model ok: fill rate ${fill.toFixed(4)}, pooled − national-only ${diff.toFixed(4)}`);

@@ -3,7 +3,7 @@
  * `{ file, work, unit, seconds, cpuSeconds, rate, peakRssMb, result, warmup }`.
  *
  * Usage: node [--expose-gc] benchmarks/child.mjs <file> '<params JSON>' ['<warm-up params JSON>']
- * where `<file>` names `benchmarks/<file>.mjs`, a module exporting `run(params) → { work, unit, result }`.
+ * where `<file>` names `benchmarks/<file>.mjs`, a module exporting `run(params) → { work, unit, result }` (or a promise of it).
  * The warm-up run (smaller work) lets the JIT settle before the timed run; peak RSS covers both.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,14 +19,14 @@ const params = JSON.parse(paramsJson);
 let warmup = null;
 if (warmupJson !== undefined) {
   const start = performance.now();
-  const w = model.run(JSON.parse(warmupJson));
+  const w = await model.run(JSON.parse(warmupJson));
   warmup = { work: w.work, seconds: (performance.now() - start) / 1000 };
   globalThis.gc?.();
 }
 
 const cpuStart = process.cpuUsage();
 const start = performance.now();
-const out = model.run(params);
+const out = await model.run(params);
 const seconds = (performance.now() - start) / 1000;
 // CPU time of the whole process (GC helper threads included): less sensitive than wall time to being
 // descheduled on a busy machine.

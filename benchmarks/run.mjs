@@ -96,6 +96,73 @@ const GROUPS = [
       { goal: 'd: result per replication <= 200 KB (JSON)', model: 'd/dibsim', field: 'resultKb', max: 200 },
     ],
   },
+  {
+    id: 'e',
+    name: 'experiment',
+    title: 'europe-155mm, 3 strategies × replications with common random numbers, 1 vs 2 worker threads',
+    reps: { full: 1, quick: 1 },
+    params: { full: { replications: 1000 }, quick: { replications: 4 } },
+    warmup: { full: { replications: 2 }, quick: { replications: 1 } },
+    key: (r) => r.fillRatePooledMinusNational,
+    models: [
+      {
+        model: 'e/1-worker',
+        file: 'experiment.dibsim',
+        baseline: null,
+        params: { full: { replications: 1000, workers: 1 }, quick: { replications: 4, workers: 1 } },
+        warmup: { full: { replications: 2, workers: 1 }, quick: { replications: 1, workers: 1 } },
+      },
+      {
+        model: 'e/2-workers',
+        file: 'experiment.dibsim',
+        baseline: 'e/1-worker',
+        params: { full: { replications: 1000, workers: 2 }, quick: { replications: 4, workers: 2 } },
+        warmup: { full: { replications: 2, workers: 2 }, quick: { replications: 1, workers: 2 } },
+      },
+    ],
+    goals: [
+      { goal: 'e: speed-up from 1 to 2 workers >= 1.7', model: 'e/2-workers', target: 1.7 },
+      {
+        goal: 'e: 3 strategies x 1,000 replications <= 30 s with 2 workers',
+        model: 'e/2-workers',
+        field: 'seconds',
+        max: 30,
+      },
+    ],
+  },
+  {
+    id: 'f',
+    name: 'memory',
+    title: 'peak RSS of an experiment at 100, 1,000 and 10,000 replications (small scenario, calling thread)',
+    reps: { full: 1, quick: 1 },
+    params: { full: { replications: 100 }, quick: { replications: 20 } },
+    warmup: { full: { replications: 5 }, quick: { replications: 2 } },
+    key: () => 0,
+    models: [
+      { model: 'f/100', file: 'memory.dibsim', baseline: null },
+      {
+        model: 'f/1000',
+        file: 'memory.dibsim',
+        baseline: null,
+        params: { full: { replications: 1000 }, quick: { replications: 200 } },
+      },
+      {
+        model: 'f/10000',
+        file: 'memory.dibsim',
+        baseline: null,
+        params: { full: { replications: 10000 }, quick: { replications: 2000 } },
+      },
+    ],
+    goals: [
+      {
+        goal: 'f: peak RSS at 10,000 replications <= 1.25 x at 100',
+        model: 'f/10000',
+        field: 'peakRssMb',
+        relativeTo: 'f/100',
+        maxRatio: 1.25,
+      },
+    ],
+  },
 ];
 
 // ---- command line ------------------------------------------------------------------------------
@@ -117,7 +184,7 @@ for (const k of flags.keys()) {
 }
 if (flags.has('help')) {
   console.error(
-    'usage: node benchmarks/run.mjs [a|b|c|d|timeouts|mm1|inventory|scenario|a/dibsim …] [--quick] [--reps=N] [--seed=N] [--no-warmup] [--cpu-prof]',
+    'usage: node benchmarks/run.mjs [a|b|c|d|e|f|timeouts|mm1|inventory|scenario|experiment|memory|a/dibsim …] [--quick] [--reps=N] [--seed=N] [--no-warmup] [--cpu-prof]',
   );
   process.exit(0);
 }
@@ -247,7 +314,10 @@ for (const { group, models } of plan) {
   for (const g of group.goals) {
     const line = lines.get(g.model);
     if (line === undefined) continue;
-    if (g.field) {
+    if (g.relativeTo) {
+      const value = line[g.field] / lines.get(g.relativeTo)?.[g.field];
+      goalLines.push({ goal: g.goal, ratio: sig(value), target: g.maxRatio, met: value <= g.maxRatio });
+    } else if (g.field) {
       const value = line[g.field] ?? line.result?.[g.field];
       const met = g.max !== undefined ? value <= g.max : value >= g.min;
       goalLines.push({ goal: g.goal, [g.field]: value, target: g.max ?? g.min, met });

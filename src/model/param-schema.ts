@@ -267,54 +267,54 @@ function firstUnsorted(dates: readonly string[]): number {
   return -1;
 }
 
+/** At least one dated entry, with the dates under `dateKey` strictly increasing. */
+function datedEntries<T extends z.ZodType<Record<K, string>>, K extends string>(
+  element: T,
+  dateKey: K,
+  noun: string,
+) {
+  return z
+    .array(element)
+    .min(1)
+    .readonly()
+    .check((ctx) => {
+      const dates = ctx.value.map((entry) => (entry as Record<K, string>)[dateKey]);
+      const i = firstUnsorted(dates);
+      if (i >= 0) {
+        addIssue(ctx)(
+          `${noun} dates must increase strictly ('${dates[i]}' follows '${dates[i - 1]}')`,
+          `List ${noun}s in date order, one per date.`,
+          [i, dateKey],
+        );
+      }
+    })
+    .describe(`At least one { ${dateKey}, value }, dates strictly increasing.`);
+}
+
 /** A `Profile`: a constant `Param`, dated steps, dated points, or an expression in t. */
 export function profileSchema(bounds: Bounds) {
   const param = paramSchema(bounds);
   const steps = strict({
-    steps: z
-      .array(
-        strict({
-          from: dateSchema.describe(
-            'Date from which this value applies, YYYY-MM-DD, before the scenario endDate.',
-          ),
-          value: param.describe(`Value from that date on (${describeBounds(bounds)}).`),
-        }),
-      )
-      .min(1)
-      .readonly()
-      .check((ctx) => {
-        const i = firstUnsorted(ctx.value.map((s) => s.from));
-        if (i >= 0) {
-          addIssue(ctx)(
-            `step dates must increase strictly ('${ctx.value[i]?.from}' follows '${ctx.value[i - 1]?.from}')`,
-            'List steps in date order, one per date.',
-            [i, 'from'],
-          );
-        }
-      })
-      .describe('At least one { from, value }, dates strictly increasing.'),
+    steps: datedEntries(
+      strict({
+        from: dateSchema.describe(
+          'Date from which this value applies, YYYY-MM-DD, before the scenario endDate.',
+        ),
+        value: param.describe(`Value from that date on (${describeBounds(bounds)}).`),
+      }),
+      'from',
+      'step',
+    ),
   }).describe('Steps: the value of the latest step whose `from` date has passed (0 before the first).');
   const points = strict({
-    points: z
-      .array(
-        strict({
-          date: dateSchema.describe('Date of this point, YYYY-MM-DD (may lie outside the horizon).'),
-          value: param.describe(`Value at that date (${describeBounds(bounds)}).`),
-        }),
-      )
-      .min(1)
-      .readonly()
-      .check((ctx) => {
-        const i = firstUnsorted(ctx.value.map((p) => p.date));
-        if (i >= 0) {
-          addIssue(ctx)(
-            `point dates must increase strictly ('${ctx.value[i]?.date}' follows '${ctx.value[i - 1]?.date}')`,
-            'List points in date order, one per date.',
-            [i, 'date'],
-          );
-        }
-      })
-      .describe('At least one { date, value }, dates strictly increasing.'),
+    points: datedEntries(
+      strict({
+        date: dateSchema.describe('Date of this point, YYYY-MM-DD (may lie outside the horizon).'),
+        value: param.describe(`Value at that date (${describeBounds(bounds)}).`),
+      }),
+      'date',
+      'point',
+    ),
   }).describe('Points: piecewise-linear between dated points, constant outside them.');
   const expression = strict({
     expression: z

@@ -7,7 +7,7 @@
  */
 
 import {
-  type Collection,
+  COLLECTIONS,
   each,
   listIds,
   type PathSegments,
@@ -39,16 +39,7 @@ function unique<T>(
 }
 
 export function idRules(view: ScenarioView, out: RawIssue[]): void {
-  const collections: Collection[] = [
-    'items',
-    'components',
-    'nations',
-    'firms',
-    'suppliers',
-    'recipients',
-    'pledges',
-    'shocks',
-  ];
+  const collections = COLLECTIONS;
   for (const c of collections) {
     unique(
       view[c] as readonly ({ id: string } | undefined)[],

@@ -45,16 +45,20 @@ export interface RawIssue {
   readonly fix: string;
 }
 
-/** Collections whose entities have ids. */
-export type Collection =
-  | 'items'
-  | 'components'
-  | 'nations'
-  | 'firms'
-  | 'suppliers'
-  | 'recipients'
-  | 'pledges'
-  | 'shocks';
+/** Collections whose entities have ids, in document order. */
+export const COLLECTIONS = [
+  'items',
+  'components',
+  'nations',
+  'firms',
+  'suppliers',
+  'recipients',
+  'pledges',
+  'shocks',
+] as const;
+
+/** A collection whose entities have ids. */
+export type Collection = (typeof COLLECTIONS)[number];
 
 /** The scenario as far as it parsed: entities that failed the schema are `undefined`. */
 export interface ScenarioView {

@@ -22,6 +22,7 @@ import {
 import { quantityIssues } from './validate-quantities.js';
 import { structuralIssues } from './validate-rules.js';
 import {
+  COLLECTIONS,
   type Collection,
   formatPath,
   type PathSegments,
@@ -113,16 +114,7 @@ function salvage(data: unknown): ScenarioView | undefined {
         ? value.flatMap((v) => (isRecord(v) && typeof v.id === 'string' ? [v.id] : []))
         : [],
     );
-  const collections: Collection[] = [
-    'items',
-    'components',
-    'nations',
-    'firms',
-    'suppliers',
-    'recipients',
-    'pledges',
-    'shocks',
-  ];
+  const collections = COLLECTIONS;
   return {
     startDate: dateSchema.safeParse(data.startDate).data,
     endDate: dateSchema.safeParse(data.endDate).data,

@@ -16,7 +16,7 @@ npm install --no-audit --no-fund --silent "./$tarball"
 # The consumer gets the same TypeScript the project pins, and nothing else: no @types packages.
 ts_version="$(node -p "require('$root/node_modules/typescript/package.json').version")"
 npm install --no-audit --no-fund --silent "typescript@$ts_version"
-cp "$root/test/consumer/consumer.ts" .
+cp "$root/test/consumer/consumer.ts" "$root/test/consumer/workers.mjs" .
 cat > tsconfig.json <<JSON
 {
   "compilerOptions": {
@@ -29,4 +29,5 @@ cat > tsconfig.json <<JSON
 JSON
 npx tsc -p tsconfig.json
 node out/consumer.js
+node workers.mjs
 echo "consumer check passed ($tarball)"

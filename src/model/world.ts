@@ -19,6 +19,7 @@ import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
 import { Consumption, type DonorPart, Pledge, type Shock } from './demand.js';
 import { Firm } from './firm.js';
 import { Ledger } from './ledger.js';
+import type { NationState } from './nation-state.js';
 import { ParamResolver, type ProfileFn } from './params.js';
 import type {
   FirmInputView,
@@ -28,7 +29,8 @@ import type {
   ProcurementContext,
   ProcurementStrategy,
 } from './procurement.js';
-import type { Censored, RunResult } from './results.js';
+import type { RunResult } from './results.js';
+import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
 import type { NationSpec, Scenario } from './scenario.js';
 import { Stockpile } from './stockpile.js';
 import { Supplier } from './supplier.js';
@@ -54,19 +56,6 @@ export interface RunScenarioOptions {
   readonly seed?: number | string;
   /** Replication index (0-based). @defaultValue 0 */
   readonly replication?: number;
-}
-
-/** A nation during a run. @internal */
-interface NationState {
-  readonly spec: NationSpec;
-  readonly stockpiles: Map<string, Stockpile>;
-  readonly targets: Map<string, ProfileFn>;
-  readonly consumption: Consumption[];
-  readonly budget: Budget;
-  readonly licenceDelayDays: number;
-  readonly licenceDenial: () => number;
-  readonly overhead: { eur: number };
-  readonly domesticFirms: string[];
 }
 
 /**
@@ -900,146 +889,32 @@ export class World {
   // ---- results ------------------------------------------------------------------------------------
 
   private snapshot(): void {
-    const day = this.sim.now;
-    this.snapshots.push({
-      day,
-      nations: [...this.nations.values()].map((n) => {
-        const stocks = [...n.stockpiles.values()];
-        return {
-          stock: stocks.reduce((s, x) => s + x.level, 0),
-          backorders: stocks.reduce((s, x) => s + x.backorderRounds, 0),
-          received: stocks.reduce((s, x) => s + x.receivedRounds, 0),
-          spent: n.budget.spent.value,
-          target: [...n.targets.entries()].reduce((s, [, f]) => s + f(day), 0),
-        };
-      }),
-      firms: [...this.firms.values()].map((f) => ({
-        capacity: f.capacityPerMonth(day),
-        output: f.cumulativeRounds,
-        utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
-        price: f.quote(day),
-      })),
-      recipients: [...this.recipientStock.values()].map((s) => ({ stock: s.level, unmet: s.unmetRounds })),
-      pledges: this.pledges.map((p) => p.deliveredRounds),
-    });
+    this.snapshots.push(
+      takeSnapshot(this.sim.now, this.nations, this.firms, this.recipientStock, this.pledges),
+    );
   }
 
   /** Builds the run's results (call after {@link World.run}). */
   results(): RunResult {
-    const snaps = this.snapshots;
-    const column = <T>(rows: readonly T[], pick: (row: T) => number) => Float64Array.from(rows, pick);
-    const nationIds = [...this.nations.keys()];
-    const firmList = [...this.firms.values()];
-    const recipientIds = [...this.recipientStock.values()].map((s) => `${s.owner}/${s.item}`);
-    const censored = (day: number): Censored =>
-      Number.isNaN(day)
-        ? { reached: false, day: this.horizonDays, date: this.date(this.horizonDays) }
-        : { reached: true, day, date: this.date(day) };
-    let demanded = 0;
-    let served = 0;
-    let backorders = 0;
-    const nations: Record<string, RunResult['kpis']['nations'][string]> = {};
-    nationIds.forEach((id, i) => {
-      const n = this.nations.get(id)!;
-      const stocks = [...n.stockpiles.values()];
-      const d = stocks.reduce((s, x) => s + x.demandedRounds, 0);
-      const f = stocks.reduce((s, x) => s + x.servedFromStockRounds, 0);
-      const b = stocks.reduce((s, x) => s + x.backorderRounds, 0);
-      demanded += d;
-      served += f;
-      backorders += b;
-      const reachedAt = snaps.find((s) => s.nations[i]!.stock >= s.nations[i]!.target);
-      const lastYearRate = n.consumption.reduce((s, c) => s + meanRate(c, this.horizonDays), 0);
-      nations[id] = {
-        fillRate: d === 0 ? 1 : f / d,
-        daysOfSupply:
-          lastYearRate > 0
-            ? stocks.reduce((s, x) => s + x.level, 0) / lastYearRate
-            : Number.POSITIVE_INFINITY,
-        backorderRounds: b,
-        timeToTarget: censored(reachedAt?.day ?? Number.NaN),
-        spentEur: n.budget.spent.value,
-        overheadEur: n.overhead.eur,
-      };
-    });
-    const recipientUnmet = [...this.recipientStock.values()].reduce((s, x) => s + x.unmetRounds, 0);
-    const spent = [...this.nations.values()].reduce((s, n) => s + n.budget.spent.value, 0);
-    const overhead = [...this.nations.values()].reduce((s, n) => s + n.overhead.eur, 0);
-    const delivered = this.contracts.reduce((s, c) => s + c.deliveredRounds, 0);
-    return {
-      scenario: this.scenario.name,
-      strategy: this.strategy.name,
-      seed: this.streams.seed,
-      replication: this.streams.replication,
-      horizonDays: this.horizonDays,
-      monthDays: column(snaps, (s) => s.day),
-      nations: Object.fromEntries(
-        nationIds.map((id, i) => [
-          id,
-          {
-            stockRounds: column(snaps, (s) => s.nations[i]!.stock),
-            backorderRounds: column(snaps, (s) => s.nations[i]!.backorders),
-            receivedRounds: column(snaps, (s) => s.nations[i]!.received),
-            spentEur: column(snaps, (s) => s.nations[i]!.spent),
-          },
-        ]),
-      ),
-      firms: Object.fromEntries(
-        firmList.map((f, i) => [
-          f.id,
-          {
-            capacityPerMonth: column(snaps, (s) => s.firms[i]!.capacity),
-            outputRounds: column(snaps, (s) => s.firms[i]!.output),
-            utilisation: column(snaps, (s) => s.firms[i]!.utilisation),
-            priceEur: column(snaps, (s) => s.firms[i]!.price),
-          },
-        ]),
-      ),
-      recipients: Object.fromEntries(
-        recipientIds.map((id, i) => [
-          id,
-          {
-            stockRounds: column(snaps, (s) => s.recipients[i]!.stock),
-            unmetRounds: column(snaps, (s) => s.recipients[i]!.unmet),
-          },
-        ]),
-      ),
-      pledges: Object.fromEntries(this.pledges.map((p, i) => [p.id, column(snaps, (s) => s.pledges[i]!)])),
-      kpis: {
-        fillRate: demanded === 0 ? 1 : served / demanded,
-        unmetDemandRounds: backorders + recipientUnmet,
-        recipientUnmetRounds: recipientUnmet,
-        averageUnitCostEur: delivered > 0 ? spent / delivered : Number.NaN,
-        totalSpendEur: spent + overhead,
-        capacityAddedRoundsPerMonth: firmList.reduce((s, f) => s + f.addedNameplateRoundsPerMonth, 0),
-        deliveredRounds: delivered,
-        nations,
-        pledges: this.pledges.map((p) => ({
-          id: p.id,
-          fulfilmentByDeadline: p.deliveredByDeadlineRounds / p.quantityRounds,
-          met: censored(p.metDay),
-        })),
+    return buildResults(
+      {
+        scenario: this.scenario.name,
+        strategy: this.strategy.name,
+        seed: this.streams.seed,
+        replication: this.streams.replication,
+        horizonDays: this.horizonDays,
+        nations: this.nations,
+        firms: this.firms,
+        recipientStock: this.recipientStock,
+        pledges: this.pledges,
+        contracts: this.contracts,
+        parameters: this.params.drawn,
+        events: this.sim.processedCount,
+        date: (day) => this.date(day),
       },
-      parameters: this.params.drawn,
-      events: this.sim.processedCount,
-    };
+      this.snapshots,
+    );
   }
-}
-
-interface Snapshot {
-  day: number;
-  nations: { stock: number; backorders: number; received: number; spent: number; target: number }[];
-  firms: { capacity: number; output: number; utilisation: number; price: number }[];
-  recipients: { stock: number; unmet: number }[];
-  pledges: number[];
-}
-
-/** Mean daily consumption rate over the last year of the horizon. */
-function meanRate(c: Consumption, horizonDays: number): number {
-  let total = 0;
-  const from = Math.max(0, horizonDays - 365);
-  for (let d = from; d < horizonDays; d++) total += c.rate(d);
-  return total / Math.max(1, horizonDays - from);
 }
 
 /** A copy of `byYear` with every amount multiplied by `factor`. */

@@ -11,13 +11,12 @@
  * @module
  */
 import { ScenarioError } from '../errors.js';
-import {
-  deliveryMonths,
-  type FirmView,
-  type Need,
-  type OrderTerms,
-  type ProcurementContext,
-  type ProcurementStrategy,
+import type {
+  FirmView,
+  Need,
+  OrderTerms,
+  ProcurementContext,
+  ProcurementStrategy,
 } from '../model/procurement.js';
 import type { Membership } from '../model/scenario.js';
 import { orderFrom, orderNationally, splitByCapacity } from './national.js';
@@ -329,24 +328,8 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
           orderNationally(context, need);
           continue;
         }
-        if (firms.every((f) => f.nation === need.nation)) {
-          orderFrom(context, need, firms);
-          continue;
-        }
-        for (const part of splitByCapacity(need.rounds, firms)) {
-          const terms = termsFor(context, part.firm, [need.nation]);
-          context.placeOrder({
-            buyer: need.nation,
-            payers: [{ payer: need.nation, share: 1 }],
-            firm: part.firm.id,
-            item: need.item,
-            rounds: part.rounds,
-            durationMonths: deliveryMonths(need, context.day, context.contractLengthMonths),
-            deliverTo: need.deliverTo,
-            purpose: need.purpose,
-            ...(terms === undefined ? {} : { terms }),
-          });
-        }
+        // Domestic firms get national terms (termsFor returns undefined for them).
+        orderFrom(context, need, firms, (firm) => termsFor(context, firm, [need.nation]));
       }
     },
   };

@@ -8,6 +8,7 @@ import {
   deliveryMonths,
   type FirmView,
   type Need,
+  type OrderTerms,
   type ProcurementContext,
   type ProcurementStrategy,
 } from '../model/procurement.js';
@@ -48,9 +49,18 @@ export function bestForeignFirm(firms: readonly FirmView[]): FirmView | undefine
   )[0];
 }
 
-/** Orders `need` from `firms` split by capacity, as the nation's own single-payer contracts. */
-export function orderFrom(context: ProcurementContext, need: Need, firms: readonly FirmView[]): void {
+/**
+ * Orders `need` from `firms` split by capacity, as the nation's own single-payer contracts; `termsFor`
+ * gives each firm's order terms (default terms when it returns `undefined` or is omitted).
+ */
+export function orderFrom(
+  context: ProcurementContext,
+  need: Need,
+  firms: readonly FirmView[],
+  termsFor?: (firm: FirmView) => OrderTerms | undefined,
+): void {
   for (const part of splitByCapacity(need.rounds, firms)) {
+    const terms = termsFor?.(part.firm);
     context.placeOrder({
       buyer: need.nation,
       payers: [{ payer: need.nation, share: 1 }],
@@ -60,6 +70,7 @@ export function orderFrom(context: ProcurementContext, need: Need, firms: readon
       durationMonths: deliveryMonths(need, context.day, context.contractLengthMonths),
       deliverTo: need.deliverTo,
       purpose: need.purpose,
+      ...(terms === undefined ? {} : { terms }),
     });
   }
 }

@@ -225,6 +225,7 @@ export type {
   SupplierSpec,
 } from './model/scenario.js';
 export { scenarioJsonSchema } from './model/scenario-schema.js';
+export { eu1mBacktest } from './model/scenarios/eu-1m-backtest.js';
 export { europe155mm } from './model/scenarios/europe-155mm.js';
 export { validateScenario } from './model/validate.js';
 export { type RunScenarioOptions, runScenario, World } from './model/world.js';

@@ -47,6 +47,7 @@ export {
   type ReplicationRecord,
   recordLayout,
   recordValues,
+  type SeriesInterval,
 } from './experiment/record.js';
 export { replay } from './experiment/replay.js';
 export type {

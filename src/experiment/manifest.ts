@@ -6,11 +6,12 @@
  */
 import { createRequire } from 'node:module';
 import { canonicalJson } from './canonical.js';
+import type { SeriesInterval } from './record.js';
 import type { StopWhen } from './stopping.js';
 import type { StrategyDescriptor } from './strategy-spec.js';
 
 /** Version of the result and record formats; bumped when either changes meaning. */
-export const EXPERIMENT_SCHEMA_VERSION = 1;
+export const EXPERIMENT_SCHEMA_VERSION = 2;
 
 /** A shard of an experiment: replications `i` with `i % count === index`. */
 export interface ShardSpec {
@@ -47,6 +48,8 @@ export interface ExperimentManifest {
   readonly level: number;
   /** Relative accuracy of quantiles. */
   readonly quantileAccuracy: number;
+  /** How often series are sampled. */
+  readonly seriesEvery: SeriesInterval;
   /** Sequential stopping rule, if any. */
   readonly stopWhen?: StopWhen;
   /** How failed replications are handled. */

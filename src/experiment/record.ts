@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dateOf, dayOf, yearStarts } from '../model/dates.js';
+import { dateOf, dayOf, monthStarts } from '../model/dates.js';
 import type { RunResult } from '../model/results.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -17,6 +17,8 @@ export interface RecordLayout {
   readonly nations: readonly string[];
   /** Pledge ids, in scenario order. */
   readonly pledges: readonly string[];
+  /** Firm ids, in scenario order. */
+  readonly firms: readonly string[];
   /**
    * Scalar KPI keys, e.g. `fillRate`, `nations.DE.spentEur`, `pledges.eu-1m.met.day`. Censored events
    * appear as two scalars, `<key>.reached` (0 or 1) and `<key>.day` (the day, or the horizon when not
@@ -25,9 +27,17 @@ export interface RecordLayout {
   readonly scalars: readonly string[];
   /** Keys of censored events (`nations.<id>.timeToTarget`, `pledges.<id>.met`). */
   readonly censored: readonly string[];
-  /** Series keys, e.g. `nations.DE.stockRounds`, `pledges.eu-1m.deliveredRounds`, `capacityPerMonth`. */
+  /**
+   * Series keys, e.g. `nations.DE.stockRounds`, `pledges.eu-1m.deliveredRounds`, `capacityPerMonth` (all
+   * firms), `firms.<id>.capacityPerMonth`.
+   */
   readonly series: readonly string[];
-  /** Day of each series sample: day 0, each 1 January within the horizon, and the horizon. */
+  /** How often series are sampled. */
+  readonly seriesEvery: SeriesInterval;
+  /**
+   * Day of each series sample: day 0, the first day of each year, quarter or month (per `seriesEvery`)
+   * within the horizon, and the horizon.
+   */
   readonly seriesDays: readonly number[];
   /** Calendar date of each sample day, `YYYY-MM-DD`. */
   readonly seriesDates: readonly string[];
@@ -60,8 +70,25 @@ const RUN_SCALARS = [
 ] as const;
 const NATION_SCALARS = ['fillRate', 'daysOfSupply', 'backorderRounds', 'spentEur', 'overheadEur'] as const;
 
-/** The record layout of a (validated) scenario. */
-export function recordLayout(scenario: Scenario): RecordLayout {
+/**
+ * How often an experiment samples its series: at each 1 January, each quarter start (1 January, April, July,
+ * October) or each month start. Finer sampling makes smoother fan charts and larger records.
+ */
+export type SeriesInterval = 'year' | 'quarter' | 'month';
+
+const MONTHS_PER_SAMPLE: Readonly<Record<SeriesInterval, number>> = { year: 12, quarter: 3, month: 1 };
+
+/** Whether `value` names a {@link SeriesInterval}. @internal */
+export function isSeriesInterval(value: unknown): value is SeriesInterval {
+  return typeof value === 'string' && Object.hasOwn(MONTHS_PER_SAMPLE, value);
+}
+
+/**
+ * The record layout of a (validated) scenario.
+ *
+ * @param every - how often series are sampled @defaultValue 'year'
+ */
+export function recordLayout(scenario: Scenario, every: SeriesInterval = 'year'): RecordLayout {
   const scalars: string[] = [...RUN_SCALARS];
   const censored: string[] = [];
   const series: string[] = ['capacityPerMonth', 'spentEur', 'recipientUnmetRounds'];
@@ -79,14 +106,21 @@ export function recordLayout(scenario: Scenario): RecordLayout {
     addCensored(`pledges.${p.id}.met`);
     series.push(`pledges.${p.id}.deliveredRounds`);
   }
+  for (const f of scenario.firms) series.push(`firms.${f.id}.capacityPerMonth`);
   const horizonDays = dayOf(scenario.startDate, scenario.endDate);
-  const seriesDays = [0, ...yearStarts(scenario.startDate, scenario.endDate, 1), horizonDays];
+  const step = MONTHS_PER_SAMPLE[every];
+  const starts = monthStarts(scenario.startDate, scenario.endDate).filter(
+    (d) => (Number(dateOf(scenario.startDate, d).slice(5, 7)) - 1) % step === 0,
+  );
+  const seriesDays = [0, ...starts, horizonDays];
   return {
     nations: scenario.nations.map((n) => n.id),
     pledges: scenario.pledges.map((p) => p.id),
+    firms: scenario.firms.map((f) => f.id),
     scalars,
     censored,
     series,
+    seriesEvery: every,
     seriesDays,
     seriesDates: seriesDays.map((d) => dateOf(scenario.startDate, d)),
     horizonDays,
@@ -121,7 +155,7 @@ export function recordValues(result: RunResult, layout: RecordLayout): number[] 
     push(p === undefined ? Number.NaN : p.met.reached ? 1 : 0);
     push(p === undefined ? Number.NaN : p.met.day);
   }
-  const at = layout.seriesDays.map((day) => sampleIndex(result.monthDays, day));
+  const at = sampleIndices(result.monthDays, layout.seriesDays);
   const sample = (pick: (i: number) => number) => {
     for (const i of at) push(pick(i));
   };
@@ -134,15 +168,20 @@ export function recordValues(result: RunResult, layout: RecordLayout): number[] 
   sample((i) => sum(unmet, i));
   for (const id of nationIds) sample((i) => result.nations[id]?.stockRounds[i] ?? Number.NaN);
   for (const id of pledgeIds) sample((i) => result.pledges[id]?.[i] ?? Number.NaN);
+  for (const id of layout.firms) sample((i) => result.firms[id]?.capacityPerMonth[i] ?? Number.NaN);
   return out;
 }
 
-/** Index of the last sample at or before `day` (samples are in increasing day order). */
-function sampleIndex(days: Float64Array, day: number): number {
-  let found = 0;
-  for (let i = 0; i < days.length; i++) {
-    if (days[i]! <= day) found = i;
-    else break;
+/**
+ * For each wanted day (ascending), the index of the last snapshot at or before it (snapshots ascending too),
+ * in one merged pass.
+ */
+function sampleIndices(days: Float64Array, wanted: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  for (const day of wanted) {
+    while (i + 1 < days.length && days[i + 1]! <= day) i++;
+    out.push(i);
   }
-  return found;
+  return out;
 }

@@ -17,7 +17,7 @@ import {
   type ExperimentManifest,
   type ShardSpec,
 } from './manifest.js';
-import { type RecordLayout, recordLayout } from './record.js';
+import { isSeriesInterval, type RecordLayout, recordLayout, type SeriesInterval } from './record.js';
 import { type ReplicationContext, type ReplicationOutcome, runReplication } from './replicate.js';
 import type { ExperimentResult } from './results.js';
 import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
@@ -57,6 +57,11 @@ export interface ExperimentOptions {
   readonly level?: number;
   /** Relative accuracy of reported quantiles, in (0, 0.5]. @defaultValue 0.001 */
   readonly quantileAccuracy?: number;
+  /**
+   * How often series (stock levels, capacity, pledge deliveries) are sampled for fan charts.
+   * @defaultValue 'year'
+   */
+  readonly seriesEvery?: SeriesInterval;
   /** Stop early once chosen KPIs are precise enough (see {@link StopWhen}). */
   readonly stopWhen?: StopWhen;
   /**
@@ -220,6 +225,10 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
   if (typeof quantileAccuracy !== 'number' || !(quantileAccuracy > 0 && quantileAccuracy <= 0.5)) {
     throw invalid('quantileAccuracy', quantileAccuracy, 'must be in (0, 0.5]', 'Use 0.001 for 0.1 %.');
   }
+  const seriesEvery = options.seriesEvery ?? 'year';
+  if (!isSeriesInterval(seriesEvery)) {
+    throw invalid('seriesEvery', seriesEvery, "must be 'year', 'quarter' or 'month'", '');
+  }
   const onError = options.onError ?? 'abort';
   if (onError !== 'abort' && onError !== 'skip') {
     throw invalid('onError', onError, "must be 'abort' or 'skip'", '');
@@ -244,7 +253,7 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
   // Normalises the seed (42 and "42" are the same) and rejects NaN or an empty string.
   const seed = createStreams(options.seed ?? 1).seed;
   const scenario = validateScenario(options.scenario);
-  const layout = recordLayout(scenario);
+  const layout = recordLayout(scenario, seriesEvery);
   const strategies = await loadStrategies(options.strategies);
   const baseline = options.baseline ?? strategies[0]!.name;
   if (!strategies.some((s) => s.name === baseline)) {
@@ -261,6 +270,7 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
     baseline,
     level,
     quantileAccuracy,
+    seriesEvery,
     ...(options.stopWhen === undefined ? {} : { stopWhen: options.stopWhen }),
     onError,
     ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),

@@ -1,0 +1,115 @@
+/**
+ * How the command-line tool ends: exit codes, and the messages it prints for each kind of failure (no stack
+ * trace unless `--debug`).
+ *
+ * @module
+ */
+import { DibsimError, ReplicationError, ScenarioError } from '../errors.js';
+
+/** Exit codes of `dibsim`. */
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** A replication (or the run) failed. */
+  runFailed: 1,
+  /** Bad input or usage. */
+  usage: 2,
+  /** Interrupted by Ctrl-C (128 + SIGINT). */
+  interrupted: 130,
+} as const;
+
+/** Bad input or usage that the user can fix: printed without a stack trace, exit 2. */
+export class UsageError extends Error {
+  /**
+   * @param message - what is wrong, naming the option, file or field, and the fix
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Ctrl-C stopped a run: the message says what was kept and how to resume; exit 130. */
+export class InterruptedError extends Error {
+  /**
+   * @param message - what was kept and the command that resumes
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** A replication failed; the message names the seed and replication and a command that replays it. */
+export class RunFailedError extends Error {
+  /**
+   * @param error - the experiment's error
+   * @param replayCommand - the `dibsim run … --replication …` command that reruns the failing replication
+   */
+  constructor(error: ReplicationError, replayCommand: string) {
+    const cause =
+      error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : String(error.cause);
+    super(
+      [
+        `Replication ${error.replication} of strategy "${error.strategy}" failed (seed ${error.seed}, scenario ${error.scenarioHash.slice(0, 12)}):`,
+        `  ${cause}`,
+        'Replay it alone in this process, with the full stack trace:',
+        `  ${replayCommand}`,
+      ].join('\n'),
+      { cause: error },
+    );
+    this.name = 'RunFailedError';
+  }
+}
+
+/** Exit code and stderr text for an error thrown by a command. */
+export interface Failure {
+  /** Exit code. */
+  readonly code: number;
+  /** Text for stderr, ending in a newline. */
+  readonly text: string;
+}
+
+/**
+ * Classifies an error: scenario problems as `file: path: message. Fix: …` lines and option mistakes exit 2,
+ * failed runs exit 1, interruptions 130. With `debug`, the stack trace (and causes) follow the message.
+ */
+export function describeFailure(error: unknown, debug: boolean): Failure {
+  const stack = debug ? `\n${stackOf(error)}` : '';
+  if (error instanceof InterruptedError) return { code: EXIT.interrupted, text: `${error.message}\n` };
+  if (error instanceof ScenarioError) {
+    // ScenarioError's message starts with its source (a file name): `<source> has N problem(s):`.
+    const marker = ` has ${error.issues.length} problem`;
+    const source = error.message.slice(0, Math.max(0, error.message.indexOf(marker))) || 'scenario';
+    const lines = error.issues.map((i) => {
+      const end = /[.?!]$/.test(i.message) ? '' : '.';
+      return `${source}: ${i.path}: ${i.message}${end}${i.fix === '' ? '' : ` Fix: ${i.fix}`}`;
+    });
+    const count = `${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`;
+    return { code: EXIT.usage, text: `${lines.join('\n')}\n(${count}; nothing was run)${stack}\n` };
+  }
+  if (error instanceof UsageError) return { code: EXIT.usage, text: `error: ${error.message}${stack}\n` };
+  if (error instanceof RunFailedError)
+    return { code: EXIT.runFailed, text: `error: ${error.message}${stack}\n` };
+  if (error instanceof ReplicationError) {
+    return { code: EXIT.runFailed, text: `error: ${error.message}${stack}\n` };
+  }
+  // Bad options caught by the library (an incompatible results file, a bad lever path, …) are input errors.
+  if (error instanceof DibsimError && error.code === 'INVALID_ARGUMENT') {
+    return { code: EXIT.usage, text: `error: ${error.message}${stack}\n` };
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const hint = debug ? stack : '\n(run again with --debug for the stack trace)';
+  return { code: EXIT.runFailed, text: `error: ${message}${hint}\n` };
+}
+
+function stackOf(error: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e !== undefined && depth < 5; depth++) {
+    parts.push(e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+    if (e !== undefined) parts.push('caused by:');
+  }
+  return parts.join('\n');
+}

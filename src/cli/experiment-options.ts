@@ -1,0 +1,106 @@
+/**
+ * Options shared by the commands that run experiments (`compare`, `run`, `sweep`), with their parsers and
+ * defaults.
+ *
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { type Command, Option } from 'commander';
+import type { ShardSpec } from '../experiment/manifest.js';
+import {
+  collect,
+  FORMATS,
+  type Format,
+  nonNegativeInt,
+  type ParamSetting,
+  PROGRESS_MODES,
+  type ProgressMode,
+  param,
+  positiveInt,
+  seed,
+  shard,
+} from './options.js';
+
+/** Seed of every command unless `--seed` is given. */
+export const DEFAULT_SEED = '2024';
+
+/** Worker threads unless `--workers` is given: the cores, at most 4. */
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
+
+/** Parsed options of an experiment command. */
+export interface ExperimentCliOptions {
+  /** Master seed. */
+  readonly seed: string;
+  /** Replications per strategy. */
+  readonly replications: number;
+  /** Worker threads (0: this thread). */
+  readonly workers: number;
+  /** `--strategy` values, as typed. */
+  readonly strategy?: string[];
+  /** `--param` settings. */
+  readonly param?: ParamSetting[];
+  /** Output folder. */
+  readonly out?: string;
+  /** Output format on stdout. */
+  readonly format: Format;
+  /** Progress display. */
+  readonly progress: ProgressMode;
+  /** Shard of the replications (0-based). */
+  readonly shard?: ShardSpec;
+  /** Results file to resume from and append to. */
+  readonly resume?: string;
+  /** Print stack traces. */
+  readonly debug?: boolean;
+}
+
+/** Adds `--seed`, `--replications`, `--workers`, `--strategy`, `--param`, `--out`, `--format`, `--progress`. */
+export function addExperimentOptions(command: Command, replications: number): Command {
+  return command
+    .option(
+      '--seed <seed>',
+      'master seed (a number or a word); the same seed gives identical results',
+      seed,
+      DEFAULT_SEED,
+    )
+    .option('--replications <n>', 'replications per strategy', positiveInt, replications)
+    .addOption(
+      new Option('--workers <n>', 'worker threads (0: this thread); results do not depend on it')
+        .argParser(nonNegativeInt)
+        .default(defaultWorkers(), 'the cores, at most 4'),
+    )
+    .option('--param <strategy:path=value>', "set a strategy's parameter (repeatable)", collect(param))
+    .option(
+      '--out <dir>',
+      'write results.json, one CSV per table, manifest.json, charts and report.html there',
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'what stdout gets: a text table, one JSON document, or the KPI table as CSV',
+      )
+        .choices(FORMATS)
+        .default('table'),
+    )
+    .addOption(
+      new Option('--progress <mode>', 'progress on stderr: bar on a terminal (auto), bar, lines, none')
+        .choices(PROGRESS_MODES)
+        .default('auto'),
+    )
+    .option('--debug', 'print stack traces of errors');
+}
+
+/** Adds `--shard` and `--resume` (for `compare` and `run`). */
+export function addResumeOptions(command: Command): Command {
+  return command
+    .option(
+      '--resume <file>',
+      'results file (JSON lines): finished replications are appended as they complete and skipped when it is given again',
+    )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (replications r with r mod n = i − 1) into --resume <file>; combine with dibsim merge',
+      shard,
+    );
+}

@@ -1,0 +1,117 @@
+/**
+ * Runs an experiment for a command: progress on stderr, Ctrl-C through an `AbortSignal`, finished
+ * replications kept in the `--resume` file, and failures turned into messages that say how to replay or
+ * resume.
+ *
+ * @module
+ */
+import { ReplicationError } from '../errors.js';
+import type { ExperimentResult } from '../experiment/results.js';
+import { runExperiment } from '../experiment/run-experiment.js';
+import type { StopWhen } from '../experiment/stopping.js';
+import { dibsimCommand, withOption } from './command-line.js';
+import { InterruptedError, RunFailedError } from './errors.js';
+import type { ExperimentCliOptions } from './experiment-options.js';
+import { listenForInterrupt } from './interrupt.js';
+import { createProgress, secondsSince } from './progress.js';
+import type { LoadedScenario } from './scenario-source.js';
+import type { CliStrategy } from './strategies.js';
+
+/** What a command passes to {@link runCliExperiment}. */
+export interface CliExperiment {
+  /** The command-line arguments after `dibsim`, as typed (to print resume commands). */
+  readonly args: readonly string[];
+  /** The scenario. */
+  readonly scenario: LoadedScenario;
+  /** The strategies. */
+  readonly strategies: readonly CliStrategy[];
+  /** Parsed options. */
+  readonly options: ExperimentCliOptions;
+  /** Results file (the `--resume` file, or a shard's file). */
+  readonly resultsFile?: string | undefined;
+  /** Optional sequential stopping rule. */
+  readonly stopWhen?: StopWhen;
+}
+
+/**
+ * Runs the experiment and returns its result (complete, or stopped by `stopWhen`).
+ *
+ * @throws {@link InterruptedError} after Ctrl-C, saying what was kept and how to resume;
+ *   {@link RunFailedError} when a replication fails, with the command that replays it.
+ */
+export async function runCliExperiment(input: CliExperiment): Promise<ExperimentResult> {
+  const { options, strategies } = input;
+  const started = process.hrtime.bigint();
+  const progress = createProgress(options.progress, 'replications');
+  const interrupt = listenForInterrupt();
+  let result: ExperimentResult;
+  try {
+    result = await runExperiment({
+      scenario: input.scenario.scenario,
+      strategies: strategies.map((s) => s.spec),
+      replications: options.replications,
+      seed: options.seed,
+      workers: options.workers,
+      signal: interrupt.signal,
+      onProgress: (p) => progress.update(p.completed, p.total),
+      ...(input.resultsFile === undefined ? {} : { resultsFile: input.resultsFile }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+      ...(input.stopWhen === undefined ? {} : { stopWhen: input.stopWhen }),
+    });
+  } catch (error) {
+    progress.stop();
+    if (error instanceof ReplicationError) throw new RunFailedError(error, replayCommand(input, error));
+    throw error;
+  } finally {
+    interrupt.dispose();
+  }
+  const seconds = secondsSince(started);
+  const threads =
+    options.workers === 0
+      ? 'this thread'
+      : `${options.workers} worker thread${options.workers === 1 ? '' : 's'}`;
+  if (result.status === 'cancelled') {
+    progress.stop();
+    throw new InterruptedError(interruptedMessage(input, result));
+  }
+  progress.stop(
+    `${result.replications} replications × ${strategies.length} strateg${strategies.length === 1 ? 'y' : 'ies'} in ${seconds.toFixed(1)} s (${threads})`,
+  );
+  return result;
+}
+
+/** The `dibsim run` command that replays the failed replication alone, in one process. */
+function replayCommand(input: CliExperiment, error: ReplicationError): string {
+  const failed = input.strategies.find((s) => s.spec.name === error.strategy);
+  const args = ['run', input.scenario.source];
+  if (failed !== undefined) {
+    args.push('--strategy', failed.text);
+    for (const p of input.options.param ?? []) {
+      if (p.strategy === failed.spec.name)
+        args.push('--param', `${p.strategy}:${p.path}=${JSON.stringify(p.value)}`);
+    }
+  }
+  args.push('--seed', error.seed, '--replication', String(error.replication), '--debug');
+  return dibsimCommand(args);
+}
+
+function interruptedMessage(input: CliExperiment, result: ExperimentResult): string {
+  const total =
+    input.options.shard === undefined
+      ? input.options.replications
+      : Math.ceil((input.options.replications - input.options.shard.index) / input.options.shard.count);
+  const done = `Interrupted after ${result.replications} of ${total} replications.`;
+  const file = input.resultsFile;
+  if (file === undefined) {
+    return [
+      `${done} Nothing was kept: the run had no results file.`,
+      'To keep finished replications across interruptions, run with --resume <file>, e.g.:',
+      `  ${dibsimCommand(withOption(input.args, '--resume', 'results.jsonl'))}`,
+    ].join('\n');
+  }
+  return [
+    `${done} Finished replications are saved in ${file}.`,
+    'Resume with:',
+    `  ${dibsimCommand(withOption(input.args, '--resume', file))}`,
+  ].join('\n');
+}

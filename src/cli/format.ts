@@ -1,0 +1,201 @@
+/**
+ * Text tables for the terminal: headline KPIs per strategy (mean ± 95 % CI half-width), censored events
+ * (share reached and median date) and paired differences against the baseline.
+ *
+ * @module
+ */
+import type { ExperimentResult } from '../experiment/results.js';
+import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
+import type { RunKpis } from '../model/results.js';
+
+/** A headline KPI: key in the results, label, display scale and unit. */
+interface Headline {
+  readonly key: string;
+  readonly label: string;
+  readonly scale: number;
+  readonly unit: string;
+  readonly digits: number;
+}
+
+const HEADLINES: readonly Headline[] = [
+  { key: 'fillRate', label: 'fill rate (nations)', scale: 100, unit: '%', digits: 2 },
+  { key: 'recipientUnmetRounds', label: 'recipient unmet demand', scale: 1e-6, unit: 'M rounds', digits: 2 },
+  { key: 'deliveredRounds', label: 'rounds delivered', scale: 1e-6, unit: 'M rounds', digits: 2 },
+  { key: 'averageUnitCostEur', label: 'average price paid', scale: 1, unit: 'EUR/round', digits: 0 },
+  { key: 'totalSpendEur', label: 'total spend', scale: 1e-9, unit: 'bn EUR', digits: 2 },
+  {
+    key: 'capacityAddedRoundsPerMonth',
+    label: 'capacity added',
+    scale: 1e-3,
+    unit: 'k rounds/month',
+    digits: 1,
+  },
+];
+
+/** The headline KPIs of a result: the run-level ones, then each pledge's share delivered by its deadline. */
+function headlines(result: ExperimentResult): Headline[] {
+  const keys = Object.keys(result.strategies[0]?.kpis ?? {});
+  const pledges = keys
+    .filter((k) => /^pledges\..+\.fulfilmentByDeadline$/.test(k))
+    .map((key) => ({
+      key,
+      label: `pledge ${key.slice('pledges.'.length, -'.fulfilmentByDeadline'.length)} by deadline`,
+      scale: 100,
+      unit: '%',
+      digits: 1,
+    }));
+  return [...HEADLINES.filter((h) => keys.includes(h.key)), ...pledges];
+}
+
+const LABEL_WIDTH = 44;
+
+function number(x: number, scale: number, digits: number): string {
+  return Number.isFinite(x) ? (x * scale).toFixed(digits) : 'n/a';
+}
+
+function row(label: string, cells: readonly string[], width: number): string {
+  return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(width)).join('')}`;
+}
+
+/**
+ * The KPI table of an experiment: means with CI half-widths, censored events, and paired differences
+ * against the baseline with Bonferroni-adjusted intervals.
+ */
+export function experimentTable(result: ExperimentResult): string {
+  const names = result.strategies.map((s) => s.name);
+  const percent = Math.round(result.level * 100);
+  const width = Math.max(24, ...names.map((n) => n.length + 2));
+  const lines = [row(`KPI (mean ± ${percent} % CI half-width)`, names, width)];
+  const shown = headlines(result);
+  for (const h of shown) {
+    const cells = result.strategies.map((s) => {
+      const k = s.kpis[h.key];
+      return k === undefined
+        ? 'n/a'
+        : `${number(k.mean, h.scale, h.digits)} ± ${number(k.halfWidth, h.scale, h.digits)}`;
+    });
+    lines.push(row(`${h.label} (${h.unit})`, cells, width));
+  }
+  const censored = Object.keys(result.strategies[0]?.censored ?? {});
+  if (censored.length > 0) {
+    lines.push('', row('Event by the horizon (% reached; median)', names, width));
+    for (const key of censored) {
+      const cells = result.strategies.map((s) => {
+        const c = s.censored[key];
+        if (c === undefined) return 'n/a';
+        return `${number(c.fractionReached, 100, 0)} %; ${c.medianDates.day ?? 'not reached'}`;
+      });
+      lines.push(row(censoredLabel(key), cells, width));
+    }
+  }
+  const others = result.comparisons.vsBaseline;
+  if (others.length > 0) {
+    const adjusted = Math.round(result.comparisons.baselineAdjustedLevel * 1000) / 10;
+    lines.push(
+      '',
+      `Paired differences against ${result.comparisons.baseline} (same replications; Bonferroni-adjusted ${adjusted} % CI):`,
+    );
+    const diffWidth = width + 8;
+    lines.push(
+      row(
+        'KPI',
+        others.map((c) => `${c.a} − ${c.b}`),
+        diffWidth,
+      ),
+    );
+    for (const h of shown) {
+      const cells = others.map((c) => {
+        const d = c.kpis[h.key];
+        if (d === undefined) return 'n/a';
+        const f = (x: number) => number(x, h.scale, h.digits);
+        return `${f(d.mean)} [${f(d.adjustedLower)}, ${f(d.adjustedUpper)}]`;
+      });
+      lines.push(row(`${h.label} (${h.unit})`, cells, diffWidth));
+    }
+  }
+  if (result.failures.length > 0) {
+    lines.push('', `${result.failures.length} replication(s) failed and were left out for every strategy.`);
+  }
+  return lines.join('\n');
+}
+
+function censoredLabel(key: string): string {
+  const m = /^(nations|pledges)\.(.+)\.(timeToTarget|met)$/.exec(key);
+  if (m === null) return key;
+  return m[1] === 'nations' ? `${m[2]} stock target reached` : `pledge ${m[2]} met`;
+}
+
+/** One replication's headline KPIs (`dibsim run --replication`). */
+export function runTable(kpis: RunKpis): string {
+  const values = kpis as unknown as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const h of HEADLINES) {
+    const v = values[h.key];
+    if (typeof v === 'number') lines.push(row(`${h.label} (${h.unit})`, [number(v, h.scale, h.digits)], 16));
+  }
+  for (const p of kpis.pledges) {
+    lines.push(row(`pledge ${p.id} by deadline (%)`, [number(p.fulfilmentByDeadline, 100, 1)], 16));
+    lines.push(row(`pledge ${p.id} met`, [p.met.reached ? p.met.date : `not by ${p.met.date}`], 16));
+  }
+  return lines.join('\n');
+}
+
+/** One line per design point and strategy: lever values, then headline KPI means ± half-widths. */
+export function sweepTable(sweep: SweepResult): string {
+  const first = sweep.points[0]?.result;
+  if (first === undefined) return '(no design point finished)';
+  const shown = headlines(first);
+  const header = [...sweep.levers, 'strategy', ...shown.map((h) => `${h.label} (${h.unit})`)];
+  const body = sweep.points.flatMap((p) =>
+    p.result.strategies.map((s) => [
+      ...sweep.levers.map((l) => JSON.stringify(p.values[l] ?? null)),
+      s.name,
+      ...shown.map((h) => {
+        const k = s.kpis[h.key];
+        return k === undefined
+          ? 'n/a'
+          : `${number(k.mean, h.scale, h.digits)} ± ${number(k.halfWidth, h.scale, h.digits)}`;
+      }),
+    ]),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  return [header, ...body].map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+}
+
+/** One replication's KPIs as `[key, value]` pairs, keyed as in experiment results (`nations.DE.fillRate`). */
+export function flattenRunKpis(kpis: RunKpis): [string, number][] {
+  const out: [string, number][] = [];
+  const walk = (node: unknown, key: string): void => {
+    if (typeof node === 'number') out.push([key, node]);
+    else if (typeof node === 'boolean') out.push([key, node ? 1 : 0]);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [k, v] of Object.entries(node)) walk(v, key === '' ? k : `${key}.${k}`);
+    }
+  };
+  const { pledges, ...rest } = kpis;
+  walk(rest, '');
+  for (const { id, ...p } of pledges) walk(p, `pledges.${id}`);
+  return out;
+}
+
+/** Per KPI and strategy, the bars of a tornado: the change high − low of each lever with its CI. */
+export function tornadoTable(result: TornadoResult): string {
+  const percent = Math.round(result.level * 100);
+  const lines: string[] = [];
+  for (const [kpi, byStrategy] of Object.entries(result.kpis)) {
+    for (const [strategy, series] of Object.entries(byStrategy)) {
+      lines.push(`${kpi}, ${strategy} (at the scenario's values: ${series.baseMean.toPrecision(6)})`);
+      const rows = series.bars.map((b) => [
+        b.lever,
+        `${JSON.stringify(b.low)} → ${JSON.stringify(b.high)}`,
+        `${b.lowMean.toPrecision(6)} → ${b.highMean.toPrecision(6)}`,
+        `${b.effect.toPrecision(4)} [${b.lower.toPrecision(4)}, ${b.upper.toPrecision(4)}]`,
+      ]);
+      const header = ['lever', 'low → high', 'mean at low → high', `change (${percent} % CI)`];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      for (const r of [header, ...rows]) lines.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`);
+      lines.push('');
+    }
+  }
+  return lines.join('\n').trimEnd();
+}

@@ -1,0 +1,122 @@
+/**
+ * Parsers of option values. Each throws commander's `InvalidArgumentError` with the rule and the fix, so
+ * the message reads `option '--replications <n>' argument '0' is invalid. Use a positive whole number …`.
+ *
+ * @module
+ */
+import { InvalidArgumentError } from 'commander';
+import type { Lever } from '../experiment/levers.js';
+import type { ShardSpec } from '../experiment/manifest.js';
+
+/** Output formats of results on stdout. */
+export const FORMATS = ['table', 'json', 'csv'] as const;
+/** An output format: a text table, one JSON document, or the main KPI table as CSV. */
+export type Format = (typeof FORMATS)[number];
+
+/** Progress display modes. */
+export const PROGRESS_MODES = ['auto', 'bar', 'lines', 'none'] as const;
+/** `auto`: a bar when stderr is a terminal, else nothing; `lines`: a line per percent done. */
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
+/** A whole number ≥ 1. */
+export function positiveInt(text: string): number {
+  const n = wholeNumber(text);
+  if (n === undefined || n < 1) throw new InvalidArgumentError('Use a positive whole number, e.g. 200.');
+  return n;
+}
+
+/** A whole number ≥ 0. */
+export function nonNegativeInt(text: string): number {
+  const n = wholeNumber(text);
+  if (n === undefined)
+    throw new InvalidArgumentError('Use a whole number ≥ 0, e.g. 2 (0: no worker threads).');
+  return n;
+}
+
+function wholeNumber(text: string): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A seed: any non-empty text (`42` and `"42"` are the same seed). */
+export function seed(text: string): string {
+  if (text.trim() === '') throw new InvalidArgumentError('Use a number or a word, e.g. --seed 2024.');
+  return text.trim();
+}
+
+/** `i/n` with 1 ≤ i ≤ n (1-based), as a 0-based {@link ShardSpec}. */
+export function shard(text: string): ShardSpec {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (m === null || !(n >= 1) || !(i >= 1 && i <= n)) {
+    throw new InvalidArgumentError('Write shard i of n as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
+  }
+  return { index: i - 1, count: n };
+}
+
+/** Appends a parsed value to the list of a repeatable option. */
+export function collect<T>(parse: (text: string) => T): (text: string, previous: T[] | undefined) => T[] {
+  return (text, previous) => [...(previous ?? []), parse(text)];
+}
+
+/** A value typed on the command line: JSON if it parses (`84`, `true`, `[1,2]`, `"x"`), else the text. */
+export function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A strategy parameter: `<strategy>:<path>=<value>`, e.g. `pooled:frameworkLengthMonths=84`. */
+export interface ParamSetting {
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Dotted path into the strategy's parameters. */
+  readonly path: string;
+  /** The value. */
+  readonly value: unknown;
+}
+
+/** Parses `--param <strategy>:<path>=<value>`. */
+export function param(text: string): ParamSetting {
+  const m = /^([^:=]+):([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)=(.*)$/s.exec(text);
+  if (m === null) {
+    throw new InvalidArgumentError(
+      'Write <strategy>:<parameter>=<value>, e.g. --param pooled:frameworkLengthMonths=84 (nested: a.b=1).',
+    );
+  }
+  return { strategy: m[1]!, path: m[2]!, value: parseValue(m[3]!) };
+}
+
+/**
+ * Parses `--lever [<strategy>:]<path>=<values>`: values as `v1,v2,…` (a grid, or levels), or a range
+ * `min..max` (add `:int` to round sampled values to whole numbers).
+ */
+export function lever(text: string): Lever {
+  const eq = text.indexOf('=');
+  const target = text.slice(0, eq);
+  const spec = text.slice(eq + 1);
+  const fix =
+    'Write <path>=v1,v2,… or <path>=min..max[:int], e.g. --lever procurement.awardDelayDays=30,90 or --lever pooled:frameworkLengthMonths=12..48:int.';
+  if (eq <= 0 || spec === '') throw new InvalidArgumentError(fix);
+  // A strategy lever is `<strategy>:<path>`; a scenario path never contains ':'.
+  const colon = target.indexOf(':');
+  const where =
+    colon < 0 ? { path: target } : { strategy: target.slice(0, colon), path: target.slice(colon + 1) };
+  if (where.path === '' || where.strategy === '') throw new InvalidArgumentError(fix);
+  const range = /^(-?[\d.eE+-]+)\.\.(-?[\d.eE+-]+)(:int)?$/.exec(spec);
+  if (range !== null) {
+    const min = Number(range[1]);
+    const max = Number(range[2]);
+    if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
+      throw new InvalidArgumentError(`The range ${spec} needs finite numbers with min ≤ max. ${fix}`);
+    }
+    return { ...where, range: { min, max, ...(range[3] === undefined ? {} : { integer: true }) } };
+  }
+  const values = spec.split(',').map((v) => parseValue(v.trim()));
+  if (values.some((v) => v === '')) throw new InvalidArgumentError(`Empty value in ${spec}. ${fix}`);
+  return { ...where, values };
+}

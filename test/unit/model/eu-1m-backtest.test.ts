@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, Sourced } from '../../../src/model/scenario.js';
 import { eu1mBacktest } from '../../../src/model/scenarios/eu-1m-backtest.js';
 import { validateScenario } from '../../../src/model/validate.js';
+import { runScenario } from '../../../src/model/world.js';
+import { createPooled } from '../../../src/strategies/pooled.js';
+
+/** The strategy example 08 runs for what happened: national buying, then EDA orders from 1 Oct 2023. */
+const nationalThenEda = () =>
+  createPooled({ setUpDelayDays: 195, frameworkLengthMonths: 24, thirdStates: { enabled: false } });
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
@@ -69,5 +75,32 @@ describe('eu1mBacktest', () => {
     }
     const lines = s.firms.flatMap((f) => f.lines.map((l) => `${f.id}/${l.id}`));
     expect(lines).not.toContain('rheinmetall/unterluss');
+  });
+
+  it('runScenario(eu1mBacktest) completes, conserves rounds and money, and reports the pledge', () => {
+    for (const replication of [0, 1]) {
+      // runScenario checks the run against its independent ledger and throws if units were lost.
+      const r = runScenario(eu1mBacktest, { strategy: nationalThenEda(), seed: 7, replication });
+      const kpi = r.kpis.pledges.find((p) => p.id === 'eu-1m-rounds')!;
+      expect(kpi.fulfilmentByDeadline).toBeGreaterThan(0);
+      expect(kpi.fulfilmentByDeadline).toBeLessThanOrEqual(1);
+      const delivered = Array.from(r.pledges['eu-1m-rounds']!);
+      for (let i = 1; i < delivered.length; i++)
+        expect(delivered[i]!).toBeGreaterThanOrEqual(delivered[i - 1]!);
+      expect(kpi.met.reached).toBe(delivered.at(-1)! >= 1_000_000);
+      // Track 1 leaves stock at once: within six weeks (transport ≤ 21 days) the drawn share has arrived.
+      const track1 = r.parameters.find((p) => p.path === 'pledges[eu-1m-rounds].fromStockShare')!;
+      expect(track1.facts).toContain('PL-01');
+      expect(delivered[2]!).toBeGreaterThanOrEqual(
+        Math.floor(track1.value * 1_000_000) - eu1mBacktest.pledges[0]!.donors.length,
+      );
+    }
+  });
+
+  it('the same seed gives the same run', () => {
+    const a = runScenario(eu1mBacktest, { strategy: nationalThenEda(), seed: 7, replication: 3 });
+    const b = runScenario(eu1mBacktest, { strategy: nationalThenEda(), seed: 7, replication: 3 });
+    expect(Array.from(a.pledges['eu-1m-rounds']!)).toEqual(Array.from(b.pledges['eu-1m-rounds']!));
+    expect(a.kpis).toEqual(b.kpis);
   });
 });

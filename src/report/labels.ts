@@ -1,0 +1,103 @@
+/**
+ * Human labels, units and number formats for KPI and series keys, derived from the key's shape so that
+ * keys added later (new KPIs, per-firm series) still get a sensible label.
+ *
+ * @module
+ */
+import type { Scenario } from '../model/scenario.js';
+
+/** How to show one quantity. */
+export interface Quantity {
+  /** Label without unit, e.g. `Stockpile, Germany`. */
+  readonly label: string;
+  /** Unit, e.g. `rounds`, `EUR`, `share` (a fraction 0–1 shown as a percentage). */
+  readonly unit: string;
+  /** d3-format specifier for chart axes, e.g. `,.0f` (thousands separators) or `.0%`. */
+  readonly format: string;
+  /** Factor from the unit to the chart's unit (e.g. 1e-6 to show EUR in millions). */
+  readonly chartScale: number;
+  /** Unit on chart axes, e.g. `million EUR` or `%`. */
+  readonly chartUnit: string;
+}
+
+/** Label and unit of the last segment of a key (the measure), before the subject is added. */
+const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
+  fillRate: ['Fill rate', 'share'],
+  unmetDemandRounds: ['Unmet demand (nations)', 'rounds'],
+  recipientUnmetRounds: ['Unmet demand (recipients)', 'rounds'],
+  averageUnitCostEur: ['Average price paid', 'EUR/round'],
+  totalSpendEur: ['Total spend', 'EUR'],
+  capacityAddedRoundsPerMonth: ['Capacity added', 'rounds/month'],
+  deliveredRounds: ['Rounds delivered', 'rounds'],
+  daysOfSupply: ['Days of supply', 'days'],
+  backorderRounds: ['Backorders', 'rounds'],
+  spentEur: ['Spend', 'EUR'],
+  overheadEur: ['Qualification and overhead cost', 'EUR'],
+  fulfilmentByDeadline: ['Share delivered by the deadline', 'share'],
+  capacityPerMonth: ['Production capacity', 'rounds/month'],
+  stockRounds: ['Stockpile', 'rounds'],
+  'timeToTarget.reached': ['Stock target reached', 'share'],
+  'timeToTarget.day': ['Days to stock target', 'days'],
+  timeToTarget: ['Stock target reached', 'date'],
+  'met.reached': ['Pledge met', 'share'],
+  'met.day': ['Days to pledge met', 'days'],
+  met: ['Pledge met', 'date'],
+};
+
+/** Chart format, scale and unit per unit, where they differ from `,.0f`, 1 and the unit itself. */
+const CHART: Readonly<Record<string, { format: string; chartScale: number; chartUnit: string }>> = {
+  share: { format: '.0%', chartScale: 1, chartUnit: '%' },
+  EUR: { format: ',.0f', chartScale: 1e-6, chartUnit: 'million EUR' },
+  'EUR/round': { format: ',.0f', chartScale: 1, chartUnit: 'EUR/round' },
+};
+
+/** Unit guessed from a measure's name, for keys not in the table above. */
+function unitOf(measure: string): string {
+  if (/Eur$/.test(measure)) return 'EUR';
+  if (/PerMonth$/.test(measure)) return 'rounds/month';
+  if (/Rounds$/.test(measure)) return 'rounds';
+  if (/(Days|\.day)$/.test(measure)) return 'days';
+  if (/(Rate|Share|\.reached)$/.test(measure)) return 'share';
+  return '';
+}
+
+/** `camelCase.words` → `Camel case words`. */
+function words(measure: string): string {
+  const text = measure
+    .replace(/\./g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Label, unit and format of a KPI or series key: `fillRate`, `nations.DE.stockRounds`,
+ * `pledges.eu-1m.met.day`, `firms.<id>.capacityPerMonth`, … Subjects are named from the scenario.
+ */
+export function describeKey(key: string, scenario: Scenario): Quantity {
+  const m = /^(nations|pledges|firms|recipients|suppliers)\.([^.]+)\.(.+)$/.exec(key);
+  const measure = m?.[3] ?? key;
+  const known = MEASURES[measure];
+  const unit = known?.[1] ?? unitOf(measure);
+  let label = known?.[0] ?? words(measure);
+  if (m !== null) label = `${label}, ${subjectName(m[1]!, m[2]!, scenario)}`;
+  return { label, unit, ...(CHART[unit] ?? { format: ',.0f', chartScale: 1, chartUnit: unit }) };
+}
+
+/** Display name of an entity of the scenario, falling back to its id. */
+export function subjectName(kind: string, id: string, scenario: Scenario): string {
+  const lists: Readonly<Record<string, readonly { id: string; name?: string }[]>> = {
+    nations: scenario.nations,
+    pledges: scenario.pledges,
+    firms: scenario.firms,
+    recipients: scenario.recipients,
+    suppliers: scenario.suppliers,
+  };
+  const found = lists[kind]?.find((e) => e.id === id);
+  return found?.name ?? (kind === 'pledges' ? `pledge ${id}` : id);
+}
+
+/** Axis title: the label with its chart unit in parentheses. */
+export function axisTitle(q: Quantity): string {
+  return q.chartUnit === '' ? q.label : `${q.label} (${q.chartUnit})`;
+}

@@ -1,0 +1,94 @@
+/**
+ * What reports are made of and what they produce: the input of every report function, tables, chart
+ * specifications and the files a report folder holds.
+ *
+ * @module
+ */
+import type { ExperimentResult } from '../experiment/results.js';
+import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
+import type { Scenario } from '../model/scenario.js';
+
+/** What a report is made of. */
+export interface ReportInput {
+  /** The experiment's results. */
+  readonly result: ExperimentResult;
+  /** The validated scenario that ran. */
+  readonly scenario: Scenario;
+  /** One-at-a-time sensitivity of the same experiment (see `tornado`), when it was run. */
+  readonly tornado?: TornadoResult;
+  /** A sweep over levers (see `runSweep`), when it was run. */
+  readonly sweep?: SweepResult;
+  /** The command line that produced the results, shown in the report so it can be rerun. */
+  readonly command?: string;
+  /** Report title. @defaultValue `dibsim report: <scenario name>` */
+  readonly title?: string;
+}
+
+/** A cell of a {@link Table}: text, a number (full precision), or `null` for "not defined". */
+export type TableCell = string | number | null;
+
+/** A table of results, written as one CSV file and shown in the HTML report. */
+export interface Table {
+  /** File-name-safe name, e.g. `kpis` (the CSV is `<name>.csv`). */
+  readonly name: string;
+  /** Column names. */
+  readonly columns: readonly string[];
+  /** Rows, each with one cell per column. */
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+/**
+ * A JSON value as Vega-Lite reads it. Declared here so that the public types do not depend on Vega-Lite's
+ * own type declarations.
+ */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | JsonObject;
+
+/** A JSON object (see {@link JsonValue}). */
+export interface JsonObject {
+  /** Any JSON value per key. */
+  readonly [key: string]: JsonValue;
+}
+
+/** A chart as data: a Vega-Lite specification with a file-name-safe name and a title. */
+export interface ChartSpec {
+  /** File-name-safe name, e.g. `fan-stock-DE` (the files are `charts/<name>.svg` and `.png`). */
+  readonly name: string;
+  /** Human title (also the chart's own title). */
+  readonly title: string;
+  /** The Vega-Lite specification (plain JSON, data inlined). */
+  readonly spec: JsonObject;
+}
+
+/** A chart rendered to SVG, as {@link reportHtml} embeds it. */
+export interface RenderedChart {
+  /** Name of the chart (see {@link ChartSpec.name}). */
+  readonly name: string;
+  /** Its title. */
+  readonly title: string;
+  /** The SVG document. */
+  readonly svg: string;
+}
+
+/** What {@link writeReportFolder} wrote: paths relative to the folder, with `/` separators. */
+export interface ReportFiles {
+  /** The folder, as given. */
+  readonly dir: string;
+  /** `results.json`: the experiment. */
+  readonly results: string;
+  /** `tornado.json`, when the input has a tornado. */
+  readonly tornado?: string;
+  /** `sweep.json`, when the input has a sweep. */
+  readonly sweep?: string;
+  /** `manifest.json`. */
+  readonly manifest: string;
+  /** One CSV per table, in table order. */
+  readonly tables: readonly string[];
+  /** `charts/<name>.svg` per chart, in chart order. */
+  readonly svgs: readonly string[];
+  /** `charts/<name>.png` per chart, in chart order. */
+  readonly pngs: readonly string[];
+  /** `report.html`. */
+  readonly html: string;
+  /** Every file above, in the order written. */
+  readonly all: readonly string[];
+}

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
 import { DibsimError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { type ExperimentManifest, manifestDifferences } from './manifest.js';
@@ -26,36 +26,84 @@ export interface ResultsFileHeader {
 export interface ResultsFileContents {
   /** Header, or `undefined` for a missing or empty file. */
   readonly header: ResultsFileHeader | undefined;
-  /** Outcomes by replication index (the first line wins if one appears twice). */
-  readonly outcomes: Map<number, ReplicationOutcome>;
+  /** Outcomes by replication index, read back from the file one at a time. */
+  readonly outcomes: ResultsFileIndex;
   /** Bytes up to the end of the last complete line. */
   readonly validBytes: number;
 }
 
+/** Bytes read at a time while indexing a file. */
+const CHUNK_BYTES = 1 << 20;
+
 /**
- * Reads a results file, ignoring an incomplete final line.
+ * Where each replication's line sits in a results file (the first line wins if one appears twice). Holds
+ * offsets only, and reads a record back when asked, so resuming or merging a long run does not hold its
+ * records in memory. @internal
+ */
+export class ResultsFileIndex {
+  private readonly lines = new Map<number, { readonly start: number; readonly length: number }>();
+
+  constructor(private readonly path: string) {}
+
+  /** Replications in the file. */
+  get size(): number {
+    return this.lines.size;
+  }
+
+  /** Whether replication `r` is in the file. */
+  has(replication: number): boolean {
+    return this.lines.has(replication);
+  }
+
+  /** The outcome of replication `r`, read from the file, or `undefined` if it is not there. */
+  get(replication: number): ReplicationOutcome | undefined {
+    const at = this.lines.get(replication);
+    if (at === undefined) return undefined;
+    const bytes = Buffer.alloc(at.length);
+    const fd = openSync(this.path, 'r');
+    try {
+      let read = 0;
+      while (read < at.length) {
+        const n = readSync(fd, bytes, read, at.length - read, at.start + read);
+        if (n === 0) break;
+        read += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return outcomeFromLine(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>);
+  }
+
+  /** Records where replication `r`'s line is, unless the file already had one. @internal */
+  add(replication: number, start: number, length: number): void {
+    if (!this.lines.has(replication)) this.lines.set(replication, { start, length });
+  }
+}
+
+/**
+ * Reads a results file's header and indexes its lines, ignoring an incomplete final line. Every complete
+ * line is parsed once here (so a corrupt file fails now, not halfway through a run) and then dropped.
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON or the header is missing.
  * @internal
  */
-export function readResultsFile(path: string): ResultsFileContents {
-  const outcomes = new Map<number, ReplicationOutcome>();
+export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): ResultsFileContents {
+  const outcomes = new ResultsFileIndex(path);
   if (!existsSync(path)) return { header: undefined, outcomes, validBytes: 0 };
-  const bytes = readFileSync(path);
-  const validBytes = bytes.lastIndexOf(0x0a) + 1;
-  const lines = bytes.subarray(0, validBytes).toString('utf8').split('\n').slice(0, -1);
   let header: ResultsFileHeader | undefined;
-  lines.forEach((line, i) => {
+  let lineNumber = 0;
+  const onLine = (text: string, start: number, length: number) => {
+    lineNumber++;
     let parsed: Record<string, unknown>;
     try {
-      parsed = JSON.parse(line) as Record<string, unknown>;
+      parsed = JSON.parse(text) as Record<string, unknown>;
     } catch (cause) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `Results file ${path}, line ${i + 1}, is not valid JSON (${String(cause)}). Only the last line may be incomplete; restore the file or start a new one.`,
+        `Results file ${path}, line ${lineNumber}, is not valid JSON (${String(cause)}). Only the last line may be incomplete; restore the file or start a new one.`,
       );
     }
-    if (i === 0) {
+    if (lineNumber === 1) {
       if (parsed.type !== 'dibsim-experiment') {
         throw new DibsimError(
           'INVALID_ARGUMENT',
@@ -66,10 +114,45 @@ export function readResultsFile(path: string): ResultsFileContents {
       return;
     }
     const outcome = outcomeFromLine(parsed);
-    const index = outcome.status === 'ok' ? outcome.record.replication : outcome.replication;
-    if (!outcomes.has(index)) outcomes.set(index, outcome);
-  });
+    outcomes.add(outcome.status === 'ok' ? outcome.record.replication : outcome.replication, start, length);
+  };
+  const validBytes = scanLines(path, chunkBytes, onLine);
   return { header, outcomes, validBytes: header === undefined ? 0 : validBytes };
+}
+
+/**
+ * Calls `onLine` with each complete (newline-terminated) line of a file and its byte range, reading a chunk
+ * at a time; returns the number of bytes up to the end of the last complete line.
+ */
+function scanLines(
+  path: string,
+  chunkBytes: number,
+  onLine: (text: string, start: number, length: number) => void,
+): number {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(chunkBytes);
+    let carry: Buffer[] = []; // the current line's bytes from earlier chunks
+    let lineStart = 0;
+    let position = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunkBytes, position);
+      if (n === 0) return lineStart;
+      let from = 0;
+      for (let nl = chunk.indexOf(0x0a, 0); nl >= 0 && nl < n; nl = chunk.indexOf(0x0a, from)) {
+        const tail = chunk.subarray(from, nl);
+        const bytes = carry.length === 0 ? tail : Buffer.concat([...carry, tail]);
+        carry = [];
+        onLine(bytes.toString('utf8'), lineStart, bytes.length);
+        lineStart += bytes.length + 1;
+        from = nl + 1;
+      }
+      if (from < n) carry.push(Buffer.from(chunk.subarray(from, n)));
+      position += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

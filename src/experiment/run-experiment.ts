@@ -91,7 +91,7 @@ export interface ExperimentOptions {
   readonly chunkSize?: number;
   /**
    * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
-   * replications are not rerun (the file is read whole, so resuming holds its records in memory). A file
+   * replications are not rerun (their records are read back one at a time as the fold reaches them). A file
    * from another experiment (any manifest field differs, including the Node version) is refused; a torn
    * final line is dropped.
    */

@@ -7,12 +7,20 @@
  */
 import type { ReplicationOutcome } from './replicate.js';
 
+/** Outcomes known before a run starts (a `Map` will do; results files read them back lazily). @internal */
+export interface KnownOutcomes {
+  /** Whether replication `r` is known. */
+  has(replication: number): boolean;
+  /** The outcome of replication `r`, if known. */
+  get(replication: number): ReplicationOutcome | undefined;
+}
+
 /** What {@link foldInOrder} needs. @internal */
 export interface FoldInOrderOptions {
   /** Replication indices to fold, in order. */
   readonly plan: readonly number[];
-  /** Outcomes already known (from a results file), by replication index. */
-  readonly done?: ReadonlyMap<number, ReplicationOutcome> | undefined;
+  /** Outcomes already known (from a results file), by replication index; read only when their turn comes. */
+  readonly done?: KnownOutcomes | undefined;
   /** Runs a chunk of replications; must not reject (failures are outcomes). */
   readonly runChunk: (replications: readonly number[]) => Promise<ReplicationOutcome[]>;
   /** Replications per chunk, ≥ 1. */
@@ -47,11 +55,7 @@ export async function foldInOrder(
         continue;
       }
       const positions: number[] = [];
-      while (
-        launched < plan.length &&
-        positions.length < chunkSize &&
-        done?.get(plan[launched]!) === undefined
-      ) {
+      while (launched < plan.length && positions.length < chunkSize && done?.has(plan[launched]!) !== true) {
         positions.push(launched++);
       }
       const chunk = runChunk(positions.map((p) => plan[p]!)).then((outcomes) => {

@@ -25,7 +25,8 @@ export interface MergeShardsOptions {
  * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file is not a shard file, manifests differ (scenario
  *   hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is unfinished;
  *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`.
- * @remarks Files are read whole; memory grows with the number of replications.
+ * @remarks Files are indexed, then read one record at a time in replication order: memory holds byte offsets,
+ *   not records.
  */
 export function mergeShards(files: readonly string[], options: MergeShardsOptions = {}): ExperimentResult {
   if (!Array.isArray(files) || files.length === 0) {

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readResultsFile } from '../../../src/experiment/results-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dibsim-results-file-'));
+const header = { type: 'dibsim-experiment', manifest: { seed: '1' }, layout: { scalars: [] } };
+const record = (replication: number, values: (number | null)[]) =>
+  JSON.stringify({ type: 'record', replication, values: [values] });
+
+describe('readResultsFile', () => {
+  it('indexes lines across any chunk size and reads each record back, dropping a torn last line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null))), {
+          maxLength: 8,
+        }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.boolean(),
+        (rows, chunkBytes, torn) => {
+          const file = join(dir, 'prop.jsonl');
+          // Replications in a shuffled order, as workers finish them, with one duplicate (first wins).
+          const order = rows.map((_, i) => i).reverse();
+          const lines = [JSON.stringify(header), ...order.map((r) => record(r, rows[r]!))];
+          if (rows.length > 0) lines.push(record(0, [123]));
+          const complete = `${lines.join('\n')}\n`;
+          writeFileSync(file, torn ? `${complete}{"type":"rec` : complete);
+          const contents = readResultsFile(file, chunkBytes);
+          expect(contents.validBytes).toBe(Buffer.byteLength(complete));
+          expect(contents.outcomes.size).toBe(rows.length);
+          rows.forEach((values, r) => {
+            const outcome = contents.outcomes.get(r);
+            expect(outcome?.status).toBe('ok');
+            if (outcome?.status === 'ok') {
+              // JSON null (a NaN when written) comes back as NaN.
+              expect(outcome.record.values[0]).toEqual(values.map((x) => x ?? Number.NaN));
+            }
+          });
+          expect(contents.outcomes.has(rows.length)).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('names the line of a corrupt record', () => {
+    const file = join(dir, 'corrupt.jsonl');
+    writeFileSync(file, `${JSON.stringify(header)}\n${record(0, [1])}\n{oops}\n${record(1, [2])}\n`);
+    expect(() => readResultsFile(file, 5)).toThrow(/line 3, is not valid JSON/);
+    expect(readFileSync(file, 'utf8')).toContain('{oops}');
+  });
+});

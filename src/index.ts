@@ -280,6 +280,24 @@ export {
   type StreamsOptions,
 } from './random/streams.js';
 export { pert, type ThreePointParameters, triangular } from './random/triangular.js';
+// io & reports: charts, report, output folder
+export { chartSpecs } from './report/charts.js';
+export { writeReportFolder } from './report/folder.js';
+export { reportHtml } from './report/html.js';
+export { resultsToJson } from './report/json.js';
+export { type PngOptions, renderSvg, svgToPng } from './report/render.js';
+export { type SourcedParameter, sourcedParameters } from './report/sources.js';
+export { reportTables, tableToCsv } from './report/tables.js';
+export type {
+  ChartSpec,
+  JsonObject,
+  JsonValue,
+  RenderedChart,
+  ReportFiles,
+  ReportInput,
+  Table,
+  TableCell,
+} from './report/types.js';
 // Statistics
 export { type BatchMeansOptions, type BatchMeansResult, batchMeans } from './stats/batch-means.js';
 export {

@@ -12,6 +12,7 @@ const LAYERS: Record<string, number> = {
   strategies: 3,
   experiment: 4,
   io: 5,
+  report: 5,
   cli: 6,
   'index.ts': 7,
   'main.ts': 7,

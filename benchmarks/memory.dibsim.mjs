@@ -1,8 +1,15 @@
 /**
  * (f) Memory of an experiment as replications grow: a small scenario (one nation, one firm, two years)
  * under national-only in the calling thread, 100 / 1,000 / 10,000 replications in separate processes.
- * Records are folded into fixed-size accumulators as they arrive, so peak RSS should stay flat.
+ * Records are folded into fixed-size accumulators as they arrive, so peak RSS should stay flat. With
+ * `resume`, the run writes a results file and then resumes from it (every record read back from disk),
+ * the path where records used to be held in memory.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { nationalOnly, runExperiment } from '../dist/index.js';
 
 const SCENARIO = {
@@ -85,17 +92,41 @@ const SCENARIO = {
   },
 };
 
-/** @param {{ replications: number, seed: number }} params */
-export async function run({ replications, seed }) {
-  const result = await runExperiment({
+/** @param {{ replications: number, seed: number, resume?: boolean }} params */
+export async function run({ replications, seed, resume = false }) {
+  const options = {
     scenario: SCENARIO,
     strategies: [{ name: 'national-only', create: () => nationalOnly }],
     replications,
     seed,
-  });
+  };
+  let result;
+  if (resume) {
+    const dir = mkdtempSync(join(tmpdir(), 'dibsim-bench-f-'));
+    const resultsFile = join(dir, 'results.jsonl');
+    try {
+      await runExperiment({ ...options, resultsFile });
+      result = await runExperiment({ ...options, resultsFile });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    result = await runExperiment(options);
+  }
   return {
     work: replications,
     unit: 'replications',
-    result: { replications: result.replications, fillRate: result.strategies[0]?.kpis.fillRate?.mean },
+    result: {
+      replications: result.replications,
+      fillRate: result.strategies[0]?.kpis.fillRate?.mean,
+      heapAfterGcMb: heapAfterGcMb(),
+    },
   };
+}
+
+/** Heap still in use after a full collection: what the run retains, free of the collector's headroom. */
+function heapAfterGcMb() {
+  setFlagsFromString('--expose-gc');
+  runInNewContext('gc')();
+  return Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
 }

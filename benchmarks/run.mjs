@@ -133,7 +133,8 @@ const GROUPS = [
   {
     id: 'f',
     name: 'memory',
-    title: 'peak RSS of an experiment at 100, 1,000 and 10,000 replications (small scenario, calling thread)',
+    title:
+      'peak RSS of an experiment at 100, 1,000 and 10,000 replications, and resuming 100 and 10,000 from a results file (small scenario, calling thread)',
     reps: { full: 1, quick: 1 },
     params: { full: { replications: 100 }, quick: { replications: 20 } },
     warmup: { full: { replications: 5 }, quick: { replications: 2 } },
@@ -152,6 +153,18 @@ const GROUPS = [
         baseline: null,
         params: { full: { replications: 10000 }, quick: { replications: 2000 } },
       },
+      {
+        model: 'f/100-resume',
+        file: 'memory.dibsim',
+        baseline: null,
+        params: { full: { replications: 100, resume: true }, quick: { replications: 20, resume: true } },
+      },
+      {
+        model: 'f/10000-resume',
+        file: 'memory.dibsim',
+        baseline: null,
+        params: { full: { replications: 10000, resume: true }, quick: { replications: 2000, resume: true } },
+      },
     ],
     goals: [
       {
@@ -159,6 +172,13 @@ const GROUPS = [
         model: 'f/10000',
         field: 'peakRssMb',
         relativeTo: 'f/100',
+        maxRatio: 1.25,
+      },
+      {
+        goal: 'f: peak RSS resuming 10,000 replications from a results file <= 1.25 x resuming 100',
+        model: 'f/10000-resume',
+        field: 'peakRssMb',
+        relativeTo: 'f/100-resume',
         maxRatio: 1.25,
       },
     ],

@@ -1,0 +1,172 @@
+/**
+ * `dibsim compare [scenario]` and `dibsim run [scenario]`: an experiment over several strategies, or over
+ * one (and `run --replication i` replays a single replication in this process).
+ *
+ * @module
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { csvFormatRows } from 'd3-dsv';
+import { ReplicationError } from '../../errors.js';
+import { contentHash } from '../../experiment/canonical.js';
+import { replay } from '../../experiment/replay.js';
+import { plain } from '../../report/json.js';
+import { dibsimCommand } from '../command-line.js';
+import { UsageError } from '../errors.js';
+import { addExperimentOptions, addResumeOptions, type ExperimentCliOptions } from '../experiment-options.js';
+import { runCliExperiment } from '../experiment-run.js';
+import { flattenRunKpis, runTable } from '../format.js';
+import { collect, nonNegativeInt } from '../options.js';
+import { emitResult } from '../output.js';
+import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
+import { type CliStrategy, DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
+
+const SCENARIO_HELP = `a .yaml/.json scenario file, or a built-in scenario (default: ${DEFAULT_SCENARIO})`;
+const STRATEGY_HELP =
+  'a built-in strategy (national-only, bilateral, pooled, switch) or a module [name=]./file.mjs[#export]';
+
+/** `dibsim compare`. */
+export function compareCommand(args: readonly string[]): Command {
+  const command = new Command('compare')
+    .description(
+      'Compare procurement strategies on one scenario: the same replications (common random numbers) for each, KPIs with confidence intervals and paired differences against the first strategy.',
+    )
+    .argument('[scenario]', SCENARIO_HELP)
+    .option(
+      '--strategy <strategy>',
+      `${STRATEGY_HELP}; repeat to compare several (default: ${DEFAULT_STRATEGIES.join(', ')})`,
+      collect(String),
+    );
+  addResumeOptions(addExperimentOptions(command, 200));
+  return command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dibsim compare                                   the three strategies on ${DEFAULT_SCENARIO}, 200 replications
+  dibsim compare my.yaml --replications 50 --out results/my
+  dibsim compare --strategy national-only --strategy pooled --param pooled:frameworkLengthMonths=84
+  dibsim compare --format json > results.json      one JSON document on stdout (progress stays on stderr)
+  dibsim compare --resume runs.jsonl               Ctrl-C keeps finished replications; rerun to continue
+  dibsim compare --shard 1/2 --resume part1.jsonl  then --shard 2/2 elsewhere, and: dibsim merge part*.jsonl`,
+    )
+    .action(async (scenario: string | undefined, options: ExperimentCliOptions) => {
+      await experimentAction(args, scenario, options, options.strategy ?? [...DEFAULT_STRATEGIES]);
+    });
+}
+
+/** Options of `dibsim run`. */
+interface RunCliOptions extends ExperimentCliOptions {
+  /** Replay this replication alone. */
+  readonly replication?: number;
+}
+
+/** `dibsim run`. */
+export function runCommand(args: readonly string[]): Command {
+  const command = new Command('run')
+    .description(
+      'Run one strategy on one scenario over many replications; with --replication i, rerun that single replication in this process (to debug a failure).',
+    )
+    .argument('[scenario]', SCENARIO_HELP)
+    .option('--strategy <strategy>', `${STRATEGY_HELP} (default: national-only)`, collect(String))
+    .option(
+      '--replication <i>',
+      'rerun only replication i (0-based) in this process, as a failure message says',
+      nonNegativeInt,
+    );
+  addResumeOptions(addExperimentOptions(command, 200));
+  return command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dibsim run --strategy pooled --replications 100
+  dibsim run my.yaml --strategy ./my-strategy.mjs#createStrategy --param my-strategy:maxQueueMonths=6
+  dibsim run my.yaml --strategy bilateral --seed 7 --replication 12 --debug   replay one replication`,
+    )
+    .action(async (scenario: string | undefined, options: RunCliOptions) => {
+      const texts = options.strategy ?? ['national-only'];
+      if (texts.length !== 1) {
+        throw new UsageError(
+          `run takes one --strategy (got ${texts.length}: ${texts.join(', ')}). Use dibsim compare for several.`,
+        );
+      }
+      if (options.replication !== undefined) {
+        await replayOne(
+          scenario,
+          resolveStrategies(texts, options.param)[0]!,
+          options.seed,
+          options.replication,
+          options.format,
+        );
+        return;
+      }
+      await experimentAction(args, scenario, options, texts);
+    });
+}
+
+async function experimentAction(
+  args: readonly string[],
+  scenarioArgument: string | undefined,
+  options: ExperimentCliOptions,
+  strategyTexts: readonly string[],
+): Promise<void> {
+  const scenario = await loadScenario(scenarioArgument);
+  const strategies = resolveStrategies(strategyTexts, options.param);
+  const { shard } = options;
+  let resultsFile = options.resume;
+  if (shard !== undefined && resultsFile === undefined) {
+    if (options.out === undefined) {
+      throw new UsageError(
+        `--shard ${shard.index + 1}/${shard.count} needs a file for the shard's replications: add --resume shard-${shard.index + 1}-of-${shard.count}.jsonl (or --out <dir>).`,
+      );
+    }
+    resultsFile = join(options.out, `shard-${shard.index + 1}-of-${shard.count}.jsonl`);
+  }
+  if (resultsFile !== undefined && options.out !== undefined) {
+    await mkdir(options.out, { recursive: true });
+  }
+  const result = await runCliExperiment({ args, scenario, strategies, options, resultsFile });
+  if (shard !== undefined) {
+    process.stderr.write(
+      `Shard ${shard.index + 1}/${shard.count} done: ${result.replications} replications in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
+    );
+    process.stdout.write(`${resultsFile}\n`);
+    return;
+  }
+  await emitResult({
+    result,
+    scenario: scenario.scenario,
+    format: options.format,
+    out: options.out,
+    command: dibsimCommand(args),
+  });
+}
+
+function scenarioHint(source: string): string {
+  return source === DEFAULT_SCENARIO ? '' : ` --scenario ${source}`;
+}
+
+/** Reruns one replication in this process; a deterministic failure throws again with its own stack. */
+async function replayOne(
+  scenarioArgument: string | undefined,
+  strategy: CliStrategy,
+  seed: string,
+  replication: number,
+  format: ExperimentCliOptions['format'],
+): Promise<void> {
+  const { scenario } = await loadScenario(scenarioArgument);
+  const context = { seed, replication, strategy: strategy.spec.name, scenarioHash: contentHash(scenario) };
+  const run = await replay(new ReplicationError(context, 'replayed on request'), scenario, [strategy.spec]);
+  if (format === 'table') {
+    process.stdout.write(
+      `Replication ${replication} of ${strategy.spec.name} on ${scenario.name}, seed ${run.seed}: no error.\n\n${runTable(run.kpis)}\n`,
+    );
+  } else if (format === 'csv') {
+    const rows = flattenRunKpis(run.kpis).map(([k, v]) => [k, Number.isFinite(v) ? String(v) : '']);
+    process.stdout.write(`${csvFormatRows([['kpi', 'value'], ...rows])}\n`);
+  } else {
+    process.stdout.write(`${JSON.stringify(plain(run.kpis), null, 2)}\n`);
+  }
+}

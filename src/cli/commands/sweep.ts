@@ -1,0 +1,153 @@
+/**
+ * `dibsim sweep [scenario] --lever …`: an experiment at every point of a grid or Latin hypercube over
+ * levers, or with `--tornado` the one-at-a-time sensitivity of chosen KPIs.
+ *
+ * @module
+ */
+import { Command } from 'commander';
+import type { Lever } from '../../experiment/levers.js';
+import { leverName } from '../../experiment/levers.js';
+import type { ExperimentResult } from '../../experiment/results.js';
+import { runExperiment } from '../../experiment/run-experiment.js';
+import { runSweep, type SweepBaseOptions, tornado } from '../../experiment/sweep.js';
+import { dibsimCommand } from '../command-line.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { addExperimentOptions, type ExperimentCliOptions } from '../experiment-options.js';
+import { sweepTable, tornadoTable } from '../format.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { collect, lever, positiveInt } from '../options.js';
+import { emitResult } from '../output.js';
+import { createProgress, secondsSince } from '../progress.js';
+import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
+import { DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
+
+interface SweepCliOptions extends ExperimentCliOptions {
+  readonly lever?: Lever[];
+  readonly points?: number;
+  readonly tornado?: boolean;
+  readonly kpi?: string[];
+}
+
+/** `dibsim sweep`. */
+export function sweepCommand(args: readonly string[]): Command {
+  const command = new Command('sweep')
+    .description(
+      'Run an experiment at every combination of lever values (or a Latin hypercube with --points), all on the same seed; or with --tornado, the one-at-a-time sensitivity of chosen KPIs.',
+    )
+    .argument(
+      '[scenario]',
+      `a .yaml/.json scenario file, or a built-in scenario (default: ${DEFAULT_SCENARIO})`,
+    )
+    .option(
+      '--lever <[strategy:]path=values>',
+      'a lever and its values: path=v1,v2,… or path=min..max[:int]; a path into the scenario (nations[id=DE].budgetEurPerYear) or, after "<strategy>:", into its params (repeatable)',
+      collect(lever),
+    )
+    .option('--points <n>', 'a Latin hypercube of n points over the levers (needed for ranges)', positiveInt)
+    .option(
+      '--tornado',
+      'one-at-a-time sensitivity: each lever at its low and high value, the others as in the scenario',
+    )
+    .option(
+      '--kpi <key>',
+      'KPI of the tornado (repeatable; default: fillRate and totalSpendEur)',
+      collect(String),
+    )
+    .option(
+      '--strategy <strategy>',
+      `strategy (repeatable; default: ${DEFAULT_STRATEGIES.join(', ')})`,
+      collect(String),
+    );
+  addExperimentOptions(command, 100);
+  return command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dibsim sweep --lever procurement.awardDelayDays=30,90,180 --replications 50
+  dibsim sweep --lever pooled:frameworkLengthMonths=12..84:int --lever procurement.transportDays=7..30 --points 20
+  dibsim sweep --tornado --lever procurement.awardDelayDays=30,180 --lever 'nations[id=DE].budgetEurPerYear=1e9..3e9' --kpi fillRate
+With --out, the report's KPI tables show the first design point (a tornado: the scenario as it is).`,
+    )
+    .action(async (scenarioArgument: string | undefined, options: SweepCliOptions) => {
+      const levers = options.lever ?? [];
+      if (levers.length === 0) {
+        throw new UsageError(
+          'sweep needs at least one --lever, e.g. --lever procurement.awardDelayDays=30,90.',
+        );
+      }
+      const { scenario } = await loadScenario(scenarioArgument);
+      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
+      const interrupt = listenForInterrupt();
+      const base: SweepBaseOptions = {
+        scenario,
+        strategies: strategies.map((s) => s.spec),
+        replications: options.replications,
+        seed: options.seed,
+        workers: options.workers,
+        signal: interrupt.signal,
+      };
+      const started = process.hrtime.bigint();
+      const command = dibsimCommand(args);
+      try {
+        if (options.tornado === true) {
+          const kpis = options.kpi ?? ['fillRate', 'totalSpendEur'];
+          const progress = createProgress(options.progress, 'experiments');
+          progress.update(0, 2 + 2 * levers.length);
+          const reference: ExperimentResult = await runExperiment(base);
+          progress.update(1, 2 + 2 * levers.length);
+          const result = await tornado({ ...base, levers, kpis });
+          if (interrupt.signal.aborted || reference.status === 'cancelled') throw interrupted('the tornado');
+          progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
+          await emitResult({
+            result: reference,
+            scenario,
+            format: options.format,
+            out: options.out,
+            command,
+            tornado: result,
+            table: tornadoTable(result),
+          });
+          return;
+        }
+        const ranges = levers.filter((l) => l.values === undefined);
+        if (options.points === undefined && ranges.length > 0) {
+          throw new UsageError(
+            `--lever ${leverName(ranges[0]!)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
+          );
+        }
+        const progress = createProgress(options.progress, 'design points');
+        const sweep = await runSweep({
+          ...base,
+          levers,
+          design:
+            options.points === undefined
+              ? { type: 'grid' }
+              : { type: 'latin-hypercube', points: options.points },
+          onPoint: (done, points) => progress.update(done, points),
+        });
+        if (sweep.status === 'cancelled') {
+          progress.stop();
+          throw interrupted(`the sweep (${sweep.points.length} design points finished)`);
+        }
+        progress.stop(`${sweep.points.length} design points in ${secondsSince(started).toFixed(1)} s`);
+        await emitResult({
+          result: sweep.points[0]!.result,
+          scenario,
+          format: options.format,
+          out: options.out,
+          command,
+          sweep,
+          table: sweepTable(sweep),
+        });
+      } finally {
+        interrupt.dispose();
+      }
+    });
+}
+
+function interrupted(what: string): InterruptedError {
+  return new InterruptedError(
+    `Interrupted: ${what} did not finish, and sweeps keep nothing. Rerun the command (with fewer --replications or levers for a shorter run).`,
+  );
+}

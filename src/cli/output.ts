@@ -1,0 +1,74 @@
+/**
+ * Where results go: stdout in the chosen format (a text table, one JSON document, or the KPI table as
+ * CSV), and with `--out` a report folder. Paths and notes go to stderr unless stdout is a table.
+ *
+ * @module
+ */
+import type { ExperimentResult } from '../experiment/results.js';
+import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
+import type { Scenario } from '../model/scenario.js';
+import { writeReportFolder } from '../report/folder.js';
+import { resultsToJson } from '../report/json.js';
+import { reportTables, tableToCsv } from '../report/tables.js';
+import { experimentTable } from './format.js';
+import type { Format } from './options.js';
+
+/** What to print and write. */
+export interface ResultOutput {
+  /** The experiment (for a sweep or tornado: its reference experiment). */
+  readonly result: ExperimentResult;
+  /** The scenario that ran. */
+  readonly scenario: Scenario;
+  /** Format on stdout. */
+  readonly format: Format;
+  /** Report folder, if any. */
+  readonly out?: string | undefined;
+  /** The command line, recorded in the report. */
+  readonly command: string;
+  /** A sweep, printed instead of the experiment when given. */
+  readonly sweep?: SweepResult;
+  /** A tornado, printed instead of the experiment when given. */
+  readonly tornado?: TornadoResult;
+  /** Text table to print instead of the experiment's (for sweeps and tornados). */
+  readonly table?: string;
+}
+
+/** Prints the result on stdout and writes the report folder. */
+export async function emitResult(output: ResultOutput): Promise<void> {
+  const { result, scenario, format } = output;
+  const input = {
+    result,
+    scenario,
+    command: output.command,
+    ...(output.sweep === undefined ? {} : { sweep: output.sweep }),
+    ...(output.tornado === undefined ? {} : { tornado: output.tornado }),
+  };
+  if (format === 'json') {
+    process.stdout.write(resultsToJson(output.sweep ?? output.tornado ?? result));
+  } else if (format === 'csv') {
+    const tables = reportTables(input);
+    // A sweep's or tornado's own table is its main table; otherwise the KPI table.
+    const main =
+      tables.find(
+        (t) =>
+          t.name ===
+          (output.sweep !== undefined ? 'sweep' : output.tornado !== undefined ? 'tornado' : 'kpis'),
+      ) ?? tables[0]!;
+    process.stdout.write(tableToCsv(main));
+  } else {
+    const m = result.manifest;
+    process.stdout.write(
+      `dibsim ${m.dibsim}: scenario ${scenario.name} (${scenario.startDate} to ${scenario.endDate}), ` +
+        `${result.replications} replications per strategy, seed ${m.seed}, common random numbers\n\n`,
+    );
+    process.stdout.write(`${output.table ?? experimentTable(result)}\n`);
+  }
+  if (output.out === undefined) return;
+  const files = await writeReportFolder(output.out, input);
+  const note = `\nWrote ${files.all.length} files to ${files.dir}\nReport: ${joinPath(files.dir, files.html)}\n`;
+  (format === 'table' ? process.stdout : process.stderr).write(note);
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir.endsWith('/') ? `${dir}${file}` : `${dir}/${file}`;
+}

@@ -1,0 +1,170 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_SCENARIO } from '../../../src/cli/starter-scenario.js';
+import { readScenarioFile } from '../../../src/io/scenario-file.js';
+import { scenarioJsonSchema } from '../../../src/model/scenario-schema.js';
+import { executeCaptured, MAIN, requireBuild, runCli, workDir } from './run-cli.js';
+
+beforeAll(requireBuild);
+
+/** The small random scenario, by absolute path (in-process runs share the test's working directory). */
+const SMALL = join(workDir(), 'small.json');
+
+/** A stack trace line, which users must not see without --debug. */
+const STACK = /\n\s+at /;
+
+describe('dibsim: help, usage errors and exit code 2', () => {
+  it('keeps the shebang in the built entry point, so the bin runs under node', () => {
+    expect(readFileSync(MAIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('dibsim --help and dibsim compare --help show examples and exit 0', async () => {
+    const dir = workDir();
+    const top = await runCli(['--help'], dir);
+    expect(top.code).toBe(0);
+    for (const command of ['compare', 'run', 'sweep', 'validate', 'schema', 'init', 'merge']) {
+      expect(top.stdout).toContain(command);
+    }
+    expect(top.stdout).toContain('Examples:');
+    const compare = await runCli(['compare', '--help'], dir);
+    expect(compare.code).toBe(0);
+    expect(compare.stdout).toMatch(/Examples:\n\s+dibsim compare/);
+    expect(compare.stdout).toContain('--shard <i/n>');
+  });
+
+  const usageErrors: [string[], RegExp][] = [
+    [
+      ['compare', SMALL, '--replications', '0'],
+      /--replications <n>.*'0' is invalid\. Use a positive whole number/,
+    ],
+    [['compare', SMALL, '--replications', '2.5'], /--replications <n>.*'2\.5' is invalid/],
+    [['compare', SMALL, '--shard', '3/2'], /--shard <i\/n>.*'3\/2' is invalid\. Write shard i of n as i\/n/],
+    [['compare', SMALL, '--shard', '1-2'], /--shard <i\/n>.*e\.g\. --shard 2\/4/],
+    [
+      ['compare', SMALL, '--format', 'xml'],
+      /--format <format>.*'xml' is invalid\. Allowed choices are table, json, csv/,
+    ],
+    [['compare', SMALL, '--workers', '-1'], /--workers <n>.*'-1' is invalid/],
+    [['sweep', SMALL, '--lever', 'procurement.awardDelayDays'], /--lever.*is invalid\. Write <path>=v1,v2/],
+    [['compare', SMALL, '--param', 'pooled=3'], /--param.*is invalid\. Write <strategy>:<parameter>=<value>/],
+    [
+      ['compare', SMALL, '--strategy', 'pooledd'],
+      /unknown strategy "pooledd"\. Use one of national-only, bilateral, pooled, switch/,
+    ],
+    [
+      ['compare', SMALL, '--strategy', 'pooled', '--param', 'bilateral:x=1'],
+      /no strategy is named "bilateral"/,
+    ],
+    [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
+    [
+      ['run', SMALL, '--strategy', 'pooled', '--strategy', 'bilateral'],
+      /run takes one --strategy .* Use dibsim compare/,
+    ],
+    [
+      ['sweep', SMALL, '--lever', 'procurement.awardDelayDays=30..90', '--replications', '2'],
+      /is a range: add --points <n>/,
+    ],
+    [
+      ['compare', 'missing.yaml'],
+      /scenario "missing\.yaml" is neither a file nor a built-in scenario .* dibsim init missing\.yaml/,
+    ],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ];
+  const titled = usageErrors.map(([args, message]) => {
+    const title = args.map((a) => (a === SMALL ? 'small.json' : a)).join(' ');
+    return [title, args, message] as const;
+  });
+  it.each(titled)('dibsim %s exits 2 and says what to fix (in process)', async (_title, args, message) => {
+    const { code, stderr, stdout } = await executeCaptured(args);
+    expect(stderr).toMatch(message);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(STACK);
+    expect(stdout).toBe('');
+  });
+
+  it('a usage error from the built CLI exits 2 with the message on stderr and nothing on stdout', async () => {
+    const run = await runCli(['compare', 'small.json', '--replications', 'many'], workDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--replications <n>.*'many' is invalid\. Use a positive whole number/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('dibsim validate, schema and init', () => {
+  it('validate prints "ok" and a summary for a valid file', async () => {
+    const run = await runCli(['validate', 'small.json'], workDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^ok: small\.json\nscenario "small": 2025-01-01 to 2027-01-01\n1 nation \(AA\), 1 firm/,
+    );
+  });
+
+  it('validate reports a typo with the field it meant and an unknown nation, as file: path: message. Fix: … (exit 2)', async () => {
+    const dir = workDir();
+    const data = JSON.parse(readFileSync(join(dir, 'small.json'), 'utf8'));
+    data.firms[0].efficency = data.firms[0].efficiency;
+    delete data.firms[0].efficiency;
+    data.pledges[0].donors[0].nation = 'ZZ';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(data));
+    const run = await runCli(['validate', 'bad.json'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^bad\.json: firms\[0\]\.efficency: unknown field 'efficency'; did you mean 'efficiency'\? Fix: /,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^bad\.json: pledges\[0\]\.donors\[0\]\.nation: unknown nation 'ZZ'.* Fix: .*add a nation with id 'ZZ'/,
+      ),
+    );
+    expect(lines.at(-1)).toBe('(3 problems; nothing was run)');
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it('validate --debug adds the stack trace (in process)', async () => {
+    const file = join(workDir(), 'broken.yaml');
+    writeFileSync(file, 'name: [unclosed\n');
+    const plain = await executeCaptured(['validate', file]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(
+      /broken\.yaml: \(line \d+, column \d+\): is not valid YAML: .*\. Fix: Fix the syntax at that line\./,
+    );
+    expect(plain.stderr).not.toMatch(STACK);
+    const debug = await executeCaptured(['validate', file, '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(STACK);
+  });
+
+  it('schema prints the JSON Schema of scenario files', async () => {
+    const run = await runCli(['schema'], workDir());
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+
+  it('init writes the commented starter scenario, which validates; it refuses to overwrite without --force (in process)', async () => {
+    const file = join(workDir(), 'start.yaml');
+    expect((await executeCaptured(['init', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(STARTER_SCENARIO);
+    expect(STARTER_SCENARIO.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(
+      10,
+    );
+    const scenario = await readScenarioFile(file);
+    expect(scenario.nations.map((n) => n.id)).toEqual(['AA', 'BB']);
+    expect(scenario.shocks).toHaveLength(1);
+
+    writeFileSync(file, 'mine\n');
+    const again = await executeCaptured(['init', file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/start\.yaml exists\. .*add --force to overwrite it/);
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+    expect((await executeCaptured(['init', file, '--force'])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(STARTER_SCENARIO);
+    const text = await executeCaptured(['init', file.replace(/\.yaml$/, '.txt')]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/init writes YAML: name the file with \.yaml or \.yml/);
+  });
+});

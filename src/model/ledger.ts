@@ -10,18 +10,32 @@
 import { ModelError } from '../errors.js';
 import { ExactSum } from '../stats/exact-sum.js';
 
-/** Round flows of one stockpile (`owner/item`) recorded by the ledger. */
-interface ActorFlows {
+/**
+ * Round flows of one stockpile (`owner/item`) recorded by the ledger: a handle that hot loops keep,
+ * so that they record without a lookup by key. Only the ledger's methods write it. @internal
+ */
+export interface StockAccount {
   received: number;
   servedFromStock: number;
   transferredOut: number;
 }
 
+/** Rounds sent by one sender (a firm, or `stock:<nation>`), as a handle for hot loops. @internal */
+export interface SenderAccount {
+  rounds: number;
+}
+
+/** Money paid by one payer to one firm, as a handle for hot loops. @internal */
+export interface PaymentAccount {
+  readonly byPayer: ExactSum;
+  readonly toFirm: ExactSum;
+}
+
 /** The ledger of one run. @internal */
 export class Ledger {
   private readonly producedByFirm = new Map<string, number>();
-  private readonly shippedByFirm = new Map<string, number>();
-  private readonly actors = new Map<string, ActorFlows>();
+  private readonly shippedByFirm = new Map<string, SenderAccount>();
+  private readonly actors = new Map<string, StockAccount>();
   private shippedTotal = 0;
   private arrivedTotal = 0;
   private readonly paidBy = new Map<string, ExactSum>();
@@ -34,30 +48,65 @@ export class Ledger {
 
   /** A firm, or a stock transfer from `from`, sent `rounds` on their way. */
   shipped(from: string, rounds: number): void {
-    this.shippedByFirm.set(from, (this.shippedByFirm.get(from) ?? 0) + rounds);
+    this.shippedBy(this.sender(from), rounds);
+  }
+
+  /** The account of sender `from` (a firm id, or `stock:<nation>`), for {@link Ledger.shippedBy}. */
+  sender(from: string): SenderAccount {
+    let a = this.shippedByFirm.get(from);
+    if (a === undefined) {
+      a = { rounds: 0 };
+      this.shippedByFirm.set(from, a);
+    }
+    return a;
+  }
+
+  /** The sender of `account` sent `rounds` on their way. */
+  shippedBy(account: SenderAccount, rounds: number): void {
+    account.rounds += rounds;
     this.shippedTotal += rounds;
   }
 
   /** `rounds` arrived at `stockpile` (`owner/item`). */
   arrived(stockpile: string, rounds: number): void {
-    this.flows(stockpile).received += rounds;
+    this.arrivedAt(this.account(stockpile), rounds);
+  }
+
+  /** `rounds` arrived at the stockpile of `account`. */
+  arrivedAt(account: StockAccount, rounds: number): void {
+    account.received += rounds;
     this.arrivedTotal += rounds;
   }
 
   /** `stockpile` (`owner/item`) met `rounds` of demand from stock. */
   served(stockpile: string, rounds: number): void {
-    this.flows(stockpile).servedFromStock += rounds;
+    this.account(stockpile).servedFromStock += rounds;
+  }
+
+  /** The stockpile of `account` met `rounds` of demand from stock. */
+  servedAt(account: StockAccount, rounds: number): void {
+    account.servedFromStock += rounds;
   }
 
   /** `stockpile` (`owner/item`) gave `rounds` out of stock (aid). */
   transferred(stockpile: string, rounds: number): void {
-    this.flows(stockpile).transferredOut += rounds;
+    this.account(stockpile).transferredOut += rounds;
   }
 
   /** `payer` paid `firm` `amountEur`, exactly. */
   paid(payer: string, firm: string, quantity: number, unitPriceEur: number): void {
-    sum(this.paidBy, payer).addProduct(quantity, unitPriceEur);
-    sum(this.paidTo, firm).addProduct(quantity, unitPriceEur);
+    this.paidVia(this.payment(payer, firm), quantity, unitPriceEur);
+  }
+
+  /** The account of payments from `payer` to `firm`, for {@link Ledger.paidVia}. */
+  payment(payer: string, firm: string): PaymentAccount {
+    return { byPayer: sum(this.paidBy, payer), toFirm: sum(this.paidTo, firm) };
+  }
+
+  /** The payer of `account` paid its firm `quantity × unitPriceEur`, exactly. */
+  paidVia(account: PaymentAccount, quantity: number, unitPriceEur: number): void {
+    account.byPayer.addProduct(quantity, unitPriceEur);
+    account.toFirm.addProduct(quantity, unitPriceEur);
   }
 
   /** Rounds shipped but not yet arrived. */
@@ -82,7 +131,7 @@ export class Ledger {
   check(state: LedgerState, time: number): void {
     for (const firm of state.firms) {
       const produced = this.producedByFirm.get(firm.id) ?? 0;
-      const shipped = this.shippedByFirm.get(firm.id) ?? 0;
+      const shipped = this.shippedByFirm.get(firm.id)?.rounds ?? 0;
       if (firm.cumulativeRounds !== produced) {
         throw new ModelError(
           `firm counts ${firm.cumulativeRounds} rounds produced, ledger ${produced}`,
@@ -141,7 +190,8 @@ export class Ledger {
     }
   }
 
-  private flows(stockpile: string): ActorFlows {
+  /** The account of `stockpile` (`owner/item`), for the handle methods ({@link Ledger.arrivedAt}, …). */
+  account(stockpile: string): StockAccount {
     let f = this.actors.get(stockpile);
     if (f === undefined) {
       f = { received: 0, servedFromStock: 0, transferredOut: 0 };

@@ -16,9 +16,10 @@ import type { Budget } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
 import { Contract, DAYS_PER_MONTH } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
-import type { Consumption, Pledge } from './demand.js';
+import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
+import { type Consumption, Pledge } from './demand.js';
 import type { Firm } from './firm.js';
-import { Ledger } from './ledger.js';
+import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
 import { ParamResolver } from './params.js';
 import type {
@@ -92,11 +93,19 @@ export class World {
   readonly pledges: Pledge[] = [];
   /** Rounds shipped and not yet arrived. */
   inTransitRounds = 0;
-  /** Shipments of the current production step, dispatched together. */
-  private outbound: { readonly rounds: number; readonly onArrival: () => void }[] = [];
+  /**
+   * Shipments of the current production step, dispatched together: rounds, and what they are for (a
+   * contract's deliveries, or a pledge's transfer from stock). Two arrays, not an object per shipment.
+   */
+  private outboundRounds: number[] = [];
+  private outboundFor: (DeliveryPlan | Pledge)[] = [];
+  /** Each contract's deliveries, resolved when it was placed; index = contract id. */
+  private readonly deliveries: DeliveryPlan[] = [];
+  private readonly destinations: Destinations;
+  /** Every consumption (nations' first, then recipients') with its stockpile's ledger account. */
+  private readonly consumers: { readonly consumption: Consumption; readonly account: StockAccount }[];
   private readonly streams: Streams;
   private readonly params: ParamResolver;
-  private readonly recipientConsumption: Consumption[];
   private readonly firmInputs: Map<string, FirmInput[]>;
   private readonly monthDays: number[];
   private readonly snapshots: Snapshot[] = [];
@@ -154,8 +163,16 @@ export class World {
     for (const [id, nation] of build.nations()) this.nations.set(id, nation);
     const recipients = build.recipients();
     for (const [key, stock] of recipients.stock) this.recipientStock.set(key, stock);
-    this.recipientConsumption = recipients.consumption;
     this.pledges.push(...build.pledges());
+    this.destinations = new Destinations(this.nations, this.recipientStock, this.ledger);
+    const consumptions = [
+      ...[...this.nations.values()].flatMap((n) => n.consumption),
+      ...recipients.consumption,
+    ];
+    this.consumers = consumptions.map((consumption) => ({
+      consumption,
+      account: this.ledger.account(consumption.stockpile.key),
+    }));
   }
 
   /** Calendar date of a day. */
@@ -265,17 +282,10 @@ export class World {
   // ---- daily, weekly and monthly steps ------------------------------------------------------------
 
   private consume(day: number): void {
-    for (const n of this.nations.values()) {
-      for (const c of n.consumption) {
-        const before = c.stockpile.level;
-        c.stockpile.consume(c.draw(day));
-        this.ledger.served(c.stockpile.key, before - c.stockpile.level);
-      }
-    }
-    for (const c of this.recipientConsumption) {
+    for (const { consumption: c, account } of this.consumers) {
       const before = c.stockpile.level;
       c.stockpile.consume(c.draw(day));
-      this.ledger.served(c.stockpile.key, before - c.stockpile.level);
+      this.ledger.servedAt(account, before - c.stockpile.level);
     }
   }
 
@@ -310,6 +320,7 @@ export class World {
   /** Hands `rounds` to the firm's active contracts in order and ships them. */
   private allocate(firm: Firm, rounds: number, day: number): void {
     let left = rounds;
+    let sender: SenderAccount | undefined;
     for (const c of firm.book) {
       if (left === 0) break;
       if (c.status !== 'active') continue;
@@ -317,7 +328,8 @@ export class World {
       if (give <= 0) continue;
       c.producedRounds += give;
       left -= give;
-      this.ship(firm.id, give, () => this.deliver(c, give));
+      sender ??= this.ledger.sender(firm.id);
+      this.ship(sender, give, this.deliveries[c.id]!);
     }
     // A contract leaves the order book once fully produced, so weekly scans stay short.
     if (rounds > 0) removeProduced(firm.book);
@@ -329,10 +341,11 @@ export class World {
   }
 
   /** Sends `rounds` on their way; they arrive with the rest of this production step's shipments. */
-  private ship(from: string, rounds: number, onArrival: () => void): void {
-    this.ledger.shipped(from, rounds);
+  private ship(sender: SenderAccount, rounds: number, to: DeliveryPlan | Pledge): void {
+    this.ledger.shippedBy(sender, rounds);
     this.inTransitRounds += rounds;
-    this.outbound.push({ rounds, onArrival });
+    this.outboundRounds.push(rounds);
+    this.outboundFor.push(to);
   }
 
   /**
@@ -340,58 +353,67 @@ export class World {
    * priority, in this order, anyway; one entry instead of one per shipment keeps the calendar small.
    */
   private dispatch(): void {
-    if (this.outbound.length === 0) return;
-    const batch = this.outbound;
-    this.outbound = [];
+    if (this.outboundRounds.length === 0) return;
+    const rounds = this.outboundRounds;
+    const targets = this.outboundFor;
+    this.outboundRounds = [];
+    this.outboundFor = [];
     this.sim.schedule(
       this.procurement.transportDays,
       () => {
-        for (const shipment of batch) {
-          this.inTransitRounds -= shipment.rounds;
-          shipment.onArrival();
+        for (let i = 0; i < rounds.length; i++) {
+          const n = rounds[i]!;
+          const to = targets[i]!;
+          this.inTransitRounds -= n;
+          if (to instanceof Pledge) {
+            this.receive(this.destinations.of(to.recipient, to.item), n);
+            to.arrive(n, this.sim.now);
+          } else this.deliver(to, n);
         }
       },
       { priority: PRIORITY.arrival },
     );
   }
 
-  private deliver(c: Contract, rounds: number): void {
+  private deliver(plan: DeliveryPlan, rounds: number): void {
+    const c = plan.contract;
     c.deliveredRounds += rounds;
-    this.trackOnOrder(c, -rounds);
-    const firm = this.firms.get(c.firm)!;
+    this.trackOnOrder(plan, -rounds);
+    const price = c.unitPriceEur;
+    const revenue = plan.firm.revenue;
     // Each payer pays its share; split rounds go to payers' stocks in whole rounds, largest share last.
     let left = rounds;
-    c.payers.forEach((p, i) => {
+    const payers = plan.payers;
+    for (let i = 0; i < payers.length; i++) {
+      const p = payers[i]!;
       const paidRounds = rounds * p.share;
-      this.nations.get(p.payer)!.budget.pay(paidRounds, c.unitPriceEur);
-      firm.revenue.addProduct(paidRounds, c.unitPriceEur);
-      this.ledger.paid(p.payer, c.firm, paidRounds, c.unitPriceEur);
-      if (c.deliverTo === '@payers') {
-        const share = i === c.payers.length - 1 ? left : Math.round(rounds * p.share);
+      p.budget.pay(paidRounds, price);
+      revenue.addProduct(paidRounds, price);
+      this.ledger.paidVia(p.payment, paidRounds, price);
+      if (p.destination !== undefined) {
+        const share = i === payers.length - 1 ? left : Math.round(rounds * p.share);
         left -= share;
-        this.receive(p.payer, c.item, share);
+        this.receive(p.destination, share);
       }
-    });
-    if (c.deliverTo !== '@payers') this.receive(c.deliverTo, c.item, rounds);
-    if (c.purpose.kind === 'pledge') {
-      const id = c.purpose.pledge;
-      this.pledges.find((p) => p.id === id)?.arrive(rounds, this.sim.now);
     }
+    if (plan.destination !== undefined) this.receive(plan.destination, rounds);
+    plan.pledge?.arrive(rounds, this.sim.now);
     if (c.deliveredRounds === c.quantityRounds) {
       c.status = 'completed';
     }
   }
 
-  private receive(actor: string, item: string, rounds: number): void {
+  private receive(to: Destination, rounds: number): void {
     if (rounds === 0) return;
-    const stock =
-      this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(`${actor}/${item}`);
-    if (stock === undefined) throw new DibsimError('INVALID_STATE', `no stockpile of ${item} for ${actor}`);
+    const stock = to.stock;
+    const account = to.account;
+    if (stock === undefined || account === undefined)
+      throw new DibsimError('INVALID_STATE', `no stockpile of ${to.item} for ${to.actor}`);
     const before = stock.level;
     stock.receive(rounds);
-    this.ledger.arrived(stock.key, rounds);
+    this.ledger.arrivedAt(account, rounds);
     // What did not go into stock met backorders: demand served late, out of this delivery.
-    this.ledger.served(stock.key, rounds - (stock.level - before));
+    this.ledger.servedAt(account, rounds - (stock.level - before));
   }
 
   private transferPledgesFromStock(day: number): void {
@@ -404,10 +426,7 @@ export class World {
         if (taken > 0) {
           d.fromStockRemaining -= taken;
           this.ledger.transferred(stock!.key, taken);
-          this.ship(`stock:${d.nation}`, taken, () => {
-            this.receive(p.recipient, p.item, taken);
-            p.arrive(taken, this.sim.now);
-          });
+          this.ship(this.ledger.sender(`stock:${d.nation}`), taken, p);
         }
         // Past the deadline, what stock could not give must be bought.
         if (day >= p.deadlineDay && d.fromStockRemaining > 0) {
@@ -519,13 +538,8 @@ export class World {
   }
 
   /** Adds `rounds` (negative to remove) of a stock contract to its payers' rounds on order. */
-  private trackOnOrder(c: Contract, rounds: number): void {
-    if (c.purpose.kind !== 'stock') return;
-    for (const p of c.payers) {
-      if (c.deliverTo !== p.payer && c.deliverTo !== '@payers') continue;
-      const stock = this.nations.get(p.payer)?.stockpiles.get(c.item);
-      if (stock !== undefined) stock.onOrderRounds += rounds * p.share;
-    }
+  private trackOnOrder(plan: DeliveryPlan, rounds: number): void {
+    for (const { stock, share } of plan.onOrder) stock.onOrderRounds += rounds * share;
   }
 
   private placeOrder(request: OrderRequest, day: number): OrderResult {
@@ -623,7 +637,16 @@ export class World {
     }
     if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);
     this.contracts.push(contract);
-    this.trackOnOrder(contract, rounds);
+    const plan = planDelivery(
+      contract,
+      firm,
+      payers.map((p) => p.nation),
+      this.destinations,
+      this.ledger,
+      this.pledges,
+    );
+    this.deliveries.push(plan);
+    this.trackOnOrder(plan, rounds);
     if (request.purpose.kind === 'pledge') {
       const pledgeId = request.purpose.pledge;
       const donor = this.pledges
@@ -641,7 +664,7 @@ export class World {
         if (denied) {
           contract.status = 'denied';
           firm.book.splice(firm.book.indexOf(contract), 1);
-          this.trackOnOrder(contract, -rounds);
+          this.trackOnOrder(plan, -rounds);
           for (const p of payers) p.nation.budget.release(contract.obligations.get(p.nation.spec.id)!);
           if (request.purpose.kind === 'pledge') {
             const pledgeId = request.purpose.pledge;

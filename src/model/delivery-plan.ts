@@ -1,0 +1,106 @@
+/**
+ * What the world needs to deliver a contract's rounds, resolved once when the contract is placed: the
+ * firm, each payer's budget and ledger account, the destination stockpiles, the rounds-on-order records
+ * and the pledge. Deliveries happen tens of thousands of times a run; looking these up by id each time
+ * (and building `owner/item` keys) cost more than the delivery itself.
+ *
+ * @internal
+ * @module
+ */
+import type { Budget } from './budget.js';
+import type { Contract } from './contract.js';
+import type { Pledge } from './demand.js';
+import type { Firm } from './firm.js';
+import type { Ledger, PaymentAccount, StockAccount } from './ledger.js';
+import type { NationState } from './nation-state.js';
+import type { Stockpile } from './stockpile.js';
+
+/** A stockpile that receives rounds, or the actor and item it was looked up by when there is none. @internal */
+export interface Destination {
+  readonly actor: string;
+  readonly item: string;
+  readonly stock: Stockpile | undefined;
+  readonly account: StockAccount | undefined;
+}
+
+/** One payer of a contract, resolved. @internal */
+export interface PayerPlan {
+  readonly share: number;
+  readonly budget: Budget;
+  readonly payment: PaymentAccount;
+  /** Where its share of the rounds goes when the contract delivers to `@payers`. */
+  readonly destination: Destination | undefined;
+}
+
+/** A contract's deliveries, resolved. @internal */
+export interface DeliveryPlan {
+  readonly contract: Contract;
+  readonly firm: Firm;
+  readonly payers: readonly PayerPlan[];
+  /** The receiving stockpile when the contract does not deliver to `@payers`. */
+  readonly destination: Destination | undefined;
+  /** Stockpiles whose rounds on order the contract counts in, with the payer's share (stock contracts). */
+  readonly onOrder: readonly { readonly stock: Stockpile; readonly share: number }[];
+  readonly pledge: Pledge | undefined;
+}
+
+/** Finds stockpiles by actor and item, once per pair, with their ledger accounts. @internal */
+export class Destinations {
+  private readonly byKey = new Map<string, Destination>();
+
+  constructor(
+    private readonly nations: ReadonlyMap<string, NationState>,
+    private readonly recipientStock: ReadonlyMap<string, Stockpile>,
+    private readonly ledger: Ledger,
+  ) {}
+
+  /** The stockpile of `item` held by `actor` (a nation or a recipient). */
+  of(actor: string, item: string): Destination {
+    const key = `${actor}/${item}`;
+    let d = this.byKey.get(key);
+    if (d === undefined) {
+      const stock = this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(key);
+      d = { actor, item, stock, account: stock === undefined ? undefined : this.ledger.account(stock.key) };
+      this.byKey.set(key, d);
+    }
+    return d;
+  }
+}
+
+/**
+ * Resolves the deliveries of `contract`, whose payers are `payers` (same order as `contract.payers`).
+ * Lookups that may fail (a destination without a stockpile) fail at delivery, as they always did.
+ */
+export function planDelivery(
+  contract: Contract,
+  firm: Firm,
+  payers: readonly NationState[],
+  destinations: Destinations,
+  ledger: Ledger,
+  pledges: readonly Pledge[],
+): DeliveryPlan {
+  const toPayers = contract.deliverTo === '@payers';
+  const purpose = contract.purpose;
+  const onOrder: { stock: Stockpile; share: number }[] = [];
+  const payerPlans = contract.payers.map((p, i): PayerPlan => {
+    const nation = payers[i]!;
+    if (purpose.kind === 'stock' && (toPayers || contract.deliverTo === p.payer)) {
+      const stock = nation.stockpiles.get(contract.item);
+      if (stock !== undefined) onOrder.push({ stock, share: p.share });
+    }
+    return {
+      share: p.share,
+      budget: nation.budget,
+      payment: ledger.payment(p.payer, contract.firm),
+      destination: toPayers ? destinations.of(p.payer, contract.item) : undefined,
+    };
+  });
+  return {
+    contract,
+    firm,
+    payers: payerPlans,
+    destination: toPayers ? undefined : destinations.of(contract.deliverTo, contract.item),
+    onOrder,
+    pledge: purpose.kind === 'pledge' ? pledges.find((p) => p.id === purpose.pledge) : undefined,
+  };
+}

@@ -70,7 +70,7 @@ export function dateAxis(dates: readonly string[]): JsonObject {
 
 /** A number for a chart's inline data: non-finite becomes `null` (Vega leaves a gap). */
 export function finite(x: number | undefined, scale = 1): number | null {
-  return x !== undefined && Number.isFinite(x) ? x * scale : null;
+  return x !== undefined && Number.isFinite(x) ? x * scale + 0 : null;
 }
 
 /** A complete top-level spec: schema, config, title with subtitle, and the body. */

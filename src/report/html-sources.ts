@@ -92,7 +92,7 @@ export function gapSection(input: ReportInput, charts: readonly RenderedChart[])
       .filter(({ c }) => c.name.startsWith('tornado-'))
       .map(
         ({ c, i }) =>
-          `<figure>\n${inlineSvg(c.svg, `t${i}`)}\n<figcaption>${escapeHtml(c.title)}</figcaption>\n</figure>`,
+          `<figure>\n${inlineSvg(c.svg, `t${i}`)}\n<figcaption>${escapeHtml(c.title)} (<code>charts/${escapeHtml(c.name)}.svg</code>)</figcaption>\n</figure>`,
       );
     const table = reportTables(input).find((t) => t.name === 'tornado');
     sensitivity = `<h3>Sensitivity (one lever at a time)</h3>

@@ -186,7 +186,7 @@ function censoredSection(tables: ReadonlyMap<string, Table>): string {
   const table = tables.get('censored');
   if (table === undefined || table.rows.length === 0) return '';
   return `<h2 id="censored">Events within the horizon</h2>
-<p>Fraction of replications where the event happened (Wilson interval) and the Kaplan–Meier median day and date (Brookmeyer–Crowley interval); empty where the median is not reached within the horizon.</p>
+<p>Fraction of replications where the event happened (Wilson interval) and the Kaplan–Meier median day and date (Brookmeyer–Crowley interval); "—" where the median is not reached within the horizon (<code>censored.csv</code>).</p>
 ${tableHtml(table)}`;
 }
 

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { chartSpecs } from '../../../src/report/charts.js';
+import { renderPng, renderSvg, svgToPng } from '../../../src/report/render.js';
+import type { ChartSpec, JsonObject } from '../../../src/report/types.js';
+import { reportInput } from './fixture.js';
+
+/** The text content of every `<text>` element of an SVG (entities decoded). */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+/** Axis titles a spec declares, at any depth (`title` of an encoding channel). */
+function axisTitles(spec: JsonObject): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, key: string) => {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, key);
+    } else if (typeof node === 'object' && node !== null) {
+      const record = node as Record<string, unknown>;
+      if ((key === 'x' || key === 'y') && typeof record.title === 'string') found.push(record.title);
+      for (const [k, v] of Object.entries(record)) walk(v, k);
+    }
+  };
+  walk(spec, '');
+  return [...new Set(found)];
+}
+
+/** Count of pixels in rows [top, bottom) that differ from white. */
+function inkInRows(png: { width: number; pixels: Uint8Array }, top: number, bottom: number): number {
+  let ink = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = 4 * (y * png.width + x);
+      if (png.pixels[i]! < 200 || png.pixels[i + 1]! < 200 || png.pixels[i + 2]! < 200) ink++;
+    }
+  }
+  return ink;
+}
+
+describe('chartSpecs', () => {
+  it('chartSpecs(input) gives KPI, paired, stock fan, pledge, other fans, per-firm capacity and tornado charts with unique names', async () => {
+    const charts = chartSpecs(await reportInput());
+    const names = charts.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.slice(0, 2)).toEqual(['kpis', 'paired-differences']);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'stock-AA',
+        'pledge-p1',
+        'fan-capacityPerMonth',
+        'tornado-fillRate',
+        'tornado-totalSpendEur',
+      ]),
+    );
+    for (const c of charts) expect(c.name).toMatch(/^[A-Za-z0-9._-]+$/);
+    // Plain JSON: a round trip changes nothing (no functions, no undefined, no non-finite numbers).
+    expect(JSON.parse(JSON.stringify(charts))).toEqual(charts);
+  });
+
+  it('the pledge chart draws the deadline and target rules', async () => {
+    const pledge = chartSpecs(await reportInput()).find((c) => c.name === 'pledge-p1')!;
+    const text = JSON.stringify(pledge.spec);
+    expect(text).toContain('deadline 2025-12-31');
+    expect(text).toContain('target 30,000 rounds');
+  });
+});
+
+describe('renderSvg', () => {
+  it('renderSvg(spec) draws each chart title and every axis title as <text>', async () => {
+    const charts = chartSpecs(await reportInput());
+    for (const chart of charts) {
+      const svg = await renderSvg(chart);
+      const drawn = texts(svg);
+      expect(drawn, chart.name).toContain(chart.title);
+      const axes = axisTitles(chart.spec);
+      expect(axes.length, chart.name).toBeGreaterThan(0);
+      for (const title of axes) expect(drawn, `${chart.name}: ${title}`).toContain(title);
+    }
+  });
+
+  it('renderSvg names the chart when Vega-Lite rejects the spec', async () => {
+    const bad: ChartSpec = { name: 'broken', title: 'x', spec: { mark: 'nope', data: { values: [] } } };
+    await expect(renderSvg(bad)).rejects.toThrow(/chart "broken" could not be rendered/);
+  });
+});
+
+describe('svgToPng', () => {
+  it('svgToPng draws the title with the bundled font; the same check finds nothing without a font', async () => {
+    const chart = chartSpecs(await reportInput()).find((c) => c.name === 'stock-AA')!;
+    const svg = await renderSvg(chart);
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    // Title and subtitle sit in the top 60 px (padding 8, title 15 px, two subtitle lines of 11 px);
+    // nothing else is drawn there.
+    const withFont = renderPng(svg, { width });
+    const withoutFont = renderPng(svg, { width, fontFiles: [] });
+    expect(inkInRows(withFont, 0, 60)).toBeGreaterThan(500);
+    expect(inkInRows(withoutFont, 0, 60)).toBe(0);
+    // The plot itself is drawn either way.
+    expect(inkInRows(withoutFont, 60, withoutFont.height)).toBeGreaterThan(1000);
+  });
+
+  it('svgToPng(svg) returns a PNG twice the SVG width by default, or the width asked', async () => {
+    const chart = chartSpecs(await reportInput()).find((c) => c.name === 'kpis')!;
+    const svg = await renderSvg(chart);
+    const png = svgToPng(svg, { width: 300 });
+    expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR width: bytes 16–19, big-endian.
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(300);
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    expect(new DataView(svgToPng(svg).buffer).getUint32(16)).toBe(2 * width);
+    expect(() => svgToPng(svg, { width: 0 })).toThrow(/width must be a positive whole number/);
+    expect(() => svgToPng('not svg')).toThrow(/could not be rendered/);
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chartSpecs } from '../../../src/report/charts.js';
+import { writeReportFolder } from '../../../src/report/folder.js';
+import { reportTables } from '../../../src/report/tables.js';
+import { reportInput } from './fixture.js';
+
+const root = mkdtempSync(join(tmpdir(), 'dibsim-report-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('writeReportFolder', () => {
+  it('writeReportFolder(dir, input) creates dir and writes results, manifest, CSVs, SVG and PNG charts and report.html', async () => {
+    const input = await reportInput();
+    const dir = join(root, 'nested', 'out');
+    const files = await writeReportFolder(dir, input);
+    const tables = reportTables(input);
+    const charts = chartSpecs(input);
+    expect(files.tables).toEqual(tables.map((t) => `${t.name}.csv`));
+    expect(files.svgs).toEqual(charts.map((c) => `charts/${c.name}.svg`));
+    expect(files.pngs).toEqual(charts.map((c) => `charts/${c.name}.png`));
+    expect(files.tornado).toBe('tornado.json');
+    for (const f of files.all) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(files.all).toEqual(
+      expect.arrayContaining([
+        'results.json',
+        'manifest.json',
+        'report.html',
+        ...files.tables,
+        ...files.svgs,
+        ...files.pngs,
+      ]),
+    );
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results.replications).toBe(input.result.replications);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).seed).toBe(
+      input.result.manifest.seed,
+    );
+    const kpis = csvParse(readFileSync(join(dir, 'kpis.csv'), 'utf8'));
+    expect(kpis.length).toBe(tables[0]!.rows.length);
+    const png = readFileSync(join(dir, files.pngs[0]!));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('writeReportFolder names the path when the folder cannot be created', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(writeReportFolder(join(file, 'out'), await reportInput())).rejects.toThrow(
+      /cannot create the folder .*a-file.*out/,
+    );
+  });
+});

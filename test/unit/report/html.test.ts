@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
+import { chartSpecs } from '../../../src/report/charts.js';
+import { reportHtml } from '../../../src/report/html.js';
+import { renderSvg } from '../../../src/report/render.js';
+import { sourcedParameters } from '../../../src/report/sources.js';
+import { reportTables } from '../../../src/report/tables.js';
+import type { ReportInput } from '../../../src/report/types.js';
+import { HOSTILE_NAME, reportInput } from './fixture.js';
+
+async function rendered(input: ReportInput) {
+  return Promise.all(
+    chartSpecs(input).map(async (c) => ({ name: c.name, title: c.title, svg: await renderSvg(c) })),
+  );
+}
+
+describe('reportHtml', () => {
+  it('reportHtml escapes markup from the scenario: a <script> in its name stays text', async () => {
+    const input = await reportInput();
+    const html = reportHtml(input, []);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('Small &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; co');
+    expect(HOSTILE_NAME).toContain('<script>');
+  });
+
+  it('reportHtml(input, charts) holds every chart inline and every table, with no external resources', async () => {
+    const input = await reportInput();
+    const charts = await rendered(input);
+    const html = reportHtml(input, charts);
+    expect(html).not.toMatch(/<script|<link|<img|\ssrc=|@import|url\(http/i);
+    expect(html.match(/<svg\b/g)).toHaveLength(charts.length);
+    for (const c of charts) expect(html, c.name).toContain(`charts/${c.name}.svg`);
+    // Each inlined SVG's clip-path ids are prefixed, so ids are unique on the page.
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const t of reportTables(input)) expect(html, t.name).toContain(`${t.name}.csv`);
+    for (const section of [
+      'summary',
+      'kpis',
+      'paired',
+      'censored',
+      'charts',
+      'sources',
+      'gaps',
+      'manifest',
+      'reproduce',
+    ]) {
+      expect(html).toContain(`id="${section}"`);
+    }
+    expect(html).toContain('dibsim compare small.yaml --seed 3');
+    expect(html).toContain(input.result.manifest.scenario.hash);
+    expect(html).toContain('Sensitivity (one lever at a time)');
+  });
+
+  it('without a tornado, the sensitivity section says so and gives a dibsim sweep --tornado command over gap parameters', async () => {
+    const { result } = await reportInput();
+    const html = reportHtml({ result, scenario: europe155mm }, []);
+    expect(html).toContain('No sensitivity analysis was run');
+    const command = /<pre>(dibsim sweep[\s\S]*?)<\/pre>/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    expect(command).toBeDefined();
+    expect(command).toContain('--tornado');
+    const gaps = sourcedParameters(europe155mm).filter((p) => p.confidence === 'gap');
+    // path=low,high: the path may hold '=' itself ([id=DE]), the values do not.
+    const levers = [...command!.matchAll(/--lever '?([^' ]+)=[^=' ]+'?/g)].map((m) => m[1]);
+    expect(levers.length).toBeGreaterThan(0);
+    for (const lever of levers) expect(gaps.map((g) => g.path)).toContain(lever);
+  });
+});
+
+describe('sourcedParameters', () => {
+  it('sourcedParameters(europe155mm) finds every sourced value with a lever path, facts and confidence', () => {
+    const params = sourcedParameters(europe155mm);
+    expect(params.length).toBeGreaterThan(50);
+    expect(new Set(params.map((p) => p.path)).size).toBe(params.length);
+    expect(params.some((p) => p.confidence === 'gap')).toBe(true);
+    for (const p of params) {
+      expect(p.path).toMatch(/^[A-Za-z]/);
+      if (p.confidence !== 'gap') expect(p.facts.length, p.path).toBeGreaterThan(0);
+    }
+    expect(params.find((p) => /^firms\[id=[^\]]+\]\.efficiency$/.test(p.path))?.value).toMatch(
+      /^pert\(min 0\.33, mode 0\.5, max 1\)$/,
+    );
+  });
+});

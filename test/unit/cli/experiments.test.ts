@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { resultsToJson } from '../../../src/report/json.js';
+import { randomSmallScenario } from '../experiment/helpers.js';
+import { type CliRun, MAIN, requireBuild, runCli, STRATEGIES, workDir } from './run-cli.js';
+
+beforeAll(requireBuild);
+
+/** Runs a `dibsim …` command line as printed by the CLI (shell-quoted) with the built CLI, in `cwd`. */
+function runPrinted(command: string, cwd: string): Promise<CliRun> {
+  expect(command.startsWith('dibsim ')).toBe(true);
+  const line = `"${process.execPath}" "${MAIN}" ${command.slice('dibsim '.length)}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', line], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The command printed on the line after `heading` in `text`. */
+function printedCommand(text: string, heading: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(heading));
+  expect(i, `no "${heading}" in:\n${text}`).toBeGreaterThanOrEqual(0);
+  return lines[i + 1]!.trim();
+}
+
+describe('dibsim run/compare: output formats', () => {
+  it('--format json prints exactly resultsToJson of the same experiment, with null for what cannot be estimated', async () => {
+    const dir = workDir();
+    const args = [
+      'run',
+      'small.json',
+      '--strategy',
+      'national-only',
+      '--replications',
+      '1',
+      '--workers',
+      '0',
+    ];
+    const run = await runCli([...args, '--format', 'json'], dir);
+    expect(run.stderr).toMatch(/1 replications × 1 strategy in/);
+    expect(run.code).toBe(0);
+    const expected = await runExperiment({
+      scenario: randomSmallScenario(),
+      strategies: [{ module: 'national-only', name: 'national-only' }],
+      replications: 1,
+      seed: '2024',
+    });
+    expect(run.stdout).toBe(resultsToJson(expected));
+    const json = JSON.parse(run.stdout);
+    const [strategy] = json.strategies;
+    // One replication: no confidence interval, so null rather than NaN (which JSON cannot hold).
+    expect(strategy.kpis.fillRate.halfWidth).toBeNull();
+    expect(expected.strategies[0]?.kpis.fillRate?.halfWidth).toBeNaN();
+    // Censored events: the fraction reached and the Kaplan–Meier median.
+    const met = strategy.censored['pledges.p1.met'];
+    expect(met).toMatchObject({ n: 1, fractionReached: expect.any(Number), median: expect.any(Object) });
+    expect(Object.keys(met)).toEqual(expect.arrayContaining(['reached', 'medianDates']));
+  });
+
+  it('--format csv prints the KPI table; --out writes results.json, manifest.json, the CSVs, charts and report.html; shards 1/2 + 2/2 merged give the same results.json', async () => {
+    const dir = workDir();
+    const common = ['small.json', '--replications', '6', '--seed', '11'];
+    const whole = await runCli(
+      ['compare', ...common, '--workers', '0', '--format', 'csv', '--out', 'out'],
+      dir,
+    );
+    expect(whole.code).toBe(0);
+    const rows = csvParse(whole.stdout);
+    expect(rows.columns.slice(0, 6)).toEqual(['kpi', 'strategy', 'mean', 'lower', 'upper', 'halfWidth']);
+    const fill = rows.filter((r) => r.kpi === 'fillRate').map((r) => r.strategy);
+    expect(fill).toEqual(['national-only', 'bilateral', 'pooled']);
+    expect(rows.every((r) => r.n === '6')).toBe(true);
+    expect(whole.stderr).toMatch(/Report: out\/report\.html/);
+
+    const out = join(dir, 'out');
+    const files = readdirSync(out);
+    for (const f of ['results.json', 'manifest.json', 'kpis.csv', 'report.html', 'charts'])
+      expect(files).toContain(f);
+    expect(readdirSync(join(out, 'charts')).some((f) => f.endsWith('.svg'))).toBe(true);
+    expect(readFileSync(join(out, 'kpis.csv'), 'utf8')).toBe(whole.stdout);
+
+    const first = await runCli(
+      ['compare', ...common, '--workers', '0', '--shard', '1/2', '--resume', 'a.jsonl'],
+      dir,
+    );
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(
+      /Shard 1\/2 done: 3 replications in a\.jsonl\. .*dibsim merge .* --scenario small\.json/,
+    );
+    const second = await runCli(
+      ['compare', ...common, '--workers', '1', '--shard', '2/2', '--resume', 'b.jsonl'],
+      dir,
+    );
+    expect(second.code).toBe(0);
+    const merged = await runCli(
+      ['merge', 'b.jsonl', 'a.jsonl', '--scenario', 'small.json', '--format', 'json'],
+      dir,
+    );
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(readFileSync(join(out, 'results.json'), 'utf8'));
+
+    const wrongScenario = await runCli(['merge', 'a.jsonl', 'b.jsonl'], dir);
+    expect(wrongScenario.code).toBe(2);
+    expect(wrongScenario.stderr).toMatch(/is not the scenario the shards ran \("small"/);
+  });
+});
+
+describe('dibsim: failures and interruptions', () => {
+  it('a failing replication exits 1 with its seed and replication, and the printed replay command reproduces it with a stack trace', async () => {
+    const dir = workDir();
+    const strategy = `${STRATEGIES}#throwingAt`;
+    const args = ['run', 'small.json', '--strategy', strategy, '--param', 'throwingAt:replication=2'];
+    const run = await runCli([...args, '--replications', '4', '--workers', '0', '--seed', '5'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Replication 2 of strategy "throwingAt" failed \(seed 5, scenario [0-9a-f]{12}\)/,
+    );
+    expect(run.stderr).toMatch(/RangeError: planned failure in replication 2/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const replay = printedCommand(run.stderr, 'Replay it alone');
+    expect(replay).toMatch(
+      /^dibsim run small\.json --strategy .*#throwingAt.* --seed 5 --replication 2 --debug$/,
+    );
+    const again = await runPrinted(replay, dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/RangeError: planned failure in replication 2\n\s+at /);
+  });
+
+  it('Ctrl-C exits 130, keeps finished replications and prints a resume command; resuming equals an uninterrupted run', async () => {
+    const dir = workDir();
+    const args = ['run', 'small.json', '--replications', '400', '--workers', '0', '--format', 'json'];
+    const interrupted = await runCli(
+      [...args, '--progress', 'lines', '--resume', 'r.jsonl'],
+      dir,
+      /progress \d+\/400/,
+    );
+    expect(interrupted.stderr).toMatch(
+      /Interrupted after \d+ of 400 replications\. Finished replications are saved in r\.jsonl\./,
+    );
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stdout).toBe('');
+    const kept =
+      readFileSync(join(dir, 'r.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '').length - 1;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(400);
+    const resume = printedCommand(interrupted.stderr, 'Resume with:');
+    expect(resume).toContain('--resume r.jsonl');
+    const resumed = await runPrinted(resume, dir);
+    expect(resumed.code).toBe(0);
+    const uninterrupted = await runCli(args, dir);
+    expect(uninterrupted.code).toBe(0);
+    expect(resumed.stdout).toBe(uninterrupted.stdout);
+    expect(JSON.parse(resumed.stdout).replications).toBe(400);
+  });
+});
+
+describe('dibsim compare on the built-in scenario', () => {
+  it('compares the three strategies on europe-155mm in worker threads and prints the KPI table', async () => {
+    const dir = workDir();
+    const run = await runCli(['compare', '--replications', '2', '--workers', '2'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/scenario europe-155mm \(2022-02-24 to/);
+    expect(run.stdout).toMatch(/national-only\s+bilateral\s+pooled/);
+    expect(run.stdout).toContain('Paired differences against national-only');
+    expect(run.stderr).toMatch(/2 replications × 3 strategies in [\d.]+ s \(2 worker threads\)/);
+    expect(existsSync(join(dir, 'dibsim-out'))).toBe(false);
+  });
+});

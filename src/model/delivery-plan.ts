@@ -21,6 +21,8 @@ export interface Destination {
   readonly item: string;
   readonly stock: Stockpile | undefined;
   readonly account: StockAccount | undefined;
+  /** Whether the stockpile is a pooled stock (a group's, see `World.pooledStock`). */
+  readonly pooled: boolean;
 }
 
 /** One payer of a contract, resolved. @internal */
@@ -52,6 +54,7 @@ export class Destinations {
     private readonly nations: ReadonlyMap<string, NationState>,
     private readonly recipientStock: ReadonlyMap<string, Stockpile>,
     private readonly ledger: Ledger,
+    private readonly pooledStock: ReadonlyMap<string, Stockpile> = new Map(),
   ) {}
 
   /** The stockpile of `item` held by `actor` (a nation or a recipient). */
@@ -59,8 +62,15 @@ export class Destinations {
     const key = `${actor}/${item}`;
     let d = this.byKey.get(key);
     if (d === undefined) {
-      const stock = this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(key);
-      d = { actor, item, stock, account: stock === undefined ? undefined : this.ledger.account(stock.key) };
+      const pooled = this.pooledStock.get(key);
+      const stock = this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(key) ?? pooled;
+      d = {
+        actor,
+        item,
+        stock,
+        account: stock === undefined ? undefined : this.ledger.account(stock.key),
+        pooled: pooled !== undefined && stock === pooled,
+      };
       this.byKey.set(key, d);
     }
     return d;
@@ -95,11 +105,15 @@ export function planDelivery(
       destination: toPayers ? destinations.of(p.payer, contract.item) : undefined,
     };
   });
+  const destination = toPayers ? undefined : destinations.of(contract.deliverTo, contract.item);
+  // Rounds for a pooled stock are on order for it, not for the payers.
+  if (purpose.kind === 'stock' && destination?.pooled === true && destination.stock !== undefined)
+    onOrder.push({ stock: destination.stock, share: 1 });
   return {
     contract,
     firm,
     payers: payerPlans,
-    destination: toPayers ? undefined : destinations.of(contract.deliverTo, contract.item),
+    destination,
     onOrder,
     pledge: purpose.kind === 'pledge' ? pledges.find((p) => p.id === purpose.pledge) : undefined,
   };

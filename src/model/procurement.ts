@@ -37,8 +37,38 @@ export interface StockpileView {
   readonly backorderRounds: number;
   /** Stock the nation procures towards now, rounds. */
   readonly targetRounds: number;
-  /** Safety level, rounds. */
+  /** Safety level, rounds: the reorder point for top-ups from a pooled stock. */
   readonly safetyRounds: number;
+  /** Rounds on order for this stock and not yet arrived (contracts, and transfers on their way). */
+  readonly onOrderRounds: number;
+  /** Mean consumption now, rounds per day (shocks included). */
+  readonly demandRoundsPerDay: number;
+}
+
+/** What a strategy sees of a common stockpile held by a group (see {@link ProcurementContext.openPooledStock}). */
+export interface PooledStockView {
+  /** Group id that holds it, e.g. `"pesco-agency"`. */
+  readonly owner: string;
+  /** Item id. */
+  readonly item: string;
+  /** Rounds in stock now. */
+  readonly levelRounds: number;
+  /** Rounds on contracts delivering to it and not yet arrived. */
+  readonly onOrderRounds: number;
+}
+
+/** A shipment from a pooled stock to a nation's stock of the same item. */
+export interface TransferRequest {
+  /** Owner of the pooled stock the rounds leave. */
+  readonly from: string;
+  /** Nation id whose stock receives them. */
+  readonly to: string;
+  /** Item id. */
+  readonly item: string;
+  /** Rounds to send (whole, > 0); the model sends at most what the pooled stock holds. */
+  readonly rounds: number;
+  /** Days until they arrive (≥ 0; 0 arrives the same day, after that day's consumption). */
+  readonly delayDays: number;
 }
 
 /** Where one component of a firm's bill of materials comes from. */
@@ -191,6 +221,35 @@ export interface ProcurementContext {
   placeOrder(request: OrderRequest): OrderResult;
   /** A random stream for the strategy's own decisions, keyed `strategy:<key>`. */
   stream(key: string): Rng;
+  /**
+   * Opens an empty common stockpile of `item` held by `owner` (a group id that is neither a nation nor a
+   * recipient); calling it again for the same pair does nothing. Orders may then deliver to `owner`
+   * (`deliverTo`), and the strategy's {@link ProcurementStrategy.daily} hook ships from it with
+   * {@link DailyContext.transfer}. Its rounds are conserved and checked against the ledger like any stock.
+   *
+   * @throws {@link DibsimError} if `owner` is a nation or recipient id, or `item` is not a scenario item.
+   */
+  openPooledStock(owner: string, item: string): void;
+  /** A pooled stock opened with {@link ProcurementContext.openPooledStock}, or `undefined`. */
+  pooledStock(owner: string, item: string): PooledStockView | undefined;
+}
+
+/** What a strategy can see and do every day, after that day's consumption (see {@link ProcurementStrategy.daily}). */
+export interface DailyContext {
+  /** Simulated day. */
+  readonly day: number;
+  /** A nation's stockpile of `item` now, or `undefined` if it holds none. */
+  stockpile(nation: string, item: string): StockpileView | undefined;
+  /** A pooled stock, or `undefined` if none was opened for the pair. */
+  pooledStock(owner: string, item: string): PooledStockView | undefined;
+  /**
+   * Ships rounds from a pooled stock to a nation's stock; returns the rounds sent (at most the pooled
+   * stock's level). They count as on order for the receiving stock until they arrive.
+   *
+   * @throws {@link DibsimError} if the pooled stock or the nation's stockpile does not exist, or
+   *   `rounds` / `delayDays` are not whole numbers ≥ 0.
+   */
+  transfer(request: TransferRequest): number;
 }
 
 /**
@@ -207,4 +266,9 @@ export interface ProcurementStrategy {
   start?(context: ProcurementContext): void;
   /** Called at each monthly review. */
   review(context: ProcurementContext): void;
+  /**
+   * Called every day after consumption, for strategies that move stock between reviews (e.g. a pooled
+   * stock topping up members). Strategies without it cost nothing per day.
+   */
+  daily?(context: DailyContext): void;
 }

@@ -14,7 +14,7 @@ import { Simulation } from '../kernel/simulation.js';
 import { createStreams, type Streams } from '../random/streams.js';
 import type { Budget } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
-import { Contract, DAYS_PER_MONTH } from './contract.js';
+import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
 import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
 import { type Consumption, Pledge } from './demand.js';
@@ -23,17 +23,21 @@ import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
 import { ParamResolver } from './params.js';
 import type {
+  DailyContext,
   FirmInputView,
   Need,
   OrderRequest,
   OrderResult,
+  PooledStockView,
   ProcurementContext,
   ProcurementStrategy,
+  StockpileView,
+  TransferRequest,
 } from './procurement.js';
 import type { RunResult } from './results.js';
 import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
 import type { Scenario } from './scenario.js';
-import type { Stockpile } from './stockpile.js';
+import { Stockpile } from './stockpile.js';
 import type { Supplier } from './supplier.js';
 
 /** Calendar priorities of model events on the same day (lower first). */
@@ -83,6 +87,8 @@ export class World {
   readonly nations = new Map<string, NationState>();
   /** Recipients' stockpiles by `recipient/item`. @internal */
   readonly recipientStock = new Map<string, Stockpile>();
+  /** Common stockpiles opened by the strategy (e.g. a pooling agency's), by `owner/item`. @internal */
+  readonly pooledStock = new Map<string, Stockpile>();
   /** Firms by id. */
   readonly firms = new Map<string, Firm>();
   /** Suppliers in production order (inputs before users). @internal */
@@ -164,7 +170,7 @@ export class World {
     const recipients = build.recipients();
     for (const [key, stock] of recipients.stock) this.recipientStock.set(key, stock);
     this.pledges.push(...build.pledges());
-    this.destinations = new Destinations(this.nations, this.recipientStock, this.ledger);
+    this.destinations = new Destinations(this.nations, this.recipientStock, this.ledger, this.pooledStock);
     const consumptions = [
       ...[...this.nations.values()].flatMap((n) => n.consumption),
       ...recipients.consumption,
@@ -205,7 +211,16 @@ export class World {
       };
       sim.schedule(0, tick, { priority });
     };
-    every(1, PRIORITY.consumption, (day) => this.consume(day));
+    const daily = this.strategy.daily?.bind(this.strategy);
+    if (daily === undefined) every(1, PRIORITY.consumption, (day) => this.consume(day));
+    else {
+      const context = this.dailyContext();
+      every(1, PRIORITY.consumption, (day) => {
+        this.consume(day);
+        context.day = day;
+        daily(context);
+      });
+    }
     every(PRODUCTION_STEP_DAYS, PRIORITY.production, (day) => this.produce(day));
     this.scheduleOutages();
     sim.run({ until: this.horizonDays });
@@ -234,6 +249,7 @@ export class World {
   private *allStockpiles(): Generator<Stockpile> {
     for (const n of this.nations.values()) yield* n.stockpiles.values();
     yield* this.recipientStock.values();
+    yield* this.pooledStock.values();
   }
 
   private scheduleOutages(): void {
@@ -469,13 +485,7 @@ export class World {
         qualificationStandard: n.spec.qualificationStandard,
         domesticFirms: n.domesticFirms,
         availableBudgetEur: n.budget.availableEur,
-        stockpiles: [...n.stockpiles.values()].map((s) => ({
-          item: s.item,
-          levelRounds: s.level,
-          backorderRounds: s.backorderRounds,
-          targetRounds: n.targets.get(s.item)!(day),
-          safetyRounds: s.safetyRounds,
-        })),
+        stockpiles: [...n.stockpiles.values()].map((s) => this.stockpileView(n, s, day)),
       })),
       firms: [...this.firms.values()].map((f) => ({
         id: f.id,
@@ -491,7 +501,82 @@ export class World {
       needs: (lengthMonths) => this.needs(day, lengthMonths ?? this.procurement.contractLengthMonths),
       placeOrder: (request) => this.placeOrder(request, day),
       stream: (key) => this.streams.stream(`strategy:${key}`),
+      openPooledStock: (owner, item) => this.openPooledStock(owner, item),
+      pooledStock: (owner, item) => pooledView(this.pooledStock.get(`${owner}/${item}`)),
     };
+  }
+
+  private stockpileView(n: NationState, s: Stockpile, day: number): StockpileView {
+    return {
+      item: s.item,
+      levelRounds: s.level,
+      backorderRounds: s.backorderRounds,
+      targetRounds: n.targets.get(s.item)!(day),
+      safetyRounds: s.safetyRounds,
+      onOrderRounds: s.onOrderRounds,
+      demandRoundsPerDay: meanDemand(n, s, day),
+    };
+  }
+
+  /** One context object for the whole run; its `day` is set before each call. */
+  private dailyContext(): DailyContext & { day: number } {
+    return {
+      day: 0,
+      stockpile: (nation, item) => {
+        const n = this.nations.get(nation);
+        const s = n?.stockpiles.get(item);
+        return n === undefined || s === undefined ? undefined : this.stockpileView(n, s, this.sim.now);
+      },
+      pooledStock: (owner, item) => pooledView(this.pooledStock.get(`${owner}/${item}`)),
+      transfer: (request) => this.transfer(request),
+    };
+  }
+
+  private openPooledStock(owner: string, item: string): void {
+    const key = `${owner}/${item}`;
+    if (this.pooledStock.has(key)) return;
+    if (this.nations.has(owner) || this.scenario.recipients.some((r) => r.id === owner))
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `openPooledStock: "${owner}" is a nation or recipient; use a group id such as "pesco-agency".`,
+      );
+    if (!this.scenario.items.some((i) => i.id === item))
+      throw new DibsimError('INVALID_ARGUMENT', `openPooledStock: unknown item "${item}".`);
+    this.pooledStock.set(key, new Stockpile(owner, item, 0, Number.POSITIVE_INFINITY, 0, false));
+  }
+
+  /** Moves rounds from a pooled stock to a nation's stock, through the ledger like any shipment. */
+  private transfer(request: TransferRequest): number {
+    const { from, to, item, rounds, delayDays } = request;
+    const pool = this.pooledStock.get(`${from}/${item}`);
+    const dest = this.nations.get(to)?.stockpiles.get(item);
+    if (pool === undefined || dest === undefined)
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `transfer: ${pool === undefined ? `no pooled stock of ${item} held by "${from}"` : `nation "${to}" holds no ${item}`}.`,
+      );
+    if (!Number.isInteger(rounds) || rounds < 0 || !Number.isInteger(delayDays) || delayDays < 0)
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `transfer: rounds and delayDays must be whole numbers >= 0 (got ${rounds}, ${delayDays}).`,
+      );
+    const taken = pool.transferOut(rounds, 0);
+    if (taken === 0) return 0;
+    this.ledger.transferred(pool.key, taken);
+    this.ledger.shipped(`stock:${from}`, taken);
+    this.inTransitRounds += taken;
+    dest.onOrderRounds += taken;
+    const destination = this.destinations.of(to, item);
+    this.sim.schedule(
+      delayDays,
+      () => {
+        this.inTransitRounds -= taken;
+        dest.onOrderRounds -= taken;
+        this.receive(destination, taken);
+      },
+      { priority: PRIORITY.arrival },
+    );
+    return taken;
   }
 
   private needs(day: number, contractLengthMonths: number): Need[] {
@@ -499,7 +584,7 @@ export class World {
     const out: Need[] = [];
     for (const n of this.nations.values()) {
       for (const [item, stock] of n.stockpiles) {
-        const rate = n.consumption.filter((c) => c.stockpile === stock).reduce((s, c) => s + c.rate(day), 0);
+        const rate = meanDemand(n, stock, day);
         const target = n.targets.get(item)!(day);
         const position = stock.level + this.onOrder(n.spec.id, item);
         const need = Math.floor(target + stock.backorderRounds + rate * lengthDays - position);
@@ -647,13 +732,8 @@ export class World {
     );
     this.deliveries.push(plan);
     this.trackOnOrder(plan, rounds);
-    if (request.purpose.kind === 'pledge') {
-      const pledgeId = request.purpose.pledge;
-      const donor = this.pledges
-        .find((p) => p.id === pledgeId)
-        ?.donors.find((d) => d.nation === request.payers[0]?.payer);
-      if (donor !== undefined) donor.orderedRounds += rounds;
-    }
+    if (request.purpose.kind === 'pledge')
+      this.bookPledgeOrder(request.purpose.pledge, request.payers, rounds);
     // Export licence decision at the end of the licence delay; denial cancels and releases the money.
     const denied =
       crossBorder && licence !== 'waived' && seller !== undefined && seller.licenceDenial() === 1;
@@ -666,13 +746,8 @@ export class World {
           firm.book.splice(firm.book.indexOf(contract), 1);
           this.trackOnOrder(plan, -rounds);
           for (const p of payers) p.nation.budget.release(contract.obligations.get(p.nation.spec.id)!);
-          if (request.purpose.kind === 'pledge') {
-            const pledgeId = request.purpose.pledge;
-            const donor = this.pledges
-              .find((x) => x.id === pledgeId)
-              ?.donors.find((d) => d.nation === request.payers[0]?.payer);
-            if (donor !== undefined) donor.orderedRounds -= rounds;
-          }
+          if (request.purpose.kind === 'pledge')
+            this.bookPledgeOrder(request.purpose.pledge, request.payers, -rounds);
           // A qualification that rode on the denied contract did not happen; the next order pays it.
           if (needsQualification && !firm.qualifiedStandards.has(standard)) this.qualifiedFrom.delete(key);
           return;
@@ -683,6 +758,23 @@ export class World {
       { priority: PRIORITY.activation },
     );
     return { status: 'placed', contract: contract.id, rounds, unitPriceEur: price, activeFromDay };
+  }
+
+  /**
+   * Books `rounds` (negative on denial) of a pledge contract to its donors: each payer's part in whole
+   * rounds, the last payer the remainder, as deliveries are split. A joint contract of several donors
+   * (e.g. through a pooling agency) counts towards each donor's part.
+   */
+  private bookPledgeOrder(pledgeId: string, payers: readonly PayerShare[], rounds: number): void {
+    const donors = this.pledges.find((p) => p.id === pledgeId)?.donors;
+    if (donors === undefined) return;
+    let left = rounds;
+    payers.forEach((p, i) => {
+      const part = i === payers.length - 1 ? left : Math.round(rounds * p.share);
+      left -= part;
+      const donor = donors.find((d) => d.nation === p.payer);
+      if (donor !== undefined) donor.orderedRounds += part;
+    });
   }
 
   // ---- results ------------------------------------------------------------------------------------
@@ -714,6 +806,19 @@ export class World {
       this.snapshots,
     );
   }
+}
+
+/** Mean consumption of `stock` on `day`, rounds per day, summed over the nation's consumptions of it. */
+function meanDemand(n: NationState, stock: Stockpile, day: number): number {
+  let rate = 0;
+  for (const c of n.consumption) if (c.stockpile === stock) rate += c.rate(day);
+  return rate;
+}
+
+function pooledView(s: Stockpile | undefined): PooledStockView | undefined {
+  return s === undefined
+    ? undefined
+    : { owner: s.owner, item: s.item, levelRounds: s.level, onOrderRounds: s.onOrderRounds };
 }
 
 /** A copy of `byYear` with every amount multiplied by `factor`. */

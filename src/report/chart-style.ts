@@ -33,7 +33,7 @@ export const CHART_CONFIG: JsonObject = {
   title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start', offset: 10 },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 360 },
   header: { labelFontSize: 12, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 300 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 420 },
   view: { stroke: null },
 };
 
@@ -63,7 +63,7 @@ export function dateAxis(dates: readonly string[]): JsonObject {
   const years = Number(last.slice(0, 4)) - Number(first.slice(0, 4));
   const axis: JsonObject =
     years >= 3
-      ? { format: '%Y', tickCount: { interval: 'utcyear', step: 1 }, labelAngle: 0 }
+      ? { format: '%Y', tickCount: { interval: 'year', step: 1 }, labelAngle: 0 }
       : { format: '%b %Y', labelAngle: 0 };
   return { field: 'date', type: 'temporal', title: 'Date', scale: { type: 'utc' }, axis };
 }

@@ -12,7 +12,10 @@ export interface Quantity {
   readonly label: string;
   /** Unit, e.g. `rounds`, `EUR`, `share` (a fraction 0–1 shown as a percentage). */
   readonly unit: string;
-  /** d3-format specifier for chart axes, e.g. `,.0f` (thousands separators) or `.0%`. */
+  /**
+   * d3-format specifier for chart axes without a precision (`,f` with thousands separators, or `%`), so that
+   * Vega picks the precision from the tick step and close ticks never share a label.
+   */
   readonly format: string;
   /** Factor from the unit to the chart's unit (e.g. 1e-6 to show EUR in millions). */
   readonly chartScale: number;
@@ -23,7 +26,7 @@ export interface Quantity {
 /** Label and unit of the last segment of a key (the measure), before the subject is added. */
 const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   fillRate: ['Fill rate', 'share'],
-  unmetDemandRounds: ['Unmet demand (nations)', 'rounds'],
+  unmetDemandRounds: ['Unmet demand (nations and recipients)', 'rounds'],
   recipientUnmetRounds: ['Unmet demand (recipients)', 'rounds'],
   averageUnitCostEur: ['Average price paid', 'EUR/round'],
   totalSpendEur: ['Total spend', 'EUR'],
@@ -44,11 +47,11 @@ const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   met: ['Pledge met', 'date'],
 };
 
-/** Chart format, scale and unit per unit, where they differ from `,.0f`, 1 and the unit itself. */
+/** Chart format, scale and unit per unit, where they differ from `,f`, 1 and the unit itself. */
 const CHART: Readonly<Record<string, { format: string; chartScale: number; chartUnit: string }>> = {
-  share: { format: '.0%', chartScale: 1, chartUnit: '%' },
-  EUR: { format: ',.0f', chartScale: 1e-6, chartUnit: 'million EUR' },
-  'EUR/round': { format: ',.0f', chartScale: 1, chartUnit: 'EUR/round' },
+  share: { format: '%', chartScale: 1, chartUnit: '%' },
+  EUR: { format: ',f', chartScale: 1e-6, chartUnit: 'million EUR' },
+  'EUR/round': { format: ',f', chartScale: 1, chartUnit: 'EUR/round' },
 };
 
 /** Unit guessed from a measure's name, for keys not in the table above. */
@@ -81,7 +84,7 @@ export function describeKey(key: string, scenario: Scenario): Quantity {
   const unit = known?.[1] ?? unitOf(measure);
   let label = known?.[0] ?? words(measure);
   if (m !== null) label = `${label}, ${subjectName(m[1]!, m[2]!, scenario)}`;
-  return { label, unit, ...(CHART[unit] ?? { format: ',.0f', chartScale: 1, chartUnit: unit }) };
+  return { label, unit, ...(CHART[unit] ?? { format: ',f', chartScale: 1, chartUnit: unit }) };
 }
 
 /** Display name of an entity of the scenario, falling back to its id. */

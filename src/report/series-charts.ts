@@ -86,7 +86,7 @@ export function pledgeChart(input: ReportInput, pledgeId: string, key: string): 
     field: 'p50',
     type: 'quantitative',
     title: 'Rounds delivered (cumulative)',
-    axis: { format: ',.0f' },
+    axis: { format: ',f' },
   };
   const color = strategyColor(names, true);
   const layers: JsonObject[] = [
@@ -164,7 +164,7 @@ export function firmCapacityChart(input: ReportInput, keys: readonly string[]): 
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: dateAxis(seriesDates(input, keys[0] ?? '')),
-        y: { field: 'p50', type: 'quantitative', title: 'Capacity (rounds/month)', axis: { format: ',.0f' } },
+        y: { field: 'p50', type: 'quantitative', title: 'Capacity (rounds/month)', axis: { format: ',f' } },
         color: {
           field: 'firm',
           type: 'nominal',

@@ -18,18 +18,20 @@
  * - **Allocation when supply falls short**: if the members' aggregated need exceeds what eligible firms can
  *   make over the framework span (capacity now × span − backlog), a first tranche of that size is
  *   allocated by `allocation` and contracted first, so it is produced first; the rest follows.
- * - **Pledges**: a member's pledge needs go through the agency (common standard, overheads) but stay
- *   single-payer contracts, because the model books pledge deliveries per donor.
+ * - **Pledges**: the procured part of the members' pledges goes through the agency too: one joint contract
+ *   per pledge and firm, shared by the member donors in proportion to what each still has to order, on
+ *   the agency's terms (common standard, overheads), delivered to the recipient by the pledge's deadline.
+ *   The model books each donor's part of a joint pledge contract. Non-members' pledges stay national.
+ * - **Pooled stock** (optional, off by default): a common stockpile fed by the framework contracts that
+ *   tops up members below their reorder point; see {@link PooledStockParams} and the `pooled-stock` module.
  *
  * - **Budgets**: the model cuts a joint contract to what its tightest payer can afford; each member then
  *   buys the rest of its part alone on the same terms, as far as its own budget allows. Members with no
  *   money left in the current budget year wait for the next review.
  *
- * Not modelled (a documented gap): a pooled stockpile shared by members (risk pooling, Eppen 1979).
- *
  * @module
  */
-import type { PayerShare } from '../model/contract.js';
+import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
 import {
   deliveryMonths,
   type FirmView,
@@ -38,10 +40,18 @@ import {
   type OrderTerms,
   type ProcurementContext,
   type ProcurementStrategy,
+  type StockpileView,
 } from '../model/procurement.js';
 import { allocateCapped, nonEuInputShare } from './allocation.js';
 import { orderNationally, splitByCapacity } from './national.js';
 import { ParamsReader } from './params.js';
+import {
+  PooledStockKeeper,
+  type PooledStockParams,
+  pooledOrderParts,
+  type ResolvedPooledStockParams,
+  readPooledStockParams,
+} from './pooled-stock.js';
 
 /** How a pooled buy shares rounds among members when supply falls short. */
 export type AllocationRule = 'pro-rata' | 'urgency' | 'contribution';
@@ -123,6 +133,8 @@ export interface PooledParams {
   readonly licence?: 'standard' | 'fast-lane' | 'waived';
   /** Third-state participation. */
   readonly thirdStates?: ThirdStateParams;
+  /** Optional pooled stock (off by default). */
+  readonly pooledStock?: PooledStockParams;
 }
 
 /** {@link PooledParams} with every default filled in. */
@@ -151,6 +163,8 @@ export interface ResolvedPooledParams {
   readonly licence: 'standard' | 'fast-lane' | 'waived';
   /** Third-state participation. */
   readonly thirdStates: Required<ThirdStateParams>;
+  /** Pooled stock. */
+  readonly pooledStock: ResolvedPooledStockParams;
 }
 
 /**
@@ -172,6 +186,7 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
     'contributions',
     'licence',
     'thirdStates',
+    'pooledStock',
   ]);
   const days = (key: string, fallback: number, fix: string) => r.number(key, fallback, { min: 0, fix });
   const share = (reader: ParamsReader, key: string, fallback: number, fix: string) =>
@@ -211,6 +226,9 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
       contentCapScope: t.oneOf('contentCapScope', ['all', 'third-state-firms'] as const, 'all'),
       componentWeights: t.weights('componentWeights', 'Use e.g. { "tnt": 2, "fuze": 1 }.') ?? {},
     },
+    pooledStock: readPooledStockParams(
+      r.nested('pooledStock', ['enabled', 'safetyDays', 'transferDelayDays']),
+    ),
   };
   r.done();
   return resolved;
@@ -264,6 +282,13 @@ export function eligibleForPool(
 export function createPooled(params: PooledParams = {}): ProcurementStrategy {
   const p = resolvePooledParams(params);
   let startDay = 0;
+  /** Nations as seen at the start (memberships do not change), for the daily top-ups. */
+  let nationsAtStart: readonly NationView[] = [];
+  /** Money each nation had left at the last review, for `'contribution'` weights between reviews. */
+  const budgetAtReview = new Map<string, number>();
+  /** Items the agency holds a pooled stock of. */
+  let pooledItems: readonly string[] = [];
+  const keeper = new PooledStockKeeper(p.agency, p.pooledStock.transferDelayDays);
 
   const termsFor = (firm: FirmView, rounds: number): OrderTerms => ({
     standard: p.commonStandard,
@@ -273,42 +298,57 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
       p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur,
   });
 
-  /** Allocation weight of a member's stock need under the configured rule. */
-  const weightOf = (ctx: ProcurementContext, need: Need): number => {
-    const nation = ctx.nations.find((n) => n.id === need.nation)!;
+  /** Allocation weight of `rounds` asked by `nation` (stock `s`) under the configured rule. */
+  const weight = (nation: string, s: StockpileView | undefined, rounds: number): number => {
     if (p.allocation === 'contribution')
       return Object.keys(p.contributions).length > 0
-        ? (p.contributions[need.nation] ?? 0)
-        : nation.availableBudgetEur;
-    if (p.allocation === 'pro-rata') return need.rounds;
-    const s = nation.stockpiles.find((x) => x.item === need.item);
+        ? (p.contributions[nation] ?? 0)
+        : (budgetAtReview.get(nation) ?? 0);
+    if (p.allocation === 'pro-rata') return rounds;
     if (s === undefined) return 0;
     const short = s.backorderRounds + Math.max(0, s.safetyRounds - s.levelRounds);
-    return (need.rounds * short) / Math.max(1, s.targetRounds);
+    return (rounds * short) / Math.max(1, s.targetRounds);
+  };
+  const weightOf = (ctx: ProcurementContext, need: Need): number => {
+    const nation = ctx.nations.find((n) => n.id === need.nation)!;
+    return weight(
+      need.nation,
+      nation.stockpiles.find((x) => x.item === need.item),
+      need.rounds,
+    );
   };
 
-  /** One joint stock contract per firm for `parts` (rounds per member need), split by capacity. */
+  /** Where a joint order goes and what it is for. */
+  interface Delivery {
+    readonly item: string;
+    readonly deliverTo: string;
+    readonly purpose: ContractPurpose;
+    readonly durationMonths: number;
+  }
+
+  /** One joint contract per firm for `parts` (rounds per member need), split by capacity. */
   const orderTranche = (
     ctx: ProcurementContext,
     needs: readonly Need[],
     parts: readonly number[],
     firms: readonly FirmView[],
+    to: Delivery,
   ) => {
     const total = parts.reduce((s, x) => s + x, 0);
     if (total <= 0) return;
     const payers = needs.flatMap((n, i) =>
       parts[i]! > 0 ? [{ payer: n.nation, share: parts[i]! / total }] : [],
     );
-    const order = (firm: FirmView, rounds: number, to: readonly PayerShare[]) =>
+    const order = (firm: FirmView, rounds: number, by: readonly PayerShare[]) =>
       ctx.placeOrder({
         buyer: p.agency,
-        payers: to,
+        payers: by,
         firm: firm.id,
-        item: needs[0]!.item,
+        item: to.item,
         rounds,
-        durationMonths: p.frameworkLengthMonths,
-        deliverTo: '@payers',
-        purpose: { kind: 'stock' },
+        durationMonths: to.durationMonths,
+        deliverTo: to.deliverTo,
+        purpose: to.purpose,
         terms: termsFor(firm, rounds),
       });
     for (const part of splitByCapacity(total, firms)) {
@@ -323,77 +363,146 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
     }
   };
 
-  return {
+  /** A member with nothing left this budget year would make a whole joint order unaffordable. */
+  const funded = (ctx: ProcurementContext, needs: readonly Need[]) =>
+    needs.filter((n) => ctx.nations.find((x) => x.id === n.nation)!.availableBudgetEur > 0);
+
+  /**
+   * Members' stock needs for a pooled item, as needs whose rounds are each member's part of the echelon
+   * gap (see `pooledOrderParts`), delivered to the pooled stock.
+   */
+  const pooledNeeds = (ctx: ProcurementContext, members: ReadonlySet<string>, item: string): Need[] => {
+    const pool = ctx.pooledStock(p.agency, item);
+    if (pool === undefined) return [];
+    const stocks = ctx.nations.flatMap((n) => {
+      const stock = members.has(n.id) ? n.stockpiles.find((s) => s.item === item) : undefined;
+      return stock === undefined ? [] : [{ nation: n.id, stock }];
+    });
+    const parts = pooledOrderParts(
+      stocks,
+      pool,
+      p.pooledStock.safetyDays,
+      p.frameworkLengthMonths * DAYS_PER_MONTH,
+    );
+    return stocks.flatMap((m, i) =>
+      parts[i]! > 0
+        ? [{ nation: m.nation, item, rounds: parts[i]!, deliverTo: p.agency, purpose: { kind: 'stock' } }]
+        : [],
+    );
+  };
+
+  /** Orders members' stock needs of one item jointly, allocating a first tranche when supply is short. */
+  const orderStock = (
+    ctx: ProcurementContext,
+    needs: readonly Need[],
+    firms: readonly FirmView[],
+    to: Delivery,
+  ) => {
+    const wanted = needs.map((n) => n.rounds);
+    const total = wanted.reduce((s, x) => s + x, 0);
+    const supply = firms.reduce(
+      (s, f) => s + Math.max(0, Math.floor(f.capacityPerMonth * p.frameworkLengthMonths - f.backlogRounds)),
+      0,
+    );
+    if (p.allocation === 'pro-rata' || total <= supply) {
+      orderTranche(ctx, needs, wanted, firms, to);
+      return;
+    }
+    const first = allocateCapped(
+      supply,
+      wanted,
+      needs.map((n) => weightOf(ctx, n)),
+    );
+    orderTranche(ctx, needs, first, firms, to);
+    orderTranche(
+      ctx,
+      needs,
+      wanted.map((x, i) => x - first[i]!),
+      firms,
+      to,
+    );
+  };
+
+  const strategy: ProcurementStrategy = {
     name: 'pooled',
     start(context) {
       startDay = context.day;
+      nationsAtStart = context.nations;
+      if (!p.pooledStock.enabled) return;
+      // A pooled stock for every item a possible member holds.
+      const possible = context.nations.filter(
+        (n) => n.memberships.includes('PESCO') || n.memberships.includes('PESCO-third-state'),
+      );
+      pooledItems = [...new Set(possible.flatMap((n) => n.stockpiles.map((s) => s.item)))];
+      for (const item of pooledItems) context.openPooledStock(p.agency, item);
     },
     review(context) {
+      for (const n of context.nations) budgetAtReview.set(n.id, n.availableBudgetEur);
       const members = poolMembers(p, context.nations, context.day - startDay);
       const isMember = (n: Need) => members.has(n.nation);
       const pooled = members.size === 0 ? [] : context.needs(p.frameworkLengthMonths).filter(isMember);
       const stock = pooled.filter((n) => n.purpose.kind === 'stock');
-      for (const item of [...new Set(stock.map((n) => n.item))]) {
-        const firms = context.firms.filter(
-          (f) => f.item === item && eligibleForPool(p, f, context.nations, members),
-        );
-        const needs = stock.filter((n) => n.item === item);
+      const eligible = (item: string) =>
+        context.firms.filter((f) => f.item === item && eligibleForPool(p, f, context.nations, members));
+      const items = [...new Set([...(members.size === 0 ? [] : pooledItems), ...stock.map((n) => n.item)])];
+      for (const item of items) {
+        const firms = eligible(item);
+        const ownNeeds = stock.filter((n) => n.item === item);
         if (firms.length === 0) {
-          for (const need of needs) orderNationally(context, need);
+          for (const need of ownNeeds) orderNationally(context, need);
           continue;
         }
-        // A member with nothing left this budget year would make the whole joint order unaffordable.
-        const funded = needs.filter(
-          (n) => context.nations.find((x) => x.id === n.nation)!.availableBudgetEur > 0,
-        );
-        if (funded.length === 0) continue;
-        const wanted = funded.map((n) => n.rounds);
-        const total = wanted.reduce((s, x) => s + x, 0);
-        const supply = firms.reduce(
-          (s, f) =>
-            s + Math.max(0, Math.floor(f.capacityPerMonth * p.frameworkLengthMonths - f.backlogRounds)),
-          0,
-        );
-        if (p.allocation === 'pro-rata' || total <= supply) {
-          orderTranche(context, funded, wanted, firms);
-        } else {
-          const first = allocateCapped(
-            supply,
-            wanted,
-            funded.map((n) => weightOf(context, n)),
-          );
-          orderTranche(context, funded, first, firms);
-          orderTranche(
-            context,
-            funded,
-            wanted.map((x, i) => x - first[i]!),
-            firms,
-          );
-        }
+        const intoPool = pooledItems.includes(item);
+        const needs = funded(context, intoPool ? pooledNeeds(context, members, item) : ownNeeds);
+        if (needs.length === 0) continue;
+        orderStock(context, needs, firms, {
+          item,
+          deliverTo: intoPool ? p.agency : '@payers',
+          purpose: { kind: 'stock' },
+          durationMonths: p.frameworkLengthMonths,
+        });
       }
-      for (const need of pooled.filter((n) => n.purpose.kind === 'pledge')) {
-        const firms = context.firms.filter(
-          (f) => f.item === need.item && eligibleForPool(p, f, context.nations, members),
-        );
+      // Pledges: one joint contract per pledge and firm, shared by the member donors.
+      const pledgeNeeds = pooled.filter((n) => n.purpose.kind === 'pledge');
+      const byPledge = new Map<string, Need[]>();
+      for (const need of pledgeNeeds) {
+        const id = need.purpose.kind === 'pledge' ? need.purpose.pledge : '';
+        byPledge.set(id, [...(byPledge.get(id) ?? []), need]);
+      }
+      for (const donors of byPledge.values()) {
+        const first = donors[0]!;
+        const firms = eligible(first.item);
         if (firms.length === 0) {
-          orderNationally(context, need);
+          for (const need of donors) orderNationally(context, need);
           continue;
         }
-        for (const part of splitByCapacity(need.rounds, firms)) {
-          context.placeOrder({
-            buyer: p.agency,
-            payers: [{ payer: need.nation, share: 1 }],
-            firm: part.firm.id,
-            item: need.item,
-            rounds: part.rounds,
-            durationMonths: deliveryMonths(need, context.day, p.frameworkLengthMonths),
-            deliverTo: need.deliverTo,
-            purpose: need.purpose,
-            terms: termsFor(part.firm, part.rounds),
-          });
-        }
+        // Not filtered by this year's money: pledge deliveries may fall in later budget years, and a donor
+        // that cannot pay makes the joint order fall back to single-donor orders (see orderTranche).
+        orderTranche(
+          context,
+          donors,
+          donors.map((n) => n.rounds),
+          firms,
+          {
+            item: first.item,
+            deliverTo: first.deliverTo,
+            purpose: first.purpose,
+            durationMonths: deliveryMonths(first, context.day, p.frameworkLengthMonths),
+          },
+        );
       }
       for (const need of context.needs()) if (!isMember(need)) orderNationally(context, need);
+    },
+  };
+  if (!p.pooledStock.enabled) return strategy;
+  return {
+    ...strategy,
+    daily(context) {
+      const members = poolMembers(p, nationsAtStart, context.day - startDay);
+      if (members.size === 0) return;
+      const ordered = nationsAtStart.filter((n) => members.has(n.id)).map((n) => n.id);
+      for (const item of pooledItems)
+        keeper.topUp(context, ordered, item, (r) => weight(r.nation, r.stock, r.rounds));
     },
   };
 }

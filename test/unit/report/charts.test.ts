@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { chartSpecs } from '../../../src/report/charts.js';
 import { renderPng, renderSvg, svgToPng } from '../../../src/report/render.js';
 import type { ChartSpec, JsonObject } from '../../../src/report/types.js';
+import { randomSmallScenario, STRATEGIES_MODULE } from '../experiment/helpers.js';
 import { reportInput } from './fixture.js';
 
 /** The text content of every `<text>` element of an SVG (entities decoded). */
@@ -83,6 +85,19 @@ describe('renderSvg', () => {
       const axes = axisTitles(chart.spec);
       expect(axes.length, chart.name).toBeGreaterThan(0);
       for (const title of axes) expect(drawn, `${chart.name}: ${title}`).toContain(title);
+    }
+  });
+
+  it('renderSvg draws every chart of a ten-year horizon with one label per year on date axes (from the start year)', async () => {
+    const scenario = { ...randomSmallScenario(), endDate: '2035-01-01' };
+    const strategies = [{ module: STRATEGIES_MODULE, name: 'national' }];
+    const result = await runExperiment({ scenario, strategies, replications: 2, seed: 1 });
+    for (const chart of chartSpecs({ result, scenario })) {
+      const drawn = texts(await renderSvg(chart));
+      if (!chart.name.startsWith('fan-') && !chart.name.startsWith('pledge-')) continue;
+      const years = drawn.filter((t) => /^20\d\d$/.test(t));
+      expect(years.slice(0, 3), chart.name).toEqual(['2025', '2026', '2027']);
+      expect(new Set(years).size, chart.name).toBe(years.length);
     }
   });
 

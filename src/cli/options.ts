@@ -96,7 +96,7 @@ export function param(text: string): ParamSetting {
  * `min..max` (add `:int` to round sampled values to whole numbers).
  */
 export function lever(text: string): Lever {
-  const eq = text.indexOf('=');
+  const eq = topLevelEquals(text);
   const target = text.slice(0, eq);
   const spec = text.slice(eq + 1);
   const fix =
@@ -119,4 +119,16 @@ export function lever(text: string): Lever {
   const values = spec.split(',').map((v) => parseValue(v.trim()));
   if (values.some((v) => v === '')) throw new InvalidArgumentError(`Empty value in ${spec}. ${fix}`);
   return { ...where, values };
+}
+
+/** Index of the first `=` outside `[…]` (paths may hold `[id=DE]`), or -1. */
+function topLevelEquals(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '=' && depth === 0) return i;
+  }
+  return -1;
 }

@@ -77,7 +77,17 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         );
       }
       const { scenario } = await loadScenario(scenarioArgument);
-      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
+      // A strategy lever's path must exist in the strategy's params: start it at the lever's low value.
+      const given = options.param ?? [];
+      const starts = levers.flatMap((l) =>
+        l.strategy === undefined || given.some((p) => p.strategy === l.strategy && p.path === l.path)
+          ? []
+          : [{ strategy: l.strategy, path: l.path, value: l.values?.[0] ?? l.range?.min }],
+      );
+      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], [
+        ...given,
+        ...starts,
+      ]);
       const interrupt = listenForInterrupt();
       const base: SweepBaseOptions = {
         scenario,

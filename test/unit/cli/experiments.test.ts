@@ -119,6 +119,51 @@ describe('dibsim run/compare: output formats', () => {
   });
 });
 
+describe('dibsim sweep', () => {
+  it('runs a grid over a scenario lever and a strategy lever and prints the sweep as JSON', async () => {
+    const dir = workDir();
+    const run = await runCli(
+      [
+        'sweep',
+        'small.json',
+        '--lever',
+        'procurement.awardDelayDays=30,180',
+        '--lever',
+        'pooled:frameworkLengthMonths=12,48',
+        '--strategy',
+        'pooled',
+        '--replications',
+        '3',
+        '--workers',
+        '0',
+        '--format',
+        'json',
+      ],
+      dir,
+    );
+    expect(run.stderr).toMatch(/4 design points in/);
+    expect(run.code).toBe(0);
+    const sweep = JSON.parse(run.stdout);
+    expect(sweep.status).toBe('complete');
+    expect(sweep.levers).toEqual(['procurement.awardDelayDays', 'pooled:frameworkLengthMonths']);
+    // resultsToJson sorts keys: read the values by lever name.
+    const values = sweep.points.map((p: { values: Record<string, number> }) =>
+      sweep.levers.map((l: string) => p.values[l]),
+    );
+    expect(values).toEqual([
+      [30, 12],
+      [30, 48],
+      [180, 12],
+      [180, 48],
+    ]);
+    const params = sweep.points.map(
+      (p: { result: { manifest: { strategies: { params: unknown }[] } } }) =>
+        p.result.manifest.strategies[0]!.params,
+    );
+    expect(params).toEqual([12, 48, 12, 48].map((frameworkLengthMonths) => ({ frameworkLengthMonths })));
+  });
+});
+
 describe('dibsim: failures and interruptions', () => {
   it('a failing replication exits 1 with its seed and replication, and the printed replay command reproduces it with a stack trace', async () => {
     const dir = workDir();

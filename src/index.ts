@@ -168,6 +168,7 @@ export {
 } from './model/firm.js';
 export type { DrawnParam } from './model/params.js';
 export {
+  type DailyContext,
   deliveryMonths,
   type FirmInputView,
   type FirmView,
@@ -178,9 +179,11 @@ export {
   type OrderResult,
   type OrderTerms,
   type OrderUnaffordable,
+  type PooledStockView,
   type ProcurementContext,
   type ProcurementStrategy,
   type StockpileView,
+  type TransferRequest,
 } from './model/procurement.js';
 export type {
   Censored,
@@ -342,6 +345,14 @@ export {
   resolvePooledParams,
   type ThirdStateParams,
 } from './strategies/pooled.js';
+export {
+  type MemberStock,
+  PooledStockKeeper,
+  type PooledStockParams,
+  pooledOrderParts,
+  type ResolvedPooledStockParams,
+  type TopUpRequest,
+} from './strategies/pooled-stock.js';
 export {
   builtinStrategies,
   createSwitch,

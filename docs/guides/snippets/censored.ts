@@ -16,10 +16,16 @@ const [national] = result.strategies;
 for (const key of ['pledges.pledge-2024.met', 'nations.AA.timeToTarget']) {
   const c = national!.censored[key]!;
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
-  console.log(`${key}: reached in ${c.reached}/${c.n} (${pct(c.fractionReached)}, Wilson ${pct(c.fractionLower)}–${pct(c.fractionUpper)})`);
+  console.log(
+    `${key}: reached in ${c.reached}/${c.n} (${pct(c.fractionReached)}, Wilson ${pct(c.fractionLower)}–${pct(c.fractionUpper)})`,
+  );
   const m = c.medianDates;
-  console.log(`  Kaplan–Meier median ${m.day ?? 'not reached'}, 95 % CI [${m.lower ?? '–'}, ${m.upper ?? 'not bounded'}]`);
+  console.log(
+    `  Kaplan–Meier median ${m.day ?? 'not reached'}, 95 % CI [${m.lower ?? '–'}, ${m.upper ?? 'not bounded'}]`,
+  );
   // Not an answer: the mean of `.day` counts a replication that never got there as done on the last day.
   const naive = national!.kpis[`${key}.day`]!.mean;
-  console.log(`  (mean of the day column, censored days included: ${dateOf(scenario.startDate, Math.round(naive))})`);
+  console.log(
+    `  (mean of the day column, censored days included: ${dateOf(scenario.startDate, Math.round(naive))})`,
+  );
 }

@@ -24,7 +24,9 @@ const result = await runExperiment({
 console.log(`${result.status}: ${result.replications} replications, ${100 * result.level} % intervals`);
 for (const s of result.strategies) {
   const fill = s.kpis.fillRate!;
-  console.log(`${s.name.padEnd(14)} fill rate ${fill.mean.toFixed(4)} [${fill.lower.toFixed(4)}, ${fill.upper.toFixed(4)}]`);
+  console.log(
+    `${s.name.padEnd(14)} fill rate ${fill.mean.toFixed(4)} [${fill.lower.toFixed(4)}, ${fill.upper.toFixed(4)}]`,
+  );
 }
 
 const pooled = result.comparisons.vsBaseline.find((c) => c.a === 'pooled')!;

@@ -30,6 +30,8 @@ for (const [strategy, series] of Object.entries(result.kpis.fillRate!)) {
   console.log(`${strategy}: fill rate ${series.baseMean.toFixed(4)} at the scenario's values`);
   for (const bar of series.bars) {
     const ci = `[${bar.lower.toFixed(4)}, ${bar.upper.toFixed(4)}]`;
-    console.log(`  ${bar.lever.padEnd(38)} ${String(bar.low).padStart(4)} → ${String(bar.high).padEnd(4)} ${bar.effect >= 0 ? '+' : ''}${bar.effect.toFixed(4)} ${ci}`);
+    console.log(
+      `  ${bar.lever.padEnd(38)} ${String(bar.low).padStart(4)} → ${String(bar.high).padEnd(4)} ${bar.effect >= 0 ? '+' : ''}${bar.effect.toFixed(4)} ${ci}`,
+    );
   }
 }

@@ -23,7 +23,10 @@ export const scenario = defineScenario({
       stockpiles: [
         {
           item: '155mm',
-          initialRounds: gap({ type: 'pert', min: 20_000, mode: 40_000, max: 80_000 }, 'Stocks are not public.'),
+          initialRounds: gap(
+            { type: 'pert', min: 20_000, mode: 40_000, max: 80_000 },
+            'Stocks are not public.',
+          ),
           storageCapacityRounds: 200_000,
           targetRounds: 100_000,
           safetyRounds: 15_000,

@@ -18,5 +18,7 @@ const result = await runExperiment({
 console.log(`${result.status} after ${result.replications} replications`);
 for (const s of result.strategies) {
   const f = s.kpis.fillRate!;
-  console.log(`${s.name.padEnd(14)} fill rate ${f.mean.toFixed(4)} ± ${f.halfWidth.toFixed(4)} (sd ${f.sd.toFixed(4)})`);
+  console.log(
+    `${s.name.padEnd(14)} fill rate ${f.mean.toFixed(4)} ± ${f.halfWidth.toFixed(4)} (sd ${f.sd.toFixed(4)})`,
+  );
 }

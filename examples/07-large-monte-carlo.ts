@@ -33,14 +33,14 @@ import {
 
 const SCENARIO_FILE = new URL('./scenarios/two-nations.yaml', import.meta.url).pathname;
 const SEED = 7;
-const REPLICATIONS = 48; // per strategy
+const REPLICATIONS = 40; // per strategy
 const WORKERS = 2; // threads; any number gives the same results
 const PROGRESS_STEPS = 4; // progress lines per run: at 25, 50, 75 and 100 %
 const SHARDS = 2;
-const ABORT_AFTER = 20; // replications folded before step 4 aborts its first attempt
+const ABORT_AFTER = 16; // replications folded before step 4 aborts its first attempt
 const STOP_BATCH = 20; // replications between precision checks
 const STOP_MAX_REPLICATIONS = 400; // upper bound when stopping on precision
-const FILL_RATE_HALF_WIDTH = 0.01; // target 95 % CI half-width of the fill rate, fraction (±1 point)
+const FILL_RATE_HALF_WIDTH = 0.015; // target 95 % CI half-width of the fill rate, fraction (±1.5 points)
 const SPEND_RELATIVE_HALF_WIDTH = 0.01; // target half-width of total spend, relative to its mean (±1 %)
 const TEMP_DIR = join(tmpdir(), 'dibsim-example-07');
 
@@ -98,7 +98,7 @@ try {
     },
   });
   console.log(
-    `\n2. Stop when every strategy has fill rate ± ${FILL_RATE_HALF_WIDTH * 100} point and spend ± ` +
+    `\n2. Stop when every strategy has fill rate ± ${FILL_RATE_HALF_WIDTH * 100} points and spend ± ` +
       `${SPEND_RELATIVE_HALF_WIDTH * 100} % (checked every ${STOP_BATCH}, at most ${STOP_MAX_REPLICATIONS})`,
   );
   console.log(`   ${stopped.status} after ${stopped.replications} replications per strategy`);

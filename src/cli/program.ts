@@ -6,10 +6,10 @@
  */
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { dibsimVersion } from '../experiment/manifest.js';
-import { compareCommand, runCommand } from './commands/compare.js';
+import { compareCommand, runCommand } from './commands/experiment.js';
 import { mergeCommand } from './commands/merge.js';
+import { initCommand, schemaCommand, validateCommand } from './commands/scenario-files.js';
 import { sweepCommand } from './commands/sweep.js';
-import { initCommand, schemaCommand, validateCommand } from './commands/validate.js';
 import { describeFailure, EXIT } from './errors.js';
 
 /**

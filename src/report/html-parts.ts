@@ -22,7 +22,8 @@ export function formatNumber(x: number | null | undefined): string {
 /** A value in a unit for people: shares as percentages, EUR in millions, others as {@link formatNumber}. */
 export function formatIn(x: number | null | undefined, unit: string): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  if (unit === 'share') return `${(x * 100).toFixed(1)} %`;
+  // Adding 0 after rounding turns -0.0 into 0.0.
+  if (unit === 'share') return `${(Number((x * 100).toFixed(1)) + 0).toFixed(1)} %`;
   if (unit === 'EUR') return formatNumber(x / 1e6);
   return formatNumber(x);
 }

@@ -18,7 +18,7 @@ h1 { font-size: 1.7em; margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bott
 h3 { margin-top: 1.5em; } .muted { color: #555; } code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; }
 pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; } th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #f0f0f0; } td:nth-child(3) { white-space: nowrap; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .scroll { overflow-x: auto; } dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; } dt { font-weight: bold; } dd { margin: 0; }
 figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.85em; color: #555; } details > summary { cursor: pointer; color: #245; margin: 0.5em 0; }

@@ -88,7 +88,11 @@ export function pledgeChart(input: ReportInput, pledgeId: string, key: string): 
     title: 'Rounds delivered (cumulative)',
     axis: { format: ',f' },
   };
-  const color = strategyColor(names, true);
+  // Full-opacity legend symbols: the bands' opacity would otherwise make them hard to match to the lines.
+  const color = {
+    ...strategyColor(names, true),
+    legend: { symbolOpacity: 1, symbolType: 'stroke', symbolStrokeWidth: 3 },
+  };
   const layers: JsonObject[] = [
     {
       mark: { type: 'area', opacity: 0.2 },

@@ -36,12 +36,16 @@ function isSourced(v: unknown): v is Sourced {
   return 'facts' in v || 'confidence' in v || 'note' in v;
 }
 
-/** A distribution or number as short text. */
+/** Thousands separators, and as many decimals as a scenario plausibly holds. */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+
+/** A distribution or number as short text, e.g. `pert(min 20,000, mode 50,000, max 150,000)`. */
 export function describeParamValue(value: number | DistributionSpec): string {
-  if (typeof value === 'number') return String(value);
+  const text = (v: unknown) => (typeof v === 'number' ? NUMBER.format(v) : String(v));
+  if (typeof value === 'number') return text(value);
   const { type, ...params } = value as unknown as { type: string } & Record<string, unknown>;
   const args = Object.entries(params).map(
-    ([k, v]) => `${k} ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`,
+    ([k, v]) => `${k} ${Array.isArray(v) ? `[${v.map(text).join(', ')}]` : text(v)}`,
   );
   return `${type}(${args.join(', ')})`;
 }

@@ -50,7 +50,10 @@ function headlines(result: ExperimentResult): Headline[] {
 const LABEL_WIDTH = 44;
 
 function number(x: number, scale: number, digits: number): string {
-  return Number.isFinite(x) ? (x * scale).toFixed(digits) : 'n/a';
+  if (!Number.isFinite(x)) return 'n/a';
+  const text = (x * scale).toFixed(digits);
+  // A tiny negative rounds to "-0.0", which reads as a sign where there is none.
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 function row(label: string, cells: readonly string[], width: number): string {

@@ -107,7 +107,11 @@ export function pledgeChart(input: ReportInput, pledgeId: string, key: string): 
       layers.push(rule({ y: target }, `target ${target.toLocaleString('en-US')} rounds`));
     }
     layers.push(rule({ date: pledge.deadlineDate }, `deadline ${pledge.deadlineDate}`));
-    subtitle.push(`Dashed lines: the pledged quantity and its deadline (${pledge.deadlineDate}).`);
+    subtitle.push(
+      target === undefined
+        ? `Dashed line: the deadline (${pledge.deadlineDate}); the pledged quantity is drawn per replication, so no target line.`
+        : `Dashed lines: the pledged quantity and its deadline (${pledge.deadlineDate}).`,
+    );
   }
   const spec = topLevel(title, subtitle, {
     data: { values: seriesRows(input, key, 1) },

@@ -184,7 +184,7 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
       componentWeights: t.weights('componentWeights', 'Use e.g. { "tnt": 2, "fuze": 1 }.') ?? {},
     },
     pooledStock: readPooledStockParams(
-      r.nested('pooledStock', ['enabled', 'safetyDays', 'transferDelayDays']),
+      r.nested('pooledStock', ['enabled', 'safetyDays', 'transferDelayDays', 'reorderPoint']),
     ),
   };
   r.done();

@@ -7,9 +7,9 @@
  *   transfers on their way included) plus the pooled stock's own gap (its safety stock, `safetyDays` of the
  *   members' mean demand, − its stock and rounds on order). Contracts deliver into the pooled stock.
  * - **Top-ups (daily, after consumption)**: a member whose stock − backorders + transfers on their way is
- *   below its safety level (its reorder point) is sent enough to reach its target (or its safety level, if
- *   higher), arriving `transferDelayDays` later. When the pooled stock cannot serve every request, it is
- *   shared by the agency's allocation rule.
+ *   below its reorder point (its safety level, or its target with `reorderPoint: 'target'`) is sent enough
+ *   to reach its target (or its safety level, if higher), arriving `transferDelayDays` later. When the
+ *   pooled stock cannot serve every request, it is shared by the agency's allocation rule.
  * - **Money**: members pay for pooled rounds when they reach the pooled stock, each its part of the
  *   contract; a transfer to a member is not paid again.
  *
@@ -38,6 +38,13 @@ export interface PooledStockParams {
    * assumed). Whole days. @defaultValue 7
    */
   readonly transferDelayDays?: number;
+  /**
+   * When a member is topped up: once its position falls below its `'safety'` level (the stock between
+   * safety and target is then pooled too, and members hold less), or below its `'target'` (members stay
+   * at target and the pooled stock holds only its own safety stock). A modelling choice, for sensitivity.
+   * @defaultValue 'safety'
+   */
+  readonly reorderPoint?: 'safety' | 'target';
 }
 
 /** {@link PooledStockParams} with every default filled in. */
@@ -48,6 +55,8 @@ export interface ResolvedPooledStockParams {
   readonly safetyDays: number;
   /** Transfer delay, whole days. */
   readonly transferDelayDays: number;
+  /** Reorder point of members' top-ups. */
+  readonly reorderPoint: 'safety' | 'target';
 }
 
 /** Reads the `pooledStock` fields of the pooled strategy's parameters. @internal */
@@ -63,6 +72,7 @@ export function readPooledStockParams(r: ParamsReader): ResolvedPooledStockParam
       integer: true,
       fix: 'Use whole days from the pooled stock to a member, e.g. 7.',
     }),
+    reorderPoint: r.oneOf('reorderPoint', ['safety', 'target'] as const, 'safety'),
   };
 }
 
@@ -122,10 +132,12 @@ export class PooledStockKeeper {
   /**
    * @param owner - the agency id that holds the pooled stock
    * @param transferDelayDays - whole days from the pooled stock to a member
+   * @param reorderPoint - top up members below their `'safety'` level or below their `'target'`
    */
   constructor(
     readonly owner: string,
     readonly transferDelayDays: number,
+    readonly reorderPoint: 'safety' | 'target' = 'safety',
   ) {}
 
   /** Rounds sent to `nation` that have not arrived by the end of `day`. */
@@ -150,8 +162,9 @@ export class PooledStockKeeper {
       const stock = ctx.stockpile(nation, item);
       if (stock === undefined) continue;
       const position = stock.levelRounds - stock.backorderRounds + this.inTransit(nation, item, ctx.day);
-      if (position >= stock.safetyRounds) continue;
-      const rounds = Math.floor(Math.max(stock.targetRounds, stock.safetyRounds) - position);
+      const upTo = Math.max(stock.targetRounds, stock.safetyRounds);
+      if (position >= (this.reorderPoint === 'target' ? upTo : stock.safetyRounds)) continue;
+      const rounds = Math.floor(upTo - position);
       if (rounds > 0) out.push({ nation, stock, rounds });
     }
     return out;

@@ -110,7 +110,7 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
   const budgetAtReview = new Map<string, number>();
   /** Items the agency holds a pooled stock of. */
   let pooledItems: readonly string[] = [];
-  const keeper = new PooledStockKeeper(p.agency, p.pooledStock.transferDelayDays);
+  const keeper = new PooledStockKeeper(p.agency, p.pooledStock.transferDelayDays, p.pooledStock.reorderPoint);
 
   const termsFor = (firm: FirmView, rounds: number): OrderTerms => ({
     standard: p.commonStandard,

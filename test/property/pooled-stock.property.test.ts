@@ -38,6 +38,7 @@ const caseArb = fc.record({
       enabled: fc.constant(true),
       safetyDays: fc.integer({ min: 0, max: 90 }),
       transferDelayDays: fc.integer({ min: 0, max: 21 }),
+      reorderPoint: fc.constantFrom<'safety' | 'target'>('safety', 'target'),
     }),
   }),
 });

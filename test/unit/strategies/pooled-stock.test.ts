@@ -41,6 +41,7 @@ describe('resolvePooledParams(params).pooledStock', () => {
       enabled: false,
       safetyDays: 30,
       transferDelayDays: 7,
+      reorderPoint: 'safety',
     });
   });
 
@@ -49,6 +50,7 @@ describe('resolvePooledParams(params).pooledStock', () => {
     [{ safetyDays: -1 }, 'pooledStock.safetyDays', '>= 0'],
     [{ transferDelayDays: 1.5 }, 'pooledStock.transferDelayDays', 'whole number'],
     [{ safetyDay: 3 }, 'pooledStock.safetyDay', "did you mean 'safetyDays'"],
+    [{ reorderPoint: 'empty' }, 'pooledStock.reorderPoint', 'one of safety, target'],
   ])('rejects %j at %s', (pooledStock, path, text) => {
     let issues: ScenarioError['issues'] = [];
     try {
@@ -115,6 +117,18 @@ describe('PooledStockKeeper.topUp(context, members, item, weightOf)', () => {
     expect(sent).toHaveLength(2);
     expect(keeper.inTransit('AA', ITEM, 13)).toBe(210);
     expect(keeper.inTransit('AA', ITEM, 14)).toBe(0); // arrived on day 14, before consumption
+  });
+
+  it("with reorderPoint 'target', tops up every member below its target", () => {
+    const { ctx, sent } = fake(10_000, {
+      AA: view({ levelRounds: 90, safetyRounds: 100, targetRounds: 300 }),
+      BB: view({ levelRounds: 250, safetyRounds: 100, targetRounds: 300 }), // above safety, below target
+    });
+    new PooledStockKeeper(AGENCY, 0, 'target').topUp(ctx, ['AA', 'BB'], ITEM, (r) => r.rounds);
+    expect(sent.map((s) => [s.to, s.rounds])).toEqual([
+      ['AA', 210],
+      ['BB', 50],
+    ]);
   });
 
   it('shares a short pooled stock by the weights and sends nothing from an empty one', () => {

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
 import type { ShardSpec } from '../experiment/manifest.js';
+import type { SeriesInterval } from '../experiment/record.js';
 import {
   collect,
   FORMATS,
@@ -20,6 +21,9 @@ import {
   seed,
   shard,
 } from './options.js';
+
+/** Choices of `--series-every`. */
+const SERIES_INTERVALS: readonly SeriesInterval[] = ['year', 'quarter', 'month'];
 
 /** Seed of every command unless `--seed` is given. */
 export const DEFAULT_SEED = '2024';
@@ -45,6 +49,8 @@ export interface ExperimentCliOptions {
   readonly out?: string;
   /** Output format on stdout. */
   readonly format: Format;
+  /** How often series (stock levels, capacity, pledge deliveries) are sampled for the charts. */
+  readonly seriesEvery: SeriesInterval;
   /** Progress display. */
   readonly progress: ProgressMode;
   /** Shard of the replications (0-based). */
@@ -82,6 +88,14 @@ export function addExperimentOptions(command: Command, replications: number): Co
       )
         .choices(FORMATS)
         .default('table'),
+    )
+    .addOption(
+      new Option(
+        '--series-every <interval>',
+        'how often stock levels, capacity and pledge deliveries are sampled for fan charts and series tables',
+      )
+        .choices(SERIES_INTERVALS)
+        .default('quarter'),
     )
     .addOption(
       new Option('--progress <mode>', 'progress on stderr: bar on a terminal (auto), bar, lines, none')

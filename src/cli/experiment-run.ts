@@ -51,6 +51,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
       strategies: strategies.map((s) => s.spec),
       replications: options.replications,
       seed: options.seed,
+      seriesEvery: options.seriesEvery,
       workers: options.workers,
       signal: interrupt.signal,
       onProgress: (p) => progress.update(p.completed, p.total),

@@ -94,6 +94,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         strategies: strategies.map((s) => s.spec),
         replications: options.replications,
         seed: options.seed,
+        seriesEvery: options.seriesEvery,
         workers: options.workers,
         signal: interrupt.signal,
       };

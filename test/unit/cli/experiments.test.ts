@@ -58,8 +58,10 @@ describe('dibsim run/compare: output formats', () => {
       strategies: [{ module: 'national-only', name: 'national-only' }],
       replications: 1,
       seed: '2024',
+      seriesEvery: 'quarter', // the CLI's default (--series-every)
     });
     expect(run.stdout).toBe(resultsToJson(expected));
+    expect(JSON.parse(run.stdout).manifest.seriesEvery).toBe('quarter');
     const json = JSON.parse(run.stdout);
     const [strategy] = json.strategies;
     // One replication: no confidence interval, so null rather than NaN (which JSON cannot hold).

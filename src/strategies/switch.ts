@@ -32,7 +32,13 @@ export function switchAt(
       `switchAt: date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}). Use e.g. "2025-01-01".`,
     );
   let switched = false;
+  // The daily hook (e.g. a pooled stock's top-ups) goes to whichever strategy is in force, if either has one.
+  const daily: Pick<ProcurementStrategy, 'daily'> =
+    before.daily === undefined && after.daily === undefined
+      ? {}
+      : { daily: (context) => (switched ? after : before).daily?.(context) };
   return {
+    ...daily,
     name: `${before.name}->${after.name}@${date}`,
     start(context) {
       switched = context.date >= date;

@@ -6,6 +6,7 @@ import { World } from '../../../src/model/world.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { createPooled, type PooledParams, resolvePooledParams } from '../../../src/strategies/pooled.js';
 import { PooledStockKeeper, pooledOrderParts } from '../../../src/strategies/pooled-stock.js';
+import { switchAt } from '../../../src/strategies/switch.js';
 import { ITEM, pledge, recipient } from '../model/small-scenario.js';
 import { frictionless, member, scenarioOf } from './scenarios.js';
 
@@ -204,6 +205,19 @@ describe('createPooled with a pooled stock', () => {
     // 60 days × 250 rounds a day = 15 000 rounds, within half a month's demand (orders are monthly).
     expect(position(sixty) - position(none)).toBeGreaterThan(15_000 - 3_800);
     expect(position(sixty) - position(none)).toBeLessThan(15_000 + 3_800);
+  });
+
+  it('switchAt hands the daily hook to the pooled strategy once it is in force', () => {
+    const SWITCH = '2025-07-01';
+    // Members are stocked by July, so top-ups start below target rather than below safety.
+    const pooled = createPooled({ ...WITH_STOCK, pooledStock: { enabled: true, reorderPoint: 'target' } });
+    const world = run(scenario, switchAt(SWITCH, nationalOnly, pooled));
+    const pool = world.pooledStock.get(`${AGENCY}/${ITEM}`)!;
+    expect(pool.transferredOutRounds).toBeGreaterThan(0);
+    const agency = world.contracts.filter((c) => c.buyer === AGENCY);
+    expect(agency.length).toBeGreaterThan(0);
+    for (const c of agency) expect(c.signedDay).toBeGreaterThanOrEqual(181); // 2025-07-01
+    expect(switchAt(SWITCH, nationalOnly, createPooled({})).daily).toBeUndefined();
   });
 
   it('is off by default: no pooled stock and no daily hook', () => {

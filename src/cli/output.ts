@@ -29,6 +29,8 @@ export interface ResultOutput {
   readonly sweep?: SweepResult;
   /** A tornado, printed instead of the experiment when given. */
   readonly tornado?: TornadoResult;
+  /** A sensitivity analysis for the report only (stdout keeps the experiment). */
+  readonly sensitivity?: TornadoResult;
   /** Text table to print instead of the experiment's (for sweeps and tornados). */
   readonly table?: string;
 }
@@ -43,6 +45,7 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     ...(output.sweep === undefined ? {} : { sweep: output.sweep }),
     ...(output.tornado === undefined ? {} : { tornado: output.tornado }),
   };
+  const reportInput = output.sensitivity === undefined ? input : { ...input, tornado: output.sensitivity };
   if (format === 'json') {
     process.stdout.write(resultsToJson(output.sweep ?? output.tornado ?? result));
   } else if (format === 'csv') {
@@ -64,7 +67,7 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     process.stdout.write(`${output.table ?? experimentTable(result)}\n`);
   }
   if (output.out === undefined) return;
-  const files = await writeReportFolder(output.out, input);
+  const files = await writeReportFolder(output.out, reportInput);
   const note = `\nWrote ${files.all.length} files to ${files.dir}\nReport: ${joinPath(files.dir, files.html)}\n`;
   (format === 'table' ? process.stdout : process.stderr).write(note);
 }

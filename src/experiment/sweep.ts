@@ -102,6 +102,8 @@ export interface TornadoOptions extends Omit<SweepBaseOptions, 'stopWhen'> {
   readonly levers: readonly Lever[];
   /** Scalar KPI keys to report, e.g. `['fillRate', 'totalSpendEur']`. */
   readonly kpis: readonly string[];
+  /** Called after each of the `1 + 2·levers` experiments with how many are done. */
+  readonly onExperiment?: (done: number, total: number) => void;
 }
 
 /** One bar of a tornado chart: the change of a KPI when one lever moves from low to high. */
@@ -153,9 +155,16 @@ export interface TornadoResult {
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
-  const { levers, kpis, ...experiment } = options;
+  const { levers, kpis, onExperiment, ...experiment } = options;
   const level = experiment.level ?? 0.95;
-  const base = await runExperiment(experiment);
+  const total = 1 + 2 * levers.length;
+  let done = 0;
+  const counted = async (run: Promise<ExperimentResult>) => {
+    const result = await run;
+    onExperiment?.(++done, total);
+    return result;
+  };
+  const base = await counted(runExperiment(experiment));
   const names = base.strategies.map((s) => s.name);
   const scalars = Object.keys(base.strategies[0]!.kpis);
   const indices = kpis.map((kpi) => {
@@ -173,11 +182,13 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     const { low, high } = leverLowHigh(lever);
     const name = leverName(lever);
     const run = (value: unknown) =>
-      runExperiment({
-        ...experiment,
-        ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
-        keepRecords: true,
-      });
+      counted(
+        runExperiment({
+          ...experiment,
+          ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
+          keepRecords: true,
+        }),
+      );
     const lo = await run(low);
     const hi = await run(high);
     const loByIndex = new Map(lo.records!.map((r) => [r.replication, r]));

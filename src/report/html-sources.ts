@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../model/scenario.js';
 import { escapeHtml, htmlTable, inlineSvg, tableHtml } from './html-parts.js';
-import { type SourcedParameter, sourcedParameters } from './sources.js';
+import { gapLevers, type SourcedParameter, sourcedParameters } from './sources.js';
 import { reportTables } from './tables.js';
 import type { RenderedChart, ReportInput } from './types.js';
 
@@ -38,15 +38,6 @@ export function sourcesSection(scenario: Scenario): string {
 ${htmlTable(['parameter', 'value', 'confidence', 'facts', 'note'], parameterRows(params))}`;
 }
 
-/** Low and high of a parameter's distribution, when it has a range, and the range relative to its centre. */
-function rangeOf(p: SourcedParameter): { min: number; max: number; width: number } | undefined {
-  if (typeof p.raw === 'number') return undefined;
-  const { min, max } = p.raw as { min?: unknown; max?: unknown };
-  if (typeof min !== 'number' || typeof max !== 'number' || !(max > min)) return undefined;
-  const centre = Math.abs((min + max) / 2);
-  return { min, max, width: centre > 0 ? (max - min) / centre : max - min };
-}
-
 /** Single-quoted for a POSIX shell. */
 function shellQuote(text: string): string {
   return /^[\w./:=,@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -56,26 +47,19 @@ function shellQuote(text: string): string {
  * The `dibsim sweep --tornado` command over the gap parameters with the widest relative ranges, and how
  * many levers it has.
  */
-export function tornadoCommand(
-  input: ReportInput,
-  gaps: readonly SourcedParameter[],
-): { command: string; levers: number } | undefined {
-  const ranged = gaps
-    .map((p) => ({ p, r: rangeOf(p) }))
-    .filter((x): x is { p: SourcedParameter; r: NonNullable<typeof x.r> } => x.r !== undefined)
-    .sort((a, b) => b.r.width - a.r.width)
-    .slice(0, SUGGESTED_LEVERS);
-  if (ranged.length === 0) return undefined;
+export function tornadoCommand(input: ReportInput): { command: string; levers: number } | undefined {
+  const levers = gapLevers(input.scenario, SUGGESTED_LEVERS);
+  if (levers.length === 0) return undefined;
   const m = input.result.manifest;
   const parts = ['dibsim sweep', shellQuote(input.scenario.name), '--tornado'];
-  for (const { p, r } of ranged) parts.push(`--lever ${shellQuote(`${p.path}=${r.min},${r.max}`)}`);
+  for (const l of levers) parts.push(`--lever ${shellQuote(`${l.path}=${String(l.low)},${String(l.high)}`)}`);
   for (const s of m.strategies) parts.push(`--strategy ${shellQuote(s.name)}`);
   parts.push(
     '--kpi fillRate --kpi totalSpendEur',
     `--replications ${m.replications}`,
     `--seed ${shellQuote(m.seed)}`,
   );
-  return { command: parts.join(' \\\n  '), levers: ranged.length };
+  return { command: parts.join(' \\\n  '), levers: levers.length };
 }
 
 /** Gap parameters and sensitivity: the tornado charts and table when run, else how to run them. */
@@ -100,7 +84,7 @@ export function gapSection(input: ReportInput, charts: readonly RenderedChart[])
 ${tornadoCharts.join('\n')}
 ${table === undefined ? '' : tableHtml(table)}`;
   } else {
-    const suggestion = tornadoCommand(input, gaps);
+    const suggestion = tornadoCommand(input);
     sensitivity = `<h3>Sensitivity</h3>
 <p>No sensitivity analysis was run with these results.${suggestion === undefined ? ' Run <code>dibsim sweep --tornado --lever &lt;path&gt;=&lt;low&gt;,&lt;high&gt; …</code> with the parameters above as levers.' : ` This command runs one over the ${suggestion.levers} gap parameters with the widest relative ranges (give a scenario file's path instead of the name if it came from a file; add <code>--out</code> for a report):`}</p>
 ${suggestion === undefined ? '' : `<pre>${escapeHtml(suggestion.command)}</pre>`}`;

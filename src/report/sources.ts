@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { Lever } from '../experiment/levers.js';
 import type { Confidence, Scenario, Sourced } from '../model/scenario.js';
 import type { DistributionSpec } from '../random/spec.js';
 
@@ -94,4 +95,31 @@ function elementStep(array: readonly unknown[], element: unknown, i: number): st
     }
   }
   return `[${i}]`;
+}
+
+/** Low and high of a parameter's distribution, when it has a range, and the range relative to its centre. */
+function rangeOf(p: SourcedParameter): { min: number; max: number; width: number } | undefined {
+  if (typeof p.raw === 'number') return undefined;
+  const { min, max } = p.raw as { min?: unknown; max?: unknown };
+  if (typeof min !== 'number' || typeof max !== 'number' || !(max > min)) return undefined;
+  const centre = Math.abs((min + max) / 2);
+  return { min, max, width: centre > 0 ? (max - min) / centre : max - min };
+}
+
+/**
+ * Tornado levers over the least certain inputs: the `gap` parameters whose distributions have the widest
+ * ranges relative to their centre, each moved from its minimum to its maximum.
+ *
+ * @param count - most levers to return
+ * @example
+ * await tornado({ scenario: europe155mm, strategies, replications: 20, levers: gapLevers(europe155mm, 6), kpis: ['fillRate'] });
+ */
+export function gapLevers(scenario: Scenario, count: number): Lever[] {
+  return sourcedParameters(scenario)
+    .filter((p) => p.confidence === 'gap')
+    .map((p) => ({ p, r: rangeOf(p) }))
+    .filter((x): x is { p: SourcedParameter; r: NonNullable<typeof x.r> } => x.r !== undefined)
+    .sort((a, b) => b.r.width - a.r.width)
+    .slice(0, count)
+    .map(({ p, r }) => ({ path: p.path, low: r.min, high: r.max }));
 }

@@ -11,14 +11,19 @@ import { csvFormatRows } from 'd3-dsv';
 import { ReplicationError } from '../../errors.js';
 import { contentHash } from '../../experiment/canonical.js';
 import { replay } from '../../experiment/replay.js';
+import { type TornadoResult, tornado } from '../../experiment/sweep.js';
+import type { Scenario } from '../../model/scenario.js';
 import { plain } from '../../report/json.js';
+import { gapLevers } from '../../report/sources.js';
 import { dibsimCommand } from '../command-line.js';
 import { UsageError } from '../errors.js';
 import { addExperimentOptions, addResumeOptions, type ExperimentCliOptions } from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
-import { collect, nonNegativeInt } from '../options.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { collect, nonNegativeInt, positiveInt } from '../options.js';
 import { emitResult } from '../output.js';
+import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 import { type CliStrategy, DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
 
@@ -38,7 +43,19 @@ export function compareCommand(args: readonly string[]): Command {
       `${STRATEGY_HELP}; repeat to compare several (default: ${DEFAULT_STRATEGIES.join(', ')})`,
       collect(String),
     );
-  addResumeOptions(addExperimentOptions(command, 200));
+  addResumeOptions(addExperimentOptions(command, 200))
+    .option(
+      '--sensitivity <n>',
+      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
+      nonNegativeInt,
+      0,
+    )
+    .option(
+      '--sensitivity-levers <n>',
+      'gap parameters in the sensitivity, widest ranges first',
+      positiveInt,
+      6,
+    );
   return command
     .addHelpText(
       'after',
@@ -48,12 +65,21 @@ Examples:
   dibsim compare my.yaml --replications 50 --out results/my
   dibsim compare --strategy national-only --strategy pooled --param pooled:frameworkLengthMonths=84
   dibsim compare --format json > results.json      one JSON document on stdout (progress stays on stderr)
+  dibsim compare --out out --sensitivity 10        report with a tornado over the 6 widest gap parameters
   dibsim compare --resume runs.jsonl               Ctrl-C keeps finished replications; rerun to continue
   dibsim compare --shard 1/2 --resume part1.jsonl  then --shard 2/2 elsewhere, and: dibsim merge part*.jsonl`,
     )
-    .action(async (scenario: string | undefined, options: ExperimentCliOptions) => {
+    .action(async (scenario: string | undefined, options: CompareCliOptions) => {
       await experimentAction(args, scenario, options, options.strategy ?? [...DEFAULT_STRATEGIES]);
     });
+}
+
+/** Options of `dibsim compare`. */
+interface CompareCliOptions extends ExperimentCliOptions {
+  /** Replications per run of the gap-parameter sensitivity; 0: none. */
+  readonly sensitivity?: number;
+  /** Gap parameters in the sensitivity. */
+  readonly sensitivityLevers?: number;
 }
 
 /** Options of `dibsim run`. */
@@ -75,7 +101,19 @@ export function runCommand(args: readonly string[]): Command {
       'rerun only replication i (0-based) in this process, as a failure message says',
       nonNegativeInt,
     );
-  addResumeOptions(addExperimentOptions(command, 200));
+  addResumeOptions(addExperimentOptions(command, 200))
+    .option(
+      '--sensitivity <n>',
+      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
+      nonNegativeInt,
+      0,
+    )
+    .option(
+      '--sensitivity-levers <n>',
+      'gap parameters in the sensitivity, widest ranges first',
+      positiveInt,
+      6,
+    );
   return command
     .addHelpText(
       'after',
@@ -109,7 +147,7 @@ Examples:
 async function experimentAction(
   args: readonly string[],
   scenarioArgument: string | undefined,
-  options: ExperimentCliOptions,
+  options: CompareCliOptions,
   strategyTexts: readonly string[],
 ): Promise<void> {
   const scenario = await loadScenario(scenarioArgument);
@@ -135,13 +173,59 @@ async function experimentAction(
     process.stdout.write(`${resultsFile}\n`);
     return;
   }
+  const sensitivity =
+    (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
+      ? await gapSensitivity(scenario.scenario, strategies, options)
+      : undefined;
   await emitResult({
     result,
     scenario: scenario.scenario,
     format: options.format,
     out: options.out,
     command: dibsimCommand(args),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
   });
+}
+
+/** Tornado over the scenario's widest gap parameters, for the report; `undefined` if interrupted. */
+async function gapSensitivity(
+  scenario: Scenario,
+  strategies: readonly CliStrategy[],
+  options: CompareCliOptions,
+): Promise<TornadoResult | undefined> {
+  const levers = gapLevers(scenario, options.sensitivityLevers ?? 6);
+  if (levers.length === 0) {
+    process.stderr.write('Sensitivity skipped: the scenario has no gap parameter with a range.\n');
+    return undefined;
+  }
+  const started = process.hrtime.bigint();
+  const progress = createProgress(options.progress, 'sensitivity runs');
+  progress.update(0, 1 + 2 * levers.length);
+  const interrupt = listenForInterrupt();
+  try {
+    const result = await tornado({
+      scenario,
+      strategies: strategies.map((s) => s.spec),
+      replications: options.sensitivity!,
+      seed: options.seed,
+      seriesEvery: options.seriesEvery,
+      workers: options.workers,
+      signal: interrupt.signal,
+      levers,
+      kpis: ['fillRate', 'totalSpendEur'],
+      onExperiment: (done, total) => progress.update(done, total),
+    });
+    if (interrupt.signal.aborted) {
+      progress.stop('Sensitivity interrupted: the report leaves it out.');
+      return undefined;
+    }
+    progress.stop(
+      `sensitivity over ${levers.length} gap parameters (${options.sensitivity} replications per run) in ${secondsSince(started).toFixed(1)} s`,
+    );
+    return result;
+  } finally {
+    interrupt.dispose();
+  }
 }
 
 function scenarioHint(source: string): string {

@@ -107,7 +107,12 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           progress.update(0, 2 + 2 * levers.length);
           const reference: ExperimentResult = await runExperiment(base);
           progress.update(1, 2 + 2 * levers.length);
-          const result = await tornado({ ...base, levers, kpis });
+          const result = await tornado({
+            ...base,
+            levers,
+            kpis,
+            onExperiment: (done) => progress.update(1 + done, 2 + 2 * levers.length),
+          });
           if (interrupt.signal.aborted || reference.status === 'cancelled') throw interrupted('the tornado');
           progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
           await emitResult({

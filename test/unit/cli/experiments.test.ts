@@ -166,6 +166,26 @@ describe('dibsim sweep', () => {
   });
 });
 
+describe('dibsim compare --sensitivity', () => {
+  it("adds a tornado over the scenario's widest gap parameters to the report, and leaves stdout to the experiment", async () => {
+    const dir = workDir();
+    const scenario = new URL('../../../examples/scenarios/two-nations.yaml', import.meta.url).pathname;
+    const args = ['compare', scenario, '--strategy', 'national-only', '--replications', '2'];
+    const extra = ['--workers', '0', '--sensitivity', '2', '--sensitivity-levers', '1', '--out', 'out'];
+    const run = await runCli([...args, ...extra, '--format', 'json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/sensitivity over 1 gap parameters \(2 replications per run\)/);
+    expect(JSON.parse(run.stdout).strategies[0].name).toBe('national-only');
+    const tornado = JSON.parse(readFileSync(join(dir, 'out', 'tornado.json'), 'utf8'));
+    const bars = tornado.kpis.fillRate['national-only'].bars;
+    expect(bars).toHaveLength(1);
+    expect(csvParse(readFileSync(join(dir, 'out', 'tornado.csv'), 'utf8'))).toHaveLength(2);
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('Sensitivity (one lever at a time)');
+    expect(html).toContain(bars[0].lever);
+  });
+});
+
 describe('dibsim: failures and interruptions', () => {
   it('a failing replication exits 1 with its seed and replication, and the printed replay command reproduces it with a stack trace', async () => {
     const dir = workDir();

@@ -289,7 +289,7 @@ export { writeReportFolder } from './report/folder.js';
 export { reportHtml } from './report/html.js';
 export { resultsToJson } from './report/json.js';
 export { type PngOptions, renderSvg, svgToPng } from './report/render.js';
-export { type SourcedParameter, sourcedParameters } from './report/sources.js';
+export { gapLevers, type SourcedParameter, sourcedParameters } from './report/sources.js';
 export { reportTables, tableToCsv } from './report/tables.js';
 export type {
   ChartSpec,

@@ -43,19 +43,7 @@ export function compareCommand(args: readonly string[]): Command {
       `${STRATEGY_HELP}; repeat to compare several (default: ${DEFAULT_STRATEGIES.join(', ')})`,
       collect(String),
     );
-  addResumeOptions(addExperimentOptions(command, 200))
-    .option(
-      '--sensitivity <n>',
-      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
-      nonNegativeInt,
-      0,
-    )
-    .option(
-      '--sensitivity-levers <n>',
-      'gap parameters in the sensitivity, widest ranges first',
-      positiveInt,
-      6,
-    );
+  addSensitivityOptions(addResumeOptions(addExperimentOptions(command, 200)));
   return command
     .addHelpText(
       'after',
@@ -74,7 +62,24 @@ Examples:
     });
 }
 
-/** Options of `dibsim compare`. */
+/** Adds `--sensitivity` and `--sensitivity-levers` (for `compare` and `run`). */
+function addSensitivityOptions(command: Command): Command {
+  return command
+    .option(
+      '--sensitivity <n>',
+      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
+      nonNegativeInt,
+      0,
+    )
+    .option(
+      '--sensitivity-levers <n>',
+      'gap parameters in the sensitivity, widest ranges first',
+      positiveInt,
+      6,
+    );
+}
+
+/** Options of `dibsim compare` and `dibsim run`. */
 interface CompareCliOptions extends ExperimentCliOptions {
   /** Replications per run of the gap-parameter sensitivity; 0: none. */
   readonly sensitivity?: number;
@@ -83,7 +88,7 @@ interface CompareCliOptions extends ExperimentCliOptions {
 }
 
 /** Options of `dibsim run`. */
-interface RunCliOptions extends ExperimentCliOptions {
+interface RunCliOptions extends CompareCliOptions {
   /** Replay this replication alone. */
   readonly replication?: number;
 }
@@ -101,19 +106,7 @@ export function runCommand(args: readonly string[]): Command {
       'rerun only replication i (0-based) in this process, as a failure message says',
       nonNegativeInt,
     );
-  addResumeOptions(addExperimentOptions(command, 200))
-    .option(
-      '--sensitivity <n>',
-      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
-      nonNegativeInt,
-      0,
-    )
-    .option(
-      '--sensitivity-levers <n>',
-      'gap parameters in the sensitivity, widest ranges first',
-      positiveInt,
-      6,
-    );
+  addSensitivityOptions(addResumeOptions(addExperimentOptions(command, 200)));
   return command
     .addHelpText(
       'after',

@@ -7,6 +7,21 @@ import { ExactSum } from '../stats/exact-sum.js';
 import type { ProfileFn } from './params.js';
 
 /**
+ * EUR per budget year as two parallel lists: `amounts[i]` falls in budget year `years[i]`. The form a
+ * contract's obligations take in a run (a `Map` per payer and order cost more than the order itself).
+ * @internal
+ */
+export interface YearAmounts {
+  readonly years: readonly number[];
+  readonly amounts: readonly number[];
+}
+
+/** `byYear` as {@link YearAmounts}, in the map's order. @internal */
+export function yearAmountsOf(byYear: ReadonlyMap<number, number>): YearAmounts {
+  return { years: [...byYear.keys()], amounts: [...byYear.values()] };
+}
+
+/**
  * One payer's procurement money, in EUR at base-year prices, accumulated exactly.
  *
  * A contract obligates money in the budget years over which its deliveries are scheduled: the current
@@ -80,8 +95,16 @@ export class Budget {
    * (index → EUR) that the budget can obligate.
    */
   affordableFraction(byYear: ReadonlyMap<number, number>): number {
+    return this.affordableShare(yearAmountsOf(byYear));
+  }
+
+  /** {@link Budget.affordableFraction} of amounts given as {@link YearAmounts}. @internal */
+  affordableShare(split: YearAmounts): number {
+    const { years, amounts } = split;
     let fraction = 1;
-    for (const [y, amount] of byYear) {
+    for (let i = 0; i < years.length; i++) {
+      const y = years[i]!;
+      const amount = amounts[i]!;
       if (amount <= 0) continue;
       const room = y <= this.year ? this.available.value : this.projectedRoom(y);
       fraction = Math.min(fraction, Math.max(0, room) / amount);
@@ -91,7 +114,15 @@ export class Budget {
 
   /** Obligates `byYear` (index → EUR). The caller checked {@link Budget.affordableFraction}. */
   obligate(byYear: ReadonlyMap<number, number>): void {
-    for (const [y, amount] of byYear) {
+    this.obligateAmounts(yearAmountsOf(byYear));
+  }
+
+  /** {@link Budget.obligate} for amounts given as {@link YearAmounts}. @internal */
+  obligateAmounts(split: YearAmounts): void {
+    const { years, amounts } = split;
+    for (let i = 0; i < years.length; i++) {
+      const y = years[i]!;
+      const amount = amounts[i]!;
       this.obligated.add(amount);
       if (y <= this.year) this.available.add(-amount);
       else this.futureObligation(y).add(amount);
@@ -100,7 +131,15 @@ export class Budget {
 
   /** Releases an obligation (e.g. a contract whose export licence was denied). */
   release(byYear: ReadonlyMap<number, number>): void {
-    for (const [y, amount] of byYear) {
+    this.releaseAmounts(yearAmountsOf(byYear));
+  }
+
+  /** {@link Budget.release} for amounts given as {@link YearAmounts}. @internal */
+  releaseAmounts(split: YearAmounts): void {
+    const { years, amounts } = split;
+    for (let i = 0; i < years.length; i++) {
+      const y = years[i]!;
+      const amount = amounts[i]!;
       this.obligated.add(-amount);
       if (y <= this.year) this.available.add(amount);
       else this.futureObligation(y).add(-amount);

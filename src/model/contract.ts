@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { YearAmounts } from './budget.js';
 
 /** Average days per month, for monthly schedules on a daily clock. */
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -47,8 +48,8 @@ export class Contract {
   deliveredRounds = 0;
   /** Status. */
   status: ContractStatus = 'pending';
-  /** Budget obligations by payer and budget year, for release on denial. @internal */
-  obligations: Map<string, Map<number, number>> = new Map();
+  /** Each payer's obligations by budget year, in the order of `payers`, for release on denial. @internal */
+  obligated: readonly YearAmounts[] = [];
 
   /**
    * @param id - sequence number, unique within a run
@@ -85,6 +86,16 @@ export class Contract {
     const months = Math.floor((day - this.activeFromDay) / DAYS_PER_MONTH) + 1;
     if (months >= this.durationMonths) return this.quantityRounds;
     return Math.floor((this.quantityRounds * months) / this.durationMonths);
+  }
+
+  /** Budget obligations by payer id and budget year (index → EUR), built from `obligated`. @internal */
+  get obligations(): Map<string, Map<number, number>> {
+    const out = new Map<string, Map<number, number>>();
+    this.payers.forEach((p, i) => {
+      const split = this.obligated[i];
+      if (split !== undefined) out.set(p.payer, new Map(split.years.map((y, k) => [y, split.amounts[k]!])));
+    });
+    return out;
   }
 
   /** Rounds not yet produced. */

@@ -175,20 +175,24 @@ export class Firm {
 
   /**
    * Share of the next twelve months' full-ramp capacity already sold, in [0, 1]: the market tightness
-   * that drives the markup.
+   * that drives the markup. `backlogRounds` as in {@link Firm.quote}.
    */
-  tightness(day: number): number {
+  tightness(day: number, backlogRounds?: number): number {
     const yearCapacity = this.nameplatePerMonth(day + 365.25) * this.params.efficiency * 12;
     if (yearCapacity <= 0) return 1;
-    return Math.min(1, this.backlogRounds() / yearCapacity);
+    return Math.min(1, (backlogRounds ?? this.backlogRounds()) / yearCapacity);
   }
 
-  /** Price per round quoted on `day`: unit cost × (1 + markup), the markup rising with tightness. */
-  quote(day: number): number {
+  /**
+   * Price per round quoted on `day`: unit cost × (1 + markup), the markup rising with tightness.
+   * `backlogRounds`, when given, must equal {@link Firm.backlogRounds} (a caller that keeps count saves
+   * walking the order book).
+   */
+  quote(day: number, backlogRounds?: number): number {
     const p = this.params;
     const markup =
       p.markupAtZeroUtilisation +
-      (p.markupAtFullUtilisation - p.markupAtZeroUtilisation) * this.tightness(day);
+      (p.markupAtFullUtilisation - p.markupAtZeroUtilisation) * this.tightness(day, backlogRounds);
     return this.unitCost() * (1 + markup);
   }
 
@@ -199,10 +203,19 @@ export class Firm {
     return exact;
   }
 
-  /** Rounds the order book allows to be made by `day`. */
-  demandBy(day: number): number {
+  /**
+   * Rounds the order book allows to be made by `day`, or `atMost` if that is less: counting stops
+   * there, which saves walking a long order book when capacity is the binding limit.
+   */
+  demandBy(day: number, atMost = Number.POSITIVE_INFINITY): number {
     let total = 0;
-    for (const c of this.book) if (c.status === 'active') total += c.allowedBy(day) - c.producedRounds;
+    if (total >= atMost) return atMost;
+    for (const c of this.book) {
+      if (c.status !== 'active') continue;
+      // Each term is ≥ 0 (a contract never runs ahead of its schedule), so the total only grows.
+      total += c.allowedBy(day) - c.producedRounds;
+      if (total >= atMost) return atMost;
+    }
     return total;
   }
 

@@ -44,13 +44,14 @@ export interface FinishedRun {
   readonly date: (day: number) => string;
 }
 
-/** Records the state at `day`. @internal */
+/** Records the state at `day`; `backlogOf(firm)` is `firm.backlogRounds()`, kept count of by the caller. @internal */
 export function takeSnapshot(
   day: number,
   nations: ReadonlyMap<string, NationState>,
   firms: ReadonlyMap<string, Firm>,
   recipientStock: ReadonlyMap<string, Stockpile>,
   pledges: readonly Pledge[],
+  backlogOf: (firm: Firm) => number,
 ): Snapshot {
   return {
     day,
@@ -68,7 +69,7 @@ export function takeSnapshot(
       capacity: f.capacityPerMonth(day),
       output: f.cumulativeRounds,
       utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
-      price: f.quote(day),
+      price: f.quote(day, backlogOf(f)),
     })),
     recipients: [...recipientStock.values()].map((s) => ({ stock: s.level, unmet: s.unmetRounds })),
     pledges: pledges.map((p) => p.deliveredRounds),
@@ -77,7 +78,12 @@ export function takeSnapshot(
 
 /** Builds a run's series and KPIs from its snapshots and final state. @internal */
 export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunResult {
-  const column = <T>(rows: readonly T[], pick: (row: T) => number) => Float64Array.from(rows, pick);
+  // A plain loop: Float64Array.from(rows, pick) goes through the iterator protocol for every value.
+  const column = <T>(rows: readonly T[], pick: (row: T) => number) => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = pick(rows[i]!);
+    return out;
+  };
   const nationIds = [...run.nations.keys()];
   const firmList = [...run.firms.values()];
   const recipientIds = [...run.recipientStock.values()].map((s) => s.key);

@@ -9,10 +9,10 @@
  *
  * @module
  */
-import { DibsimError } from '../errors.js';
+import { DibsimError, ModelError } from '../errors.js';
 import { Simulation } from '../kernel/simulation.js';
 import { createStreams, type Streams } from '../random/streams.js';
-import type { Budget } from './budget.js';
+import type { Budget, YearAmounts } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
 import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
@@ -105,6 +105,11 @@ export class World {
    */
   private outboundRounds: number[] = [];
   private outboundFor: (DeliveryPlan | Pledge)[] = [];
+  /**
+   * Each firm's rounds still to produce (what `firm.backlogRounds()` counts by walking its order book),
+   * kept up to date as orders are placed, produced and denied: quotes need it thousands of times a run.
+   */
+  private readonly backlog = new Map<Firm, number>();
   /** Each contract's deliveries, resolved when it was placed; index = contract id. */
   private readonly deliveries: DeliveryPlan[] = [];
   private readonly destinations: Destinations;
@@ -153,7 +158,10 @@ export class World {
     const build = new WorldBuilder(scenario, this.params, this.streams);
     this.suppliers.push(...build.suppliers());
     const firms = build.firms(this.suppliers);
-    for (const [id, firm] of firms.firms) this.firms.set(id, firm);
+    for (const [id, firm] of firms.firms) {
+      this.firms.set(id, firm);
+      this.backlog.set(firm, firm.backlogRounds());
+    }
     this.firmInputs = firms.inputs;
     const supplierNation = new Map(scenario.suppliers.map((s) => [s.id, s.nation]));
     this.inputViews = new Map(
@@ -229,6 +237,14 @@ export class World {
 
   /** Checks conservation of rounds and money against the ledger. @throws {@link ModelError} */
   checkInvariants(): void {
+    for (const firm of this.firms.values()) {
+      if (this.backlogOf(firm) !== firm.backlogRounds())
+        throw new ModelError(
+          `backlog kept ${this.backlogOf(firm)} rounds, order book ${firm.backlogRounds()}`,
+          this.sim.now,
+          `firm:${firm.id}`,
+        );
+    }
     const stockpiles = [...this.allStockpiles()];
     this.ledger.check(
       {
@@ -313,7 +329,7 @@ export class World {
     const plans: { firm: Firm; capacity: number; desired: number }[] = [];
     for (const firm of this.firms.values()) {
       const capacity = firm.capacityFor(day, days);
-      const desired = Math.min(Math.floor(capacity), firm.demandBy(day));
+      const desired = firm.demandBy(day, Math.floor(capacity));
       plans.push({ firm, capacity, desired });
       for (const input of this.firmInputs.get(firm.id)!) input.supplier.requested += desired * input.perRound;
     }
@@ -347,6 +363,7 @@ export class World {
       sender ??= this.ledger.sender(firm.id);
       this.ship(sender, give, this.deliveries[c.id]!);
     }
+    this.addBacklog(firm, left - rounds);
     // A contract leaves the order book once fully produced, so weekly scans stay short.
     if (rounds > 0) removeProduced(firm.book);
     if (left !== 0)
@@ -494,8 +511,8 @@ export class World {
         ownership: f.params.ownership,
         qualifiedStandards: new Set(f.qualifiedStandards),
         capacityPerMonth: f.capacityPerMonth(day),
-        backlogRounds: f.backlogRounds(),
-        quoteEur: f.quote(day),
+        backlogRounds: this.backlogOf(f),
+        quoteEur: f.quote(day, this.backlogOf(f)),
         inputs: this.inputViews.get(f.id)!,
       })),
       needs: (lengthMonths) => this.needs(day, lengthMonths ?? this.procurement.contractLengthMonths),
@@ -662,12 +679,13 @@ export class World {
     const seller = this.nations.get(firm.params.nation);
     const licenceDelay = crossBorder && licence === 'standard' ? (seller?.licenceDelayDays ?? 0) : 0;
     const activeFromDay = Math.max(day + award + licenceDelay, qualifiedDay);
-    const price = firm.quote(day);
+    const price = firm.quote(day, this.backlogOf(firm));
     // Budget: obligate each payer's share in the budget years the deliveries fall in.
     const spanDays = request.durationMonths * DAYS_PER_MONTH;
-    const split = (rounds: number, share: number, budget: Budget) => {
-      // Monthly tranches, each obligated in the budget year its mid-month falls in.
-      const byYear = new Map<number, number>();
+    const split = (rounds: number, share: number, budget: Budget): YearAmounts => {
+      // Monthly tranches, each obligated in the budget year its mid-month falls in (years ascending).
+      const years: number[] = [];
+      const amounts: number[] = [];
       const months = Math.max(1, Math.round(request.durationMonths));
       const step = spanDays / months;
       const perMonth = (rounds * share * price) / months;
@@ -677,21 +695,23 @@ export class World {
       for (let m = 0; m < months; m++) {
         const t = activeFromDay + (m + 0.5) * step;
         if (t >= nextYearStart) {
-          byYear.set(year, perMonth * count);
+          years.push(year);
+          amounts.push(perMonth * count);
           year = budget.yearOf(t);
           nextYearStart = budget.yearStartDay(year + 1);
           count = 0;
         }
         count++;
       }
-      byYear.set(year, perMonth * count);
-      return byYear;
+      years.push(year);
+      amounts.push(perMonth * count);
+      return { years, amounts };
     };
     // Each payer's obligations by budget year for the whole order; a cut order obligates them scaled.
     const fullSplits = payers.map((p) => split(request.rounds, p.share.share, p.nation.budget));
     let fraction = 1;
     payers.forEach((p, i) => {
-      fraction = Math.min(fraction, p.nation.budget.affordableFraction(fullSplits[i]!));
+      fraction = Math.min(fraction, p.nation.budget.affordableShare(fullSplits[i]!));
     });
     // The shave guards a fraction rounded up past what the budget allows; an affordable order is whole.
     const rounds = fraction >= 1 ? request.rounds : Math.floor(request.rounds * fraction * (1 - 1e-12));
@@ -710,16 +730,18 @@ export class World {
       request.deliverTo,
       request.purpose,
     );
+    const obligated: YearAmounts[] = [];
     for (const [i, p] of payers.entries()) {
       const byYear =
         rounds === request.rounds ? fullSplits[i]! : scaled(fullSplits[i]!, rounds / request.rounds);
-      p.nation.budget.obligate(byYear);
-      contract.obligations.set(p.nation.spec.id, byYear);
+      p.nation.budget.obligateAmounts(byYear);
+      obligated.push(byYear);
       const overhead =
         ((needsQualification ? this.procurement.qualificationCostEur : 0) + (terms.overheadEur ?? 0)) *
         p.share.share;
       p.nation.overhead.eur += overhead;
     }
+    contract.obligated = obligated;
     if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);
     this.contracts.push(contract);
     const plan = planDelivery(
@@ -738,14 +760,16 @@ export class World {
     const denied =
       crossBorder && licence !== 'waived' && seller !== undefined && seller.licenceDenial() === 1;
     insertByActivation(firm.book, contract);
+    this.addBacklog(firm, rounds);
     this.sim.schedule(
       activeFromDay - day,
       () => {
         if (denied) {
           contract.status = 'denied';
           firm.book.splice(firm.book.indexOf(contract), 1);
+          this.addBacklog(firm, contract.producedRounds - contract.quantityRounds);
           this.trackOnOrder(plan, -rounds);
-          for (const p of payers) p.nation.budget.release(contract.obligations.get(p.nation.spec.id)!);
+          for (const [i, p] of payers.entries()) p.nation.budget.releaseAmounts(contract.obligated[i]!);
           if (request.purpose.kind === 'pledge')
             this.bookPledgeOrder(request.purpose.pledge, request.payers, -rounds);
           // A qualification that rode on the denied contract did not happen; the next order pays it.
@@ -777,11 +801,21 @@ export class World {
     });
   }
 
+  private backlogOf(firm: Firm): number {
+    return this.backlog.get(firm)!;
+  }
+
+  private addBacklog(firm: Firm, rounds: number): void {
+    this.backlog.set(firm, this.backlog.get(firm)! + rounds);
+  }
+
   // ---- results ------------------------------------------------------------------------------------
 
   private snapshot(): void {
     this.snapshots.push(
-      takeSnapshot(this.sim.now, this.nations, this.firms, this.recipientStock, this.pledges),
+      takeSnapshot(this.sim.now, this.nations, this.firms, this.recipientStock, this.pledges, (f) =>
+        this.backlogOf(f),
+      ),
     );
   }
 
@@ -822,10 +856,8 @@ function pooledView(s: Stockpile | undefined): PooledStockView | undefined {
 }
 
 /** A copy of `byYear` with every amount multiplied by `factor`. */
-function scaled(byYear: ReadonlyMap<number, number>, factor: number): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [y, amount] of byYear) out.set(y, amount * factor);
-  return out;
+function scaled(byYear: YearAmounts, factor: number): YearAmounts {
+  return { years: byYear.years, amounts: byYear.amounts.map((amount) => amount * factor) };
 }
 
 /** Removes contracts with nothing left to produce, keeping the order of the rest. */

@@ -8,6 +8,8 @@ import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
 import type { ShardSpec } from '../experiment/manifest.js';
 import type { SeriesInterval } from '../experiment/record.js';
+import type { SweepBaseOptions } from '../experiment/sweep.js';
+import type { Scenario } from '../model/scenario.js';
 import {
   collect,
   FORMATS,
@@ -21,6 +23,7 @@ import {
   seed,
   shard,
 } from './options.js';
+import type { CliStrategy } from './strategies.js';
 
 /** Choices of `--series-every`. */
 const SERIES_INTERVALS: readonly SeriesInterval[] = ['year', 'quarter', 'month'];
@@ -117,4 +120,25 @@ export function addResumeOptions(command: Command): Command {
       'run only shard i of n (replications r with r mod n = i − 1) into --resume <file>; combine with dibsim merge',
       shard,
     );
+}
+
+/**
+ * The options every experiment of a command shares: scenario, strategies, replications, seed, sampling,
+ * workers and the interrupt signal.
+ */
+export function experimentBase(
+  scenario: Scenario,
+  strategies: readonly CliStrategy[],
+  options: ExperimentCliOptions,
+  signal: AbortSignal,
+): SweepBaseOptions {
+  return {
+    scenario,
+    strategies: strategies.map((s) => s.spec),
+    replications: options.replications,
+    seed: options.seed,
+    seriesEvery: options.seriesEvery,
+    workers: options.workers,
+    signal,
+  };
 }

@@ -11,7 +11,7 @@ import { runExperiment } from '../experiment/run-experiment.js';
 import type { StopWhen } from '../experiment/stopping.js';
 import { dibsimCommand, withOption } from './command-line.js';
 import { InterruptedError, RunFailedError } from './errors.js';
-import type { ExperimentCliOptions } from './experiment-options.js';
+import { type ExperimentCliOptions, experimentBase } from './experiment-options.js';
 import { listenForInterrupt } from './interrupt.js';
 import { createProgress, secondsSince } from './progress.js';
 import type { LoadedScenario } from './scenario-source.js';
@@ -47,13 +47,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
   let result: ExperimentResult;
   try {
     result = await runExperiment({
-      scenario: input.scenario.scenario,
-      strategies: strategies.map((s) => s.spec),
-      replications: options.replications,
-      seed: options.seed,
-      seriesEvery: options.seriesEvery,
-      workers: options.workers,
-      signal: interrupt.signal,
+      ...experimentBase(input.scenario.scenario, strategies, options, interrupt.signal),
       onProgress: (p) => progress.update(p.completed, p.total),
       ...(input.resultsFile === undefined ? {} : { resultsFile: input.resultsFile }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),

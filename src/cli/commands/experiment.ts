@@ -17,7 +17,12 @@ import { plain } from '../../report/json.js';
 import { gapLevers } from '../../report/sources.js';
 import { dibsimCommand } from '../command-line.js';
 import { UsageError } from '../errors.js';
-import { addExperimentOptions, addResumeOptions, type ExperimentCliOptions } from '../experiment-options.js';
+import {
+  addExperimentOptions,
+  addResumeOptions,
+  type ExperimentCliOptions,
+  experimentBase,
+} from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
@@ -197,13 +202,8 @@ async function gapSensitivity(
   const interrupt = listenForInterrupt();
   try {
     const result = await tornado({
-      scenario,
-      strategies: strategies.map((s) => s.spec),
+      ...experimentBase(scenario, strategies, options, interrupt.signal),
       replications: options.sensitivity!,
-      seed: options.seed,
-      seriesEvery: options.seriesEvery,
-      workers: options.workers,
-      signal: interrupt.signal,
       levers,
       kpis: ['fillRate', 'totalSpendEur'],
       onExperiment: (done, total) => progress.update(done, total),

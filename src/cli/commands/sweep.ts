@@ -9,10 +9,10 @@ import type { Lever } from '../../experiment/levers.js';
 import { leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
 import { runExperiment } from '../../experiment/run-experiment.js';
-import { runSweep, type SweepBaseOptions, tornado } from '../../experiment/sweep.js';
+import { runSweep, tornado } from '../../experiment/sweep.js';
 import { dibsimCommand } from '../command-line.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { addExperimentOptions, type ExperimentCliOptions } from '../experiment-options.js';
+import { addExperimentOptions, type ExperimentCliOptions, experimentBase } from '../experiment-options.js';
 import { sweepTable, tornadoTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, lever, positiveInt } from '../options.js';
@@ -89,15 +89,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         ...starts,
       ]);
       const interrupt = listenForInterrupt();
-      const base: SweepBaseOptions = {
-        scenario,
-        strategies: strategies.map((s) => s.spec),
-        replications: options.replications,
-        seed: options.seed,
-        seriesEvery: options.seriesEvery,
-        workers: options.workers,
-        signal: interrupt.signal,
-      };
+      const base = experimentBase(scenario, strategies, options, interrupt.signal);
       const started = process.hrtime.bigint();
       const command = dibsimCommand(args);
       try {

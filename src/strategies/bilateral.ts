@@ -279,23 +279,35 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
       schedule ??= agreementSchedule(p, context.nations);
       const active = schedule.filter((a) => context.day >= startDay + a.activeAfterDays);
       const partners = new Map<string, string[]>();
+      const ally = (x: string, y: string) => {
+        const list = partners.get(x);
+        if (list === undefined) partners.set(x, [y]);
+        else list.push(y);
+      };
       for (const a of active) {
         const [x, y] = a.nations;
-        partners.set(x, [...(partners.get(x) ?? []), y]);
-        partners.set(y, [...(partners.get(y) ?? []), x]);
+        ally(x, y);
+        ally(y, x);
       }
       const needs = context.needs();
+      // Each nation's needs in the order of `needs`: pairing scans only the two partners' lists.
+      const needsOf = new Map<string, Need[]>();
+      for (const n of needs) {
+        const list = needsOf.get(n.nation);
+        if (list === undefined) needsOf.set(n.nation, [n]);
+        else list.push(n);
+      }
       const done = new Set<Need>();
       if (p.aggregate) {
         for (const { nations } of active) {
-          for (const a of needs) {
-            if (done.has(a) || a.nation !== nations[0] || a.purpose.kind !== 'stock') continue;
-            const b = needs.find(
-              (n) =>
-                !done.has(n) && n.nation === nations[1] && n.item === a.item && n.purpose.kind === 'stock',
-            );
+          for (const a of needsOf.get(nations[0]) ?? []) {
+            if (done.has(a) || a.purpose.kind !== 'stock') continue;
+            const b = needsOf
+              .get(nations[1])
+              ?.find((n) => !done.has(n) && n.item === a.item && n.purpose.kind === 'stock');
+            if (b === undefined) continue;
             const firms = context.firms.filter((f) => f.item === a.item && nations.includes(f.nation));
-            if (b === undefined || firms.length === 0) continue;
+            if (firms.length === 0) continue;
             done.add(a).add(b);
             const total = a.rounds + b.rounds;
             for (const part of splitByCapacity(total, firms)) {

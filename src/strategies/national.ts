@@ -44,9 +44,12 @@ export function splitByCapacity(rounds: number, firms: readonly FirmView[]): Ord
 export function bestForeignFirm(firms: readonly FirmView[]): FirmView | undefined {
   const queue = (f: FirmView) =>
     f.capacityPerMonth > 0 ? f.backlogRounds / f.capacityPerMonth : Number.POSITIVE_INFINITY;
-  return [...firms].sort(
-    (a, b) => queue(a) - queue(b) || a.quoteEur - b.quoteEur || (a.id < b.id ? -1 : 1),
-  )[0];
+  const before = (a: FirmView, b: FirmView) =>
+    (queue(a) - queue(b) || a.quoteEur - b.quoteEur || (a.id < b.id ? -1 : 1)) < 0;
+  // The order is total (ids break ties), so the first after sorting is the minimum: one pass, no copy.
+  let best = firms[0];
+  for (let i = 1; i < firms.length; i++) if (before(firms[i]!, best!)) best = firms[i];
+  return best;
 }
 
 /**
@@ -83,8 +86,12 @@ export function orderFrom(
 export function orderNationally(context: ProcurementContext, need: Need): void {
   const makers = context.firms.filter((f) => f.item === need.item);
   const domestic = makers.filter((f) => f.nation === need.nation);
+  if (domestic.length > 0) {
+    orderFrom(context, need, domestic);
+    return;
+  }
   const foreign = bestForeignFirm(makers);
-  orderFrom(context, need, domestic.length > 0 ? domestic : foreign === undefined ? [] : [foreign]);
+  orderFrom(context, need, foreign === undefined ? [] : [foreign]);
 }
 
 /** National-only procurement (see the module description). */

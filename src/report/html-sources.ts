@@ -86,7 +86,7 @@ ${table === undefined ? '' : tableHtml(table)}`;
   } else {
     const suggestion = tornadoCommand(input);
     sensitivity = `<h3>Sensitivity</h3>
-<p>No sensitivity analysis was run with these results.${suggestion === undefined ? ' Run <code>dibsim sweep --tornado --lever &lt;path&gt;=&lt;low&gt;,&lt;high&gt; …</code> with the parameters above as levers.' : ` This command runs one over the ${suggestion.levers} gap parameters with the widest relative ranges (give a scenario file's path instead of the name if it came from a file; add <code>--out</code> for a report):`}</p>
+<p>No sensitivity analysis was run with these results. To include one here, rerun the command with <code>--sensitivity &lt;replications&gt;</code> (from a clone: <code>npm start -- --sensitivity 10</code>): a one-at-a-time tornado over the gap parameters with the widest ranges, on the same seed.${suggestion === undefined ? ' Run <code>dibsim sweep --tornado --lever &lt;path&gt;=&lt;low&gt;,&lt;high&gt; …</code> with the parameters above as levers.' : ` This command runs one over the ${suggestion.levers} gap parameters with the widest relative ranges (give a scenario file's path instead of the name if it came from a file; add <code>--out</code> for a report):`}</p>
 ${suggestion === undefined ? '' : `<pre>${escapeHtml(suggestion.command)}</pre>`}`;
   }
   return `<h2 id="gaps">Gap parameters and sensitivity</h2>\n${list}\n${sensitivity}`;

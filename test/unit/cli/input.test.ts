@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { STARTER_SCENARIO } from '../../../src/cli/starter-scenario.js';
 import { readScenarioFile } from '../../../src/io/scenario-file.js';
 import { scenarioJsonSchema } from '../../../src/model/scenario-schema.js';
@@ -147,7 +147,13 @@ describe('dibsim validate, schema and init', () => {
 
   it('init writes the commented starter scenario, which validates; it refuses to overwrite without --force (in process)', async () => {
     const file = join(workDir(), 'start.yaml');
+    // The command prints its hint on process.stdout itself: keep it out of the test log, and check it.
+    const printed = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    onTestFinished(() => printed.mockRestore());
     expect((await executeCaptured(['init', file])).code).toBe(0);
+    expect(String(printed.mock.calls[0]?.[0])).toMatch(
+      /^Wrote .*start\.yaml\. Check it with: dibsim validate /,
+    );
     expect(readFileSync(file, 'utf8')).toBe(STARTER_SCENARIO);
     expect(STARTER_SCENARIO.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(
       10,

@@ -29,5 +29,13 @@ cat > tsconfig.json <<JSON
 JSON
 npx tsc -p tsconfig.json
 node out/consumer.js
+grep -q '<svg' report-out/report.html
+test -s report-out/charts/kpis.png
 node workers.mjs
+# The installed command, as a user would call it.
+npx --no-install dibsim --version
+npx --no-install dibsim init starter.yaml >/dev/null
+npx --no-install dibsim validate starter.yaml
+npx --no-install dibsim compare starter.yaml --replications 2 --workers 1 --format csv --out starter-out >/dev/null
+test -s starter-out/report.html
 echo "consumer check passed ($tarball)"

@@ -2,6 +2,7 @@
 // scripts/consumer-check.sh, then run with plain node). It exercises the generic public API.
 import {
   Container,
+  chartSpecs,
   createPooled,
   createStreams,
   DibsimError,
@@ -11,13 +12,17 @@ import {
   exponential,
   nationalOnly,
   type Process,
+  type ReportFiles,
   Resource,
+  renderSvg,
   runExperiment,
   runScenario,
   Simulation,
   Store,
+  svgToPng,
   Tally,
   validateScenario,
+  writeReportFolder,
 } from 'dibsim';
 
 interface Order {
@@ -93,3 +98,13 @@ const experiment: ExperimentResult = await runExperiment({
 const diff = experiment.comparisons.vsBaseline[0]?.kpis.fillRate?.mean ?? Number.NaN;
 if (!Number.isFinite(fill) || experiment.replications !== 2) throw new Error('model check failed');
 console.log(`model ok: fill rate ${fill.toFixed(4)}, pooled − national-only ${diff.toFixed(4)}`);
+
+// The report from the installed package: charts need the bundled font, found relative to the package.
+const files: ReportFiles = await writeReportFolder('report-out', { result: experiment, scenario });
+const firstChart = chartSpecs({ result: experiment, scenario })[0];
+if (firstChart === undefined) throw new Error('no chart');
+const svg: string = await renderSvg(firstChart);
+const png: Uint8Array = svgToPng(svg);
+if (files.all.length < 10 || !svg.includes('<text') || png.length < 1000)
+  throw new Error('report check failed');
+console.log(`report ok: ${files.all.length} files in report-out`);

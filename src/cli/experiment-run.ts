@@ -1,10 +1,13 @@
 /**
  * Runs an experiment for a command: progress on stderr, Ctrl-C through an `AbortSignal`, finished
- * replications kept in the `--resume` file, and failures turned into messages that say how to replay or
+ * replications kept in the `--resume` file (or a temporary one, kept only after Ctrl-C), and failures turned into messages that say how to replay or
  * resume.
  *
  * @module
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ReplicationError } from '../errors.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import { runExperiment } from '../experiment/run-experiment.js';
@@ -44,12 +47,17 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
   const started = process.hrtime.bigint();
   const progress = createProgress(options.progress, 'replications');
   const interrupt = listenForInterrupt();
-  let result: ExperimentResult;
+  // Without --resume, finished replications still go to a temporary file, kept only if Ctrl-C stops the
+  // run, so that every interrupted run can be resumed.
+  const scratch =
+    input.resultsFile === undefined ? mkdtempSync(join(tmpdir(), 'dibsim-replications-')) : undefined;
+  const resultsFile = input.resultsFile ?? join(scratch!, 'replications.jsonl');
+  let result: ExperimentResult | undefined;
   try {
     result = await runExperiment({
       ...experimentBase(input.scenario.scenario, strategies, options, interrupt.signal),
       onProgress: (p) => progress.update(p.completed, p.total),
-      ...(input.resultsFile === undefined ? {} : { resultsFile: input.resultsFile }),
+      resultsFile,
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(input.stopWhen === undefined ? {} : { stopWhen: input.stopWhen }),
     });
@@ -59,6 +67,8 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
     throw error;
   } finally {
     interrupt.dispose();
+    if (scratch !== undefined && result?.status !== 'cancelled')
+      rmSync(scratch, { recursive: true, force: true });
   }
   const seconds = secondsSince(started);
   const threads =
@@ -67,7 +77,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
       : `${options.workers} worker thread${options.workers === 1 ? '' : 's'}`;
   if (result.status === 'cancelled') {
     progress.stop();
-    throw new InterruptedError(interruptedMessage(input, result));
+    throw new InterruptedError(interruptedMessage(input, result, resultsFile));
   }
   progress.stop(
     `${result.replications} replications × ${strategies.length} strateg${strategies.length === 1 ? 'y' : 'ies'} in ${seconds.toFixed(1)} s (${threads})`,
@@ -90,20 +100,12 @@ function replayCommand(input: CliExperiment, error: ReplicationError): string {
   return dibsimCommand(args);
 }
 
-function interruptedMessage(input: CliExperiment, result: ExperimentResult): string {
+function interruptedMessage(input: CliExperiment, result: ExperimentResult, file: string): string {
   const total =
     input.options.shard === undefined
       ? input.options.replications
       : Math.ceil((input.options.replications - input.options.shard.index) / input.options.shard.count);
   const done = `Interrupted after ${result.replications} of ${total} replications.`;
-  const file = input.resultsFile;
-  if (file === undefined) {
-    return [
-      `${done} Nothing was kept: the run had no results file.`,
-      'To keep finished replications across interruptions, run with --resume <file>, e.g.:',
-      `  ${dibsimCommand(withOption(input.args, '--resume', 'results.jsonl'))}`,
-    ].join('\n');
-  }
   return [
     `${done} Finished replications are saved in ${file}.`,
     'Resume with:',

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
@@ -234,6 +234,23 @@ describe('dibsim: failures and interruptions', () => {
     expect(uninterrupted.code).toBe(0);
     expect(resumed.stdout).toBe(uninterrupted.stdout);
     expect(JSON.parse(resumed.stdout).replications).toBe(400);
+  });
+
+  it('without --resume, Ctrl-C keeps the finished replications in a temporary file and prints the command that resumes from it', async () => {
+    const dir = workDir();
+    const args = ['run', 'small.json', '--replications', '400', '--workers', '0', '--format', 'json'];
+    const interrupted = await runCli([...args, '--progress', 'lines'], dir, /progress \d+\/400/);
+    expect(interrupted.code).toBe(130);
+    const saved = /Finished replications are saved in (\S+replications\.jsonl)\./.exec(interrupted.stderr);
+    expect(saved, interrupted.stderr).not.toBeNull();
+    expect(existsSync(saved![1]!)).toBe(true);
+    const resume = printedCommand(interrupted.stderr, 'Resume with:');
+    expect(resume).toContain(`--resume ${saved![1]}`);
+    const resumed = await runPrinted(resume, dir);
+    expect(resumed.code).toBe(0);
+    const uninterrupted = await runCli(args, dir);
+    expect(resumed.stdout).toBe(uninterrupted.stdout);
+    rmSync(dirname(saved![1]!), { recursive: true, force: true });
   });
 });
 

@@ -94,7 +94,10 @@ export function applyLevers(
       s = setPath(s, lever.path, value, name);
       continue;
     }
-    const i = specs.findIndex((x) => x.name === lever.strategy);
+    // A built-in strategy given by registry name (`{ module: 'pooled' }`) is called by that name.
+    const i = specs.findIndex(
+      (x) => (x.name ?? (isStrategyModule(x) ? x.module : undefined)) === lever.strategy,
+    );
     const spec = specs[i];
     if (spec === undefined || !isStrategyModule(spec)) {
       throw new DibsimError(
@@ -102,7 +105,9 @@ export function applyLevers(
         `lever ${JSON.stringify(name)}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)}. Give it as { module, params, name } with that name set explicitly.`,
       );
     }
-    specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, name) };
+    // Parameters left at their defaults are absent from `params`: the lever adds them (the strategy
+    // itself rejects a misspelt one when it is created).
+    specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, name, true) };
   }
   return { scenario: s as Scenario, strategies: specs };
 }
@@ -112,8 +117,17 @@ type Step =
   | { readonly index: number }
   | { readonly field: string; readonly equals: string };
 
-/** `value` at `path` in a copy of `root` (copied only along the path). @internal */
-export function setPath(root: unknown, path: string, value: unknown, lever: string): unknown {
+/**
+ * `value` at `path` in a copy of `root` (copied only along the path). With `addMissing`, absent fields
+ * along the path are added (objects for the steps before the last). @internal
+ */
+export function setPath(
+  root: unknown,
+  path: string,
+  value: unknown,
+  lever: string,
+  addMissing = false,
+): unknown {
   const steps = parsePath(path, lever);
   const set = (node: unknown, at: number): unknown => {
     const step = steps[at]!;
@@ -123,11 +137,13 @@ export function setPath(root: unknown, path: string, value: unknown, lever: stri
         `lever ${JSON.stringify(lever)}: path ${JSON.stringify(path)} ${why} (at step ${at + 1}). Check the field names and ids.`,
       );
     if ('key' in step) {
-      if (typeof node !== 'object' || node === null || Array.isArray(node) || !(step.key in node)) {
+      const isRecord = typeof node === 'object' && node !== null && !Array.isArray(node);
+      if (!isRecord || !(addMissing || step.key in node)) {
         throw fail(`has no field ${JSON.stringify(step.key)}`);
       }
       const record = node as Record<string, unknown>;
-      const next = at + 1 === steps.length ? value : set(record[step.key], at + 1);
+      const below = record[step.key] ?? (addMissing && !(step.key in record) ? {} : undefined);
+      const next = at + 1 === steps.length ? value : set(below, at + 1);
       return { ...record, [step.key]: next };
     }
     if (!Array.isArray(node)) throw fail('expects an array');

@@ -11,12 +11,9 @@ const scenario = await readScenarioFile(
 );
 const result = await tornado({
   scenario,
-  // A strategy lever names its strategy, which therefore needs an explicit `name`, and its path must
-  // already exist in the params: write the defaults out.
-  strategies: [
-    { module: 'national-only' },
-    { module: 'pooled', name: 'pooled', params: { setUpDelayDays: 198, frameworkLengthMonths: 84 } },
-  ],
+  // A strategy lever names its strategy (here by its registry name); parameters left at their
+  // defaults need not be written out.
+  strategies: [{ module: 'national-only' }, { module: 'pooled' }],
   replications: 20,
   seed: 2024,
   kpis: ['fillRate'],

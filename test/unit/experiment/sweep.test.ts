@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridDesign, latinHypercube } from '../../../src/experiment/designs.js';
 import { applyLevers, setPath } from '../../../src/experiment/levers.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { runSweep, tornado } from '../../../src/experiment/sweep.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
@@ -70,6 +71,21 @@ describe('levers', () => {
     expect(() =>
       applyLevers(scenario, strategies, [{ strategy: 'nope', path: 'share' }], { 'nope:share': 1 }),
     ).toThrow(/no strategy given as a module has the name "nope"/);
+  });
+
+  it('applyLevers finds a built-in strategy by its registry name and adds parameters left at their defaults', async () => {
+    const pooled = [{ module: 'pooled' }];
+    const lever = { strategy: 'pooled', path: 'pooledStock.safetyDays' };
+    const out = applyLevers(scenario, pooled, [lever], { 'pooled:pooledStock.safetyDays': 45 });
+    expect(out.strategies[0]).toEqual({ module: 'pooled', params: { pooledStock: { safetyDays: 45 } } });
+    expect(pooled[0]).toEqual({ module: 'pooled' });
+    // A misspelt parameter is added too, and the strategy rejects it when it is loaded.
+    const typo = applyLevers(scenario, pooled, [{ strategy: 'pooled', path: 'frameworkLenghtMonths' }], {
+      'pooled:frameworkLenghtMonths': 24,
+    });
+    await expect(runExperiment({ scenario, strategies: typo.strategies, replications: 1 })).rejects.toThrow(
+      /frameworkLenghtMonths/,
+    );
   });
 });
 

@@ -102,7 +102,7 @@ export function applyLevers(
     if (spec === undefined || !isStrategyModule(spec)) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `lever ${JSON.stringify(name)}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)}. Give it as { module, params, name } with that name set explicitly.`,
+        `lever ${JSON.stringify(name)}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)} (the strategies: ${specs.map((x) => x.name ?? (isStrategyModule(x) ? x.module : '?')).join(', ')}). Name one of those given as { module, params?, name? }.`,
       );
     }
     // Parameters left at their defaults are absent from `params`: the lever adds them (the strategy

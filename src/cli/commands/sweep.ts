@@ -77,17 +77,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         );
       }
       const { scenario } = await loadScenario(scenarioArgument);
-      // A strategy lever's path must exist in the strategy's params: start it at the lever's low value.
-      const given = options.param ?? [];
-      const starts = levers.flatMap((l) =>
-        l.strategy === undefined || given.some((p) => p.strategy === l.strategy && p.path === l.path)
-          ? []
-          : [{ strategy: l.strategy, path: l.path, value: l.values?.[0] ?? l.range?.min }],
-      );
-      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], [
-        ...given,
-        ...starts,
-      ]);
+      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
       const interrupt = listenForInterrupt();
       const base = experimentBase(scenario, strategies, options, interrupt.signal);
       const started = process.hrtime.bigint();

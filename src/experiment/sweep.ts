@@ -102,8 +102,11 @@ export interface TornadoOptions extends Omit<SweepBaseOptions, 'stopWhen'> {
   readonly levers: readonly Lever[];
   /** Scalar KPI keys to report, e.g. `['fillRate', 'totalSpendEur']`. */
   readonly kpis: readonly string[];
-  /** Called after each of the `1 + 2·levers` experiments with how many are done. */
-  readonly onExperiment?: (done: number, total: number) => void;
+  /**
+   * Called after each of the `1 + 2·levers` experiments with how many are done and its result; the first
+   * is the base experiment (every lever at its scenario value).
+   */
+  readonly onExperiment?: (done: number, total: number, result: ExperimentResult) => void;
 }
 
 /** One bar of a tornado chart: the change of a KPI when one lever moves from low to high. */
@@ -161,7 +164,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   let done = 0;
   const counted = async (run: Promise<ExperimentResult>) => {
     const result = await run;
-    onExperiment?.(++done, total);
+    onExperiment?.(++done, total, result);
     return result;
   };
   const base = await counted(runExperiment(experiment));

@@ -8,7 +8,6 @@ import { Command } from 'commander';
 import type { Lever } from '../../experiment/levers.js';
 import { leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
-import { runExperiment } from '../../experiment/run-experiment.js';
 import { runSweep, tornado } from '../../experiment/sweep.js';
 import { dibsimCommand } from '../command-line.js';
 import { InterruptedError, UsageError } from '../errors.js';
@@ -86,16 +85,20 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         if (options.tornado === true) {
           const kpis = options.kpi ?? ['fillRate', 'totalSpendEur'];
           const progress = createProgress(options.progress, 'experiments');
-          progress.update(0, 2 + 2 * levers.length);
-          const reference: ExperimentResult = await runExperiment(base);
-          progress.update(1, 2 + 2 * levers.length);
+          progress.update(0, 1 + 2 * levers.length);
+          // The tornado's first experiment has every lever at its scenario value: the report shows it.
+          let reference: ExperimentResult | undefined;
           const result = await tornado({
             ...base,
             levers,
             kpis,
-            onExperiment: (done) => progress.update(1 + done, 2 + 2 * levers.length),
+            onExperiment: (done, total, experiment) => {
+              reference ??= experiment;
+              progress.update(done, total);
+            },
           });
-          if (interrupt.signal.aborted || reference.status === 'cancelled') throw interrupted('the tornado');
+          if (interrupt.signal.aborted || reference === undefined || reference.status === 'cancelled')
+            throw interrupted('the tornado');
           progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
           await emitResult({
             result: reference,

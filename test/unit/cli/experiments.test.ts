@@ -164,6 +164,21 @@ describe('dibsim sweep', () => {
     );
     expect(params).toEqual([12, 48, 12, 48].map((frameworkLengthMonths) => ({ frameworkLengthMonths })));
   });
+
+  it('--tornado prints the bars and reports the base experiment (every lever at its scenario value) with --out', async () => {
+    const dir = workDir();
+    const args = ['sweep', 'small.json', '--tornado', '--lever', 'procurement.awardDelayDays=30,180'];
+    const options = ['--kpi', 'fillRate', '--replications', '3', '--workers', '0', '--out', 'out'];
+    const run = await runCli([...args, ...options, '--format', 'json', '--progress', 'lines'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // One base experiment plus low and high for the lever.
+    expect(run.stderr).toMatch(/progress 3\/3 experiments/);
+    const tornado = JSON.parse(run.stdout);
+    const series = tornado.kpis.fillRate['national-only'];
+    expect(series.bars.map((b: { lever: string }) => b.lever)).toEqual(['procurement.awardDelayDays']);
+    const base = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
+    expect(base.strategies[0].kpis.fillRate.mean).toBe(series.baseMean);
+  });
 });
 
 describe('dibsim compare --sensitivity', () => {

@@ -29,7 +29,7 @@ export interface RecordLayout {
   readonly censored: readonly string[];
   /**
    * Series keys, e.g. `nations.DE.stockRounds`, `pledges.eu-1m.deliveredRounds`, `capacityPerMonth` (all
-   * firms), `firms.<id>.capacityPerMonth`.
+   * firms), `pooledStockRounds` (held by a pooling agency), `firms.<id>.capacityPerMonth`.
    */
   readonly series: readonly string[];
   /** How often series are sampled. */
@@ -91,7 +91,7 @@ export function isSeriesInterval(value: unknown): value is SeriesInterval {
 export function recordLayout(scenario: Scenario, every: SeriesInterval = 'year'): RecordLayout {
   const scalars: string[] = [...RUN_SCALARS];
   const censored: string[] = [];
-  const series: string[] = ['capacityPerMonth', 'spentEur', 'recipientUnmetRounds'];
+  const series: string[] = ['capacityPerMonth', 'spentEur', 'recipientUnmetRounds', 'pooledStockRounds'];
   const addCensored = (key: string) => {
     censored.push(key);
     scalars.push(`${key}.reached`, `${key}.day`);
@@ -166,6 +166,7 @@ export function recordValues(result: RunResult, layout: RecordLayout): number[] 
   sample((i) => sum(firms, i));
   sample((i) => sum(spent, i));
   sample((i) => sum(unmet, i));
+  sample((i) => result.pooledStockRounds[i] ?? Number.NaN);
   for (const id of nationIds) sample((i) => result.nations[id]?.stockRounds[i] ?? Number.NaN);
   for (const id of pledgeIds) sample((i) => result.pledges[id]?.[i] ?? Number.NaN);
   for (const id of layout.firms) sample((i) => result.firms[id]?.capacityPerMonth[i] ?? Number.NaN);

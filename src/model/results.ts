@@ -120,6 +120,8 @@ export interface RunResult {
   readonly recipients: Readonly<Record<string, RecipientSeries>>;
   /** Cumulative rounds delivered per pledge id, monthly. */
   readonly pledges: Readonly<Record<string, Float64Array>>;
+  /** Rounds held in pooled stocks (a pooling agency's; 0 without one), monthly. */
+  readonly pooledStockRounds: Float64Array;
   /** Headline indicators. */
   readonly kpis: RunKpis;
   /** Every parameter value used in this replication, with sources. */

@@ -25,6 +25,8 @@ export interface Snapshot {
   readonly firms: readonly { capacity: number; output: number; utilisation: number; price: number }[];
   readonly recipients: readonly { stock: number; unmet: number }[];
   readonly pledges: readonly number[];
+  /** Rounds held in pooled stocks (all groups and items). */
+  readonly pooled: number;
 }
 
 /** What the results are built from. @internal */
@@ -52,7 +54,10 @@ export function takeSnapshot(
   recipientStock: ReadonlyMap<string, Stockpile>,
   pledges: readonly Pledge[],
   backlogOf: (firm: Firm) => number,
+  pooledStocks: Iterable<Stockpile>,
 ): Snapshot {
+  let pooled = 0;
+  for (const stock of pooledStocks) pooled += stock.level;
   return {
     day,
     nations: [...nations.values()].map((n) => {
@@ -73,6 +78,7 @@ export function takeSnapshot(
     })),
     recipients: [...recipientStock.values()].map((s) => ({ stock: s.level, unmet: s.unmetRounds })),
     pledges: pledges.map((p) => p.deliveredRounds),
+    pooled,
   };
 }
 
@@ -159,6 +165,7 @@ export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunR
       ]),
     ),
     pledges: Object.fromEntries(run.pledges.map((p, i) => [p.id, column(snaps, (s) => s.pledges[i]!)])),
+    pooledStockRounds: column(snaps, (s) => s.pooled),
     kpis: {
       fillRate: demanded === 0 ? 1 : served / demanded,
       unmetDemandRounds: backorders + recipientUnmet,

@@ -813,8 +813,14 @@ export class World {
 
   private snapshot(): void {
     this.snapshots.push(
-      takeSnapshot(this.sim.now, this.nations, this.firms, this.recipientStock, this.pledges, (f) =>
-        this.backlogOf(f),
+      takeSnapshot(
+        this.sim.now,
+        this.nations,
+        this.firms,
+        this.recipientStock,
+        this.pledges,
+        (f) => this.backlogOf(f),
+        this.pooledStock.values(),
       ),
     );
   }

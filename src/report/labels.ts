@@ -39,6 +39,7 @@ const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   fulfilmentByDeadline: ['Share delivered by the deadline', 'share'],
   capacityPerMonth: ['Production capacity', 'rounds/month'],
   stockRounds: ['Stockpile', 'rounds'],
+  pooledStockRounds: ['Pooled stock (pooling agency)', 'rounds'],
   'timeToTarget.reached': ['Stock target reached', 'share'],
   'timeToTarget.day': ['Days to stock target', 'days'],
   timeToTarget: ['Stock target reached', 'date'],

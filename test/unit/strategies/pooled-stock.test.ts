@@ -177,6 +177,10 @@ describe('createPooled with a pooled stock', () => {
     );
     expect(received).toBeGreaterThan(0);
     expect(received).toBeLessThanOrEqual(pool.transferredOutRounds);
+    // The results carry the pooled stock's level month by month.
+    const series = world.results().pooledStockRounds;
+    expect(Math.max(...series)).toBeGreaterThan(0);
+    expect(series.at(-1)).toBe(pool.level);
     // Rounds are conserved in the pooled stock: a tampered level is caught by the ledger check.
     pool.level += 1;
     expect(() => world.checkInvariants()).toThrow(ModelError);

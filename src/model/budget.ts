@@ -119,14 +119,7 @@ export class Budget {
 
   /** {@link Budget.obligate} for amounts given as {@link YearAmounts}. @internal */
   obligateAmounts(split: YearAmounts): void {
-    const { years, amounts } = split;
-    for (let i = 0; i < years.length; i++) {
-      const y = years[i]!;
-      const amount = amounts[i]!;
-      this.obligated.add(amount);
-      if (y <= this.year) this.available.add(-amount);
-      else this.futureObligation(y).add(amount);
-    }
+    this.addObligations(split, 1);
   }
 
   /** Releases an obligation (e.g. a contract whose export licence was denied). */
@@ -136,13 +129,18 @@ export class Budget {
 
   /** {@link Budget.release} for amounts given as {@link YearAmounts}. @internal */
   releaseAmounts(split: YearAmounts): void {
+    this.addObligations(split, -1);
+  }
+
+  /** Obligates (`sign` 1) or releases (`sign` −1) amounts: this year's come off what is available. */
+  private addObligations(split: YearAmounts, sign: 1 | -1): void {
     const { years, amounts } = split;
     for (let i = 0; i < years.length; i++) {
       const y = years[i]!;
-      const amount = amounts[i]!;
-      this.obligated.add(-amount);
-      if (y <= this.year) this.available.add(amount);
-      else this.futureObligation(y).add(-amount);
+      const amount = sign * amounts[i]!;
+      this.obligated.add(amount);
+      if (y <= this.year) this.available.add(-amount);
+      else this.futureObligation(y).add(amount);
     }
   }
 

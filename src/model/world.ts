@@ -424,9 +424,9 @@ export class World {
       revenue.addProduct(paidRounds, price);
       this.ledger.paidVia(p.payment, paidRounds, price);
       if (p.destination !== undefined) {
-        const share = i === payers.length - 1 ? left : Math.round(rounds * p.share);
-        left -= share;
-        this.receive(p.destination, share);
+        const part = wholePart(rounds, p.share, left, i === payers.length - 1);
+        left -= part;
+        this.receive(p.destination, part);
       }
     }
     if (plan.destination !== undefined) this.receive(plan.destination, rounds);
@@ -519,7 +519,7 @@ export class World {
       placeOrder: (request) => this.placeOrder(request, day),
       stream: (key) => this.streams.stream(`strategy:${key}`),
       openPooledStock: (owner, item) => this.openPooledStock(owner, item),
-      pooledStock: (owner, item) => pooledView(this.pooledStock.get(`${owner}/${item}`)),
+      pooledStock: (owner, item) => this.pooledStockView(owner, item),
     };
   }
 
@@ -544,9 +544,16 @@ export class World {
         const s = n?.stockpiles.get(item);
         return n === undefined || s === undefined ? undefined : this.stockpileView(n, s, this.sim.now);
       },
-      pooledStock: (owner, item) => pooledView(this.pooledStock.get(`${owner}/${item}`)),
+      pooledStock: (owner, item) => this.pooledStockView(owner, item),
       transfer: (request) => this.transfer(request),
     };
+  }
+
+  private pooledStockView(owner: string, item: string): PooledStockView | undefined {
+    const s = this.pooledStock.get(`${owner}/${item}`);
+    return s === undefined
+      ? undefined
+      : { owner: s.owner, item: s.item, levelRounds: s.level, onOrderRounds: s.onOrderRounds };
   }
 
   private openPooledStock(owner: string, item: string): void {
@@ -794,7 +801,7 @@ export class World {
     if (donors === undefined) return;
     let left = rounds;
     payers.forEach((p, i) => {
-      const part = i === payers.length - 1 ? left : Math.round(rounds * p.share);
+      const part = wholePart(rounds, p.share, left, i === payers.length - 1);
       left -= part;
       const donor = donors.find((d) => d.nation === p.payer);
       if (donor !== undefined) donor.orderedRounds += part;
@@ -855,10 +862,12 @@ function meanDemand(n: NationState, stock: Stockpile, day: number): number {
   return rate;
 }
 
-function pooledView(s: Stockpile | undefined): PooledStockView | undefined {
-  return s === undefined
-    ? undefined
-    : { owner: s.owner, item: s.item, levelRounds: s.level, onOrderRounds: s.onOrderRounds };
+/**
+ * A payer's part of `rounds` in whole rounds: its share rounded, or for the last payer what is `left`, so
+ * the parts add up to `rounds`.
+ */
+function wholePart(rounds: number, share: number, left: number, last: boolean): number {
+  return last ? left : Math.round(rounds * share);
 }
 
 /** A copy of `byYear` with every amount multiplied by `factor`. */

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
 import type { ShardSpec } from '../experiment/manifest.js';
-import type { SeriesInterval } from '../experiment/record.js';
+import { SERIES_INTERVALS, type SeriesInterval } from '../experiment/record.js';
 import type { SweepBaseOptions } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
 import {
@@ -24,9 +24,6 @@ import {
   shard,
 } from './options.js';
 import type { CliStrategy } from './strategies.js';
-
-/** Choices of `--series-every`. */
-const SERIES_INTERVALS: readonly SeriesInterval[] = ['year', 'quarter', 'month'];
 
 /** Seed of every command unless `--seed` is given. */
 export const DEFAULT_SEED = '2024';

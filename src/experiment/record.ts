@@ -78,6 +78,9 @@ export type SeriesInterval = 'year' | 'quarter' | 'month';
 
 const MONTHS_PER_SAMPLE: Readonly<Record<SeriesInterval, number>> = { year: 12, quarter: 3, month: 1 };
 
+/** Every {@link SeriesInterval}, coarsest first. @internal */
+export const SERIES_INTERVALS = Object.keys(MONTHS_PER_SAMPLE) as readonly SeriesInterval[];
+
 /** Whether `value` names a {@link SeriesInterval}. @internal */
 export function isSeriesInterval(value: unknown): value is SeriesInterval {
   return typeof value === 'string' && Object.hasOwn(MONTHS_PER_SAMPLE, value);

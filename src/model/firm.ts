@@ -93,8 +93,18 @@ export function wrightUnitCost(
   cumulative: number,
   learningRate: number,
 ): number {
+  return wrightCost(firstCost, cumulativeAtStart, cumulative, Math.log2(1 - learningRate));
+}
+
+/** {@link wrightUnitCost} with the learning exponent `log2(1 − learningRate)` already worked out. */
+function wrightCost(
+  firstCost: number,
+  cumulativeAtStart: number,
+  cumulative: number,
+  exponent: number,
+): number {
   const base = Math.max(1, cumulativeAtStart);
-  return firstCost * ((base + cumulative) / base) ** Math.log2(1 - learningRate);
+  return firstCost * ((base + cumulative) / base) ** exponent;
 }
 
 /** A producer of complete rounds. */
@@ -125,6 +135,8 @@ export class Firm {
   lastCapacityRounds = 0;
   /** Fraction of a round carried to the next step, so fractional rates lose nothing. */
   private carry = 0;
+  /** `log2(1 − learningRate)`, worked out once: unit costs are read thousands of times a run. */
+  private readonly learningExponent: number;
 
   /**
    * @param params - resolved parameters
@@ -138,6 +150,7 @@ export class Firm {
   ) {
     this.lines = lines.slice();
     this.qualifiedStandards = new Set(qualifiedStandards);
+    this.learningExponent = Math.log2(1 - params.learningRate);
   }
 
   /** Firm id. */
@@ -163,7 +176,7 @@ export class Firm {
   /** Current unit cost on the learning curve, EUR. */
   unitCost(): number {
     const p = this.params;
-    return wrightUnitCost(p.unitCostEur, p.cumulativeRoundsAtStart, this.cumulativeRounds, p.learningRate);
+    return wrightCost(p.unitCostEur, p.cumulativeRoundsAtStart, this.cumulativeRounds, this.learningExponent);
   }
 
   /** Rounds still to produce across the order book. */
@@ -257,9 +270,17 @@ export class Firm {
     // nameplate, so that one decision is not repeated every month while the line is being built.
     let capacity = 0;
     const steps = Math.max(1, Math.round(inv.horizonMonths));
+    const profile = this.params.rampProfile;
+    const rampDays = (profile.length - 1) * 365.25;
     for (const line of this.lines) {
       if (line.commissionedDay > day) {
         capacity += line.nameplateRoundsPerMonth * steps;
+        continue;
+      }
+      if (day + 0.5 * DAYS_PER_MONTH - line.commissionedDay >= rampDays) {
+        // Past its ramp from the first month on (most lines, most months): the same share every month.
+        const monthly = line.nameplateRoundsPerMonth * (profile[profile.length - 1] ?? 1);
+        for (let m = 0; m < steps; m++) capacity += monthly;
         continue;
       }
       for (let m = 0; m < steps; m++) {

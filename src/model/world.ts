@@ -353,8 +353,10 @@ export class World {
   private allocate(firm: Firm, rounds: number, day: number): void {
     let left = rounds;
     let sender: SenderAccount | undefined;
-    for (const c of firm.book) {
-      if (left === 0) break;
+    const book = firm.book;
+    let touched = 0;
+    for (; touched < book.length && left > 0; touched++) {
+      const c = book[touched]!;
       if (c.status !== 'active') continue;
       const give = Math.min(left, c.allowedBy(day) - c.producedRounds);
       if (give <= 0) continue;
@@ -364,8 +366,9 @@ export class World {
       this.ship(sender, give, this.deliveries[c.id]!);
     }
     this.addBacklog(firm, left - rounds);
-    // A contract leaves the order book once fully produced, so weekly scans stay short.
-    if (rounds > 0) removeProduced(firm.book);
+    // A contract leaves the order book once fully produced, so weekly scans stay short; only the
+    // contracts this step reached can have finished.
+    if (rounds > 0) removeProduced(book, touched);
     if (left !== 0)
       throw new DibsimError(
         'INVALID_STATE',
@@ -667,66 +670,52 @@ export class World {
         `placeOrder: rounds must be a positive whole number (got ${request.rounds}).`,
       );
     }
-    const payers = request.payers.map((p) => {
+    // Plain loops, not closures: most calls under pooled procurement end unaffordable, and closures
+    // would make every call allocate their context.
+    const shares = request.payers;
+    const nations: NationState[] = [];
+    for (const p of shares) {
       const n = this.nations.get(p.payer);
       if (n === undefined)
         throw new DibsimError('INVALID_ARGUMENT', `placeOrder: unknown payer nation "${p.payer}".`);
-      return { share: p, nation: n };
-    });
+      nations.push(n);
+    }
     const terms = request.terms ?? {};
-    const standard = terms.standard ?? payers[0]!.nation.spec.qualificationStandard;
+    const standard = terms.standard ?? nations[0]!.spec.qualificationStandard;
     const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);
     // Qualification to the buyer's standard, paid once per (firm, standard), in parallel with licensing.
     const key = `${firm.id}|${standard}`;
     let qualifiedDay = firm.qualifiedStandards.has(standard) ? day : this.qualifiedFrom.get(key);
     const needsQualification = qualifiedDay === undefined;
     if (qualifiedDay === undefined) qualifiedDay = day + award + this.procurement.qualificationDelayDays;
-    const crossBorder = payers.some((p) => p.nation.spec.id !== firm.params.nation);
+    let crossBorder = false;
+    for (const n of nations) if (n.spec.id !== firm.params.nation) crossBorder = true;
     const licence = terms.licence ?? 'standard';
     const seller = this.nations.get(firm.params.nation);
     const licenceDelay = crossBorder && licence === 'standard' ? (seller?.licenceDelayDays ?? 0) : 0;
     const activeFromDay = Math.max(day + award + licenceDelay, qualifiedDay);
     const price = firm.quote(day, this.backlogOf(firm));
-    // Budget: obligate each payer's share in the budget years the deliveries fall in.
-    const spanDays = request.durationMonths * DAYS_PER_MONTH;
-    const split = (rounds: number, share: number, budget: Budget): YearAmounts => {
-      // Monthly tranches, each obligated in the budget year its mid-month falls in (years ascending).
-      const years: number[] = [];
-      const amounts: number[] = [];
-      const months = Math.max(1, Math.round(request.durationMonths));
-      const step = spanDays / months;
-      const perMonth = (rounds * share * price) / months;
-      let year = budget.yearOf(activeFromDay + 0.5 * step);
-      let nextYearStart = budget.yearStartDay(year + 1);
-      let count = 0;
-      for (let m = 0; m < months; m++) {
-        const t = activeFromDay + (m + 0.5) * step;
-        if (t >= nextYearStart) {
-          years.push(year);
-          amounts.push(perMonth * count);
-          year = budget.yearOf(t);
-          nextYearStart = budget.yearStartDay(year + 1);
-          count = 0;
-        }
-        count++;
-      }
-      years.push(year);
-      amounts.push(perMonth * count);
-      return { years, amounts };
-    };
     // Each payer's obligations by budget year for the whole order; a cut order obligates them scaled.
-    const fullSplits = payers.map((p) => split(request.rounds, p.share.share, p.nation.budget));
+    const fullSplits: YearAmounts[] = [];
     let fraction = 1;
-    payers.forEach((p, i) => {
-      fraction = Math.min(fraction, p.nation.budget.affordableShare(fullSplits[i]!));
-    });
+    for (let i = 0; i < nations.length; i++) {
+      const budget = nations[i]!.budget;
+      const split = monthlyObligations(
+        budget,
+        activeFromDay,
+        request.durationMonths,
+        request.rounds * shares[i]!.share * price,
+      );
+      fullSplits.push(split);
+      fraction = Math.min(fraction, budget.affordableShare(split));
+    }
     // The shave guards a fraction rounded up past what the budget allows; an affordable order is whole.
     const rounds = fraction >= 1 ? request.rounds : Math.floor(request.rounds * fraction * (1 - 1e-12));
     if (rounds < 1) return { status: 'unaffordable', rounds: 0 };
     const contract = new Contract(
       this.contracts.length,
       request.buyer,
-      request.payers,
+      shares,
       firm.id,
       request.item,
       rounds,
@@ -738,49 +727,63 @@ export class World {
       request.purpose,
     );
     const obligated: YearAmounts[] = [];
-    for (const [i, p] of payers.entries()) {
+    for (let i = 0; i < nations.length; i++) {
+      const nation = nations[i]!;
       const byYear =
         rounds === request.rounds ? fullSplits[i]! : scaled(fullSplits[i]!, rounds / request.rounds);
-      p.nation.budget.obligateAmounts(byYear);
+      nation.budget.obligateAmounts(byYear);
       obligated.push(byYear);
       const overhead =
         ((needsQualification ? this.procurement.qualificationCostEur : 0) + (terms.overheadEur ?? 0)) *
-        p.share.share;
-      p.nation.overhead.eur += overhead;
+        shares[i]!.share;
+      nation.overhead.eur += overhead;
     }
     contract.obligated = obligated;
     if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);
     this.contracts.push(contract);
-    const plan = planDelivery(
-      contract,
-      firm,
-      payers.map((p) => p.nation),
-      this.destinations,
-      this.ledger,
-      this.pledges,
-    );
+    const plan = planDelivery(contract, firm, nations, this.destinations, this.ledger, this.pledges);
     this.deliveries.push(plan);
     this.trackOnOrder(plan, rounds);
-    if (request.purpose.kind === 'pledge')
-      this.bookPledgeOrder(request.purpose.pledge, request.payers, rounds);
+    if (request.purpose.kind === 'pledge') this.bookPledgeOrder(request.purpose.pledge, shares, rounds);
     // Export licence decision at the end of the licence delay; denial cancels and releases the money.
     const denied =
       crossBorder && licence !== 'waived' && seller !== undefined && seller.licenceDenial() === 1;
     insertByActivation(firm.book, contract);
     this.addBacklog(firm, rounds);
+    this.scheduleActivation(plan, day, standard, denied, needsQualification ? key : undefined);
+    return { status: 'placed', contract: contract.id, rounds, unitPriceEur: price, activeFromDay };
+  }
+
+  /**
+   * On the activation day of `plan`'s contract (placed on `day`): it becomes active and its firm counts as
+   * qualified to `standard`; or, if its export licence was `denied`, it leaves the order book and its money
+   * is released. `qualificationKey` is set when the contract carried a new qualification.
+   */
+  private scheduleActivation(
+    plan: DeliveryPlan,
+    day: number,
+    standard: string,
+    denied: boolean,
+    qualificationKey: string | undefined,
+  ): void {
+    const { contract, firm } = plan;
     this.sim.schedule(
-      activeFromDay - day,
+      contract.activeFromDay - day,
       () => {
         if (denied) {
+          const rounds = contract.quantityRounds;
           contract.status = 'denied';
           firm.book.splice(firm.book.indexOf(contract), 1);
-          this.addBacklog(firm, contract.producedRounds - contract.quantityRounds);
+          this.addBacklog(firm, contract.producedRounds - rounds);
           this.trackOnOrder(plan, -rounds);
-          for (const [i, p] of payers.entries()) p.nation.budget.releaseAmounts(contract.obligated[i]!);
-          if (request.purpose.kind === 'pledge')
-            this.bookPledgeOrder(request.purpose.pledge, request.payers, -rounds);
+          plan.payers.forEach((p, i) => {
+            p.budget.releaseAmounts(contract.obligated[i]!);
+          });
+          if (contract.purpose.kind === 'pledge')
+            this.bookPledgeOrder(contract.purpose.pledge, contract.payers, -rounds);
           // A qualification that rode on the denied contract did not happen; the next order pays it.
-          if (needsQualification && !firm.qualifiedStandards.has(standard)) this.qualifiedFrom.delete(key);
+          if (qualificationKey !== undefined && !firm.qualifiedStandards.has(standard))
+            this.qualifiedFrom.delete(qualificationKey);
           return;
         }
         contract.status = 'active';
@@ -788,7 +791,6 @@ export class World {
       },
       { priority: PRIORITY.activation },
     );
-    return { status: 'placed', contract: contract.id, rounds, unitPriceEur: price, activeFromDay };
   }
 
   /**
@@ -870,15 +872,54 @@ function wholePart(rounds: number, share: number, left: number, last: boolean): 
   return last ? left : Math.round(rounds * share);
 }
 
+/**
+ * What a payer obligates, by budget year, for `amountEur` delivered over `durationMonths` from
+ * `activeFromDay`: monthly tranches, each in the budget year its mid-month falls in (years ascending).
+ */
+function monthlyObligations(
+  budget: Budget,
+  activeFromDay: number,
+  durationMonths: number,
+  amountEur: number,
+): YearAmounts {
+  const years: number[] = [];
+  const amounts: number[] = [];
+  const months = Math.max(1, Math.round(durationMonths));
+  const step = (durationMonths * DAYS_PER_MONTH) / months;
+  const perMonth = amountEur / months;
+  let year = budget.yearOf(activeFromDay + 0.5 * step);
+  let nextYearStart = budget.yearStartDay(year + 1);
+  let count = 0;
+  for (let m = 0; m < months; m++) {
+    const t = activeFromDay + (m + 0.5) * step;
+    if (t >= nextYearStart) {
+      years.push(year);
+      amounts.push(perMonth * count);
+      year = budget.yearOf(t);
+      nextYearStart = budget.yearStartDay(year + 1);
+      count = 0;
+    }
+    count++;
+  }
+  years.push(year);
+  amounts.push(perMonth * count);
+  return { years, amounts };
+}
+
 /** A copy of `byYear` with every amount multiplied by `factor`. */
 function scaled(byYear: YearAmounts, factor: number): YearAmounts {
   return { years: byYear.years, amounts: byYear.amounts.map((amount) => amount * factor) };
 }
 
-/** Removes contracts with nothing left to produce, keeping the order of the rest. */
-function removeProduced(book: Contract[]): void {
+/** Removes contracts among the first `end` with nothing left to produce, keeping the order of the rest. */
+function removeProduced(book: Contract[], end: number): void {
   let kept = 0;
-  for (const c of book) if (c.producedRounds < c.quantityRounds) book[kept++] = c;
+  for (let i = 0; i < end; i++) {
+    const c = book[i]!;
+    if (c.producedRounds < c.quantityRounds) book[kept++] = c;
+  }
+  if (kept === end) return;
+  for (let i = end; i < book.length; i++) book[kept++] = book[i]!;
   book.length = kept;
 }
 

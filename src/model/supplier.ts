@@ -25,6 +25,8 @@ export class Supplier {
   producedUnits = 0;
   /** Units requested in the current step. @internal */
   requested = 0;
+  /** {@link Supplier.grantRatio} fixed for the current step, once every firm has asked. @internal */
+  granted = 1;
   /** Inputs per unit of this component and who supplies them. */
   readonly inputs: { readonly supplier: Supplier; readonly perUnit: number }[] = [];
 

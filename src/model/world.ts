@@ -117,7 +117,13 @@ export class World {
   private readonly consumers: { readonly consumption: Consumption; readonly account: StockAccount }[];
   private readonly streams: Streams;
   private readonly params: ParamResolver;
-  private readonly firmInputs: Map<string, FirmInput[]>;
+  /** Each firm with its inputs and what it can make and wants this production step (reused every step). */
+  private readonly producers: {
+    firm: Firm;
+    inputs: readonly FirmInput[];
+    capacity: number;
+    desired: number;
+  }[];
   private readonly monthDays: number[];
   private readonly snapshots: Snapshot[] = [];
   private readonly procurement: {
@@ -162,7 +168,12 @@ export class World {
       this.firms.set(id, firm);
       this.backlog.set(firm, firm.backlogRounds());
     }
-    this.firmInputs = firms.inputs;
+    this.producers = [...this.firms.values()].map((firm) => ({
+      firm,
+      inputs: firms.inputs.get(firm.id)!,
+      capacity: 0,
+      desired: 0,
+    }));
     const supplierNation = new Map(scenario.suppliers.map((s) => [s.id, s.nation]));
     this.inputViews = new Map(
       scenario.firms.map((f) => [
@@ -326,24 +337,21 @@ export class World {
     for (const s of this.suppliers) s.produce(day, days);
     this.transferPledgesFromStock(day);
     // Two passes: firms state what they want, then every supplier grants the same share to all.
-    const plans: { firm: Firm; capacity: number; desired: number }[] = [];
-    for (const firm of this.firms.values()) {
-      const capacity = firm.capacityFor(day, days);
-      const desired = firm.demandBy(day, Math.floor(capacity));
-      plans.push({ firm, capacity, desired });
-      for (const input of this.firmInputs.get(firm.id)!) input.supplier.requested += desired * input.perRound;
+    for (const p of this.producers) {
+      p.capacity = p.firm.capacityFor(day, days);
+      p.desired = p.firm.demandBy(day, Math.floor(p.capacity));
+      for (const input of p.inputs) input.supplier.requested += p.desired * input.perRound;
     }
     // Ratios fixed before anyone draws, so a firm's place in the list does not change its share.
-    const grants = new Map(this.suppliers.map((s) => [s, s.grantRatio()]));
-    for (const plan of plans) {
+    for (const s of this.suppliers) s.granted = s.grantRatio();
+    for (const p of this.producers) {
       let ratio = 1;
-      for (const input of this.firmInputs.get(plan.firm.id)!)
-        ratio = Math.min(ratio, grants.get(input.supplier)!);
-      const rounds = Math.floor(plan.desired * ratio);
-      for (const input of this.firmInputs.get(plan.firm.id)!) input.supplier.stock -= rounds * input.perRound;
-      plan.firm.recordOutput(rounds, plan.capacity);
-      this.ledger.produced(plan.firm.id, rounds);
-      this.allocate(plan.firm, rounds, day);
+      for (const input of p.inputs) ratio = Math.min(ratio, input.supplier.granted);
+      const rounds = Math.floor(p.desired * ratio);
+      for (const input of p.inputs) input.supplier.stock -= rounds * input.perRound;
+      p.firm.recordOutput(rounds, p.capacity);
+      this.ledger.produced(p.firm.id, rounds);
+      this.allocate(p.firm, rounds, day);
     }
     for (const s of this.suppliers) s.requested = 0;
     this.dispatch();

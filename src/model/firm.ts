@@ -285,7 +285,7 @@ export class Firm {
       }
       for (let m = 0; m < steps; m++) {
         const age = day + (m + 0.5) * DAYS_PER_MONTH - line.commissionedDay;
-        capacity += line.nameplateRoundsPerMonth * rampShare(this.params.rampProfile, age);
+        capacity += line.nameplateRoundsPerMonth * rampShare(profile, age);
       }
     }
     capacity *= this.params.efficiency * (inv.horizonMonths / steps);

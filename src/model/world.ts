@@ -678,8 +678,8 @@ export class World {
         `placeOrder: rounds must be a positive whole number (got ${request.rounds}).`,
       );
     }
-    // Plain loops, not closures: most calls under pooled procurement end unaffordable, and closures
-    // would make every call allocate their context.
+    // Plain loops, not closures: nearly half the calls under pooled procurement end unaffordable, and
+    // closures would make every call allocate their context.
     const shares = request.payers;
     const nations: NationState[] = [];
     for (const p of shares) {

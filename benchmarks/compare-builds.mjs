@@ -32,7 +32,9 @@ const median = (xs) => {
 function once(dist, strategy) {
   const child = spawnSync(
     process.execPath,
-    [join(here, 'strategy-runs.mjs'), strategy, String(reps), `--dist=${dist}`],
+    // The young generation of dibsim's worker threads (192 MB, i.e. 64 MB semi-spaces), so that
+    // allocation costs what it costs in experiments.
+    ['--max-semi-space-size=64', join(here, 'strategy-runs.mjs'), strategy, String(reps), `--dist=${dist}`],
     { encoding: 'utf8' },
   );
   if (child.status !== 0) throw new Error(`${dist} ${strategy} failed:\n${child.stderr}`);

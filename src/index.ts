@@ -147,6 +147,7 @@ export {
 } from './kernel/store.js';
 // Model
 export { defineScenario, gap, sourced, yearlySteps } from './model/builders.js';
+export { CommonDemand } from './model/common-demand.js';
 export {
   Contract,
   type ContractPurpose,

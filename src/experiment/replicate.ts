@@ -5,6 +5,8 @@
  *
  * @module
  */
+
+import { CommonDemand } from '../model/common-demand.js';
 import type { Scenario } from '../model/scenario.js';
 import { runScenario } from '../model/world.js';
 import { type RecordLayout, type ReplicationRecord, recordValues } from './record.js';
@@ -52,10 +54,12 @@ export async function runReplication(
   replication: number,
 ): Promise<ReplicationOutcome> {
   const values: number[][] = [];
+  // Common random numbers: every strategy sees the same demand, so it is drawn once and replayed.
+  const demand = new CommonDemand();
   for (const s of context.strategies) {
     try {
       const strategy = await s.create();
-      const result = runScenario(context.scenario, { strategy, seed: context.seed, replication });
+      const result = runScenario(context.scenario, { strategy, seed: context.seed, replication, demand });
       values.push(recordValues(result, context.layout));
     } catch (error) {
       return { status: 'failed', replication, strategy: s.name, error: errorData(error), thrown: error };

@@ -14,6 +14,7 @@ import { Simulation } from '../kernel/simulation.js';
 import { createStreams, type Streams } from '../random/streams.js';
 import type { Budget, YearAmounts } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
+import type { CommonDemand } from './common-demand.js';
 import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
 import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
@@ -61,6 +62,11 @@ export interface RunScenarioOptions {
   readonly seed?: number | string;
   /** Replication index (0-based). @defaultValue 0 */
   readonly replication?: number;
+  /**
+   * Daily demand shared with the runs of other strategies on the same scenario, seed and replication: the
+   * first run records it, the others replay it (bit-identical, and faster). One per replication.
+   */
+  readonly demand?: CommonDemand;
 }
 
 /**
@@ -115,6 +121,10 @@ export class World {
   private readonly destinations: Destinations;
   /** Every consumption (nations' first, then recipients') with its stockpile's ledger account. */
   private readonly consumers: { readonly consumption: Consumption; readonly account: StockAccount }[];
+  /** Shared daily demand, and whether this run replays it (else it records it). */
+  private readonly demand: CommonDemand | undefined;
+  private readonly demandRows: readonly Float64Array[] | undefined;
+  private readonly replayDemand: boolean = false;
   private readonly streams: Streams;
   private readonly params: ParamResolver;
   /** Each firm with its inputs and what it can make and wants this production step (reused every step). */
@@ -198,6 +208,18 @@ export class World {
       consumption,
       account: this.ledger.account(consumption.stockpile.key),
     }));
+    this.demand = options.demand;
+    if (this.demand !== undefined) {
+      const { rows, replay } = this.demand.open(
+        scenario,
+        this.streams.seed,
+        this.streams.replication,
+        this.consumers.length,
+        this.horizonDays,
+      );
+      this.demandRows = rows;
+      this.replayDemand = replay;
+    }
   }
 
   /** Calendar date of a day. */
@@ -244,6 +266,7 @@ export class World {
     this.scheduleOutages();
     sim.run({ until: this.horizonDays });
     this.snapshot(); // state at the horizon
+    this.demand?.close();
   }
 
   /** Checks conservation of rounds and money against the ledger. @throws {@link ModelError} */
@@ -325,9 +348,19 @@ export class World {
   // ---- daily, weekly and monthly steps ------------------------------------------------------------
 
   private consume(day: number): void {
-    for (const { consumption: c, account } of this.consumers) {
+    const consumers = this.consumers;
+    const rows = this.demandRows;
+    for (let i = 0; i < consumers.length; i++) {
+      const { consumption: c, account } = consumers[i]!;
+      let rounds: number;
+      if (rows === undefined) rounds = c.draw(day);
+      else if (this.replayDemand) rounds = rows[i]![day]!;
+      else {
+        rounds = c.draw(day);
+        rows[i]![day] = rounds;
+      }
       const before = c.stockpile.level;
-      c.stockpile.consume(c.draw(day));
+      c.stockpile.consume(rounds);
       this.ledger.servedAt(account, before - c.stockpile.level);
     }
   }

@@ -254,6 +254,28 @@ export class Firm {
    * hurdle rate (calibration §4.1, item 3).
    */
   appraise(day: number): InvestmentAppraisal {
+    return this.appraiseAgainst(day, this.horizonCapacity(day));
+  }
+
+  /**
+   * {@link Firm.appraise}'s `invest`, given the firm's backlog (as {@link Firm.backlogRounds}). Rounds due
+   * within the horizon never exceed the backlog, so a backlog within the horizon's capacity means no
+   * excess and no investment, without walking the order book (most months, for most firms).
+   * @internal
+   */
+  decidesToInvest(day: number, backlogRounds: number): boolean {
+    const capacity = this.horizonCapacity(day);
+    return backlogRounds > capacity && this.appraiseAgainst(day, capacity).invest;
+  }
+
+  /** Capex of one capacity module net of public co-funding, EUR. */
+  get moduleNetCapexEur(): number {
+    const inv = this.params.investment;
+    return inv.moduleRoundsPerMonth * 12 * inv.capexEurPerAnnualRound * (1 - inv.publicCoFundingShare);
+  }
+
+  /** {@link Firm.appraise} with the horizon's capacity already worked out. */
+  private appraiseAgainst(day: number, capacity: number): InvestmentAppraisal {
     const inv = this.params.investment;
     const horizonDays = inv.horizonMonths * DAYS_PER_MONTH;
     let committed = 0;
@@ -266,8 +288,23 @@ export class Firm {
       value += c.outstandingRounds * c.unitPriceEur;
       units += c.outstandingRounds;
     }
-    // Capacity over the horizon: lines in service at their ramp; lines under construction at full
-    // nameplate, so that one decision is not repeated every month while the line is being built.
+    const excessRounds = Math.max(0, committed - capacity);
+    const unitMarginEur = units > 0 ? value / units - this.unitCost() : 0;
+    const netCapexEur = this.moduleNetCapexEur;
+    const invest =
+      excessRounds > 0 &&
+      unitMarginEur > 0 &&
+      excessRounds * unitMarginEur >= netCapexEur * (1 + inv.hurdleRate);
+    return { excessRounds, unitMarginEur, netCapexEur, invest };
+  }
+
+  /**
+   * Rounds existing and planned lines can make over the investment horizon from `day`: lines in service
+   * at their ramp; lines under construction at full nameplate, so that one decision is not repeated every
+   * month while the line is being built.
+   */
+  private horizonCapacity(day: number): number {
+    const inv = this.params.investment;
     let capacity = 0;
     const steps = Math.max(1, Math.round(inv.horizonMonths));
     const profile = this.params.rampProfile;
@@ -288,15 +325,6 @@ export class Firm {
         capacity += line.nameplateRoundsPerMonth * rampShare(profile, age);
       }
     }
-    capacity *= this.params.efficiency * (inv.horizonMonths / steps);
-    const excessRounds = Math.max(0, committed - capacity);
-    const unitMarginEur = units > 0 ? value / units - this.unitCost() : 0;
-    const netCapexEur =
-      inv.moduleRoundsPerMonth * 12 * inv.capexEurPerAnnualRound * (1 - inv.publicCoFundingShare);
-    const invest =
-      excessRounds > 0 &&
-      unitMarginEur > 0 &&
-      excessRounds * unitMarginEur >= netCapexEur * (1 + inv.hurdleRate);
-    return { excessRounds, unitMarginEur, netCapexEur, invest };
+    return capacity * (this.params.efficiency * (inv.horizonMonths / steps));
   }
 }

@@ -519,15 +519,14 @@ export class World {
     this.strategy.review(this.context());
     const day = this.sim.now;
     for (const firm of this.firms.values()) {
-      const a = firm.appraise(day);
-      if (!a.invest) continue;
+      if (!firm.decidesToInvest(day, this.backlogOf(firm))) continue;
       const inv = firm.params.investment;
       firm.lines.push({
         id: `added-${firm.lines.length}`,
         nameplateRoundsPerMonth: inv.moduleRoundsPerMonth,
         commissionedDay: day + inv.buildLeadTimeDays,
       });
-      firm.capex.add(a.netCapexEur);
+      firm.capex.add(firm.moduleNetCapexEur);
       firm.addedNameplateRoundsPerMonth += inv.moduleRoundsPerMonth;
     }
   }

@@ -231,3 +231,73 @@ describe('firm.appraise(day): the investment rule at a fixed 24-month contract l
     expect(f.appraise(0).excessRounds).toBeCloseTo(ROUNDS - (10_000 + 5_000) * 0.8 * 24, 6);
   });
 });
+
+describe('firm.decidesToInvest(day, backlog): appraise’s decision, skipping the order book when it cannot invest', () => {
+  it('agrees with appraise(day).invest on random order books, lines and days', () => {
+    const contractArb = fc.record({
+      rounds: fc.integer({ min: 1, max: 600_000 }),
+      produced: fc.double({ min: 0, max: 1, noNaN: true }),
+      price: fc.double({ min: 3_000, max: 6_000, noNaN: true }),
+      months: fc.integer({ min: 1, max: 48 }),
+      activeFrom: fc.integer({ min: -400, max: 400 }),
+      status: fc.constantFrom('pending', 'active', 'active', 'completed', 'denied'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(contractArb, { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            nameplate: fc.integer({ min: 0, max: 20_000 }),
+            day: fc.integer({ min: -4_000, max: 800 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        fc.integer({ min: 0, max: 3_600 }),
+        fc.integer({ min: 1, max: 60 }),
+        (specs, lines, day, horizonMonths) => {
+          const f = new Firm(
+            params({ investment: { horizonMonths, capexEurPerAnnualRound: 50 } }),
+            lines.map((l, i) => ({
+              id: `l${i}`,
+              nameplateRoundsPerMonth: l.nameplate,
+              commissionedDay: l.day,
+            })),
+            [],
+          );
+          specs.forEach((s, i) => {
+            const c = new Contract(
+              i,
+              'AA',
+              [{ payer: 'AA', share: 1 }],
+              'f',
+              '155mm',
+              s.rounds,
+              s.price,
+              0,
+              s.activeFrom,
+              s.months,
+              'AA',
+              { kind: 'stock' },
+            );
+            c.status = s.status as Contract['status'];
+            c.producedRounds = s.status === 'completed' ? s.rounds : Math.floor(s.rounds * s.produced);
+            f.book.push(c);
+          });
+          expect(f.decidesToInvest(day, f.backlogRounds())).toBe(f.appraise(day).invest);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('invests when the backlog exceeds capacity at a good margin, and reports the module’s net capex', () => {
+    const f = new Firm(params(), [matureLine()], []);
+    f.book.push(contract(480_000, 4_200, 24));
+    expect(f.decidesToInvest(0, f.backlogRounds())).toBe(true);
+    expect(f.moduleNetCapexEur).toBe(f.appraise(0).netCapexEur);
+    expect(f.decidesToInvest(0, 8_000 * 24)).toBe(false); // a backlog within capacity: no walk, no investment
+  });
+});

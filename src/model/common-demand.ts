@@ -17,7 +17,7 @@ import type { Scenario } from './scenario.js';
  * {@link runScenario} for every strategy of one replication, and a new one for the next.
  *
  * Memory: one `Float64Array` of the horizon's days per consumption (about 30 KB per actor and item over
- * ten years), held as long as the object is.
+ * ten years), in one buffer, held as long as the object is.
  *
  * @example
  * const demand = new CommonDemand();
@@ -26,7 +26,7 @@ import type { Scenario } from './scenario.js';
  */
 export class CommonDemand {
   private owner: { scenario: Scenario; seed: string; replication: number } | undefined;
-  private rows: Float64Array[] | undefined;
+  private draws: Float64Array | undefined;
   private complete = false;
 
   /** Whether a whole run's demand has been recorded (later runs replay it). */
@@ -35,8 +35,8 @@ export class CommonDemand {
   }
 
   /**
-   * The rows a run reads (`replay` true) or writes: one per consumption, indexed by day. Called once per
-   * run, before it starts.
+   * The draws a run reads (`replay` true) or writes: consumption `i`'s demand on `day` at
+   * `i · days + day`. Called once per run, before it starts.
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if the object already belongs to another replication.
    * @internal
    */
@@ -46,7 +46,7 @@ export class CommonDemand {
     replication: number,
     consumptions: number,
     days: number,
-  ): { readonly rows: readonly Float64Array[]; readonly replay: boolean } {
+  ): { readonly draws: Float64Array; readonly replay: boolean } {
     const owner = this.owner;
     if (owner === undefined) this.owner = { scenario, seed, replication };
     else if (owner.scenario !== scenario || owner.seed !== seed || owner.replication !== replication)
@@ -54,14 +54,14 @@ export class CommonDemand {
         'INVALID_ARGUMENT',
         `runScenario: options.demand holds the demand of ${owner.scenario === scenario ? '' : 'another scenario object, '}seed "${owner.seed}", replication ${owner.replication}; this run is seed "${seed}", replication ${replication}. Use a new CommonDemand for each replication.`,
       );
-    if (this.complete) return { rows: this.rows!, replay: true };
+    if (this.complete) return { draws: this.draws!, replay: true };
     // A run that stopped part-way (it threw) left a partial record: start again.
-    this.rows = Array.from({ length: consumptions }, () => new Float64Array(Math.max(1, days)));
-    return { rows: this.rows, replay: false };
+    this.draws = new Float64Array(consumptions * days);
+    return { draws: this.draws, replay: false };
   }
 
   /** Marks the recording run as finished. @internal */
   close(): void {
-    if (this.rows !== undefined) this.complete = true;
+    if (this.draws !== undefined) this.complete = true;
   }
 }

@@ -123,7 +123,7 @@ export class World {
   private readonly consumers: { readonly consumption: Consumption; readonly account: StockAccount }[];
   /** Shared daily demand, and whether this run replays it (else it records it). */
   private readonly demand: CommonDemand | undefined;
-  private readonly demandRows: readonly Float64Array[] | undefined;
+  private readonly demandDraws: Float64Array | undefined;
   private readonly replayDemand: boolean = false;
   private readonly streams: Streams;
   private readonly params: ParamResolver;
@@ -210,14 +210,14 @@ export class World {
     }));
     this.demand = options.demand;
     if (this.demand !== undefined) {
-      const { rows, replay } = this.demand.open(
+      const { draws, replay } = this.demand.open(
         scenario,
         this.streams.seed,
         this.streams.replication,
         this.consumers.length,
         this.horizonDays,
       );
-      this.demandRows = rows;
+      this.demandDraws = draws;
       this.replayDemand = replay;
     }
   }
@@ -349,15 +349,15 @@ export class World {
 
   private consume(day: number): void {
     const consumers = this.consumers;
-    const rows = this.demandRows;
+    const draws = this.demandDraws;
     for (let i = 0; i < consumers.length; i++) {
       const { consumption: c, account } = consumers[i]!;
       let rounds: number;
-      if (rows === undefined) rounds = c.draw(day);
-      else if (this.replayDemand) rounds = rows[i]![day]!;
+      if (draws === undefined) rounds = c.draw(day);
+      else if (this.replayDemand) rounds = draws[i * this.horizonDays + day]!;
       else {
         rounds = c.draw(day);
-        rows[i]![day] = rounds;
+        draws[i * this.horizonDays + day] = rounds;
       }
       const before = c.stockpile.level;
       c.stockpile.consume(rounds);

@@ -1,6 +1,7 @@
 // A strict TypeScript consumer of the packed dibsim package (compiled without skipLibCheck by
 // scripts/consumer-check.sh, then run with plain node). It exercises the generic public API.
 import {
+  CommonDemand,
   Container,
   chartSpecs,
   createPooled,
@@ -84,8 +85,12 @@ console.log(`consumer ok: ${summary}, mean lead ${lead.mean.toFixed(3)} days, de
 
 // The model and the experiment runner, typed end to end.
 const scenario = validateScenario(JSON.parse(JSON.stringify(europe155mm)), 'europe-155mm (JSON copy)');
-const run = runScenario(scenario, { strategy: nationalOnly, seed: 1 });
+const demand = new CommonDemand();
+const run = runScenario(scenario, { strategy: nationalOnly, seed: 1, demand });
 const fill: number = run.kpis.fillRate;
+// A second strategy on the same replication replays the recorded demand.
+const pooledRun = runScenario(scenario, { strategy: createPooled(), seed: 1, demand });
+if (!demand.recorded || pooledRun.kpis.fillRate < 0) throw new Error('shared demand check failed');
 const experiment: ExperimentResult = await runExperiment({
   scenario,
   strategies: [

@@ -9,12 +9,12 @@
  *
  * @module
  */
-import { DibsimError, ModelError } from '../errors.js';
+import { DibsimError, describeValue, ModelError } from '../errors.js';
 import { Simulation } from '../kernel/simulation.js';
 import { createStreams, type Streams } from '../random/streams.js';
 import type { Budget, YearAmounts } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
-import type { CommonDemand } from './common-demand.js';
+import { CommonDemand } from './common-demand.js';
 import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
 import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
@@ -209,6 +209,11 @@ export class World {
       account: this.ledger.account(consumption.stockpile.key),
     }));
     this.demand = options.demand;
+    if (this.demand !== undefined && !(this.demand instanceof CommonDemand))
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `runScenario: options.demand must be a CommonDemand (got ${describeValue(this.demand)}). Create one per replication with new CommonDemand(), or leave it out.`,
+      );
     if (this.demand !== undefined) {
       const { draws, replay } = this.demand.open(
         scenario,

@@ -57,6 +57,13 @@ describe('CommonDemand', () => {
     ).not.toThrow();
   });
 
+  it('rejects something else given as options.demand, saying what to pass', () => {
+    const bad = { open: () => ({}) } as unknown as CommonDemand;
+    expect(() => runScenario(smallScenario(), { strategy: nationalOnly, demand: bad })).toThrow(
+      /options\.demand must be a CommonDemand \(got .*\)\. Create one per replication with new CommonDemand\(\)/,
+    );
+  });
+
   it('records afresh after a run that threw part-way', () => {
     const scenario = smallScenario();
     let reviews = 0;

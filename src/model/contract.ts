@@ -88,16 +88,6 @@ export class Contract {
     return Math.floor((this.quantityRounds * months) / this.durationMonths);
   }
 
-  /** Budget obligations by payer id and budget year (index → EUR), built from `obligated`. @internal */
-  get obligations(): Map<string, Map<number, number>> {
-    const out = new Map<string, Map<number, number>>();
-    this.payers.forEach((p, i) => {
-      const split = this.obligated[i];
-      if (split !== undefined) out.set(p.payer, new Map(split.years.map((y, k) => [y, split.amounts[k]!])));
-    });
-    return out;
-  }
-
   /** Rounds not yet produced. */
   get outstandingRounds(): number {
     return this.quantityRounds - this.producedRounds;

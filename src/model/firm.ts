@@ -221,8 +221,8 @@ export class Firm {
    * there, which saves walking a long order book when capacity is the binding limit.
    */
   demandBy(day: number, atMost = Number.POSITIVE_INFINITY): number {
+    if (atMost <= 0) return atMost;
     let total = 0;
-    if (total >= atMost) return atMost;
     for (const c of this.book) {
       if (c.status !== 'active') continue;
       // Each term is ≥ 0 (a contract never runs ahead of its schedule), so the total only grows.

@@ -209,12 +209,12 @@ export class World {
       account: this.ledger.account(consumption.stockpile.key),
     }));
     this.demand = options.demand;
-    if (this.demand !== undefined && !(this.demand instanceof CommonDemand))
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `runScenario: options.demand must be a CommonDemand (got ${describeValue(this.demand)}). Create one per replication with new CommonDemand(), or leave it out.`,
-      );
     if (this.demand !== undefined) {
+      if (!(this.demand instanceof CommonDemand))
+        throw new DibsimError(
+          'INVALID_ARGUMENT',
+          `runScenario: options.demand must be a CommonDemand (got ${describeValue(this.demand)}). Create one per replication with new CommonDemand(), or leave it out.`,
+        );
       const { draws, replay } = this.demand.open(
         scenario,
         this.streams.seed,

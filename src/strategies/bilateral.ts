@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { group } from 'd3-array';
 import { ScenarioError } from '../errors.js';
 import type {
   FirmView,
@@ -291,12 +292,7 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
       }
       const needs = context.needs();
       // Each nation's needs in the order of `needs`: pairing scans only the two partners' lists.
-      const needsOf = new Map<string, Need[]>();
-      for (const n of needs) {
-        const list = needsOf.get(n.nation);
-        if (list === undefined) needsOf.set(n.nation, [n]);
-        else list.push(n);
-      }
+      const needsOf = group(needs, (n) => n.nation);
       const done = new Set<Need>();
       if (p.aggregate) {
         for (const { nations } of active) {

@@ -31,6 +31,7 @@
  *
  * @module
  */
+import { group } from 'd3-array';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
 import {
   deliveryMonths,
@@ -286,11 +287,7 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
       }
       // Pledges: one joint contract per pledge and firm, shared by the member donors.
       const pledgeNeeds = pooled.filter((n) => n.purpose.kind === 'pledge');
-      const byPledge = new Map<string, Need[]>();
-      for (const need of pledgeNeeds) {
-        const id = need.purpose.kind === 'pledge' ? need.purpose.pledge : '';
-        byPledge.set(id, [...(byPledge.get(id) ?? []), need]);
-      }
+      const byPledge = group(pledgeNeeds, (n) => (n.purpose.kind === 'pledge' ? n.purpose.pledge : ''));
       for (const donors of byPledge.values()) {
         const first = donors[0]!;
         const firms = eligible(first.item);

@@ -302,6 +302,10 @@ export const procurementSchema = strict({
   qualificationDelayDays: param(NON_NEGATIVE, "Days to qualify a supplier new to a buyer's standard."),
   qualificationCostEur: param(NON_NEGATIVE, 'One-off cost of qualifying a supplier to a standard, EUR.'),
   transportDays: param(NON_NEGATIVE, "Days from a firm's shipment to arrival in the buyer's depot."),
+  minOrderShare: param(
+    SHARE,
+    "Smallest order worth a contract, as a share of the nation's stock target: a smaller need waits for a later review. Omit for 0.005.",
+  ).exactOptional(),
 }).describe('Procurement parameters shared by all strategies.');
 
 /** Rules `validateScenario` checks beyond the JSON Schema (which cannot express them). */

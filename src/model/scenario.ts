@@ -354,6 +354,12 @@ export interface ProcurementSpec {
   readonly qualificationCostEur: Param;
   /** Days from a firm's shipment to arrival in the buyer's depot. */
   readonly transportDays: Param;
+  /**
+   * Smallest order worth a contract, as a share of the nation's stock target (0–1): a stock need smaller
+   * than this waits for a later review, so top-ups come in lots instead of a new contract every month.
+   * Pledge needs are not held back. @defaultValue 0.005
+   */
+  readonly minOrderShare?: Param;
 }
 
 /** A complete scenario. */

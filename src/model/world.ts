@@ -51,8 +51,8 @@ const PRIORITY = {
   production: 1,
 } as const;
 const PRODUCTION_STEP_DAYS = 7;
-/** Orders smaller than this share of the target are not worth a contract. */
-const MIN_ORDER_SHARE = 0.005;
+/** Default of `procurement.minOrderShare`: stock needs below this share of the target are not ordered. */
+const DEFAULT_MIN_ORDER_SHARE = 0.005;
 
 /** Options for {@link runScenario}. */
 export interface RunScenarioOptions {
@@ -142,6 +142,7 @@ export class World {
     qualificationDelayDays: number;
     qualificationCostEur: number;
     transportDays: number;
+    minOrderShare: number;
   };
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
@@ -170,6 +171,10 @@ export class World {
       qualificationDelayDays: p.num(pr.qualificationDelayDays, 'procurement.qualificationDelayDays'),
       qualificationCostEur: p.num(pr.qualificationCostEur, 'procurement.qualificationCostEur'),
       transportDays: Math.max(0, Math.round(p.num(pr.transportDays, 'procurement.transportDays'))),
+      minOrderShare:
+        pr.minOrderShare === undefined
+          ? DEFAULT_MIN_ORDER_SHARE
+          : p.num(pr.minOrderShare, 'procurement.minOrderShare'),
     };
     const build = new WorldBuilder(scenario, this.params, this.streams);
     this.suppliers.push(...build.suppliers());
@@ -660,7 +665,7 @@ export class World {
         const target = n.targets.get(item)!(day);
         const position = stock.level + this.onOrder(n.spec.id, item);
         const need = Math.floor(target + stock.backorderRounds + rate * lengthDays - position);
-        if (need > Math.max(1, target * MIN_ORDER_SHARE)) {
+        if (need > Math.max(1, target * this.procurement.minOrderShare)) {
           out.push({
             nation: n.spec.id,
             item,

@@ -186,6 +186,15 @@ describe('validateScenario: fields, types and ranges', () => {
       names: ["did you mean 'mode'?"],
     },
     {
+      title: 'a minimum order share above 1',
+      mutate: (s) => {
+        (s.procurement as { minOrderShare?: number }).minOrderShare = 5;
+      },
+      path: 'procurement.minOrderShare',
+      names: ['5', '<= 1'],
+      count: 1,
+    },
+    {
       title: 'a fiscal year starting in month 13',
       mutate: (s) => {
         s.nations[1]!.fiscalYearStartMonth = 13;

@@ -176,6 +176,45 @@ describe('World: deliveries', () => {
   });
 });
 
+describe('World: procurement.minOrderShare', () => {
+  /**
+   * The days of the reviews at which a strategy that never orders sees a stock need, and the needs. AA
+   * starts at its target (150,000) plus a month's use and uses exactly 100 rounds a day, with one-month
+   * contracts, so its need grows by about 3,000 rounds a month from zero.
+   */
+  function stockNeedsSeen(minOrderShare?: number): { day: number; rounds: number }[] {
+    const seen: { day: number; rounds: number }[] = [];
+    const watch: ProcurementStrategy = {
+      name: 'watch',
+      review(ctx) {
+        for (const n of ctx.needs())
+          if (n.purpose.kind === 'stock') seen.push({ day: ctx.day, rounds: n.rounds });
+      },
+    };
+    const base = procurement({ contractLengthMonths: 1 });
+    const scenario = smallScenario({
+      nations: [nation('AA', { stockpile: { initialRounds: 153_044 } })],
+      procurement: minOrderShare === undefined ? base : { ...base, minOrderShare },
+    });
+    runScenario(scenario, { strategy: watch, seed: 1 });
+    return seen;
+  }
+
+  it('holds a stock need back until it exceeds minOrderShare × target', () => {
+    const seen = stockNeedsSeen(0.1);
+    // 15,000 rounds: ~12,000 at the review of day 120, ~15,100 at day 151.
+    expect(seen[0]!.day).toBe(151);
+    for (const s of seen) expect(s.rounds).toBeGreaterThan(15_000);
+  });
+
+  it('defaults to 0.5 % of the target when the field is left out', () => {
+    const seen = stockNeedsSeen();
+    expect(seen[0]!.day).toBe(31);
+    expect(seen[0]!.rounds).toBeGreaterThan(750);
+    expect(stockNeedsSeen(0.005)).toEqual(seen);
+  });
+});
+
 describe('World: export licences', () => {
   // AA has no firm and buys from BB's; BB denies every export licence after 60 days.
   const scenario = (denialProbability: number) =>

@@ -20,7 +20,7 @@ export interface StockAccount {
   transferredOut: number;
 }
 
-/** Rounds sent by one sender (a firm, or `stock:<nation>`), as a handle for hot loops. @internal */
+/** Rounds sent by one sender (a firm, or `stock:<nation>`), or made by one firm, as a handle for hot loops. @internal */
 export interface SenderAccount {
   rounds: number;
 }
@@ -33,7 +33,7 @@ export interface PaymentAccount {
 
 /** The ledger of one run. @internal */
 export class Ledger {
-  private readonly producedByFirm = new Map<string, number>();
+  private readonly producedByFirm = new Map<string, SenderAccount>();
   private readonly shippedByFirm = new Map<string, SenderAccount>();
   private readonly actors = new Map<string, StockAccount>();
   private shippedTotal = 0;
@@ -43,7 +43,22 @@ export class Ledger {
 
   /** A firm finished `rounds`. */
   produced(firm: string, rounds: number): void {
-    this.producedByFirm.set(firm, (this.producedByFirm.get(firm) ?? 0) + rounds);
+    this.producedAt(this.producer(firm), rounds);
+  }
+
+  /** The account of the rounds `firm` finished, for {@link Ledger.producedAt}. */
+  producer(firm: string): SenderAccount {
+    let a = this.producedByFirm.get(firm);
+    if (a === undefined) {
+      a = { rounds: 0 };
+      this.producedByFirm.set(firm, a);
+    }
+    return a;
+  }
+
+  /** The firm of `account` (see {@link Ledger.producer}) finished `rounds`. */
+  producedAt(account: SenderAccount, rounds: number): void {
+    account.rounds += rounds;
   }
 
   /** A firm, or a stock transfer from `from`, sent `rounds` on their way. */
@@ -116,7 +131,7 @@ export class Ledger {
 
   /** Rounds produced by `firm`. */
   producedBy(firm: string): number {
-    return this.producedByFirm.get(firm) ?? 0;
+    return this.producedByFirm.get(firm)?.rounds ?? 0;
   }
 
   /** Money paid by `payer`, EUR. */
@@ -130,7 +145,7 @@ export class Ledger {
    */
   check(state: LedgerState, time: number): void {
     for (const firm of state.firms) {
-      const produced = this.producedByFirm.get(firm.id) ?? 0;
+      const produced = this.producedByFirm.get(firm.id)?.rounds ?? 0;
       const shipped = this.shippedByFirm.get(firm.id)?.rounds ?? 0;
       if (firm.cumulativeRounds !== produced) {
         throw new ModelError(

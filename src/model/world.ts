@@ -131,6 +131,8 @@ export class World {
   private readonly producers: {
     firm: Firm;
     inputs: readonly FirmInput[];
+    /** The ledger's account of what the firm made. */
+    produced: SenderAccount;
     capacity: number;
     desired: number;
   }[];
@@ -144,6 +146,8 @@ export class World {
     transportDays: number;
     minOrderShare: number;
   };
+  /** Scratch lists for each payer's obligations while an order is appraised (see `placeOrder`). */
+  private readonly scratchSplits: YearAmountsScratch[] = [];
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
@@ -186,6 +190,7 @@ export class World {
     this.producers = [...this.firms.values()].map((firm) => ({
       firm,
       inputs: firms.inputs.get(firm.id)!,
+      produced: this.ledger.producer(firm.id),
       capacity: 0,
       desired: 0,
     }));
@@ -393,7 +398,7 @@ export class World {
       const rounds = Math.floor(p.desired * ratio);
       for (const input of p.inputs) input.supplier.stock -= rounds * input.perRound;
       p.firm.recordOutput(rounds, p.capacity);
-      this.ledger.produced(p.firm.id, rounds);
+      this.ledger.producedAt(p.produced, rounds);
       this.allocate(p.firm, rounds, day);
     }
     for (const s of this.suppliers) s.requested = 0;
@@ -734,8 +739,9 @@ export class World {
     const standard = terms.standard ?? nations[0]!.spec.qualificationStandard;
     const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);
     // Qualification to the buyer's standard, paid once per (firm, standard), in parallel with licensing.
-    const key = `${firm.id}|${standard}`;
-    let qualifiedDay = firm.qualifiedStandards.has(standard) ? day : this.qualifiedFrom.get(key);
+    const qualified = firm.qualifiedStandards.has(standard);
+    const key = qualified ? '' : `${firm.id}|${standard}`;
+    let qualifiedDay = qualified ? day : this.qualifiedFrom.get(key);
     const needsQualification = qualifiedDay === undefined;
     if (qualifiedDay === undefined) qualifiedDay = day + award + this.procurement.qualificationDelayDays;
     let crossBorder = false;
@@ -745,23 +751,27 @@ export class World {
     const licenceDelay = crossBorder && licence === 'standard' ? (seller?.licenceDelayDays ?? 0) : 0;
     const activeFromDay = Math.max(day + award + licenceDelay, qualifiedDay);
     const price = firm.quote(day, this.backlogOf(firm));
-    // Each payer's obligations by budget year for the whole order; a cut order obligates them scaled.
-    const fullSplits: YearAmounts[] = [];
+    // Each payer's obligations by budget year for the whole order, in scratch lists (nearly half the calls
+    // under pooled procurement end unaffordable); a placed order keeps copies, scaled if it was cut.
+    const splits = this.scratchSplits;
+    while (splits.length < nations.length) splits.push({ years: [], amounts: [] });
     let fraction = 1;
     for (let i = 0; i < nations.length; i++) {
       const budget = nations[i]!.budget;
-      const split = monthlyObligations(
+      const split = splits[i]!;
+      monthlyObligations(
         budget,
         activeFromDay,
         request.durationMonths,
         request.rounds * shares[i]!.share * price,
+        split,
       );
-      fullSplits.push(split);
       fraction = Math.min(fraction, budget.affordableShare(split));
+      // The fraction only falls with more payers: once no whole round fits, none will.
+      if (fraction < 1 && wholeRounds(request.rounds, fraction) < 1)
+        return { status: 'unaffordable', rounds: 0 };
     }
-    // The shave guards a fraction rounded up past what the budget allows; an affordable order is whole.
-    const rounds = fraction >= 1 ? request.rounds : Math.floor(request.rounds * fraction * (1 - 1e-12));
-    if (rounds < 1) return { status: 'unaffordable', rounds: 0 };
+    const rounds = fraction >= 1 ? request.rounds : wholeRounds(request.rounds, fraction);
     const contract = new Contract(
       this.contracts.length,
       request.buyer,
@@ -779,8 +789,7 @@ export class World {
     const obligated: YearAmounts[] = [];
     for (let i = 0; i < nations.length; i++) {
       const nation = nations[i]!;
-      const byYear =
-        rounds === request.rounds ? fullSplits[i]! : scaled(fullSplits[i]!, rounds / request.rounds);
+      const byYear = scaledCopy(splits[i]!, rounds === request.rounds ? 1 : rounds / request.rounds);
       nation.budget.obligateAmounts(byYear);
       obligated.push(byYear);
       const overhead =
@@ -923,17 +932,34 @@ function wholePart(rounds: number, share: number, left: number, last: boolean): 
 }
 
 /**
+ * The whole rounds of an order of `rounds` cut to `fraction` (< 1) of it. The shave guards a fraction
+ * rounded up past what a budget allows.
+ */
+function wholeRounds(rounds: number, fraction: number): number {
+  return Math.floor(rounds * fraction * (1 - 1e-12));
+}
+
+/** Budget years and amounts, written in place (scratch lists reused from one order to the next). */
+interface YearAmountsScratch {
+  readonly years: number[];
+  readonly amounts: number[];
+}
+
+/**
  * What a payer obligates, by budget year, for `amountEur` delivered over `durationMonths` from
  * `activeFromDay`: monthly tranches, each in the budget year its mid-month falls in (years ascending).
+ * Written into `out`.
  */
 function monthlyObligations(
   budget: Budget,
   activeFromDay: number,
   durationMonths: number,
   amountEur: number,
-): YearAmounts {
-  const years: number[] = [];
-  const amounts: number[] = [];
+  out: YearAmountsScratch,
+): void {
+  const { years, amounts } = out;
+  years.length = 0;
+  amounts.length = 0;
   const months = Math.max(1, Math.round(durationMonths));
   const step = (durationMonths * DAYS_PER_MONTH) / months;
   const perMonth = amountEur / months;
@@ -953,12 +979,14 @@ function monthlyObligations(
   }
   years.push(year);
   amounts.push(perMonth * count);
-  return { years, amounts };
 }
 
-/** A copy of `byYear` with every amount multiplied by `factor`. */
-function scaled(byYear: YearAmounts, factor: number): YearAmounts {
-  return { years: byYear.years, amounts: byYear.amounts.map((amount) => amount * factor) };
+/** A copy of `byYear` with every amount multiplied by `factor` (left as is when it is 1). */
+function scaledCopy(byYear: YearAmounts, factor: number): YearAmounts {
+  return {
+    years: byYear.years.slice(),
+    amounts: factor === 1 ? byYear.amounts.slice() : byYear.amounts.map((amount) => amount * factor),
+  };
 }
 
 /** Removes contracts among the first `end` with nothing left to produce, keeping the order of the rest. */

@@ -84,11 +84,21 @@ export function restoreGenerator(words: readonly number[]): SeededGenerator {
  * @internal
  */
 export function generatorFromBytes(bytes: Uint8Array): SeededGenerator {
+  return restoreGenerator(wordsFromBytes(bytes));
+}
+
+/**
+ * The generator state {@link generatorFromBytes} seeds from `bytes`, for {@link restoreGenerator}.
+ *
+ * @param bytes - at least 16 bytes
+ * @internal
+ */
+export function wordsFromBytes(bytes: Uint8Array): readonly number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const words: number[] = [view.getInt32(0), view.getInt32(4), view.getInt32(8), view.getInt32(12)];
   // The all-zero state is a fixed point of Tyche-i (probability 2^-128 from a hash, but free to rule out).
   if (!words.some((w) => w !== 0)) words[2] = 0x9e3779b9 | 0;
-  return restoreGenerator(words);
+  return words;
 }
 
 /**

@@ -9,10 +9,10 @@ import { DibsimError, describeValue } from '../errors.js';
 import type { Rng } from './rng.js';
 import {
   generatorAlgorithm,
-  generatorFromBytes,
   generatorStateProblem,
   restoreGenerator,
   type SeededGenerator,
+  wordsFromBytes,
 } from './seedrandom.js';
 
 /** Options for {@link createStreams}. */
@@ -167,6 +167,31 @@ function checkKey(key: unknown): string {
   return key;
 }
 
+/**
+ * The starting states derived for the most recent (seed, replication), by key. The runs of one
+ * replication under several strategies derive the same few hundred streams one after another, and a
+ * SHA-256 costs more than the rest of a stream's set-up; capped so that models with a stream per entity
+ * do not hold a second copy of every key.
+ */
+let recent: { seed: string; replication: number; words: Map<string, readonly number[]> } | undefined;
+const RECENT_MAX_KEYS = 4096;
+
+/** The starting state of stream `key`: the first 16 bytes of SHA-256 of its (seed, replication, key). */
+function derivedWords(seed: string, replication: number, key: string): readonly number[] {
+  if (recent === undefined || recent.seed !== seed || recent.replication !== replication)
+    recent = { seed, replication, words: new Map() };
+  let words = recent.words.get(key);
+  if (words === undefined) {
+    words = wordsFromBytes(
+      createHash('sha256')
+        .update(JSON.stringify([derivationTag, seed, replication, key]))
+        .digest(),
+    );
+    if (recent.words.size < RECENT_MAX_KEYS) recent.words.set(key, words);
+  }
+  return words;
+}
+
 /** One stream's mutable core: `restore` swaps the generator without replacing the callable. */
 interface StreamCore {
   generator: SeededGenerator;
@@ -185,10 +210,7 @@ class StreamFamily implements Streams {
   stream(key: string): RandomStream {
     const existing = this.#streams.get(checkKey(key));
     if (existing !== undefined) return existing.stream;
-    const digest = createHash('sha256')
-      .update(JSON.stringify([derivationTag, this.seed, this.replication, key]))
-      .digest();
-    return this.#add(key, generatorFromBytes(digest));
+    return this.#add(key, restoreGenerator(derivedWords(this.seed, this.replication, key)));
   }
 
   restore(state: StreamState): RandomStream {

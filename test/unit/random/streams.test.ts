@@ -39,6 +39,21 @@ describe('createStreams(seed, { replication }).stream(key)', () => {
     },
   );
 
+  it('derives the same golden streams again, interleaved with other seeds and replications, and past 4,096 keys', () => {
+    const golden = [0.6632693468550971, 0.11057943135571646, 0.7131275643317598, 0.37844247820086296];
+    const derive = () => take(createStreams('dibsim', { replication: 3 }).stream('demand:PL'), 4);
+    expect(derive()).toEqual(golden);
+    expect(derive()).toEqual(golden); // the starting state remembered for this replication
+    take(createStreams('dibsim', { replication: 4 }).stream('demand:PL'), 4);
+    expect(derive()).toEqual(golden); // derived afresh after another replication
+    const many = createStreams('dibsim', { replication: 3 });
+    for (let i = 0; i < 5000; i++) many.stream(`entity:${i}`);
+    const late = take(createStreams('dibsim', { replication: 3 }).stream('entity:4999'), 3);
+    expect(late).toEqual(take(createStreams('dibsim', { replication: 3 }).stream('entity:4999'), 3));
+    expect(late).not.toEqual(take(createStreams('dibsim', { replication: 3 }).stream('entity:4998'), 3));
+    expect(derive()).toEqual(golden);
+  });
+
   it('pins the saved state of a golden stream', () => {
     const stream = createStreams(42).stream('a');
     take(stream, 4);

@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, describeValue, ScenarioError } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
+import { validateScenario } from '../model/validate.js';
 import { isStrategyModule, type StrategySpec } from './strategy-spec.js';
 
 /**
@@ -13,7 +14,9 @@ import { isStrategyModule, type StrategySpec } from './strategy-spec.js';
  * `path` is dotted, with `[n]` for an array index and `[field=value]` to pick the array element whose
  * `field` equals `value`, e.g. `nations[id=DE].budgetEurPerYear`, `procurement.awardDelayDays`,
  * `firms[id=rheinmetall-unterluess].lines[0].nameplateRoundsPerMonth`. With `strategy`, the path goes into
- * that strategy's `params` instead (a {@link StrategyModule}; factories cannot take new parameters).
+ * that strategy's `params` instead (a {@link StrategyModule}; factories cannot take new parameters). A
+ * scenario path may end in an optional field the scenario leaves out, such as `procurement.minOrderShare`;
+ * a field the scenario schema does not have is an error.
  *
  * @example
  * { path: 'procurement.awardDelayDays', values: [30, 60, 90] }
@@ -91,7 +94,7 @@ export function applyLevers(
     if (!(name in values)) continue;
     const value = values[name];
     if (lever.strategy === undefined) {
-      s = setPath(s, lever.path, value, name);
+      s = setScenarioPath(s, lever.path, value, name);
       continue;
     }
     // A built-in strategy given by registry name (`{ module: 'pooled' }`) is called by that name.
@@ -118,15 +121,44 @@ type Step =
   | { readonly field: string; readonly equals: string };
 
 /**
+ * {@link setPath} for a scenario lever. An optional field the scenario leaves out (such as
+ * `procurement.minOrderShare`) is added when the scenario schema knows it; any other missing field is
+ * the error naming the lever, so a misspelt path never runs.
+ */
+function setScenarioPath(scenario: unknown, path: string, value: unknown, lever: string): unknown {
+  try {
+    return setPath(scenario, path, value, lever);
+  } catch (missing) {
+    let added: unknown;
+    try {
+      added = setPath(scenario, path, value, lever, 'last');
+    } catch {
+      throw missing;
+    }
+    const steps = parsePath(path, lever);
+    const last = steps[steps.length - 1]!;
+    const unknown = 'key' in last ? `unknown field '${last.key}'` : undefined;
+    try {
+      validateScenario(added as Scenario);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      if (unknown === undefined || error.issues.some((i) => i.message.startsWith(unknown))) throw missing;
+    }
+    return added;
+  }
+}
+
+/**
  * `value` at `path` in a copy of `root` (copied only along the path). With `addMissing`, absent fields
- * along the path are added (objects for the steps before the last). @internal
+ * along the path are added (objects for the steps before the last); with `'last'`, only an absent last
+ * field. @internal
  */
 export function setPath(
   root: unknown,
   path: string,
   value: unknown,
   lever: string,
-  addMissing = false,
+  addMissing: boolean | 'last' = false,
 ): unknown {
   const steps = parsePath(path, lever);
   const set = (node: unknown, at: number): unknown => {
@@ -138,11 +170,12 @@ export function setPath(
       );
     if ('key' in step) {
       const isRecord = typeof node === 'object' && node !== null && !Array.isArray(node);
-      if (!isRecord || !(addMissing || step.key in node)) {
+      const mayAdd = addMissing === true || (addMissing === 'last' && at + 1 === steps.length);
+      if (!isRecord || !(mayAdd || step.key in node)) {
         throw fail(`has no field ${JSON.stringify(step.key)}`);
       }
       const record = node as Record<string, unknown>;
-      const below = record[step.key] ?? (addMissing && !(step.key in record) ? {} : undefined);
+      const below = record[step.key] ?? (mayAdd && !(step.key in record) ? {} : undefined);
       const next = at + 1 === steps.length ? value : set(below, at + 1);
       return { ...record, [step.key]: next };
     }

@@ -59,6 +59,22 @@ describe('levers', () => {
     expect(() => setPath(scenario, 'a..b]', 1, 'l')).toThrow(/is not a path/);
   });
 
+  it('applyLevers adds an optional scenario field left out, and still rejects a misspelt one', () => {
+    expect('minOrderShare' in scenario.procurement).toBe(false);
+    const lever = { path: 'procurement.minOrderShare', values: [0.1] };
+    const out = applyLevers(scenario, [], [lever], { 'procurement.minOrderShare': 0.1 });
+    expect(out.scenario.procurement.minOrderShare).toBe(0.1);
+    expect('minOrderShare' in scenario.procurement).toBe(false);
+    const typo = { path: 'procurement.minOrderShre', values: [0.1] };
+    expect(() => applyLevers(scenario, [], [typo], { 'procurement.minOrderShre': 0.1 })).toThrow(
+      /lever "procurement.minOrderShre": path "procurement.minOrderShre" has no field "minOrderShre"/,
+    );
+    const deep = { path: 'procurement.nope.minOrderShare', values: [0.1] };
+    expect(() => applyLevers(scenario, [], [deep], { 'procurement.nope.minOrderShare': 0.1 })).toThrow(
+      /has no field "nope" \(at step 2\)/,
+    );
+  });
+
   it('applyLevers sets strategy params of a named module strategy only', () => {
     const strategies = [
       { module: STRATEGIES_MODULE, export: 'partialOrders', name: 'partial', params: { share: 0.5 } },

@@ -27,8 +27,10 @@ export interface SenderAccount {
 
 /** Money paid by one payer to one firm, as a handle for hot loops. @internal */
 export interface PaymentAccount {
-  readonly byPayer: ExactSum;
-  readonly toFirm: ExactSum;
+  readonly payer: string;
+  readonly firm: string;
+  /** Everything paid, exactly. */
+  readonly paid: ExactSum;
 }
 
 /** The ledger of one run. @internal */
@@ -38,8 +40,12 @@ export class Ledger {
   private readonly actors = new Map<string, StockAccount>();
   private shippedTotal = 0;
   private arrivedTotal = 0;
-  private readonly paidBy = new Map<string, ExactSum>();
-  private readonly paidTo = new Map<string, ExactSum>();
+  /**
+   * Money by (payer, firm) pair. One exact sum per pair, not one per payer and one per firm: each payment
+   * is added once, and the totals by payer and by firm are exact merges at the check (exact sums do not
+   * depend on the order of additions).
+   */
+  private readonly payments = new Map<string, PaymentAccount>();
 
   /** A firm finished `rounds`. */
   produced(firm: string, rounds: number): void {
@@ -115,13 +121,19 @@ export class Ledger {
 
   /** The account of payments from `payer` to `firm`, for {@link Ledger.paidVia}. */
   payment(payer: string, firm: string): PaymentAccount {
-    return { byPayer: sum(this.paidBy, payer), toFirm: sum(this.paidTo, firm) };
+    // JSON of the pair: no separator character can make two different pairs collide.
+    const key = JSON.stringify([payer, firm]);
+    let account = this.payments.get(key);
+    if (account === undefined) {
+      account = { payer, firm, paid: new ExactSum() };
+      this.payments.set(key, account);
+    }
+    return account;
   }
 
   /** The payer of `account` paid its firm `quantity × unitPriceEur`, exactly. */
   paidVia(account: PaymentAccount, quantity: number, unitPriceEur: number): void {
-    account.byPayer.addProduct(quantity, unitPriceEur);
-    account.toFirm.addProduct(quantity, unitPriceEur);
+    account.paid.addProduct(quantity, unitPriceEur);
   }
 
   /** Rounds shipped but not yet arrived. */
@@ -136,7 +148,7 @@ export class Ledger {
 
   /** Money paid by `payer`, EUR. */
   paidByPayer(payer: string): number {
-    return this.paidBy.get(payer)?.value ?? 0;
+    return this.totalPaid((a) => a.payer === payer);
   }
 
   /**
@@ -161,7 +173,7 @@ export class Ledger {
           `firm:${firm.id}`,
         );
       }
-      const revenue = this.paidTo.get(firm.id)?.value ?? 0;
+      const revenue = this.totalPaid((a) => a.firm === firm.id);
       if (firm.revenueEur !== revenue) {
         throw new ModelError(
           `money not conserved: firm revenue ${firm.revenueEur} EUR, ledger ${revenue} EUR`,
@@ -194,7 +206,7 @@ export class Ledger {
       }
     }
     for (const payer of state.payers) {
-      const paid = this.paidBy.get(payer.id)?.value ?? 0;
+      const paid = this.totalPaid((a) => a.payer === payer.id);
       if (payer.spentEur !== paid) {
         throw new ModelError(
           `money not conserved: spent ${payer.spentEur} EUR, ledger ${paid} EUR`,
@@ -203,6 +215,13 @@ export class Ledger {
         );
       }
     }
+  }
+
+  /** The exact total of the payment accounts that `pick` selects. */
+  private totalPaid(pick: (account: PaymentAccount) => boolean): number {
+    const total = new ExactSum();
+    for (const account of this.payments.values()) if (pick(account)) total.merge(account.paid);
+    return total.value;
   }
 
   /** The account of `stockpile` (`owner/item`), for the handle methods ({@link Ledger.arrivedAt}, …). */
@@ -222,13 +241,4 @@ export interface LedgerState {
   readonly stockpiles: readonly { owner: string; item: string; initialRounds: number; level: number }[];
   readonly payers: readonly { id: string; spentEur: number }[];
   readonly inTransitRounds: number;
-}
-
-function sum(map: Map<string, ExactSum>, key: string): ExactSum {
-  let s = map.get(key);
-  if (s === undefined) {
-    s = new ExactSum();
-    map.set(key, s);
-  }
-  return s;
 }

@@ -54,12 +54,7 @@ export class Ledger {
 
   /** The account of the rounds `firm` finished, for {@link Ledger.producedAt}. */
   producer(firm: string): SenderAccount {
-    let a = this.producedByFirm.get(firm);
-    if (a === undefined) {
-      a = { rounds: 0 };
-      this.producedByFirm.set(firm, a);
-    }
-    return a;
+    return accountIn(this.producedByFirm, firm, () => ({ rounds: 0 }));
   }
 
   /** The firm of `account` (see {@link Ledger.producer}) finished `rounds`. */
@@ -74,12 +69,7 @@ export class Ledger {
 
   /** The account of sender `from` (a firm id, or `stock:<nation>`), for {@link Ledger.shippedBy}. */
   sender(from: string): SenderAccount {
-    let a = this.shippedByFirm.get(from);
-    if (a === undefined) {
-      a = { rounds: 0 };
-      this.shippedByFirm.set(from, a);
-    }
-    return a;
+    return accountIn(this.shippedByFirm, from, () => ({ rounds: 0 }));
   }
 
   /** The sender of `account` sent `rounds` on their way. */
@@ -122,13 +112,11 @@ export class Ledger {
   /** The account of payments from `payer` to `firm`, for {@link Ledger.paidVia}. */
   payment(payer: string, firm: string): PaymentAccount {
     // JSON of the pair: no separator character can make two different pairs collide.
-    const key = JSON.stringify([payer, firm]);
-    let account = this.payments.get(key);
-    if (account === undefined) {
-      account = { payer, firm, paid: new ExactSum() };
-      this.payments.set(key, account);
-    }
-    return account;
+    return accountIn(this.payments, JSON.stringify([payer, firm]), () => ({
+      payer,
+      firm,
+      paid: new ExactSum(),
+    }));
   }
 
   /** The payer of `account` paid its firm `quantity × unitPriceEur`, exactly. */
@@ -226,12 +214,7 @@ export class Ledger {
 
   /** The account of `stockpile` (`owner/item`), for the handle methods ({@link Ledger.arrivedAt}, …). */
   account(stockpile: string): StockAccount {
-    let f = this.actors.get(stockpile);
-    if (f === undefined) {
-      f = { received: 0, servedFromStock: 0, transferredOut: 0 };
-      this.actors.set(stockpile, f);
-    }
-    return f;
+    return accountIn(this.actors, stockpile, () => ({ received: 0, servedFromStock: 0, transferredOut: 0 }));
   }
 }
 
@@ -241,4 +224,14 @@ export interface LedgerState {
   readonly stockpiles: readonly { owner: string; item: string; initialRounds: number; level: number }[];
   readonly payers: readonly { id: string; spentEur: number }[];
   readonly inTransitRounds: number;
+}
+
+/** The account of `key` in `accounts`, opened with `open()` on first use. */
+function accountIn<K, A>(accounts: Map<K, A>, key: K, open: () => A): A {
+  let account = accounts.get(key);
+  if (account === undefined) {
+    account = open();
+    accounts.set(key, account);
+  }
+  return account;
 }

@@ -75,20 +75,11 @@ export function restoreGenerator(words: readonly number[]): SeededGenerator {
 }
 
 /**
- * Creates a generator seeded from the first 16 bytes of `bytes` (e.g. a SHA-256 digest).
+ * The generator state for {@link restoreGenerator} taken from the first 16 bytes of `bytes` (e.g. a
+ * SHA-256 digest).
  *
  * The bytes are used as the full 128-bit state: a hash digest is already uniformly random, so
  * it needs none of the warm-up that Tyche-i's own seeding does for low-entropy seeds.
- *
- * @param bytes - at least 16 bytes
- * @internal
- */
-export function generatorFromBytes(bytes: Uint8Array): SeededGenerator {
-  return restoreGenerator(wordsFromBytes(bytes));
-}
-
-/**
- * The generator state {@link generatorFromBytes} seeds from `bytes`, for {@link restoreGenerator}.
  *
  * @param bytes - at least 16 bytes
  * @internal

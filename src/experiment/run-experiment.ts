@@ -86,7 +86,8 @@ export interface ExperimentOptions {
   readonly workers?: number;
   /**
    * Replications per task sent to a worker (amortises the ≈0.5 ms cost of a task for fast scenarios; has
-   * no effect on results). @defaultValue `ceil(replications / (8 · workers))`, between 1 and 16
+   * no effect on results). @defaultValue `ceil(replications / (8 · workers))`, between 1 and 16, shrinking
+   * towards 1 over the last replications so that the workers finish together
    */
   readonly chunkSize?: number;
   /**
@@ -136,8 +137,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   for (let i = 0; i < manifest.replications; i++) {
     if (shard === undefined || i % shard.count === shard.index) plan.push(i);
   }
-  const chunkSize = options.chunkSize ?? (workers === 0 ? 1 : defaultChunkSize(plan.length, workers));
-  checkInteger('chunkSize', chunkSize, 1);
+  if (options.chunkSize !== undefined) checkInteger('chunkSize', options.chunkSize, 1);
+  const chunkSize = options.chunkSize ?? (workers === 0 ? 1 : guidedChunkSize(plan.length, workers));
   const file = options.resultsFile;
   const existing = file === undefined ? undefined : readResultsFile(file);
   if (file !== undefined && existing?.header !== undefined)
@@ -182,7 +183,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
           : pool.run,
       chunkSize,
       // Two chunks per worker keep every worker busy while the main thread folds.
-      window: pool === undefined ? 1 : workers * chunkSize * 2,
+      window: pool === undefined ? 1 : workers * maxChunkSize(chunkSize, plan.length) * 2,
       onComputed: writer === undefined ? undefined : (outcome) => writer.append(outcome),
       accept: (outcome) => builder.accept(outcome),
       signal: options.signal,
@@ -280,8 +281,20 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
 }
 
 /** Chunks small enough that each worker gets about 8, at most 16 replications each. */
-function defaultChunkSize(replications: number, workers: number): number {
-  return Math.max(1, Math.min(16, Math.ceil(replications / (8 * workers))));
+/**
+ * The default chunk size as a function of the replications still to launch: about an eighth of each
+ * worker's share, at most 16 (a task costs ≈0.5 ms; a chunk of 16 europe-155mm replications ≈1 s), shrinking
+ * towards 1 as the plan runs out (guided self-scheduling), so that no worker is left with a long last chunk
+ * while the others idle.
+ */
+function guidedChunkSize(replications: number, workers: number): (remaining: number) => number {
+  const largest = Math.max(1, Math.min(16, Math.ceil(replications / (8 * workers))));
+  return (remaining) => Math.max(1, Math.min(largest, Math.ceil(remaining / (4 * workers))));
+}
+
+/** The largest chunk a chunk-size rule gives for a plan of `replications`. */
+function maxChunkSize(chunkSize: number | ((remaining: number) => number), replications: number): number {
+  return typeof chunkSize === 'number' ? chunkSize : chunkSize(replications);
 }
 
 function checkInteger(name: string, value: unknown, min: number): void {

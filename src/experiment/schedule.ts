@@ -23,8 +23,11 @@ export interface FoldInOrderOptions {
   readonly done?: KnownOutcomes | undefined;
   /** Runs a chunk of replications; must not reject (failures are outcomes). */
   readonly runChunk: (replications: readonly number[]) => Promise<ReplicationOutcome[]>;
-  /** Replications per chunk, ≥ 1. */
-  readonly chunkSize: number;
+  /**
+   * Replications per chunk, ≥ 1: a number, or a function of the replications still to launch (guided
+   * scheduling: smaller chunks near the end, so that the workers finish together).
+   */
+  readonly chunkSize: number | ((remaining: number) => number);
   /** Replications started ahead of the fold, ≥ 1: enough to keep every worker busy, and the bound on buffering. */
   readonly window: number;
   /** Called with each newly computed outcome as its chunk completes (e.g. to append it to a file). */
@@ -55,7 +58,8 @@ export async function foldInOrder(
         continue;
       }
       const positions: number[] = [];
-      while (launched < plan.length && positions.length < chunkSize && done?.has(plan[launched]!) !== true) {
+      const size = typeof chunkSize === 'number' ? chunkSize : chunkSize(plan.length - launched);
+      while (launched < plan.length && positions.length < size && done?.has(plan[launched]!) !== true) {
         positions.push(launched++);
       }
       const chunk = runChunk(positions.map((p) => plan[p]!)).then((outcomes) => {

@@ -31,6 +31,8 @@ describe('runExperiment with worker threads', () => {
       const result = await runExperiment({ ...options, workers, chunkSize });
       expect(JSON.stringify(result), `${workers} workers, chunks of ${chunkSize}`).toBe(serial);
     }
+    // The default: chunks that shrink as the plan runs out.
+    expect(JSON.stringify(await runExperiment({ ...options, workers: 2 }))).toBe(serial);
   });
 
   it('runs the compiled build (dist/, worker-entry.js) to the same result as the sources (tsx bootstrap)', async () => {

@@ -135,6 +135,9 @@ export class Firm {
   lastCapacityRounds = 0;
   /** Fraction of a round carried to the next step, so fractional rates lose nothing. */
   private carry = 0;
+  /** The unit cost at `costCumulative` rounds produced (NaN: none worked out yet). */
+  private cost_ = Number.NaN;
+  private costCumulative = Number.NaN;
   /** `log2(1 − learningRate)`, worked out once: unit costs are read thousands of times a run. */
   private readonly learningExponent: number;
 
@@ -175,8 +178,18 @@ export class Firm {
 
   /** Current unit cost on the learning curve, EUR. */
   unitCost(): number {
-    const p = this.params;
-    return wrightCost(p.unitCostEur, p.cumulativeRoundsAtStart, this.cumulativeRounds, this.learningExponent);
+    // Read by every quote, snapshot and appraisal, but it changes only when output does (weekly): keep the last.
+    if (this.costCumulative !== this.cumulativeRounds) {
+      const p = this.params;
+      this.cost_ = wrightCost(
+        p.unitCostEur,
+        p.cumulativeRoundsAtStart,
+        this.cumulativeRounds,
+        this.learningExponent,
+      );
+      this.costCumulative = this.cumulativeRounds;
+    }
+    return this.cost_;
   }
 
   /** Rounds still to produce across the order book. */

@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { ExactSum } from '../stats/exact-sum.js';
 import type { Budget } from './budget.js';
 import type { Contract } from './contract.js';
 import type { Pledge } from './demand.js';
@@ -32,6 +33,13 @@ export interface PayerPlan {
   readonly payment: PaymentAccount;
   /** Where its share of the rounds goes when the contract delivers to `@payers`. */
   readonly destination: Destination | undefined;
+  /**
+   * Rounds paid for out of its budget but not yet credited to the firm and the ledger (see
+   * `World.settlePayments`), when its share is 1: whole rounds, summed exactly.
+   */
+  unpaidRounds: number;
+  /** The same when its share is below 1: its parts of deliveries (`rounds × share`) are not whole. */
+  readonly unpaidParts: ExactSum | undefined;
 }
 
 /** A contract's deliveries, resolved. @internal */
@@ -44,6 +52,8 @@ export interface DeliveryPlan {
   /** Stockpiles whose rounds on order the contract counts in, with the payer's share (stock contracts). */
   readonly onOrder: readonly { readonly stock: Stockpile; readonly share: number }[];
   readonly pledge: Pledge | undefined;
+  /** Whether it has deliveries not yet credited to the firm and the ledger. */
+  unpaid: boolean;
 }
 
 /** Finds stockpiles by actor and item, once per pair, with their ledger accounts. @internal */
@@ -103,6 +113,8 @@ export function planDelivery(
       budget: nation.budget,
       payment: ledger.payment(p.payer, contract.firm),
       destination: toPayers ? destinations.of(p.payer, contract.item) : undefined,
+      unpaidRounds: 0,
+      unpaidParts: p.share === 1 ? undefined : new ExactSum(),
     };
   });
   const destination = toPayers ? undefined : destinations.of(contract.deliverTo, contract.item);
@@ -116,5 +128,6 @@ export function planDelivery(
     destination,
     onOrder,
     pledge: purpose.kind === 'pledge' ? pledges.find((p) => p.id === purpose.pledge) : undefined,
+    unpaid: false,
   };
 }

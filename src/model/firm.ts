@@ -121,7 +121,11 @@ export class Firm {
   cumulativeRounds = 0;
   /** Rounds finished but not shipped (always 0: production is make-to-order and ships at once). */
   heldRounds = 0;
-  /** Money received, EUR. */
+  /**
+   * Money received, EUR. Payments are credited here when the run ends (`World.run`) or is checked
+   * (`World.checkInvariants`), in one exact settlement of every delivery; payers' budgets are charged
+   * at each delivery.
+   */
   readonly revenue = new ExactSum();
   /** Production cost incurred, EUR. */
   readonly cost = new ExactSum();

@@ -118,6 +118,8 @@ export class World {
   private readonly backlog = new Map<Firm, number>();
   /** Each contract's deliveries, resolved when it was placed; index = contract id. */
   private readonly deliveries: DeliveryPlan[] = [];
+  /** Plans with payments not yet credited to the firm and the ledger, in the order of their first one. */
+  private readonly unpaidPlans: DeliveryPlan[] = [];
   private readonly destinations: Destinations;
   /** Every consumption (nations' first, then recipients') with its stockpile's ledger account. */
   private readonly consumers: { readonly consumption: Consumption; readonly account: StockAccount }[];
@@ -280,12 +282,14 @@ export class World {
     every(PRODUCTION_STEP_DAYS, PRIORITY.production, (day) => this.produce(day));
     this.scheduleOutages();
     sim.run({ until: this.horizonDays });
+    this.settlePayments();
     this.snapshot(); // state at the horizon
     this.demand?.close();
   }
 
   /** Checks conservation of rounds and money against the ledger. @throws {@link ModelError} */
   checkInvariants(): void {
+    this.settlePayments();
     for (const firm of this.firms.values()) {
       if (this.backlogOf(firm) !== firm.backlogRounds())
         throw new ModelError(
@@ -472,27 +476,59 @@ export class World {
     c.deliveredRounds += rounds;
     this.trackOnOrder(plan, -rounds);
     const price = c.unitPriceEur;
-    const revenue = plan.firm.revenue;
-    // Each payer pays its share; split rounds go to payers' stocks in whole rounds, largest share last.
+    // Each payer pays its share (credited to the firm and the ledger when the run ends, see
+    // settlePayments); split rounds go to payers' stocks in whole rounds, largest share last.
     let left = rounds;
     const payers = plan.payers;
     for (let i = 0; i < payers.length; i++) {
       const p = payers[i]!;
       const paidRounds = rounds * p.share;
       p.budget.pay(paidRounds, price);
-      revenue.addProduct(paidRounds, price);
-      this.ledger.paidVia(p.payment, paidRounds, price);
+      if (p.unpaidParts === undefined) p.unpaidRounds += paidRounds;
+      else p.unpaidParts.add(paidRounds);
       if (p.destination !== undefined) {
         const part = wholePart(rounds, p.share, left, i === payers.length - 1);
         left -= part;
         this.receive(p.destination, part);
       }
     }
+    if (!plan.unpaid) {
+      plan.unpaid = true;
+      this.unpaidPlans.push(plan);
+    }
     if (plan.destination !== undefined) this.receive(plan.destination, rounds);
     plan.pledge?.arrive(rounds, this.sim.now);
     if (c.deliveredRounds === c.quantityRounds) {
       c.status = 'completed';
     }
+  }
+
+  /**
+   * Credits the payments made since the last settlement to the firms' revenue and to the ledger: per
+   * contract and payer, the rounds paid for times the unit price, exactly. Budgets are charged at each
+   * delivery (their spending is a monthly output); revenue and the ledger are read only by the checks and
+   * the results, so crediting them once a run, not at each delivery, saves two exact products per payer
+   * and delivery. The totals are the same, bit for bit: every sum is exact, and an exact sum reads the same
+   * whatever the grouping of its terms. The budgets, charged on their own path, are checked against the
+   * ledger (see {@link World.checkInvariants}).
+   */
+  private settlePayments(): void {
+    for (const plan of this.unpaidPlans) {
+      const price = plan.contract.unitPriceEur;
+      const revenue = plan.firm.revenue;
+      for (const p of plan.payers) {
+        const credit = (rounds: number) => {
+          revenue.addProduct(rounds, price);
+          this.ledger.paidVia(p.payment, rounds, price);
+        };
+        if (p.unpaidParts === undefined) credit(p.unpaidRounds);
+        else p.unpaidParts.forEachPartial(credit);
+        p.unpaidRounds = 0;
+        p.unpaidParts?.reset();
+      }
+      plan.unpaid = false;
+    }
+    this.unpaidPlans.length = 0;
   }
 
   private receive(to: Destination, rounds: number): void {

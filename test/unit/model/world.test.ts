@@ -3,6 +3,7 @@ import { ModelError } from '../../../src/errors.js';
 import type { OrderRequest, ProcurementStrategy } from '../../../src/model/procurement.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { runScenario, World } from '../../../src/model/world.js';
+import { ExactSum } from '../../../src/stats/exact-sum.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import {
   firm,
@@ -160,6 +161,40 @@ describe('World: deliveries', () => {
     world.checkInvariants();
     expect(world.firms.get('firm-AA')!.cumulativeRounds).toBe(500);
     expect(world.firms.get('firm-AB')!.cumulativeRounds).toBe(500);
+  });
+
+  it('payers are charged at each delivery; firms and the ledger are credited the same exact sums when checked, mid-run or at the end', () => {
+    // A joint order with uneven shares: each payer's part of a delivery (rounds × share) is not whole.
+    const scenario = smallScenario({
+      nations: [nation('AA'), nation('BB')],
+      procurement: procurement({ awardDelayDays: 0 }),
+    });
+    const world = new World(scenario, {
+      strategy: ordersAtStart({
+        payers: [
+          { payer: 'AA', share: 1 / 3 },
+          { payer: 'BB', share: 2 / 3 },
+        ],
+        rounds: 50_000,
+        durationMonths: 12,
+      }),
+    });
+    const spent = () => {
+      const total = new ExactSum();
+      for (const n of world.nations.values()) total.merge(n.budget.spent);
+      return total.value;
+    };
+    const revenue = () => world.firms.get('firm-AA')!.revenue.value;
+    const [mid] = sampled(world, [200], () => {
+      const charged = spent();
+      world.checkInvariants(); // credits what was paid so far
+      return { charged, credited: revenue() };
+    });
+    expect(mid!.charged).toBeGreaterThan(0);
+    expect(mid!.credited).toBe(mid!.charged);
+    world.checkInvariants();
+    expect(revenue()).toBe(spent());
+    expect(world.contracts[0]!.deliveredRounds).toBe(50_000);
   });
 
   it('a firm outage stops its output: capacity 0 while down, less output than without outages', () => {

@@ -566,8 +566,7 @@ export class World {
   }
 
   private review(): void {
-    this.snapshot();
-    this.strategy.review(this.context());
+    this.strategy.review(this.context(this.snapshot()));
     const day = this.sim.now;
     for (const firm of this.firms.values()) {
       if (!firm.decidesToInvest(day, this.backlogOf(firm))) continue;
@@ -584,7 +583,11 @@ export class World {
 
   // ---- the procurement context --------------------------------------------------------------------
 
-  private context(): ProcurementContext {
+  /**
+   * The strategy's view of the world now. `snap`, a snapshot taken now, supplies the firms' capacities and
+   * quotes (the same numbers, worked out once a review instead of twice).
+   */
+  private context(snap?: Snapshot): ProcurementContext {
     const day = this.sim.now;
     return {
       day,
@@ -598,15 +601,15 @@ export class World {
         availableBudgetEur: n.budget.availableEur,
         stockpiles: [...n.stockpiles.values()].map((s) => this.stockpileView(n, s, day)),
       })),
-      firms: [...this.firms.values()].map((f) => ({
+      firms: [...this.firms.values()].map((f, i) => ({
         id: f.id,
         nation: f.params.nation,
         item: f.params.item,
         ownership: f.params.ownership,
         qualifiedStandards: new Set(f.qualifiedStandards),
-        capacityPerMonth: f.capacityPerMonth(day),
+        capacityPerMonth: snap === undefined ? f.capacityPerMonth(day) : snap.firms[i]!.capacity,
         backlogRounds: this.backlogOf(f),
-        quoteEur: f.quote(day, this.backlogOf(f)),
+        quoteEur: snap === undefined ? f.quote(day, this.backlogOf(f)) : snap.firms[i]!.price,
         inputs: this.inputViews.get(f.id)!,
       })),
       needs: (lengthMonths) => this.needs(day, lengthMonths ?? this.procurement.contractLengthMonths),
@@ -915,18 +918,19 @@ export class World {
 
   // ---- results ------------------------------------------------------------------------------------
 
-  private snapshot(): void {
-    this.snapshots.push(
-      takeSnapshot(
-        this.sim.now,
-        this.nations,
-        this.firms,
-        this.recipientStock,
-        this.pledges,
-        (f) => this.backlogOf(f),
-        this.pooledStock.values(),
-      ),
+  /** Records the state now and returns it. */
+  private snapshot(): Snapshot {
+    const snap = takeSnapshot(
+      this.sim.now,
+      this.nations,
+      this.firms,
+      this.recipientStock,
+      this.pledges,
+      (f) => this.backlogOf(f),
+      this.pooledStock.values(),
     );
+    this.snapshots.push(snap);
+    return snap;
   }
 
   /** Builds the run's results (call after {@link World.run}). */

@@ -265,8 +265,18 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
       const isMember = (n: Need) => members.has(n.nation);
       const pooled = members.size === 0 ? [] : context.needs(p.frameworkLengthMonths).filter(isMember);
       const stock = pooled.filter((n) => n.purpose.kind === 'stock');
-      const eligible = (item: string) =>
-        context.firms.filter((f) => f.item === item && eligibleForPool(p, f, context.nations, members));
+      // The same views all review long: worked out once per item (stock needs, then each pledge of the item).
+      const eligibleByItem = new Map<string, FirmView[]>();
+      const eligible = (item: string) => {
+        let firms = eligibleByItem.get(item);
+        if (firms === undefined) {
+          firms = context.firms.filter(
+            (f) => f.item === item && eligibleForPool(p, f, context.nations, members),
+          );
+          eligibleByItem.set(item, firms);
+        }
+        return firms;
+      };
       const items = [...new Set([...(members.size === 0 ? [] : pooledItems), ...stock.map((n) => n.item)])];
       for (const item of items) {
         const firms = eligible(item);

@@ -997,9 +997,10 @@ function monthlyObligations(
   amountEur: number,
   out: YearAmountsScratch,
 ): void {
+  // Written by index and cut to length at the end: setting `length = 0` first would free the lists'
+  // storage and make every call allocate it again.
   const { years, amounts } = out;
-  years.length = 0;
-  amounts.length = 0;
+  let n = 0;
   const months = Math.max(1, Math.round(durationMonths));
   const step = (durationMonths * DAYS_PER_MONTH) / months;
   const perMonth = amountEur / months;
@@ -1009,16 +1010,18 @@ function monthlyObligations(
   for (let m = 0; m < months; m++) {
     const t = activeFromDay + (m + 0.5) * step;
     if (t >= nextYearStart) {
-      years.push(year);
-      amounts.push(perMonth * count);
+      years[n] = year;
+      amounts[n++] = perMonth * count;
       year = budget.yearOf(t);
       nextYearStart = budget.yearStartDay(year + 1);
       count = 0;
     }
     count++;
   }
-  years.push(year);
-  amounts.push(perMonth * count);
+  years[n] = year;
+  amounts[n++] = perMonth * count;
+  years.length = n;
+  amounts.length = n;
 }
 
 /** A copy of `byYear` with every amount multiplied by `factor` (left as is when it is 1). */

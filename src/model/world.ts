@@ -51,6 +51,8 @@ const PRIORITY = {
   production: 1,
 } as const;
 const PRODUCTION_STEP_DAYS = 7;
+/** The answer to an order no payer can afford a round of (one frozen object: it is the answer to most attempts). */
+const UNAFFORDABLE: OrderResult = Object.freeze({ status: 'unaffordable', rounds: 0 });
 /** Default of `procurement.minOrderShare`: stock needs below this share of the target are not ordered. */
 const DEFAULT_MIN_ORDER_SHARE = 0.005;
 
@@ -116,6 +118,8 @@ export class World {
    * kept up to date as orders are placed, produced and denied: quotes need it thousands of times a run.
    */
   private readonly backlog = new Map<Firm, number>();
+  /** Strategies' copies of each firm's qualified standards (see `qualifiedView`). */
+  private readonly qualifiedViews = new Map<Firm, ReadonlySet<string>>();
   /** Each contract's deliveries, resolved when it was placed; index = contract id. */
   private readonly deliveries: DeliveryPlan[] = [];
   /** Plans with payments not yet credited to the firm and the ledger, in the order of their first one. */
@@ -606,7 +610,7 @@ export class World {
         nation: f.params.nation,
         item: f.params.item,
         ownership: f.params.ownership,
-        qualifiedStandards: new Set(f.qualifiedStandards),
+        qualifiedStandards: this.qualifiedView(f),
         capacityPerMonth: snap === undefined ? f.capacityPerMonth(day) : snap.firms[i]!.capacity,
         backlogRounds: this.backlogOf(f),
         quoteEur: snap === undefined ? f.quote(day, this.backlogOf(f)) : snap.firms[i]!.price,
@@ -618,6 +622,19 @@ export class World {
       openPooledStock: (owner, item) => this.openPooledStock(owner, item),
       pooledStock: (owner, item) => this.pooledStockView(owner, item),
     };
+  }
+
+  /**
+   * A copy of the standards `firm` is qualified to, for strategies' views: remade only when the firm
+   * qualifies to another (standards are only ever added, so the size tells), not at every review.
+   */
+  private qualifiedView(firm: Firm): ReadonlySet<string> {
+    let view = this.qualifiedViews.get(firm);
+    if (view === undefined || view.size !== firm.qualifiedStandards.size) {
+      view = new Set(firm.qualifiedStandards);
+      this.qualifiedViews.set(firm, view);
+    }
+    return view;
   }
 
   private stockpileView(n: NationState, s: Stockpile, day: number): StockpileView {
@@ -807,8 +824,7 @@ export class World {
       );
       fraction = Math.min(fraction, budget.affordableShare(split));
       // The fraction only falls with more payers: once no whole round fits, none will.
-      if (fraction < 1 && wholeRounds(request.rounds, fraction) < 1)
-        return { status: 'unaffordable', rounds: 0 };
+      if (fraction < 1 && wholeRounds(request.rounds, fraction) < 1) return UNAFFORDABLE;
     }
     const rounds = fraction >= 1 ? request.rounds : wholeRounds(request.rounds, fraction);
     const contract = new Contract(

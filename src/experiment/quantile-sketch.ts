@@ -26,8 +26,8 @@ export class QuantileSketch {
   /** Relative accuracy α of every quantile, in (0, 1). */
   readonly relativeAccuracy: number;
   private readonly logGamma: number;
-  private readonly positive = new Map<number, number>();
-  private readonly negative = new Map<number, number>();
+  private readonly positive = new BucketCounts();
+  private readonly negative = new BucketCounts();
   private zeros = 0;
   private n = 0;
   private lo = Number.POSITIVE_INFINITY;
@@ -73,8 +73,7 @@ export class QuantileSketch {
       return;
     }
     const buckets = x > 0 ? this.positive : this.negative;
-    const i = Math.ceil(Math.log(Math.abs(x)) / this.logGamma);
-    buckets.set(i, (buckets.get(i) ?? 0) + 1);
+    buckets.increment(Math.ceil(Math.log(Math.abs(x)) / this.logGamma));
   }
 
   /**
@@ -99,16 +98,88 @@ export class QuantileSketch {
     const mid = (i: number) => (2 * Math.exp(i * this.logGamma)) / (gamma + 1);
     const clamp = (x: number) => Math.min(this.hi, Math.max(this.lo, x));
     // Negative values from the most negative (largest bucket index) up.
-    for (const i of [...this.negative.keys()].sort((a, b) => b - a)) {
-      rank -= this.negative.get(i)!;
-      if (rank < 0) return clamp(-mid(i));
-    }
-    rank -= this.zeros;
+    const negative = this.negative.find(rank, true);
+    if (negative.index !== undefined) return clamp(-mid(negative.index));
+    rank = negative.rank - this.zeros;
     if (rank < 0) return 0;
-    for (const i of [...this.positive.keys()].sort((a, b) => a - b)) {
-      rank -= this.positive.get(i)!;
-      if (rank < 0) return clamp(mid(i));
+    const positive = this.positive.find(rank, false);
+    return positive.index === undefined ? this.hi : clamp(mid(positive.index));
+  }
+}
+
+/** Widest run of bucket indices counted in an array; wider spreads are counted in a map. */
+const DENSE_LIMIT = 2048;
+
+/**
+ * Counts by bucket index. While the indices seen span at most {@link DENSE_LIMIT} (the usual case: a KPI
+ * varies by a factor of about 60 across replications at α = 0.001) they are counted in one array, an
+ * increment being an index computation; a wider spread moves the counts to a map, as memory must grow with
+ * the spread only up to a bound. Either way the counts, and so the quantiles, are the same.
+ */
+class BucketCounts {
+  private dense = new Float64Array(0);
+  /** Bucket index of `dense[0]`. */
+  private offset = 0;
+  private sparse: Map<number, number> | undefined;
+
+  increment(i: number): void {
+    const k = i - this.offset;
+    if (k >= 0 && k < this.dense.length) this.dense[k]!++;
+    else if (this.sparse !== undefined) this.sparse.set(i, (this.sparse.get(i) ?? 0) + 1);
+    else this.widen(i);
+  }
+
+  /**
+   * The bucket holding the observation of 0-based rank `rank` in index order (descending if asked), or, if
+   * there are fewer, `index` undefined and `rank` less what these buckets hold.
+   */
+  find(rank: number, descending: boolean): { index: number | undefined; rank: number } {
+    let left = rank;
+    if (this.sparse === undefined) {
+      const d = this.dense;
+      for (let j = 0; j < d.length; j++) {
+        const k = descending ? d.length - 1 - j : j;
+        left -= d[k]!;
+        if (left < 0) return { index: k + this.offset, rank: left };
+      }
+      return { index: undefined, rank: left };
     }
-    return this.hi;
+    const sparse = this.sparse;
+    for (const i of [...sparse.keys()].sort((a, b) => (descending ? b - a : a - b))) {
+      left -= sparse.get(i)!;
+      if (left < 0) return { index: i, rank: left };
+    }
+    return { index: undefined, rank: left };
+  }
+
+  /** Makes room for index `i` (the array grows by doubling), or moves to the map past the limit. */
+  private widen(i: number): void {
+    const old = this.dense;
+    if (old.length === 0) {
+      this.dense = new Float64Array(64);
+      this.offset = i - 32;
+      this.dense[32] = 1;
+      return;
+    }
+    const lo = Math.min(this.offset, i);
+    const hi = Math.max(this.offset + old.length - 1, i);
+    if (hi - lo + 1 > DENSE_LIMIT) {
+      const sparse = new Map<number, number>();
+      old.forEach((c, k) => {
+        if (c > 0) sparse.set(k + this.offset, c);
+      });
+      sparse.set(i, (sparse.get(i) ?? 0) + 1);
+      this.sparse = sparse;
+      this.dense = new Float64Array(0);
+      return;
+    }
+    const size = Math.min(DENSE_LIMIT, Math.max(hi - lo + 1, 2 * old.length));
+    // Room to grow on the side that overflowed.
+    const offset = i < this.offset ? hi - size + 1 : lo;
+    const next = new Float64Array(size);
+    next.set(old, this.offset - offset);
+    this.dense = next;
+    this.offset = offset;
+    next[i - offset]!++;
   }
 }

@@ -36,6 +36,28 @@ describe('QuantileSketch', () => {
     );
   });
 
+  it('counts narrow and wide spreads alike (an array of buckets, or a map past its width)', () => {
+    // At α = 0.001 the array covers values within a factor of about 60; 1 to 1e6 needs the map.
+    for (const [lo, hi] of [
+      [10, 50],
+      [1, 1e6],
+      [-1e6, -1],
+    ] as const) {
+      const values = Array.from({ length: 999 }, (_, k) => lo + ((hi - lo) * ((k * 389) % 999)) / 998);
+      const forward = new QuantileSketch(0.001);
+      const backward = new QuantileSketch(0.001);
+      for (const x of values) forward.add(x);
+      for (const x of [...values].reverse()) backward.add(x);
+      for (const p of [0, 0.01, 0.1, 0.5, 0.9, 0.99, 1]) {
+        const exact = exactQuantile(values, p);
+        expect(Math.abs(forward.quantile(p) - exact), `[${lo}, ${hi}] p = ${p}`).toBeLessThanOrEqual(
+          0.001 * Math.abs(exact),
+        );
+        expect(backward.quantile(p)).toBe(forward.quantile(p));
+      }
+    }
+  });
+
   it('quantile(0) and quantile(1) are the exact minimum and maximum; NaN when empty', () => {
     const s = new QuantileSketch(0.001);
     expect(s.quantile(0.5)).toBeNaN();

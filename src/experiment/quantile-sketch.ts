@@ -126,7 +126,10 @@ class BucketCounts {
     const k = i - this.offset;
     if (k >= 0 && k < this.dense.length) this.dense[k]!++;
     else if (this.sparse !== undefined) this.sparse.set(i, (this.sparse.get(i) ?? 0) + 1);
-    else this.widen(i);
+    else {
+      this.widen(i);
+      this.increment(i);
+    }
   }
 
   /**
@@ -152,13 +155,12 @@ class BucketCounts {
     return { index: undefined, rank: left };
   }
 
-  /** Makes room for index `i` (the array grows by doubling), or moves to the map past the limit. */
+  /** Makes room for index `i` (the array grows by doubling), or moves the counts to the map past the limit. */
   private widen(i: number): void {
     const old = this.dense;
     if (old.length === 0) {
       this.dense = new Float64Array(64);
       this.offset = i - 32;
-      this.dense[32] = 1;
       return;
     }
     const lo = Math.min(this.offset, i);
@@ -168,7 +170,6 @@ class BucketCounts {
       old.forEach((c, k) => {
         if (c > 0) sparse.set(k + this.offset, c);
       });
-      sparse.set(i, (sparse.get(i) ?? 0) + 1);
       this.sparse = sparse;
       this.dense = new Float64Array(0);
       return;
@@ -180,6 +181,5 @@ class BucketCounts {
     next.set(old, this.offset - offset);
     this.dense = next;
     this.offset = offset;
-    next[i - offset]!++;
   }
 }

@@ -280,7 +280,6 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
   return { scenario, layout, strategies, manifest, stop };
 }
 
-/** Chunks small enough that each worker gets about 8, at most 16 replications each. */
 /**
  * The default chunk size as a function of the replications still to launch: about an eighth of each
  * worker's share, at most 16 (a task costs ≈0.5 ms; a chunk of 16 europe-155mm replications ≈1 s), shrinking

@@ -139,9 +139,9 @@ export class Firm {
   lastCapacityRounds = 0;
   /** Fraction of a round carried to the next step, so fractional rates lose nothing. */
   private carry = 0;
-  /** The unit cost at `costCumulative` rounds produced (NaN: none worked out yet). */
-  private cost_ = Number.NaN;
-  private costCumulative = Number.NaN;
+  /** The unit cost last worked out, at `lastUnitCostRounds` rounds produced (NaN: none yet). */
+  private lastUnitCost = Number.NaN;
+  private lastUnitCostRounds = Number.NaN;
   /** `log2(1 − learningRate)`, worked out once: unit costs are read thousands of times a run. */
   private readonly learningExponent: number;
 
@@ -183,17 +183,17 @@ export class Firm {
   /** Current unit cost on the learning curve, EUR. */
   unitCost(): number {
     // Read by every quote, snapshot and appraisal, but it changes only when output does (weekly): keep the last.
-    if (this.costCumulative !== this.cumulativeRounds) {
+    if (this.lastUnitCostRounds !== this.cumulativeRounds) {
       const p = this.params;
-      this.cost_ = wrightCost(
+      this.lastUnitCost = wrightCost(
         p.unitCostEur,
         p.cumulativeRoundsAtStart,
         this.cumulativeRounds,
         this.learningExponent,
       );
-      this.costCumulative = this.cumulativeRounds;
+      this.lastUnitCostRounds = this.cumulativeRounds;
     }
-    return this.cost_;
+    return this.lastUnitCost;
   }
 
   /** Rounds still to produce across the order book. */

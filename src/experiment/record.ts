@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import { dateOf, dayOf, monthStarts } from '../model/dates.js';
 import type { RunResult } from '../model/results.js';
 import type { Scenario } from '../model/scenario.js';
@@ -163,9 +164,9 @@ export function recordValues(result: RunResult, layout: RecordLayout): number[] 
     for (const i of at) push(pick(i));
   };
   const sum = (arrays: readonly Float64Array[], i: number) => arrays.reduce((s, a) => s + (a[i] ?? 0), 0);
-  const firms = Object.values(result.firms).map((f) => f.capacityPerMonth);
-  const spent = Object.values(result.nations).map((n) => n.spentEur);
-  const unmet = Object.values(result.recipients).map((r) => r.unmetRounds);
+  const firms = mapToArray(Object.values(result.firms), (f) => f.capacityPerMonth);
+  const spent = mapToArray(Object.values(result.nations), (n) => n.spentEur);
+  const unmet = mapToArray(Object.values(result.recipients), (r) => r.unmetRounds);
   sample((i) => sum(firms, i));
   sample((i) => sum(spent, i));
   sample((i) => sum(unmet, i));

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import { bernoulli } from '../random/discrete.js';
 import type { Streams } from '../random/streams.js';
 import { Budget } from './budget.js';
@@ -103,7 +104,7 @@ export class WorldBuilder {
             publicCoFundingShare: num(inv.publicCoFundingShare, 'investment.publicCoFundingShare'),
           },
         },
-        f.lines.map((l, i) => ({
+        mapToArray(f.lines, (l, i) => ({
           id: l.id,
           nameplateRoundsPerMonth: num(l.nameplateRoundsPerMonth, `lines[${i}].nameplateRoundsPerMonth`),
           // A line running at the start has passed its ramp-up.
@@ -173,14 +174,17 @@ export class WorldBuilder {
         spec: n,
         stockpiles,
         targets,
-        consumption: n.consumption.map((c, i) =>
+        consumption: mapToArray(n.consumption, (c, i) =>
           this.consumption(n.id, stockpiles.get(c.item)!, c, `${path}.consumption[${i}]`, shocks),
         ),
         budget,
         licenceDelayDays: this.params.num(n.exportLicence.delayDays, `${path}.exportLicence.delayDays`),
         licenceDenial: denial,
         overhead: { eur: 0 },
-        domesticFirms: this.scenario.firms.filter((f) => f.nation === n.id).map((f) => f.id),
+        domesticFirms: mapToArray(
+          this.scenario.firms.filter((f) => f.nation === n.id),
+          (f) => f.id,
+        ),
       });
     }
     return nations;
@@ -251,7 +255,7 @@ export class WorldBuilder {
       const path = `pledges[${p.id}]`;
       const quantity = Math.round(this.params.num(p.quantityRounds, `${path}.quantityRounds`));
       const fromStock = this.params.num(p.fromStockShare, `${path}.fromStockShare`);
-      const donors: DonorPart[] = p.donors.map((d) => {
+      const donors: DonorPart[] = mapToArray(p.donors, (d) => {
         const part = Math.round(quantity * d.share);
         const stockPart = Math.round(part * fromStock);
         return {

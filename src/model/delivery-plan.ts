@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import { ExactSum } from '../stats/exact-sum.js';
 import type { Budget } from './budget.js';
 import type { Contract } from './contract.js';
@@ -102,7 +103,7 @@ export function planDelivery(
   const toPayers = contract.deliverTo === '@payers';
   const purpose = contract.purpose;
   const onOrder: { stock: Stockpile; share: number }[] = [];
-  const payerPlans = contract.payers.map((p, i): PayerPlan => {
+  const payerPlans = mapToArray(contract.payers, (p, i): PayerPlan => {
     const nation = payers[i]!;
     if (purpose.kind === 'stock' && (toPayers || contract.deliverTo === p.payer)) {
       const stock = nation.stockpiles.get(contract.item);

@@ -7,7 +7,9 @@
  *
  * @module
  */
+
 import { DibsimError } from '../errors.js';
+import { mapToArray } from '../kernel/arrays.js';
 import { createSampler, type DistributionSpec } from '../random/spec.js';
 import type { Streams } from '../random/streams.js';
 import { dayOf } from './dates.js';
@@ -85,16 +87,16 @@ export class ParamResolver {
     }
     if ('expression' in profile) return compileExpression(profile.expression, path);
     if ('steps' in profile) {
-      const days = profile.steps.map((s) => dayOf(this.startDate, s.from));
-      const values = profile.steps.map((s, i) => this.num(s.value, `${path}.steps[${i}]`));
+      const days = mapToArray(profile.steps, (s) => dayOf(this.startDate, s.from));
+      const values = mapToArray(profile.steps, (s, i) => this.num(s.value, `${path}.steps[${i}]`));
       return (day) => {
         let v = 0;
         for (let i = 0; i < days.length && days[i]! <= day; i++) v = values[i]!;
         return v;
       };
     }
-    const days = profile.points.map((p) => dayOf(this.startDate, p.date));
-    const values = profile.points.map((p, i) => this.num(p.value, `${path}.points[${i}]`));
+    const days = mapToArray(profile.points, (p) => dayOf(this.startDate, p.date));
+    const values = mapToArray(profile.points, (p, i) => this.num(p.value, `${path}.points[${i}]`));
     return (day) => interpolate(days, values, day);
   }
 }

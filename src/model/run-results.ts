@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import type { Contract } from './contract.js';
 import type { Consumption, Pledge } from './demand.js';
 import type { Firm } from './firm.js';
@@ -60,7 +61,7 @@ export function takeSnapshot(
   for (const stock of pooledStocks) pooled += stock.level;
   return {
     day,
-    nations: [...nations.values()].map((n) => {
+    nations: mapToArray(nations.values(), (n) => {
       const stocks = [...n.stockpiles.values()];
       return {
         stock: stocks.reduce((s, x) => s + x.level, 0),
@@ -70,14 +71,14 @@ export function takeSnapshot(
         target: [...n.targets.values()].reduce((s, f) => s + f(day), 0),
       };
     }),
-    firms: [...firms.values()].map((f) => ({
+    firms: mapToArray(firms.values(), (f) => ({
       capacity: f.capacityPerMonth(day),
       output: f.cumulativeRounds,
       utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
       price: f.quote(day, backlogOf(f)),
     })),
-    recipients: [...recipientStock.values()].map((s) => ({ stock: s.level, unmet: s.unmetRounds })),
-    pledges: pledges.map((p) => p.deliveredRounds),
+    recipients: mapToArray(recipientStock.values(), (s) => ({ stock: s.level, unmet: s.unmetRounds })),
+    pledges: mapToArray(pledges, (p) => p.deliveredRounds),
     pooled,
   };
 }

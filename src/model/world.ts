@@ -10,6 +10,7 @@
  * @module
  */
 import { DibsimError, describeValue, ModelError } from '../errors.js';
+import { mapToArray } from '../kernel/arrays.js';
 import { Simulation } from '../kernel/simulation.js';
 import { createStreams, type Streams } from '../random/streams.js';
 import type { Budget, YearAmounts } from './budget.js';
@@ -193,7 +194,7 @@ export class World {
       this.firms.set(id, firm);
       this.backlog.set(firm, firm.backlogRounds());
     }
-    this.producers = [...this.firms.values()].map((firm) => ({
+    this.producers = mapToArray(this.firms.values(), (firm) => ({
       firm,
       inputs: firms.inputs.get(firm.id)!,
       produced: this.ledger.producer(firm.id),
@@ -204,7 +205,7 @@ export class World {
     this.inputViews = new Map(
       scenario.firms.map((f) => [
         f.id,
-        f.inputs.map((i) => ({
+        mapToArray(f.inputs, (i) => ({
           component: i.component,
           supplier: i.supplier,
           nation: supplierNation.get(i.supplier) ?? '',
@@ -220,7 +221,7 @@ export class World {
       ...[...this.nations.values()].flatMap((n) => n.consumption),
       ...recipients.consumption,
     ];
-    this.consumers = consumptions.map((consumption) => ({
+    this.consumers = mapToArray(consumptions, (consumption) => ({
       consumption,
       account: this.ledger.account(consumption.stockpile.key),
     }));
@@ -597,15 +598,15 @@ export class World {
       day,
       date: this.date(day),
       contractLengthMonths: this.procurement.contractLengthMonths,
-      nations: [...this.nations.values()].map((n) => ({
+      nations: mapToArray(this.nations.values(), (n) => ({
         id: n.spec.id,
         memberships: n.spec.memberships,
         qualificationStandard: n.spec.qualificationStandard,
         domesticFirms: n.domesticFirms,
         availableBudgetEur: n.budget.availableEur,
-        stockpiles: [...n.stockpiles.values()].map((s) => this.stockpileView(n, s, day)),
+        stockpiles: mapToArray(n.stockpiles.values(), (s) => this.stockpileView(n, s, day)),
       })),
-      firms: [...this.firms.values()].map((f, i) => ({
+      firms: mapToArray(this.firms.values(), (f, i) => ({
         id: f.id,
         nation: f.params.nation,
         item: f.params.item,
@@ -1042,10 +1043,10 @@ function monthlyObligations(
 
 /** A copy of `byYear` with every amount multiplied by `factor` (left as is when it is 1). */
 function scaledCopy(byYear: YearAmounts, factor: number): YearAmounts {
-  return {
-    years: byYear.years.slice(),
-    amounts: factor === 1 ? byYear.amounts.slice() : byYear.amounts.map((amount) => amount * factor),
-  };
+  // Scaled in place in a copy, so the amounts keep the source's hidden class (see kernel/arrays.ts).
+  const amounts = byYear.amounts.slice();
+  if (factor !== 1) for (let i = 0; i < amounts.length; i++) amounts[i]! *= factor;
+  return { years: byYear.years.slice(), amounts };
 }
 
 /** Removes contracts among the first `end` with nothing left to produce, keeping the order of the rest. */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import type { FirmView, NationView } from '../model/procurement.js';
 
 /**
@@ -53,7 +54,7 @@ export function allocateCapped(total: number, caps: readonly number[], weights: 
     indices.filter((i) => exact[i]! < caps[i]!),
     (i) => caps[i]! - exact[i]!,
   );
-  const whole = exact.map((x) => Math.floor(x + 1e-9));
+  const whole = mapToArray(exact, (x) => Math.floor(x + 1e-9));
   let rest = Math.round(exact.reduce((s, x) => s + x, 0)) - whole.reduce((s, x) => s + x, 0);
   const order = indices
     .filter((i) => whole[i]! < caps[i]!)

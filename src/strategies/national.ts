@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import {
   deliveryMonths,
   type FirmView,
@@ -29,12 +30,12 @@ export interface OrderPart {
 export function splitByCapacity(rounds: number, firms: readonly FirmView[]): OrderPart[] {
   if (firms.length === 0) return [];
   const total = firms.reduce((s, f) => s + f.capacityPerMonth, 0);
-  const weights = firms.map((f) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length));
-  const parts = weights.map((w) => Math.floor(rounds * w));
+  const weights = mapToArray(firms, (f) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length));
+  const parts = mapToArray(weights, (w) => Math.floor(rounds * w));
   let largest = 0;
   for (let i = 1; i < firms.length; i++) if (weights[i]! > weights[largest]!) largest = i;
   parts[largest]! += rounds - parts.reduce((s, x) => s + x, 0);
-  return firms.map((firm, i) => ({ firm, rounds: parts[i]! })).filter((p) => p.rounds > 0);
+  return mapToArray(firms, (firm, i) => ({ firm, rounds: parts[i]! })).filter((p) => p.rounds > 0);
 }
 
 /**

@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { mapToArray } from '../kernel/arrays.js';
 import type { DailyContext, PooledStockView, StockpileView } from '../model/procurement.js';
 import { allocateCapped } from './allocation.js';
 import type { ParamsReader } from './params.js';
@@ -99,7 +100,7 @@ export function pooledOrderParts(
 ): number[] {
   const demand = members.reduce((s, m) => s + m.stock.demandRoundsPerDay, 0);
   const poolGap = safetyDays * demand - pool.levelRounds - pool.onOrderRounds;
-  return members.map(({ stock: s }) => {
+  return mapToArray(members, ({ stock: s }) => {
     const own =
       s.targetRounds +
       s.backorderRounds +
@@ -187,11 +188,11 @@ export class PooledStockKeeper {
     const asked = requests.reduce((s, r) => s + r.rounds, 0);
     const grants =
       asked <= pool.levelRounds
-        ? requests.map((r) => r.rounds)
+        ? mapToArray(requests, (r) => r.rounds)
         : allocateCapped(
             pool.levelRounds,
-            requests.map((r) => r.rounds),
-            requests.map(weightOf),
+            mapToArray(requests, (r) => r.rounds),
+            mapToArray(requests, weightOf),
           );
     let sent = 0;
     requests.forEach((r, i) => {

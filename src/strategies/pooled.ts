@@ -31,7 +31,9 @@
  *
  * @module
  */
+
 import { group } from 'd3-array';
+import { mapToArray } from '../kernel/arrays.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
 import {
   deliveryMonths,
@@ -221,7 +223,7 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
     firms: readonly FirmView[],
     to: Delivery,
   ) => {
-    const wanted = needs.map((n) => n.rounds);
+    const wanted = mapToArray(needs, (n) => n.rounds);
     const total = wanted.reduce((s, x) => s + x, 0);
     const supply = firms.reduce(
       (s, f) => s + Math.max(0, Math.floor(f.capacityPerMonth * p.frameworkLengthMonths - f.backlogRounds)),
@@ -234,13 +236,13 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
     const first = allocateCapped(
       supply,
       wanted,
-      needs.map((n) => weightOf(ctx, n)),
+      mapToArray(needs, (n) => weightOf(ctx, n)),
     );
     orderTranche(ctx, needs, first, firms, to);
     orderTranche(
       ctx,
       needs,
-      wanted.map((x, i) => x - first[i]!),
+      mapToArray(wanted, (x, i) => x - first[i]!),
       firms,
       to,
     );
@@ -277,7 +279,9 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
         }
         return firms;
       };
-      const items = [...new Set([...(members.size === 0 ? [] : pooledItems), ...stock.map((n) => n.item)])];
+      // Pooled items first, then the other items of members' stock needs, each once.
+      const items = new Set<string>(members.size === 0 ? undefined : pooledItems);
+      for (const n of stock) items.add(n.item);
       for (const item of items) {
         const firms = eligible(item);
         const ownNeeds = stock.filter((n) => n.item === item);
@@ -310,7 +314,7 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
         orderTranche(
           context,
           donors,
-          donors.map((n) => n.rounds),
+          mapToArray(donors, (n) => n.rounds),
           firms,
           {
             item: first.item,

@@ -61,7 +61,7 @@ export function takeSnapshot(
   for (const stock of pooledStocks) pooled += stock.level;
   return {
     day,
-    nations: mapToArray(nations.values(), (n) => {
+    nations: mapToArray([...nations.values()], (n) => {
       const stocks = [...n.stockpiles.values()];
       return {
         stock: stocks.reduce((s, x) => s + x.level, 0),
@@ -71,13 +71,13 @@ export function takeSnapshot(
         target: [...n.targets.values()].reduce((s, f) => s + f(day), 0),
       };
     }),
-    firms: mapToArray(firms.values(), (f) => ({
+    firms: mapToArray([...firms.values()], (f) => ({
       capacity: f.capacityPerMonth(day),
       output: f.cumulativeRounds,
       utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
       price: f.quote(day, backlogOf(f)),
     })),
-    recipients: mapToArray(recipientStock.values(), (s) => ({ stock: s.level, unmet: s.unmetRounds })),
+    recipients: mapToArray([...recipientStock.values()], (s) => ({ stock: s.level, unmet: s.unmetRounds })),
     pledges: mapToArray(pledges, (p) => p.deliveredRounds),
     pooled,
   };

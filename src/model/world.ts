@@ -194,7 +194,7 @@ export class World {
       this.firms.set(id, firm);
       this.backlog.set(firm, firm.backlogRounds());
     }
-    this.producers = mapToArray(this.firms.values(), (firm) => ({
+    this.producers = mapToArray([...this.firms.values()], (firm) => ({
       firm,
       inputs: firms.inputs.get(firm.id)!,
       produced: this.ledger.producer(firm.id),
@@ -598,15 +598,15 @@ export class World {
       day,
       date: this.date(day),
       contractLengthMonths: this.procurement.contractLengthMonths,
-      nations: mapToArray(this.nations.values(), (n) => ({
+      nations: mapToArray([...this.nations.values()], (n) => ({
         id: n.spec.id,
         memberships: n.spec.memberships,
         qualificationStandard: n.spec.qualificationStandard,
         domesticFirms: n.domesticFirms,
         availableBudgetEur: n.budget.availableEur,
-        stockpiles: mapToArray(n.stockpiles.values(), (s) => this.stockpileView(n, s, day)),
+        stockpiles: mapToArray([...n.stockpiles.values()], (s) => this.stockpileView(n, s, day)),
       })),
-      firms: mapToArray(this.firms.values(), (f, i) => ({
+      firms: mapToArray([...this.firms.values()], (f, i) => ({
         id: f.id,
         nation: f.params.nation,
         item: f.params.item,

@@ -7,7 +7,6 @@
  *
  * @module
  */
-
 import { DibsimError } from '../errors.js';
 import { mapToArray } from '../kernel/arrays.js';
 import { createSampler, type DistributionSpec } from '../random/spec.js';

@@ -47,8 +47,10 @@ describe('mapToArray', () => {
     );
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as Record<'helper' | 'map', Record<string, boolean>>;
-    // The control shows the check can see the difference on this V8.
-    expect(out.map).toEqual({ sameMap: false, holey: true, optimised: true });
     expect(out.helper).toEqual({ sameMap: true, holey: false, optimised: true });
+    // The control: on Node 20's V8, where this was measured, `.map` changes class once optimised, which shows
+    // the check can see the difference. A later V8 may not, and that would not make the helper wrong.
+    if (process.versions.node.startsWith('20.'))
+      expect(out.map).toEqual({ sameMap: false, holey: true, optimised: true });
   });
 });

@@ -21,7 +21,7 @@ import { isSeriesInterval, type RecordLayout, recordLayout, type SeriesInterval 
 import { type ReplicationContext, type ReplicationOutcome, runReplication } from './replicate.js';
 import type { ExperimentResult } from './results.js';
 import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
-import { foldInOrder } from './schedule.js';
+import { chunkSizeFor, foldInOrder } from './schedule.js';
 import { resolveStopWhen, type StopWhen } from './stopping.js';
 import {
   isStrategyModule,
@@ -182,8 +182,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
             }
           : pool.run,
       chunkSize,
-      // Two chunks per worker keep every worker busy while the main thread folds.
-      window: pool === undefined ? 1 : workers * maxChunkSize(chunkSize, plan.length) * 2,
+      // Two of the largest (first) chunks per worker keep every worker busy while the main thread folds.
+      window: pool === undefined ? 1 : workers * chunkSizeFor(chunkSize, plan.length) * 2,
       onComputed: writer === undefined ? undefined : (outcome) => writer.append(outcome),
       accept: (outcome) => builder.accept(outcome),
       signal: options.signal,
@@ -289,11 +289,6 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
 function guidedChunkSize(replications: number, workers: number): (remaining: number) => number {
   const largest = Math.max(1, Math.min(16, Math.ceil(replications / (8 * workers))));
   return (remaining) => Math.max(1, Math.min(largest, Math.ceil(remaining / (4 * workers))));
-}
-
-/** The largest chunk a chunk-size rule gives for a plan of `replications`. */
-function maxChunkSize(chunkSize: number | ((remaining: number) => number), replications: number): number {
-  return typeof chunkSize === 'number' ? chunkSize : chunkSize(replications);
 }
 
 function checkInteger(name: string, value: unknown, min: number): void {

@@ -38,6 +38,11 @@ export interface FoldInOrderOptions {
   readonly signal?: { readonly aborted: boolean } | undefined;
 }
 
+/** The size of the next chunk when `remaining` replications are still to launch. @internal */
+export function chunkSizeFor(chunkSize: FoldInOrderOptions['chunkSize'], remaining: number): number {
+  return typeof chunkSize === 'number' ? chunkSize : chunkSize(remaining);
+}
+
 /**
  * Folds the plan's outcomes in order and returns how it ended. Chunks already started are awaited before
  * it returns, even after a stop, a cancellation or a throw, so nothing is left running.
@@ -58,7 +63,7 @@ export async function foldInOrder(
         continue;
       }
       const positions: number[] = [];
-      const size = typeof chunkSize === 'number' ? chunkSize : chunkSize(plan.length - launched);
+      const size = chunkSizeFor(chunkSize, plan.length - launched);
       while (launched < plan.length && positions.length < size && done?.has(plan[launched]!) !== true) {
         positions.push(launched++);
       }

@@ -31,7 +31,6 @@
  *
  * @module
  */
-
 import { group } from 'd3-array';
 import { mapToArray } from '../kernel/arrays.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';

@@ -131,6 +131,40 @@ const GROUPS = [
     ],
   },
   {
+    id: 'g',
+    name: 'sweep',
+    title:
+      'a sweep on europe-155mm, 3 strategies × 4 points × 100 replications, 2 worker threads: runSweep (one pool for every point) vs separate runExperiment calls (threads started per point)',
+    reps: { full: 3, quick: 1 },
+    warmup: {
+      full: { points: 1, replications: 2, workers: 2 },
+      quick: { points: 1, replications: 1, workers: 2 },
+    },
+    key: (r) => r.pooledFillRateByPoint,
+    models: [
+      {
+        model: 'g/separate',
+        file: 'sweep.dibsim',
+        baseline: null,
+        note: 'a runExperiment call per point, each starting (and warming up) its own threads',
+        params: {
+          full: { points: 4, replications: 100, workers: 2, shared: false },
+          quick: { points: 2, replications: 2, workers: 2, shared: false },
+        },
+      },
+      {
+        model: 'g/sweep',
+        file: 'sweep.dibsim',
+        baseline: 'g/separate',
+        params: {
+          full: { points: 4, replications: 100, workers: 2, shared: true },
+          quick: { points: 2, replications: 2, workers: 2, shared: true },
+        },
+      },
+    ],
+    goals: [],
+  },
+  {
     id: 'f',
     name: 'memory',
     title:

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { deserialize } from 'node:v8';
 import { CommonDemand } from '../model/common-demand.js';
 import type { Scenario } from '../model/scenario.js';
 import { runScenario } from '../model/world.js';
@@ -68,7 +69,7 @@ export async function runReplication(
   return { status: 'ok', record: { replication, values } };
 }
 
-/** What a worker thread receives once, as `workerData`. @internal */
+/** What a worker thread needs to run an experiment's replications. @internal */
 export interface WorkerContext {
   /** The validated scenario. */
   readonly scenario: Scenario;
@@ -80,17 +81,28 @@ export interface WorkerContext {
   readonly strategies: readonly (StrategyModule & { readonly name: string })[];
 }
 
+/** One task of a worker thread: a chunk of replications of one experiment. @internal */
+export interface WorkerTask {
+  /** Number of the experiment within its pool; a new number means a new context. */
+  readonly experiment: number;
+  /** The experiment's {@link WorkerContext}, serialised with `v8.serialize`. */
+  readonly context: Uint8Array;
+  /** Replication indices to run, in this order. */
+  readonly replications: readonly number[];
+}
+
 /**
- * The task function of a worker thread: loads the strategies once (by dynamic import), then runs a chunk
- * of replications per call, in the order given. Never throws: failures come back as data.
+ * The task function of a worker thread: for each experiment it meets, decodes the context and loads the
+ * strategies once (by dynamic import), then runs each chunk of replications in the order given. Never
+ * throws: failures come back as data.
  * @internal
  */
-export function createWorkerHandler(
-  data: WorkerContext,
-): (replications: readonly number[]) => Promise<ReplicationOutcome[]> {
-  let context: Promise<ReplicationContext> | undefined;
-  const one = async (replication: number): Promise<ReplicationOutcome> => {
-    context ??= loadStrategies(data.strategies).then((strategies) => ({ ...data, strategies }));
+export function createWorkerHandler(): (task: WorkerTask) => Promise<ReplicationOutcome[]> {
+  let current: { experiment: number; context: Promise<ReplicationContext> } | undefined;
+  const one = async (
+    context: Promise<ReplicationContext>,
+    replication: number,
+  ): Promise<ReplicationOutcome> => {
     try {
       const outcome = await runReplication(await context, replication);
       if (outcome.status === 'ok') return outcome;
@@ -101,9 +113,16 @@ export function createWorkerHandler(
       return { status: 'failed', replication, strategy: '(loading strategies)', error: errorData(error) };
     }
   };
-  return async (replications) => {
+  return async (task) => {
+    if (current?.experiment !== task.experiment) {
+      const data = deserialize(task.context) as WorkerContext;
+      current = {
+        experiment: task.experiment,
+        context: loadStrategies(data.strategies).then((strategies) => ({ ...data, strategies })),
+      };
+    }
     const outcomes: ReplicationOutcome[] = [];
-    for (const r of replications) outcomes.push(await one(r));
+    for (const r of task.replications) outcomes.push(await one(current.context, r));
     return outcomes;
   };
 }

@@ -30,7 +30,7 @@ import {
   type StrategyModule,
   type StrategySpec,
 } from './strategy-spec.js';
-import { createReplicationPool } from './worker-pool.js';
+import { createReplicationPool, type ReplicationPool } from './worker-pool.js';
 
 /**
  * What {@link runExperiment} reads of an `AbortSignal` (declared here so the public types need neither the
@@ -116,9 +116,16 @@ export interface ExperimentOptions {
  * });
  * result.strategies[0].kpis.fillRate.mean;
  */
-export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
-  const setup = await prepare(options);
-  const { manifest, layout, strategies } = setup;
+export function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
+  return runExperimentOn(options, undefined);
+}
+
+/**
+ * `options.workers`, checked: a whole number ≥ 0, and, when > 0, every strategy given as a module that a
+ * worker thread can load.
+ * @internal
+ */
+export function checkWorkers(options: Pick<ExperimentOptions, 'workers' | 'strategies'>): number {
   const workers = options.workers ?? 0;
   checkInteger('workers', workers, 0);
   if (workers > 0) {
@@ -132,6 +139,26 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       );
     }
   }
+  return workers;
+}
+
+/**
+ * {@link runExperiment} on `shared`, a pool of `options.workers` threads that outlives the experiment
+ * (sweeps run their points on one pool), or, when `shared` is undefined, on a pool of its own.
+ * @internal
+ */
+export async function runExperimentOn(
+  options: ExperimentOptions,
+  shared: ReplicationPool | undefined,
+): Promise<ExperimentResult> {
+  const setup = await prepare(options);
+  const { manifest, layout, strategies } = setup;
+  const workers = checkWorkers(options);
+  if (shared !== undefined && shared.threads !== workers)
+    throw new DibsimError(
+      'INVALID_STATE',
+      `runExperiment: a shared pool of ${shared.threads} threads, for ${workers} workers`,
+    );
   const { shard } = options;
   const plan: number[] = [];
   for (let i = 0; i < manifest.replications; i++) {
@@ -146,18 +173,16 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const writer =
     file === undefined ? undefined : new ResultsFileWriter(file, { manifest, layout }, existing!);
   const context: ReplicationContext = { scenario: setup.scenario, seed: manifest.seed, layout, strategies };
-  const pool =
-    workers === 0
-      ? undefined
-      : createReplicationPool(workers, {
-          scenario: setup.scenario,
-          seed: manifest.seed,
-          layout,
-          strategies: options.strategies.map((s, i) => ({
-            ...(s as StrategyModule),
-            name: strategies[i]!.name,
-          })),
-        });
+  const own = workers > 0 && shared === undefined ? createReplicationPool(workers) : undefined;
+  const runInPool = (shared ?? own)?.runner({
+    scenario: setup.scenario,
+    seed: manifest.seed,
+    layout,
+    strategies: options.strategies.map((s, i) => ({
+      ...(s as StrategyModule),
+      name: strategies[i]!.name,
+    })),
+  });
   const builder = new ResultBuilder({
     layout,
     manifest,
@@ -172,7 +197,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       plan,
       done: existing?.outcomes,
       runChunk:
-        pool === undefined
+        runInPool === undefined
           ? async (replications) => {
               // Yield to the event loop first, so an abort signal or a progress bar gets its turn.
               await new Promise<void>((resolve) => setImmediate(resolve));
@@ -180,16 +205,16 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
               for (const r of replications) outcomes.push(await runReplication(context, r));
               return outcomes;
             }
-          : pool.run,
+          : runInPool,
       chunkSize,
       // Two of the largest (first) chunks per worker keep every worker busy while the main thread folds.
-      window: pool === undefined ? 1 : workers * chunkSizeFor(chunkSize, plan.length) * 2,
+      window: runInPool === undefined ? 1 : workers * chunkSizeFor(chunkSize, plan.length) * 2,
       onComputed: writer === undefined ? undefined : (outcome) => writer.append(outcome),
       accept: (outcome) => builder.accept(outcome),
       signal: options.signal,
     });
   } finally {
-    await pool?.close();
+    await own?.close();
     writer?.close();
   }
   return builder.finish(status);

@@ -11,7 +11,8 @@ import { Tally } from '../stats/tally.js';
 import { type DesignPoint, gridDesign, latinHypercube } from './designs.js';
 import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
 import type { ExperimentResult } from './results.js';
-import { type ExperimentOptions, runExperiment } from './run-experiment.js';
+import { checkWorkers, type ExperimentOptions, runExperimentOn } from './run-experiment.js';
+import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
 
 /** Options shared by sweeps: an experiment's, without per-run files. */
 export type SweepBaseOptions = Omit<
@@ -81,14 +82,17 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       ? gridDesign(levers)
       : latinHypercube(levers, design.points, design.seed ?? experiment.seed ?? 1);
   const done: SweepPoint[] = [];
-  for (const values of points) {
-    if (experiment.signal?.aborted === true) break;
-    const inputs = applyLevers(experiment.scenario, experiment.strategies, levers, values);
-    const result = await runExperiment({ ...experiment, ...inputs });
-    if (result.status === 'cancelled') break;
-    done.push({ values, result });
-    onPoint?.(done.length, points.length);
-  }
+  // One pool for every point: its threads keep their optimised code from one point to the next.
+  await withReplicationPool(checkWorkers(experiment), async (pool) => {
+    for (const values of points) {
+      if (experiment.signal?.aborted === true) break;
+      const inputs = applyLevers(experiment.scenario, experiment.strategies, levers, values);
+      const result = await runExperimentOn({ ...experiment, ...inputs }, pool);
+      if (result.status === 'cancelled') break;
+      done.push({ values, result });
+      onPoint?.(done.length, points.length);
+    }
+  });
   return {
     status: done.length === points.length ? 'complete' : 'cancelled',
     levers: levers.map(leverName),
@@ -157,7 +161,12 @@ export interface TornadoResult {
  * @remarks Runs `1 + 2·levers` experiments; records of two runs are held at a time.
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
  */
-export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
+export function tornado(options: TornadoOptions): Promise<TornadoResult> {
+  // One pool for all the experiments, as in runSweep.
+  return withReplicationPool(checkWorkers(options), (pool) => tornadoOn(options, pool));
+}
+
+async function tornadoOn(options: TornadoOptions, pool: ReplicationPool | undefined): Promise<TornadoResult> {
   const { levers, kpis, onExperiment, ...experiment } = options;
   const level = experiment.level ?? 0.95;
   const total = 1 + 2 * levers.length;
@@ -167,7 +176,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     onExperiment?.(++done, total, result);
     return result;
   };
-  const base = await counted(runExperiment(experiment));
+  const base = await counted(runExperimentOn(experiment, pool));
   const names = base.strategies.map((s) => s.name);
   const scalars = Object.keys(base.strategies[0]!.kpis);
   const indices = kpis.map((kpi) => {
@@ -186,11 +195,14 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     const name = leverName(lever);
     const run = (value: unknown) =>
       counted(
-        runExperiment({
-          ...experiment,
-          ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
-          keepRecords: true,
-        }),
+        runExperimentOn(
+          {
+            ...experiment,
+            ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
+            keepRecords: true,
+          },
+          pool,
+        ),
       );
     const lo = await run(low);
     const hi = await run(high);

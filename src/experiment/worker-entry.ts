@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { workerData } from 'node:worker_threads';
-import { createWorkerHandler, type WorkerContext } from './replicate.js';
+import { createWorkerHandler } from './replicate.js';
 
-export default createWorkerHandler(workerData as WorkerContext);
+export default createWorkerHandler();

@@ -4,8 +4,9 @@
  * @module
  */
 import { fileURLToPath } from 'node:url';
+import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
-import { errorData, type ReplicationOutcome, type WorkerContext } from './replicate.js';
+import { errorData, type ReplicationOutcome, type WorkerContext, type WorkerTask } from './replicate.js';
 
 /**
  * Young-generation size of each worker's heap, MB (V8's default here is 96, i.e. 32 MB semi-spaces).
@@ -16,10 +17,19 @@ import { errorData, type ReplicationOutcome, type WorkerContext } from './replic
  */
 const WORKER_YOUNG_GENERATION_MB = 192;
 
-/** A running pool. @internal */
+/** Runs chunks of one experiment's replications. @internal */
+export type ChunkRunner = (replications: readonly number[]) => Promise<ReplicationOutcome[]>;
+
+/**
+ * A running pool. One pool can serve several experiments in turn (the points of a sweep): its threads
+ * keep the code V8 has optimised, so only the first experiment pays each worker's start-up and warm-up.
+ * @internal
+ */
 export interface ReplicationPool {
-  /** Runs a chunk of replications in one worker; never rejects (failures come back as data). */
-  run(replications: readonly number[]): Promise<ReplicationOutcome[]>;
+  /** Number of worker threads. */
+  readonly threads: number;
+  /** A runner for the experiment of `context`; its chunks never reject (failures come back as data). */
+  runner(context: WorkerContext): ChunkRunner;
   /** Stops the threads. */
   close(): Promise<void>;
 }
@@ -37,11 +47,8 @@ export function workerEntryPath(): string {
   );
 }
 
-/**
- * Starts `threads` worker threads that share `context` (sent once, as `workerData`).
- * @internal
- */
-export function createReplicationPool(threads: number, context: WorkerContext): ReplicationPool {
+/** Starts `threads` worker threads. @internal */
+export function createReplicationPool(threads: number): ReplicationPool {
   const pool = new Piscina({
     filename: workerEntryPath(),
     // A fixed pool: with only maxThreads set, piscina tore threads down between tasks.
@@ -49,20 +56,45 @@ export function createReplicationPool(threads: number, context: WorkerContext): 
     maxThreads: threads,
     idleTimeout: 60_000,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    workerData: context,
   });
+  let experiments = 0;
   return {
-    run: (replications) =>
-      (pool.run(replications) as Promise<ReplicationOutcome[]>).catch((error: unknown) =>
-        replications.map(
-          (replication): ReplicationOutcome => ({
-            status: 'failed',
-            replication,
-            strategy: '(worker thread)',
-            error: errorData(error),
-          }),
-        ),
-      ),
+    threads,
+    runner(context) {
+      // Serialised once: each task carries these bytes (a copy costs microseconds), and a worker decodes
+      // them only when it meets a new experiment, so any worker can take any task.
+      const experiment = ++experiments;
+      const bytes = serialize(context);
+      return (replications) => {
+        const task: WorkerTask = { experiment, context: bytes, replications };
+        return (pool.run(task) as Promise<ReplicationOutcome[]>).catch((error: unknown) =>
+          replications.map(
+            (replication): ReplicationOutcome => ({
+              status: 'failed',
+              replication,
+              strategy: '(worker thread)',
+              error: errorData(error),
+            }),
+          ),
+        );
+      };
+    },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * Runs `fn` with a pool of `threads` worker threads (none when `threads` is 0), closed when `fn` settles.
+ * @internal
+ */
+export async function withReplicationPool<T>(
+  threads: number,
+  fn: (pool: ReplicationPool | undefined) => Promise<T>,
+): Promise<T> {
+  const pool = threads === 0 ? undefined : createReplicationPool(threads);
+  try {
+    return await fn(pool);
+  } finally {
+    await pool?.close();
+  }
 }

@@ -127,6 +127,20 @@ describe('runSweep and tornado', () => {
     ).toEqual([40_000, 80_000]);
   });
 
+  it('runSweep and tornado give the same results on worker threads (one pool for all their experiments) as in the calling thread', async () => {
+    const common = { scenario, strategies, replications: 5, seed: 9 };
+    const levers = [
+      { name: 'stock', path: initialStock, values: [40_000, 80_000], low: 40_000, high: 80_000 },
+      { strategy: 'partial', path: 'share', values: [0.3, 0.9], low: 0.3, high: 0.9 },
+    ];
+    const sweep = { ...common, levers, design: { type: 'grid' } as const };
+    const serialSweep = JSON.stringify(await runSweep(sweep));
+    expect(JSON.stringify(await runSweep({ ...sweep, workers: 2, chunkSize: 2 }))).toBe(serialSweep);
+    const oat = { ...common, levers, kpis: ['totalSpendEur'] };
+    const serialTornado = JSON.stringify(await tornado(oat));
+    expect(JSON.stringify(await tornado({ ...oat, workers: 2 }))).toBe(serialTornado);
+  });
+
   it('tornado gives the paired change high − low per lever, KPI and strategy, largest first', async () => {
     const result = await tornado({
       scenario,

@@ -161,8 +161,8 @@ export interface TornadoResult {
  * @remarks Runs `1 + 2·levers` experiments; records of two runs are held at a time.
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
  */
-export function tornado(options: TornadoOptions): Promise<TornadoResult> {
-  // One pool for all the experiments, as in runSweep.
+export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
+  // One pool for all the experiments, as in runSweep. Async, so bad options reject rather than throw.
   return withReplicationPool(checkWorkers(options), (pool) => tornadoOn(options, pool));
 }
 

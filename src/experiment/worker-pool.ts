@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { errorData, type ReplicationOutcome, type WorkerContext, type WorkerTask } from './replicate.js';
+import type { FoldInOrderOptions } from './schedule.js';
 
 /**
  * Young-generation size of each worker's heap, MB (V8's default here is 96, i.e. 32 MB semi-spaces).
@@ -17,8 +18,8 @@ import { errorData, type ReplicationOutcome, type WorkerContext, type WorkerTask
  */
 const WORKER_YOUNG_GENERATION_MB = 192;
 
-/** Runs chunks of one experiment's replications. @internal */
-export type ChunkRunner = (replications: readonly number[]) => Promise<ReplicationOutcome[]>;
+/** Runs chunks of one experiment's replications (what the in-order fold calls). @internal */
+export type ChunkRunner = FoldInOrderOptions['runChunk'];
 
 /**
  * A running pool. One pool can serve several experiments in turn (the points of a sweep): its threads

@@ -139,6 +139,9 @@ describe('runSweep and tornado', () => {
     const oat = { ...common, levers, kpis: ['totalSpendEur'] };
     const serialTornado = JSON.stringify(await tornado(oat));
     expect(JSON.stringify(await tornado({ ...oat, workers: 2 }))).toBe(serialTornado);
+    // A bad worker count is a rejected promise, as from runExperiment, not a synchronous throw.
+    await expect(runSweep({ ...sweep, workers: -1 })).rejects.toThrow(/workers must be an integer/);
+    await expect(tornado({ ...oat, workers: -1 })).rejects.toThrow(/workers must be an integer/);
   });
 
   it('tornado gives the paired change high − low per lever, KPI and strategy, largest first', async () => {

@@ -8,7 +8,7 @@
 import { DibsimError, describeValue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
-import { createStreams } from '../random/streams.js';
+import { normaliseSeed } from '../random/streams.js';
 import { contentHash } from './canonical.js';
 import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
 import {
@@ -277,7 +277,7 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
     }
   }
   // Normalises the seed (42 and "42" are the same) and rejects NaN or an empty string.
-  const seed = createStreams(options.seed ?? 1).seed;
+  const seed = normaliseSeed(options.seed ?? 1, 'runExperiment: options.seed');
   const scenario = validateScenario(options.scenario);
   const layout = recordLayout(scenario, seriesEvery);
   const strategies = await loadStrategies(options.strategies);

@@ -130,20 +130,19 @@ export function createStreams(seed: number | string, options: StreamsOptions = {
 // Versioned so that any future change to the derivation is a visible, deliberate one.
 const derivationTag = 'dibsim.streams.v1';
 
-function normaliseSeed(seed: unknown): string {
-  if (typeof seed === 'number') {
-    if (!Number.isFinite(seed)) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `createStreams: seed must be a finite number or a non-empty string (got ${describeValue(seed)}). Use a fixed integer such as 42.`,
-      );
-    }
-    return String(seed);
-  }
+/**
+ * A master seed as the string streams are derived from: numbers normalised with `String()`.
+ *
+ * @param where - what to name in the error, e.g. `runExperiment: options.seed`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` unless `seed` is a finite number or a non-empty string.
+ * @internal
+ */
+export function normaliseSeed(seed: unknown, where = 'createStreams: seed'): string {
+  if (typeof seed === 'number' && Number.isFinite(seed)) return String(seed);
   if (typeof seed === 'string' && seed !== '') return seed;
   throw new DibsimError(
     'INVALID_ARGUMENT',
-    `createStreams: seed must be a finite number or a non-empty string (got ${describeValue(seed)}). Use a fixed integer such as 42.`,
+    `${where} must be a finite number or a non-empty string (got ${describeValue(seed)}). Use a fixed integer such as 42.`,
   );
 }
 

@@ -178,6 +178,11 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, level: 1 })).rejects.toThrow(
       /level must be strictly between 0 and 1/,
     );
+    for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, '']) {
+      await expect(runExperiment({ ...base, seed })).rejects.toThrow(
+        /options\.seed must be a finite number or a non-empty string/,
+      );
+    }
     await expect(runExperiment({ ...base, baseline: 'nope' })).rejects.toThrow(
       /baseline is not one of the strategies/,
     );

@@ -272,3 +272,13 @@ export interface ProcurementStrategy {
    */
   daily?(context: DailyContext): void;
 }
+
+/** Whether `value` has a strategy's shape: a string `name` and a `review` function. @internal */
+export function isProcurementStrategy(value: unknown): value is ProcurementStrategy {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ProcurementStrategy).name === 'string' &&
+    typeof (value as ProcurementStrategy).review === 'function'
+  );
+}

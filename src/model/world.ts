@@ -12,7 +12,7 @@
 import { DibsimError, describeValue, ModelError } from '../errors.js';
 import { mapToArray } from '../kernel/arrays.js';
 import { Simulation } from '../kernel/simulation.js';
-import { createStreams, type Streams } from '../random/streams.js';
+import { checkReplication, createStreams, normaliseSeed, type Streams } from '../random/streams.js';
 import type { Budget, YearAmounts } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
 import { CommonDemand } from './common-demand.js';
@@ -24,17 +24,18 @@ import type { Firm } from './firm.js';
 import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
 import { ParamResolver } from './params.js';
-import type {
-  DailyContext,
-  FirmInputView,
-  Need,
-  OrderRequest,
-  OrderResult,
-  PooledStockView,
-  ProcurementContext,
-  ProcurementStrategy,
-  StockpileView,
-  TransferRequest,
+import {
+  type DailyContext,
+  type FirmInputView,
+  isProcurementStrategy,
+  type Need,
+  type OrderRequest,
+  type OrderResult,
+  type PooledStockView,
+  type ProcurementContext,
+  type ProcurementStrategy,
+  type StockpileView,
+  type TransferRequest,
 } from './procurement.js';
 import type { RunResult } from './results.js';
 import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
@@ -76,6 +77,9 @@ export interface RunScenarioOptions {
  * Runs one replication of `scenario` under a strategy and returns its series and KPIs. The scenario must
  * already be valid (see `validateScenario`); the run ends with invariant checks against an independent
  * ledger and throws {@link ModelError} if rounds or money were not conserved.
+ *
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming `options.strategy`, `options.seed` or
+ *   `options.replication` when one is malformed (before anything runs).
  */
 export function runScenario(scenario: Scenario, options: RunScenarioOptions): RunResult {
   const world = new World(scenario, options);
@@ -169,8 +173,17 @@ export class World {
     readonly scenario: Scenario,
     options: RunScenarioOptions,
   ) {
-    this.strategy = options.strategy;
-    this.streams = createStreams(options.seed ?? 1, { replication: options.replication ?? 0 });
+    const strategy: unknown = (options as Partial<RunScenarioOptions> | undefined)?.strategy;
+    if (!isProcurementStrategy(strategy)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `runScenario: options.strategy must be a strategy { name, review(context) } (got ${describeValue(strategy)}). Load one with loadStrategy('national-only'), or write your own.`,
+      );
+    }
+    this.strategy = strategy;
+    this.streams = createStreams(normaliseSeed(options.seed ?? 1, 'runScenario: options.seed'), {
+      replication: checkReplication(options.replication ?? 0, 'runScenario: options.replication'),
+    });
     this.params = new ParamResolver(this.streams, scenario.startDate);
     this.horizonDays = dayOf(scenario.startDate, scenario.endDate);
     this.monthDays = [0, ...monthStarts(scenario.startDate, scenario.endDate)];

@@ -124,7 +124,10 @@ export interface Streams {
  * const interArrival = exponential(streams.stream('arrivals'), { mean: 2.5 });
  */
 export function createStreams(seed: number | string, options: StreamsOptions = {}): Streams {
-  return new StreamFamily(normaliseSeed(seed), checkReplication('createStreams', options.replication ?? 0));
+  return new StreamFamily(
+    normaliseSeed(seed),
+    checkReplication(options.replication ?? 0, 'createStreams: replication'),
+  );
 }
 
 // Versioned so that any future change to the derivation is a visible, deliberate one.
@@ -146,11 +149,18 @@ export function normaliseSeed(seed: unknown, where = 'createStreams: seed'): str
   );
 }
 
-function checkReplication(where: string, replication: unknown): number {
+/**
+ * A replication index, checked: a non-negative integer.
+ *
+ * @param where - what to name in the error, e.g. `runScenario: options.replication`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise.
+ * @internal
+ */
+export function checkReplication(replication: unknown, where: string): number {
   if (typeof replication !== 'number' || !Number.isSafeInteger(replication) || replication < 0) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `${where}: replication must be a non-negative integer (got ${describeValue(replication)}). Number replications 0, 1, 2, …`,
+      `${where} must be a non-negative integer (got ${describeValue(replication)}). Number replications 0, 1, 2, …`,
     );
   }
   return replication;
@@ -232,7 +242,7 @@ class StreamFamily implements Streams {
   }
 
   withReplication(replication: number): Streams {
-    return new StreamFamily(this.seed, checkReplication('streams.withReplication', replication));
+    return new StreamFamily(this.seed, checkReplication(replication, 'streams.withReplication: replication'));
   }
 
   #add(key: string, generator: SeededGenerator): RandomStream {

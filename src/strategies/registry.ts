@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DibsimError, describeValue, ScenarioError } from '../errors.js';
-import type { ProcurementStrategy } from '../model/procurement.js';
+import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
 import { createNationalOnly } from './national.js';
 import { createPooled, type PooledParams } from './pooled.js';
@@ -151,7 +151,7 @@ export async function loadStrategy(
       'strategy reference',
     );
   } else strategy = exported;
-  if (!isStrategy(strategy)) {
+  if (!isProcurementStrategy(strategy)) {
     throw new ScenarioError(
       [
         {
@@ -218,13 +218,4 @@ function resolveSpecifier(module: string, baseUrl: string | URL | undefined): st
     return new URL(module, base).href;
   }
   return module; // a package name
-}
-
-function isStrategy(value: unknown): value is ProcurementStrategy {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ProcurementStrategy).name === 'string' &&
-    typeof (value as ProcurementStrategy).review === 'function'
-  );
 }

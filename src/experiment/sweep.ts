@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { DibsimError } from '../errors.js';
+import { DibsimError, describeValue } from '../errors.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
 import { type DesignPoint, gridDesign, latinHypercube } from './designs.js';
-import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
+import { applyLevers, type Lever, type LeveredInputs, leverLowHigh, leverName } from './levers.js';
 import type { ExperimentResult } from './results.js';
-import { checkWorkers, type ExperimentOptions, runExperimentOn } from './run-experiment.js';
+import { checkWorkers, type ExperimentOptions, prepare, runExperimentOn } from './run-experiment.js';
 import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
 
 /** Options shared by sweeps: an experiment's, without per-run files. */
@@ -77,19 +77,20 @@ export interface SweepResult {
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const { levers, design, onPoint, ...experiment } = options;
-  const points =
-    design.type === 'grid'
-      ? gridDesign(levers)
-      : latinHypercube(levers, design.points, design.seed ?? experiment.seed ?? 1);
+  const workers = checkWorkers(experiment);
+  const points = designPoints(levers, design, experiment.seed ?? 1);
+  const inputs = await checkedInputs(
+    experiment,
+    points.map((values) => applyLevers(experiment.scenario, experiment.strategies, levers, values)),
+  );
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
-  await withReplicationPool(checkWorkers(experiment), async (pool) => {
-    for (const values of points) {
+  await withReplicationPool(workers, async (pool) => {
+    for (let k = 0; k < points.length; k++) {
       if (experiment.signal?.aborted === true) break;
-      const inputs = applyLevers(experiment.scenario, experiment.strategies, levers, values);
-      const result = await runExperimentOn({ ...experiment, ...inputs }, pool);
+      const result = await runExperimentOn({ ...experiment, ...inputs[k]! }, pool);
       if (result.status === 'cancelled') break;
-      done.push({ values, result });
+      done.push({ values: points[k]!, result });
       onPoint?.(done.length, points.length);
     }
   });
@@ -98,6 +99,39 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     levers: levers.map(leverName),
     points: done,
   };
+}
+
+/** The points of `design` over `levers`. */
+function designPoints(levers: readonly Lever[], design: SweepDesign, seed: number | string): DesignPoint[] {
+  checkLevers('runSweep', levers);
+  const d = design as SweepDesign | undefined;
+  if (d?.type === 'grid') return gridDesign(levers);
+  if (d?.type === 'latin-hypercube') return latinHypercube(levers, d.points, d.seed ?? seed);
+  throw new DibsimError(
+    'INVALID_ARGUMENT',
+    `runSweep: options.design must be { type: 'grid' } or { type: 'latin-hypercube', points } (got ${describeValue(design)}).`,
+  );
+}
+
+function checkLevers(where: string, levers: unknown): void {
+  if (!Array.isArray(levers) || levers.length === 0) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where}: options.levers must be a non-empty array (got ${describeValue(levers)}). E.g. [{ path: 'procurement.awardDelayDays', values: [30, 90] }].`,
+    );
+  }
+}
+
+/**
+ * `inputs`, each validated as its experiment will be (scenario, strategies and options), before any of
+ * them runs: a bad value at the last point must not cost the points before it.
+ */
+async function checkedInputs(
+  experiment: SweepBaseOptions,
+  inputs: readonly LeveredInputs[],
+): Promise<readonly LeveredInputs[]> {
+  for (const i of inputs) await prepare({ ...experiment, ...i });
+  return inputs;
 }
 
 /** Options of {@link tornado}. */
@@ -162,14 +196,66 @@ export interface TornadoResult {
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
-  // One pool for all the experiments, as in runSweep. Async, so bad options reject rather than throw.
-  return withReplicationPool(checkWorkers(options), (pool) => tornadoOn(options, pool));
+  const { levers, kpis, onExperiment, ...experiment } = options;
+  const workers = checkWorkers(options);
+  checkLevers('tornado', levers);
+  // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
+  // and the scenario and strategies at both ends of each lever.
+  const { layout } = await prepare(experiment);
+  if (!Array.isArray(kpis) || kpis.length === 0) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `tornado: options.kpis must be a non-empty array of KPI keys (got ${describeValue(kpis)}). E.g. ['fillRate', 'totalSpendEur'].`,
+    );
+  }
+  const indices = kpis.map((kpi) => {
+    const k = layout.scalars.indexOf(kpi);
+    if (k < 0) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `tornado: ${JSON.stringify(kpi)} is not a KPI of this scenario. Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`,
+      );
+    }
+    return k;
+  });
+  const swings = levers.map((lever) => {
+    const { low, high } = leverLowHigh(lever);
+    const name = leverName(lever);
+    const at = (value: unknown) =>
+      applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value });
+    return { name, low, high, inputs: [at(low), at(high)] as const };
+  });
+  await checkedInputs(
+    experiment,
+    swings.flatMap((w) => w.inputs),
+  );
+  // One pool for all the experiments, as in runSweep.
+  return withReplicationPool(workers, (pool) =>
+    tornadoOn({ experiment, kpis, indices, swings, onExperiment }, pool),
+  );
 }
 
-async function tornadoOn(options: TornadoOptions, pool: ReplicationPool | undefined): Promise<TornadoResult> {
-  const { levers, kpis, onExperiment, ...experiment } = options;
+/** A lever's two ends, built and checked. */
+interface Swing {
+  readonly name: string;
+  readonly low: unknown;
+  readonly high: unknown;
+  readonly inputs: readonly [LeveredInputs, LeveredInputs];
+}
+
+async function tornadoOn(
+  plan: {
+    readonly experiment: SweepBaseOptions;
+    readonly kpis: readonly string[];
+    readonly indices: readonly number[];
+    readonly swings: readonly Swing[];
+    readonly onExperiment: TornadoOptions['onExperiment'];
+  },
+  pool: ReplicationPool | undefined,
+): Promise<TornadoResult> {
+  const { experiment, kpis, indices, swings, onExperiment } = plan;
   const level = experiment.level ?? 0.95;
-  const total = 1 + 2 * levers.length;
+  const total = 1 + 2 * swings.length;
   let done = 0;
   const counted = async (run: Promise<ExperimentResult>) => {
     const result = await run;
@@ -178,34 +264,12 @@ async function tornadoOn(options: TornadoOptions, pool: ReplicationPool | undefi
   };
   const base = await counted(runExperimentOn(experiment, pool));
   const names = base.strategies.map((s) => s.name);
-  const scalars = Object.keys(base.strategies[0]!.kpis);
-  const indices = kpis.map((kpi) => {
-    const k = scalars.indexOf(kpi);
-    if (k < 0) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `tornado: ${JSON.stringify(kpi)} is not a KPI of this scenario. Use one of: ${scalars.slice(0, 8).join(', ')}, …`,
-      );
-    }
-    return k;
-  });
   const bars = kpis.map(() => names.map((): TornadoBar[] => []));
-  for (const lever of levers) {
-    const { low, high } = leverLowHigh(lever);
-    const name = leverName(lever);
-    const run = (value: unknown) =>
-      counted(
-        runExperimentOn(
-          {
-            ...experiment,
-            ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
-            keepRecords: true,
-          },
-          pool,
-        ),
-      );
-    const lo = await run(low);
-    const hi = await run(high);
+  for (const { name, low, high, inputs } of swings) {
+    const run = (at: LeveredInputs) =>
+      counted(runExperimentOn({ ...experiment, ...at, keepRecords: true }, pool));
+    const lo = await run(inputs[0]);
+    const hi = await run(inputs[1]);
     const loByIndex = new Map(lo.records!.map((r) => [r.replication, r]));
     kpis.forEach((kpi, q) => {
       const k = indices[q]!;

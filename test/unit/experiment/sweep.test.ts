@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gridDesign, latinHypercube } from '../../../src/experiment/designs.js';
 import { applyLevers, setPath } from '../../../src/experiment/levers.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
-import { runSweep, tornado } from '../../../src/experiment/sweep.js';
+import { runSweep, type SweepOptions, tornado } from '../../../src/experiment/sweep.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const scenario = randomSmallScenario();
@@ -172,8 +172,46 @@ describe('runSweep and tornado', () => {
       low: 0.3,
       high: 0.9,
     });
+  });
+
+  it('runSweep and tornado check every experiment before the first runs, and name a malformed design, lever list or KPI', async () => {
+    let ran = 0;
+    const common = { scenario, strategies, replications: 2, seed: 4 };
+    const stock = (values: number[]) => [{ name: 'stock', path: initialStock, values }];
+    // A bad value at the last point fails before the first point runs, so no finished point is lost.
     await expect(
-      tornado({ scenario, strategies, replications: 2, kpis: ['nope'], levers: [] }),
-    ).rejects.toThrow(/"nope" is not a KPI/);
+      runSweep({ ...common, levers: stock([40_000, -5]), design: { type: 'grid' }, onPoint: () => ran++ }),
+    ).rejects.toThrow(/initialRounds/);
+    const swing = [{ name: 'stock', path: initialStock, low: 40_000, high: -5 }];
+    const count = { onExperiment: () => ran++ };
+    await expect(tornado({ ...common, ...count, levers: swing, kpis: ['totalSpendEur'] })).rejects.toThrow(
+      /initialRounds/,
+    );
+    const good = [{ name: 'stock', path: initialStock, low: 40_000, high: 80_000 }];
+    await expect(tornado({ ...common, ...count, levers: good, kpis: ['nope'] })).rejects.toThrow(
+      /"nope" is not a KPI/,
+    );
+    await expect(tornado({ ...common, ...count, levers: good, kpis: [] })).rejects.toThrow(
+      /options\.kpis must be a non-empty array/,
+    );
+    expect(ran).toBe(0);
+    const malformed: [unknown, unknown, RegExp][] = [
+      [
+        stock([1]),
+        undefined,
+        /options\.design must be \{ type: 'grid' \} or \{ type: 'latin-hypercube', points \}/,
+      ],
+      [stock([1]), { type: 'gird' }, /options\.design must be/],
+      [[], { type: 'grid' }, /runSweep: options\.levers must be a non-empty array/],
+      [undefined, { type: 'grid' }, /runSweep: options\.levers must be a non-empty array/],
+    ];
+    for (const [levers, design, message] of malformed) {
+      await expect(runSweep({ ...common, levers, design } as unknown as SweepOptions)).rejects.toThrow(
+        message,
+      );
+    }
+    await expect(tornado({ ...common, levers: [], kpis: ['totalSpendEur'] })).rejects.toThrow(
+      /tornado: options\.levers must be a non-empty array/,
+    );
   });
 });

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DibsimError, type ReplicationError } from '../errors.js';
+import { DibsimError, describeValue, type ReplicationError } from '../errors.js';
 import type { RunResult } from '../model/results.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
@@ -32,6 +32,13 @@ export async function replay(
   scenario: Scenario,
   strategies: readonly StrategySpec[],
 ): Promise<RunResult> {
+  const failed = error as Partial<ReplicationError> | undefined;
+  if (typeof failed?.scenarioHash !== 'string' || typeof failed.strategy !== 'string') {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `replay: error must be a ReplicationError, as runExperiment throws (got ${describeValue(error)}). Catch it from the experiment and pass it with the same scenario and strategies.`,
+    );
+  }
   const valid = validateScenario(scenario);
   const hash = contentHash(valid);
   if (hash !== error.scenarioHash) {

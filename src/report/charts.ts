@@ -5,7 +5,7 @@
  */
 import { kpiChart, pairedChart, tornadoCharts } from './kpi-charts.js';
 import { seriesCharts } from './series-charts.js';
-import type { ChartSpec, ReportInput } from './types.js';
+import { type ChartSpec, checkReportInput, type ReportInput } from './types.js';
 
 /**
  * Every chart of a report, in report order: KPI means with CI whiskers; paired differences against the
@@ -17,6 +17,7 @@ import type { ChartSpec, ReportInput } from './types.js';
  * {@link renderSvg} or in any Vega-Lite 6 viewer. Names are unique and safe as file names.
  */
 export function chartSpecs(input: ReportInput): ChartSpec[] {
+  checkReportInput(input, 'chartSpecs');
   const charts = [kpiChart(input)];
   if (input.result.comparisons.vsBaseline.length > 0) charts.push(pairedChart(input));
   charts.push(...seriesCharts(input));

@@ -12,7 +12,7 @@ import { reportHtml } from './html.js';
 import { plain, resultsToJson } from './json.js';
 import { renderSvg, svgToPng } from './render.js';
 import { reportTables, tableToCsv } from './tables.js';
-import type { RenderedChart, ReportFiles, ReportInput } from './types.js';
+import { checkReportInput, type RenderedChart, type ReportFiles, type ReportInput } from './types.js';
 
 /**
  * Writes a report folder, creating it (and its parents) if needed and replacing files of the same names:
@@ -27,6 +27,8 @@ import type { RenderedChart, ReportFiles, ReportInput } from './types.js';
  * console.log(files.html); // 'report.html'
  */
 export async function writeReportFolder(dir: string, input: ReportInput): Promise<ReportFiles> {
+  // Checked before the folder is made, so a bad input leaves nothing behind.
+  checkReportInput(input, 'writeReportFolder');
   const all: string[] = [];
   const write = async (relative: string, data: string | Uint8Array) => {
     const path = join(dir, relative);

@@ -10,7 +10,7 @@ import { gapSection, sourcesSection } from './html-sources.js';
 import { plain } from './json.js';
 import { describeKey } from './labels.js';
 import { headlineKpis, kpiKeys, reportTables } from './tables.js';
-import type { RenderedChart, ReportInput, Table } from './types.js';
+import { checkReportInput, type RenderedChart, type ReportInput, type Table } from './types.js';
 
 const CSS = `
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #222; max-width: 1200px; margin: 2em auto; padding: 0 1.5em; line-height: 1.45; }
@@ -36,6 +36,7 @@ figcaption { font-size: 0.85em; color: #555; } details > summary { cursor: point
  * rendered with {@link renderSvg}.
  */
 export function reportHtml(input: ReportInput, charts: readonly RenderedChart[]): string {
+  checkReportInput(input, 'reportHtml');
   const { result, scenario } = input;
   const title = input.title ?? `dibsim report: ${scenario.name}`;
   const tables = reportTables(input);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { DibsimError, describeValue } from '../errors.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 
@@ -18,6 +19,12 @@ import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
  * writeFileSync('results.json', resultsToJson(await runExperiment(options)));
  */
 export function resultsToJson(result: ExperimentResult | SweepResult | TornadoResult): string {
+  if (typeof result !== 'object' || result === null) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `resultsToJson: result must be what runExperiment, runSweep or tornado returned (got ${describeValue(result)}).`,
+    );
+  }
   return `${JSON.stringify(plain(result), null, 2)}\n`;
 }
 

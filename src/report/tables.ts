@@ -7,7 +7,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { KpiSummary, PairedKpi } from '../experiment/results.js';
 import type { TornadoResult } from '../experiment/sweep.js';
-import type { ReportInput, Table, TableCell } from './types.js';
+import { checkReportInput, type ReportInput, type Table, type TableCell } from './types.js';
 
 const QUANTILES = ['p05', 'p25', 'p50', 'p75', 'p95'] as const;
 const PAIRED_COLUMNS = [
@@ -51,6 +51,7 @@ export function headlineKpis(keys: readonly string[]): string[] {
  * Numbers keep full precision; a statistic that could not be estimated is `null`.
  */
 export function reportTables(input: ReportInput): Table[] {
+  checkReportInput(input, 'reportTables');
   const { result } = input;
   const keys = kpiKeys(input);
   const kpiRows = keys.flatMap((key) =>

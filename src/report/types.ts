@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DibsimError, describeValue } from '../errors.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
@@ -91,4 +92,28 @@ export interface ReportFiles {
   readonly html: string;
   /** Every file above, in the order written. */
   readonly all: readonly string[];
+}
+
+/**
+ * Checks that `input` has what every report function reads: `result` (from `runExperiment`) and
+ * `scenario`.
+ *
+ * @param where - the function to name in the error, e.g. `reportTables`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the missing part.
+ * @internal
+ */
+export function checkReportInput(input: unknown, where: string): asserts input is ReportInput {
+  const i = input as Partial<ReportInput> | undefined;
+  const result = i?.result as Partial<ExperimentResult> | undefined;
+  const problem =
+    typeof input !== 'object' || input === null
+      ? `input must be an object { result, scenario } (got ${describeValue(input)})`
+      : typeof result?.manifest !== 'object' || !Array.isArray(result.strategies)
+        ? `input.result must be the result of runExperiment (got ${describeValue(i?.result)})`
+        : typeof i?.scenario !== 'object' || i.scenario === null
+          ? `input.scenario must be the scenario the experiment ran (got ${describeValue(i?.scenario)})`
+          : undefined;
+  if (problem !== undefined) {
+    throw new DibsimError('INVALID_ARGUMENT', `${where}: ${problem}. Pass { result, scenario }.`);
+  }
 }

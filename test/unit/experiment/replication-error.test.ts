@@ -48,6 +48,11 @@ describe('ReplicationError and replay', () => {
       /scenario's hash/,
     );
     await expect(replay(error, scenario, [national])).rejects.toThrow(/no strategy is named "throwing"/);
+    for (const notOne of [new Error('plain'), undefined]) {
+      await expect(replay(notOne as ReplicationError, scenario, strategies)).rejects.toThrow(
+        /replay: error must be a ReplicationError, as runExperiment throws/,
+      );
+    }
     const ok = new ReplicationError({ ...error, strategy: 'national-only' }, undefined);
     expect((await replay(ok, scenario, strategies)).replication).toBe(3);
   });

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ExperimentResult } from '../../../src/experiment/results.js';
 import { chartSpecs } from '../../../src/report/charts.js';
 import { writeReportFolder } from '../../../src/report/folder.js';
+import { reportHtml } from '../../../src/report/html.js';
+import { resultsToJson } from '../../../src/report/json.js';
 import { reportTables } from '../../../src/report/tables.js';
+import type { ReportInput } from '../../../src/report/types.js';
 import { reportInput } from './fixture.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dibsim-report-'));
@@ -50,6 +54,32 @@ describe('writeReportFolder', () => {
     writeFileSync(file, 'x');
     await expect(writeReportFolder(join(file, 'out'), await reportInput())).rejects.toThrow(
       /cannot create the folder .*a-file.*out/,
+    );
+  });
+});
+
+describe('report inputs', () => {
+  it('every report function names a missing or malformed input, and writeReportFolder then leaves no folder', async () => {
+    const { result, scenario } = await reportInput();
+    const bad: [unknown, RegExp][] = [
+      [undefined, /input must be an object \{ result, scenario \} \(got undefined\)/],
+      [{ scenario }, /input\.result must be the result of runExperiment \(got undefined\)/],
+      [{ result: { strategies: [] }, scenario }, /input\.result must be the result of runExperiment/],
+      [{ result }, /input\.scenario must be the scenario the experiment ran/],
+    ];
+    for (const [input, message] of bad) {
+      const as = input as ReportInput;
+      expect(() => reportTables(as)).toThrow(new RegExp(`reportTables: ${message.source}`));
+      expect(() => chartSpecs(as)).toThrow(new RegExp(`chartSpecs: ${message.source}`));
+      expect(() => reportHtml(as, [])).toThrow(new RegExp(`reportHtml: ${message.source}`));
+      const dir = join(root, 'never');
+      await expect(writeReportFolder(dir, as)).rejects.toThrow(
+        new RegExp(`writeReportFolder: ${message.source}`),
+      );
+      expect(existsSync(dir)).toBe(false);
+    }
+    expect(() => resultsToJson(undefined as unknown as ExperimentResult)).toThrow(
+      /resultsToJson: result must be what runExperiment, runSweep or tornado returned \(got undefined\)/,
     );
   });
 });

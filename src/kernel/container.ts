@@ -6,7 +6,7 @@
 import { DibsimError, describeValue } from '../errors.js';
 import { Tally } from '../stats/tally.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
-import { Event } from './event.js';
+import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Simulation } from './simulation.js';
 
@@ -81,6 +81,7 @@ export class Container {
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not positive or `init` is outside [0, capacity].
    */
   constructor(sim: Simulation, options: ContainerOptions = {}) {
+    checkSimulation(sim, 'new Container(sim, options)');
     this.sim = sim;
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
     if (typeof capacity !== 'number' || !(capacity > 0)) {

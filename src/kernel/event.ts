@@ -238,3 +238,20 @@ export class Event<T = unknown> {
     );
   }
 }
+
+/**
+ * Checks that `sim` is a {@link Simulation} (by shape, as this module cannot import the class).
+ *
+ * @param where - the constructor to name in the error, e.g. `new Resource(sim, options)`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise.
+ * @internal
+ */
+export function checkSimulation(sim: unknown, where: string): asserts sim is Simulation {
+  const s = sim as Partial<Simulation> | undefined;
+  if (typeof s?.schedule !== 'function' || typeof s.now !== 'number') {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where}: sim must be a Simulation (got ${describeValue(sim)}). Create one with new Simulation() and pass it first.`,
+    );
+  }
+}

@@ -6,7 +6,7 @@
 import { DibsimError, describeValue } from '../errors.js';
 import { Tally } from '../stats/tally.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
-import { Event } from './event.js';
+import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Process } from './process.js';
 import type { Simulation } from './simulation.js';
@@ -136,6 +136,7 @@ export class Resource {
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer.
    */
   constructor(sim: Simulation, options: ResourceOptions) {
+    checkSimulation(sim, 'new Resource(sim, options)');
     this.sim = sim;
     this.cap = checkCapacity(options?.capacity);
     this.stats =

@@ -5,7 +5,7 @@
  */
 import { DibsimError, describeValue } from '../errors.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
-import { Event } from './event.js';
+import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Simulation } from './simulation.js';
 
@@ -90,6 +90,7 @@ export class Store<T> {
 
   /** @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer or Infinity. */
   constructor(sim: Simulation, options: StoreOptions = {}) {
+    checkSimulation(sim, 'new Store(sim, options)');
     this.sim = sim;
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
     if (

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DibsimError } from '../../../src/errors.js';
-import { NORMAL_PRIORITY, Simulation, URGENT_PRIORITY } from '../../../src/index.js';
+import {
+  Container,
+  NORMAL_PRIORITY,
+  Resource,
+  Simulation,
+  Store,
+  URGENT_PRIORITY,
+} from '../../../src/index.js';
 
 describe('Event', () => {
   it('sim.event() is pending: not triggered, not processed, and ok/value throw INVALID_STATE', () => {
@@ -104,5 +111,19 @@ describe('Event', () => {
   it('URGENT_PRIORITY is -Infinity and NORMAL_PRIORITY is 0', () => {
     expect(URGENT_PRIORITY).toBe(Number.NEGATIVE_INFINITY);
     expect(NORMAL_PRIORITY).toBe(0);
+  });
+});
+
+describe('resources need a simulation', () => {
+  it('new Resource, Container and Store name a missing simulation', () => {
+    const missing = undefined as unknown as Simulation;
+    expect(() => new Resource(missing, { capacity: 1 })).toThrow(
+      /new Resource\(sim, options\): sim must be a Simulation \(got undefined\)\. Create one with new Simulation\(\)/,
+    );
+    expect(() => new Container({} as Simulation, { capacity: 1 })).toThrow(
+      /new Container\(sim, options\): sim must be a Simulation/,
+    );
+    expect(() => new Store(missing)).toThrow(/new Store\(sim, options\): sim must be a Simulation/);
+    expect(() => new Resource(new Simulation(), { capacity: 1 })).not.toThrow();
   });
 });

@@ -68,10 +68,11 @@ export interface SweepResult {
 }
 
 /**
- * Runs an experiment at each point of a design over `levers`.
+ * Runs an experiment at each point of a design over `levers`. Every point's scenario and strategies are
+ * built and validated before the first point runs, so a bad value anywhere fails before any work is done.
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design; anything
- *   {@link runExperiment} throws.
+ *   {@link runExperiment} throws (a {@link ScenarioError} for a lever value the scenario rejects).
  * @example
  * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
  */
@@ -193,7 +194,9 @@ export interface TornadoResult {
  * high − low with a confidence interval — the data of a tornado chart.
  *
  * @remarks Runs `1 + 2·levers` experiments; records of two runs are held at a time.
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a lever without low/high or an unknown KPI.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for an empty lever list, a lever without low/high, or an
+ *   empty or unknown KPI; anything {@link runExperiment} throws. All of these before the first experiment
+ *   runs.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   const { levers, kpis, onExperiment, ...experiment } = options;

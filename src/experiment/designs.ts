@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError } from '../errors.js';
+import { DibsimError, describeValue } from '../errors.js';
 import { createStreams } from '../random/streams.js';
 import { type Lever, leverName } from './levers.js';
 
@@ -19,6 +19,7 @@ export type DesignPoint = Readonly<Record<string, unknown>>;
  * // [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }]
  */
 export function gridDesign(levers: readonly Lever[]): DesignPoint[] {
+  checkLevers('gridDesign: levers', levers, 0);
   let points: Record<string, unknown>[] = [{}];
   for (const lever of levers) {
     const values = lever.values;
@@ -50,6 +51,7 @@ export function latinHypercube(
   points: number,
   seed: number | string,
 ): DesignPoint[] {
+  checkLevers('latinHypercube: levers', levers, 0);
   if (!Number.isSafeInteger(points) || points < 1) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
@@ -83,4 +85,24 @@ export function latinHypercube(
     });
   }
   return design;
+}
+
+/**
+ * Checks that `levers` is an array of at least `minimum` levers.
+ *
+ * @param where - what to name in the error, e.g. `runSweep: options.levers`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise.
+ * @internal
+ */
+export function checkLevers(
+  where: string,
+  levers: unknown,
+  minimum: 0 | 1,
+): asserts levers is readonly Lever[] {
+  if (!Array.isArray(levers) || levers.length < minimum) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where} must be ${minimum === 0 ? 'an' : 'a non-empty'} array of levers (got ${describeValue(levers)}). E.g. [{ path: 'procurement.awardDelayDays', values: [30, 90] }].`,
+    );
+  }
 }

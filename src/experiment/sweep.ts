@@ -8,7 +8,7 @@
 import { DibsimError, describeValue } from '../errors.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
-import { type DesignPoint, gridDesign, latinHypercube } from './designs.js';
+import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
 import { applyLevers, type Lever, type LeveredInputs, leverLowHigh, leverName } from './levers.js';
 import type { ExperimentResult } from './results.js';
 import { checkWorkers, type ExperimentOptions, prepare, runExperimentOn } from './run-experiment.js';
@@ -104,7 +104,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
 /** The points of `design` over `levers`. */
 function designPoints(levers: readonly Lever[], design: SweepDesign, seed: number | string): DesignPoint[] {
-  checkLevers('runSweep', levers);
+  checkLevers('runSweep: options.levers', levers, 1);
   const d = design as SweepDesign | undefined;
   if (d?.type === 'grid') return gridDesign(levers);
   if (d?.type === 'latin-hypercube') return latinHypercube(levers, d.points, d.seed ?? seed);
@@ -112,15 +112,6 @@ function designPoints(levers: readonly Lever[], design: SweepDesign, seed: numbe
     'INVALID_ARGUMENT',
     `runSweep: options.design must be { type: 'grid' } or { type: 'latin-hypercube', points } (got ${describeValue(design)}).`,
   );
-}
-
-function checkLevers(where: string, levers: unknown): void {
-  if (!Array.isArray(levers) || levers.length === 0) {
-    throw new DibsimError(
-      'INVALID_ARGUMENT',
-      `${where}: options.levers must be a non-empty array (got ${describeValue(levers)}). E.g. [{ path: 'procurement.awardDelayDays', values: [30, 90] }].`,
-    );
-  }
 }
 
 /**
@@ -201,7 +192,7 @@ export interface TornadoResult {
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   const { levers, kpis, onExperiment, ...experiment } = options;
   const workers = checkWorkers(options);
-  checkLevers('tornado', levers);
+  checkLevers('tornado: options.levers', levers, 1);
   // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
   // and the scenario and strategies at both ends of each lever.
   const { layout } = await prepare(experiment);

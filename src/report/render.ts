@@ -27,6 +27,12 @@ export const FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold
  * const svg = await renderSvg(chartSpecs(input)[0]);
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
+  if (typeof (spec as Partial<ChartSpec> | null)?.spec !== 'object' || spec.spec === null) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `renderSvg: spec must be a chart from chartSpecs(input) (got ${describeValue(spec)}).`,
+    );
+  }
   const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   let view: InstanceType<typeof vega.View> | undefined;
   try {

@@ -22,6 +22,13 @@ describe('designs', () => {
       { a: 2, b: 'y' },
     ]);
     expect(() => gridDesign([{ path: 'a' }])).toThrow(/has no values/);
+    expect(gridDesign([])).toEqual([{}]);
+    expect(() => gridDesign(null as unknown as [])).toThrow(
+      /gridDesign: levers must be an array of levers \(got null\)/,
+    );
+    expect(() => latinHypercube(undefined as unknown as [], 3, 1)).toThrow(
+      /latinHypercube: levers must be an array/,
+    );
   });
 
   it('latinHypercube(levers, n, seed) uses each of the n strata of every lever exactly once, reproducibly', () => {

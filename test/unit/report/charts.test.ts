@@ -104,6 +104,9 @@ describe('renderSvg', () => {
   it('renderSvg names the chart when Vega-Lite rejects the spec', async () => {
     const bad: ChartSpec = { name: 'broken', title: 'x', spec: { mark: 'nope', data: { values: [] } } };
     await expect(renderSvg(bad)).rejects.toThrow(/chart "broken" could not be rendered/);
+    await expect(renderSvg(null as unknown as ChartSpec)).rejects.toThrow(
+      /renderSvg: spec must be a chart from chartSpecs\(input\) \(got null\)/,
+    );
   });
 });
 

@@ -89,6 +89,16 @@ describe('switchAt(date, before, after)', () => {
     expect(a.kpis).toEqual(b.kpis);
   });
 
+  it('names a missing strategy before or after the switch', () => {
+    const missing = undefined as unknown as ProcurementStrategy;
+    expect(() => switchAt('2025-01-01', missing, nationalOnly)).toThrow(
+      /switchAt: before must be a strategy \{ name, review\(context\) \} \(got undefined\)/,
+    );
+    expect(() => switchAt('2025-01-01', nationalOnly, { name: 'x' } as ProcurementStrategy)).toThrow(
+      /switchAt: after must be a strategy/,
+    );
+  });
+
   it.each(['2025-13', '1 Sep 2025', ''])('rejects the date %j', (date) => {
     expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(DibsimError);
     expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(/YYYY-MM-DD/);

@@ -18,7 +18,12 @@ import {
   type ShardSpec,
 } from './manifest.js';
 import { isSeriesInterval, type RecordLayout, recordLayout, type SeriesInterval } from './record.js';
-import { type ReplicationContext, type ReplicationOutcome, runReplication } from './replicate.js';
+import {
+  type ReplicationContext,
+  type ReplicationOutcome,
+  runReplication,
+  type WorkerContext,
+} from './replicate.js';
 import type { ExperimentResult } from './results.js';
 import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
 import { chunkSizeFor, foldInOrder } from './schedule.js';
@@ -30,7 +35,7 @@ import {
   type StrategyModule,
   type StrategySpec,
 } from './strategy-spec.js';
-import { createReplicationPool, type ReplicationPool } from './worker-pool.js';
+import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
 
 /**
  * What {@link runExperiment} reads of an `AbortSignal` (declared here so the public types need neither the
@@ -116,8 +121,9 @@ export interface ExperimentOptions {
  * });
  * result.strategies[0].kpis.fillRate.mean;
  */
-export function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
-  return runExperimentOn(options, undefined);
+export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
+  const setup = await prepare(options);
+  return withReplicationPool(checkWorkers(options), (pool) => runPrepared(options, setup, pool));
 }
 
 /**
@@ -143,28 +149,38 @@ export function checkWorkers(options: Pick<ExperimentOptions, 'workers' | 'strat
 }
 
 /**
- * {@link runExperiment} on `shared`, a pool of `options.workers` threads that outlives the experiment
- * (sweeps run their points on one pool), or, when `shared` is undefined, on a pool of its own.
+ * What a worker thread needs to run the experiment of `options`, validated as `setup`.
  * @internal
  */
-export async function runExperimentOn(
+export function workerContext(options: ExperimentOptions, setup: PreparedExperiment): WorkerContext {
+  return {
+    scenario: setup.scenario,
+    seed: setup.manifest.seed,
+    layout: setup.layout,
+    strategies: options.strategies.map((s, i) => ({
+      ...(s as StrategyModule),
+      name: setup.strategies[i]!.name,
+    })),
+  };
+}
+
+/**
+ * Runs the experiment of `options`, validated by {@link prepare} as `setup`, on `pool` (in the calling thread
+ * when undefined). The pool may outlive it: sweeps run all their experiments on one.
+ * @internal
+ */
+export async function runPrepared(
   options: ExperimentOptions,
-  shared: ReplicationPool | undefined,
+  setup: PreparedExperiment,
+  pool: ReplicationPool | undefined,
 ): Promise<ExperimentResult> {
-  const setup = await prepare(options);
   const { manifest, layout, strategies } = setup;
-  const workers = checkWorkers(options);
-  if (shared !== undefined && shared.threads !== workers)
-    throw new DibsimError(
-      'INVALID_STATE',
-      `runExperiment: a shared pool of ${shared.threads} threads, for ${workers} workers`,
-    );
+  const workers = pool?.threads ?? 0;
   const { shard } = options;
   const plan: number[] = [];
   for (let i = 0; i < manifest.replications; i++) {
     if (shard === undefined || i % shard.count === shard.index) plan.push(i);
   }
-  if (options.chunkSize !== undefined) checkInteger('chunkSize', options.chunkSize, 1);
   const chunkSize = options.chunkSize ?? (workers === 0 ? 1 : guidedChunkSize(plan.length, workers));
   const file = options.resultsFile;
   const existing = file === undefined ? undefined : readResultsFile(file);
@@ -173,16 +189,7 @@ export async function runExperimentOn(
   const writer =
     file === undefined ? undefined : new ResultsFileWriter(file, { manifest, layout }, existing!);
   const context: ReplicationContext = { scenario: setup.scenario, seed: manifest.seed, layout, strategies };
-  const own = workers > 0 && shared === undefined ? createReplicationPool(workers) : undefined;
-  const runInPool = (shared ?? own)?.runner({
-    scenario: setup.scenario,
-    seed: manifest.seed,
-    layout,
-    strategies: options.strategies.map((s, i) => ({
-      ...(s as StrategyModule),
-      name: strategies[i]!.name,
-    })),
-  });
+  const runInPool = pool?.runner(workerContext(options, setup));
   const builder = new ResultBuilder({
     layout,
     manifest,
@@ -214,7 +221,6 @@ export async function runExperimentOn(
       signal: options.signal,
     });
   } finally {
-    await own?.close();
     writer?.close();
   }
   return builder.finish(status);
@@ -259,6 +265,7 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
   if (onError !== 'abort' && onError !== 'skip') {
     throw invalid('onError', onError, "must be 'abort' or 'skip'", '');
   }
+  if (options.chunkSize !== undefined) checkInteger('chunkSize', options.chunkSize, 1);
   const { shard } = options;
   if (shard !== undefined) {
     checkInteger('shard.count', shard.count, 1);

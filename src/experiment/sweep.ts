@@ -9,9 +9,15 @@ import { DibsimError, describeValue } from '../errors.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
 import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
-import { applyLevers, type Lever, type LeveredInputs, leverLowHigh, leverName } from './levers.js';
+import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
 import type { ExperimentResult } from './results.js';
-import { checkWorkers, type ExperimentOptions, prepare, runExperimentOn } from './run-experiment.js';
+import {
+  checkWorkers,
+  type ExperimentOptions,
+  type PreparedExperiment,
+  prepare,
+  runPrepared,
+} from './run-experiment.js';
 import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
 
 /** Options shared by sweeps: an experiment's, without per-run files. */
@@ -80,16 +86,18 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const { levers, design, onPoint, ...experiment } = options;
   const workers = checkWorkers(experiment);
   const points = designPoints(levers, design, experiment.seed ?? 1);
-  const inputs = await checkedInputs(
-    experiment,
-    points.map((values) => applyLevers(experiment.scenario, experiment.strategies, levers, values)),
+  const runs = await prepareRuns(
+    points.map((values) => ({
+      ...experiment,
+      ...applyLevers(experiment.scenario, experiment.strategies, levers, values),
+    })),
   );
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
   await withReplicationPool(workers, async (pool) => {
     for (let k = 0; k < points.length; k++) {
       if (experiment.signal?.aborted === true) break;
-      const result = await runExperimentOn({ ...experiment, ...inputs[k]! }, pool);
+      const result = await runPrepared(runs[k]!.options, runs[k]!.setup, pool);
       if (result.status === 'cancelled') break;
       done.push({ values: points[k]!, result });
       onPoint?.(done.length, points.length);
@@ -114,16 +122,20 @@ function designPoints(levers: readonly Lever[], design: SweepDesign, seed: numbe
   );
 }
 
+/** An experiment's options with their validated form, ready for {@link runPrepared}. */
+interface PreparedRun {
+  readonly options: ExperimentOptions;
+  readonly setup: PreparedExperiment;
+}
+
 /**
- * `inputs`, each validated as its experiment will be (scenario, strategies and options), before any of
- * them runs: a bad value at the last point must not cost the points before it.
+ * Every experiment validated (scenario, strategies and options) before any of them runs: a bad value at
+ * the last point must not cost the points before it.
  */
-async function checkedInputs(
-  experiment: SweepBaseOptions,
-  inputs: readonly LeveredInputs[],
-): Promise<readonly LeveredInputs[]> {
-  for (const i of inputs) await prepare({ ...experiment, ...i });
-  return inputs;
+async function prepareRuns(experiments: readonly ExperimentOptions[]): Promise<PreparedRun[]> {
+  const runs: PreparedRun[] = [];
+  for (const options of experiments) runs.push({ options, setup: await prepare(options) });
+  return runs;
 }
 
 /** Options of {@link tornado}. */
@@ -195,7 +207,8 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   checkLevers('tornado: options.levers', levers, 1);
   // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
   // and the scenario and strategies at both ends of each lever.
-  const { layout } = await prepare(experiment);
+  const [base] = await prepareRuns([experiment]);
+  const { layout } = base!.setup;
   if (!Array.isArray(kpis) || kpis.length === 0) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
@@ -212,20 +225,22 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     }
     return k;
   });
-  const swings = levers.map((lever) => {
+  const swings: Swing[] = [];
+  for (const lever of levers) {
     const { low, high } = leverLowHigh(lever);
     const name = leverName(lever);
-    const at = (value: unknown) =>
-      applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value });
-    return { name, low, high, inputs: [at(low), at(high)] as const };
-  });
-  await checkedInputs(
-    experiment,
-    swings.flatMap((w) => w.inputs),
-  );
+    const [lo, hi] = await prepareRuns(
+      [low, high].map((value) => ({
+        ...experiment,
+        ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
+        keepRecords: true,
+      })),
+    );
+    swings.push({ name, low, high, runs: [lo!, hi!] });
+  }
   // One pool for all the experiments, as in runSweep.
   return withReplicationPool(workers, (pool) =>
-    tornadoOn({ experiment, kpis, indices, swings, onExperiment }, pool),
+    tornadoOn({ level: experiment.level ?? 0.95, base: base!, kpis, indices, swings, onExperiment }, pool),
   );
 }
 
@@ -234,12 +249,13 @@ interface Swing {
   readonly name: string;
   readonly low: unknown;
   readonly high: unknown;
-  readonly inputs: readonly [LeveredInputs, LeveredInputs];
+  readonly runs: readonly [PreparedRun, PreparedRun];
 }
 
 async function tornadoOn(
   plan: {
-    readonly experiment: SweepBaseOptions;
+    readonly level: number;
+    readonly base: PreparedRun;
     readonly kpis: readonly string[];
     readonly indices: readonly number[];
     readonly swings: readonly Swing[];
@@ -247,23 +263,20 @@ async function tornadoOn(
   },
   pool: ReplicationPool | undefined,
 ): Promise<TornadoResult> {
-  const { experiment, kpis, indices, swings, onExperiment } = plan;
-  const level = experiment.level ?? 0.95;
+  const { level, kpis, indices, swings, onExperiment } = plan;
   const total = 1 + 2 * swings.length;
   let done = 0;
-  const counted = async (run: Promise<ExperimentResult>) => {
-    const result = await run;
+  const run = async ({ options, setup }: PreparedRun) => {
+    const result = await runPrepared(options, setup, pool);
     onExperiment?.(++done, total, result);
     return result;
   };
-  const base = await counted(runExperimentOn(experiment, pool));
+  const base = await run(plan.base);
   const names = base.strategies.map((s) => s.name);
   const bars = kpis.map(() => names.map((): TornadoBar[] => []));
-  for (const { name, low, high, inputs } of swings) {
-    const run = (at: LeveredInputs) =>
-      counted(runExperimentOn({ ...experiment, ...at, keepRecords: true }, pool));
-    const lo = await run(inputs[0]);
-    const hi = await run(inputs[1]);
+  for (const { name, low, high, runs } of swings) {
+    const lo = await run(runs[0]);
+    const hi = await run(runs[1]);
     const loByIndex = new Map(lo.records!.map((r) => [r.replication, r]));
     kpis.forEach((kpi, q) => {
       const k = indices[q]!;

@@ -103,17 +103,19 @@ export interface ReportFiles {
  * @internal
  */
 export function checkReportInput(input: unknown, where: string): asserts input is ReportInput {
-  const i = input as Partial<ReportInput> | undefined;
-  const result = i?.result as Partial<ExperimentResult> | undefined;
-  const problem =
-    typeof input !== 'object' || input === null
-      ? `input must be an object { result, scenario } (got ${describeValue(input)})`
-      : typeof result?.manifest !== 'object' || !Array.isArray(result.strategies)
-        ? `input.result must be the result of runExperiment (got ${describeValue(i?.result)})`
-        : typeof i?.scenario !== 'object' || i.scenario === null
-          ? `input.scenario must be the scenario the experiment ran (got ${describeValue(i?.scenario)})`
-          : undefined;
+  const problem = reportInputProblem(input as Partial<ReportInput> | null | undefined);
   if (problem !== undefined) {
     throw new DibsimError('INVALID_ARGUMENT', `${where}: ${problem}. Pass { result, scenario }.`);
   }
+}
+
+function reportInputProblem(input: Partial<ReportInput> | null | undefined): string | undefined {
+  if (typeof input !== 'object' || input === null)
+    return `input must be an object { result, scenario } (got ${describeValue(input)})`;
+  const result = input.result as Partial<ExperimentResult> | undefined;
+  if (typeof result?.manifest !== 'object' || !Array.isArray(result.strategies))
+    return `input.result must be the result of runExperiment (got ${describeValue(input.result)})`;
+  if (typeof input.scenario !== 'object' || input.scenario === null)
+    return `input.scenario must be the scenario the experiment ran (got ${describeValue(input.scenario)})`;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepare, runExperiment } from '../../../src/experiment/run-experiment.js';
+import { prepare, runExperiment, workerContext } from '../../../src/experiment/run-experiment.js';
 import { createReplicationPool } from '../../../src/experiment/worker-pool.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
@@ -13,14 +13,7 @@ const strategies = [
 async function reference(scenario: Scenario, seed: string) {
   const options = { scenario, strategies, replications: 6, seed, keepRecords: true };
   const { records } = await runExperiment(options);
-  const setup = await prepare(options);
-  const context = {
-    scenario: setup.scenario,
-    seed: setup.manifest.seed,
-    layout: setup.layout,
-    strategies: strategies.map((s, i) => ({ ...s, name: setup.strategies[i]!.name })),
-  };
-  return { context, records: records! };
+  return { context: workerContext(options, await prepare(options)), records: records! };
 }
 
 describe('createReplicationPool', () => {

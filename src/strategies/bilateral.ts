@@ -232,6 +232,22 @@ export function sellerStandard(context: ProcurementContext, firm: FirmView): str
 }
 
 /**
+ * Terms of an order from `firm` by `buyers`: partner terms across an active agreement, `undefined` (national
+ * terms) for a domestic order. A module function rather than a closure per strategy instance, so that the
+ * call sites see one function in every run (a new closure each run made V8 discard and recompile them).
+ */
+function partnerTerms(
+  p: ResolvedBilateralParams,
+  ctx: ProcurementContext,
+  firm: FirmView,
+  buyers: readonly string[],
+): OrderTerms | undefined {
+  if (buyers.every((b) => b === firm.nation)) return undefined;
+  const standard = p.mutualRecognition ? sellerStandard(ctx, firm) : undefined;
+  return standard === undefined ? { licence: p.licence } : { standard, licence: p.licence };
+}
+
+/**
  * Bilateral procurement (see the module description), with parameters as plain data.
  *
  * @throws {@link ScenarioError} if `params` is invalid (see {@link resolveBilateralParams}), or, at the
@@ -243,17 +259,6 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
   const p = resolveBilateralParams(params);
   let startDay = 0;
   let schedule: ScheduledAgreement[] | undefined;
-
-  /** Terms of an order from `firm` by `buyers`: partner terms across an active agreement. */
-  const termsFor = (
-    ctx: ProcurementContext,
-    firm: FirmView,
-    buyers: readonly string[],
-  ): OrderTerms | undefined => {
-    if (buyers.every((b) => b === firm.nation)) return undefined; // a domestic order: national terms
-    const standard = p.mutualRecognition ? sellerStandard(ctx, firm) : undefined;
-    return standard === undefined ? { licence: p.licence } : { standard, licence: p.licence };
-  };
 
   return {
     name: 'bilateral',
@@ -307,7 +312,7 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
             done.add(a).add(b);
             const total = a.rounds + b.rounds;
             for (const part of splitByCapacity(total, firms)) {
-              const terms = termsFor(context, part.firm, nations);
+              const terms = partnerTerms(p, context, part.firm, nations);
               context.placeOrder({
                 buyer: `${nations[0]}+${nations[1]}`,
                 payers: [
@@ -336,8 +341,8 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
           orderNationally(context, need);
           continue;
         }
-        // Domestic firms get national terms (termsFor returns undefined for them).
-        orderFrom(context, need, firms, (firm) => termsFor(context, firm, [need.nation]));
+        // Domestic firms get national terms (partnerTerms returns undefined for them).
+        orderFrom(context, need, firms, (firm) => partnerTerms(p, context, firm, [need.nation]));
       }
     },
   };

@@ -97,6 +97,21 @@ export function eligibleForPool(
 }
 
 /**
+ * Terms of a joint order of `rounds` from `firm`: the common standard, the licence regime, the award delay
+ * and the agency's overheads. A module function, not a closure per strategy instance, so that the call
+ * site sees one function in every run (see `partnerTerms` in the bilateral strategy).
+ */
+function jointTerms(p: ResolvedPooledParams, firm: FirmView, rounds: number): OrderTerms {
+  return {
+    standard: p.commonStandard,
+    licence: p.licence,
+    extraAwardDelayDays: p.extraAwardDelayDays,
+    overheadEur:
+      p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur,
+  };
+}
+
+/**
  * Pooled procurement (see the module description), with parameters as plain data.
  *
  * @throws {@link ScenarioError} if `params` is invalid (see {@link resolvePooledParams}).
@@ -113,14 +128,6 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
   /** Items the agency holds a pooled stock of. */
   let pooledItems: readonly string[] = [];
   const keeper = new PooledStockKeeper(p.agency, p.pooledStock.transferDelayDays, p.pooledStock.reorderPoint);
-
-  const termsFor = (firm: FirmView, rounds: number): OrderTerms => ({
-    standard: p.commonStandard,
-    licence: p.licence,
-    extraAwardDelayDays: p.extraAwardDelayDays,
-    overheadEur:
-      p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur,
-  });
 
   /** Allocation weight of `rounds` asked by `nation` (stock `s`) under the configured rule. */
   const weight = (nation: string, s: StockpileView | undefined, rounds: number): number => {
@@ -173,7 +180,7 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
         durationMonths: to.durationMonths,
         deliverTo: to.deliverTo,
         purpose: to.purpose,
-        terms: termsFor(firm, rounds),
+        terms: jointTerms(p, firm, rounds),
       });
     for (const part of splitByCapacity(total, firms)) {
       // The model cuts a joint order to what its tightest payer can afford; each member then buys the

@@ -100,7 +100,10 @@ export async function loadStrategies(specs: readonly StrategySpec[]): Promise<Lo
 
 async function load(spec: StrategySpec, path: string): Promise<LoadedStrategy> {
   if (typeof spec !== 'object' || spec === null) {
-    throw invalid(path, spec, 'must be { name, create } or { module, export?, params?, name? }.');
+    // A bare module name is the likeliest slip: say how to write it.
+    const hint =
+      typeof spec === 'string' ? ` Write { module: ${JSON.stringify(spec)} } to load a module.` : '';
+    throw invalid(path, spec, `must be { name, create } or { module, export?, params?, name? }.${hint}`);
   }
   if (!isStrategyModule(spec)) {
     if (typeof spec.name !== 'string' || spec.name === '' || typeof spec.create !== 'function') {

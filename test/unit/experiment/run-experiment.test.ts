@@ -196,6 +196,9 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, shard: { index: 0, count: 2 } })).rejects.toThrow(
       /resultsFile is required with shard/,
     );
+    await expect(
+      runExperiment({ ...base, strategies: ['national-only'] as unknown as typeof base.strategies }),
+    ).rejects.toThrow(/strategies\[0\] must be .* Write \{ module: "national-only" \}/);
     await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
       /cannot import "\.\/missing\.js"/,
     );

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { DibsimError, describeValue } from '../errors.js';
 import type { Rng } from '../random/rng.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import type { Membership } from './scenario.js';
@@ -281,4 +282,25 @@ export function isProcurementStrategy(value: unknown): value is ProcurementStrat
     typeof (value as ProcurementStrategy).name === 'string' &&
     typeof (value as ProcurementStrategy).review === 'function'
   );
+}
+
+/**
+ * Checks that `value` is a strategy (see {@link isProcurementStrategy}).
+ *
+ * @param where - what to name in the error, e.g. `runScenario: options.strategy`
+ * @param fix - how to get one, e.g. `Pass e.g. createNationalOnly().`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise.
+ * @internal
+ */
+export function checkProcurementStrategy(
+  value: unknown,
+  where: string,
+  fix: string,
+): asserts value is ProcurementStrategy {
+  if (!isProcurementStrategy(value)) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where} must be a strategy { name, review(context) } (got ${describeValue(value)}). ${fix}`,
+    );
+  }
 }

@@ -25,9 +25,9 @@ import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
 import { ParamResolver } from './params.js';
 import {
+  checkProcurementStrategy,
   type DailyContext,
   type FirmInputView,
-  isProcurementStrategy,
   type Need,
   type OrderRequest,
   type OrderResult,
@@ -174,12 +174,11 @@ export class World {
     options: RunScenarioOptions,
   ) {
     const strategy: unknown = (options as Partial<RunScenarioOptions> | undefined)?.strategy;
-    if (!isProcurementStrategy(strategy)) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `runScenario: options.strategy must be a strategy { name, review(context) } (got ${describeValue(strategy)}). Load one with loadStrategy('national-only'), or write your own.`,
-      );
-    }
+    checkProcurementStrategy(
+      strategy,
+      'runScenario: options.strategy',
+      "Load one with loadStrategy('national-only'), or write your own.",
+    );
     this.strategy = strategy;
     this.streams = createStreams(normaliseSeed(options.seed ?? 1, 'runScenario: options.seed'), {
       replication: checkReplication(options.replication ?? 0, 'runScenario: options.replication'),

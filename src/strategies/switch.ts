@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
-import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
+import { DibsimError } from '../errors.js';
+import { checkProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,17 +31,8 @@ export function switchAt(
       'INVALID_ARGUMENT',
       `switchAt: date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}). Use e.g. "2025-01-01".`,
     );
-  for (const [name, strategy] of [
-    ['before', before],
-    ['after', after],
-  ] as const) {
-    if (!isProcurementStrategy(strategy)) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `switchAt: ${name} must be a strategy { name, review(context) } (got ${describeValue(strategy)}). Pass e.g. createNationalOnly().`,
-      );
-    }
-  }
+  checkProcurementStrategy(before, 'switchAt: before', 'Pass e.g. createNationalOnly().');
+  checkProcurementStrategy(after, 'switchAt: after', 'Pass e.g. createNationalOnly().');
   let switched = false;
   // The daily hook (e.g. a pooled stock's top-ups) goes to whichever strategy is in force, if either has one.
   const daily: Pick<ProcurementStrategy, 'daily'> =

@@ -28,14 +28,22 @@ export class Consumption {
   private carry = 0;
   private readonly gammaUnit: Sampler | null;
   private readonly shape: number;
+  // The shocks' windows and multipliers as typed arrays, which have one shape whether an actor has shocks
+  // or not (a filtered plain array has another when empty), so V8's optimised rate() never meets a new one.
+  private readonly shockStart: Float64Array;
+  private readonly shockEnd: Float64Array;
+  private readonly shockMultiplier: Float64Array;
 
   constructor(
     readonly stockpile: Stockpile,
     private readonly meanPerDay: ProfileFn,
-    private readonly shocks: readonly Shock[],
+    shocks: readonly Shock[],
     private readonly rng: Rng,
     private readonly variability: number | 'poisson',
   ) {
+    this.shockStart = Float64Array.from(shocks, (s) => s.startDay);
+    this.shockEnd = Float64Array.from(shocks, (s) => s.endDay);
+    this.shockMultiplier = Float64Array.from(shocks, (s) => s.multiplier);
     // Gamma(k, θ) with mean m and CV c has k = 1/c² and θ = m·c²: draw a unit-scale gamma and rescale.
     this.shape = typeof variability === 'number' && variability > 0 ? 1 / (variability * variability) : 0;
     this.gammaUnit = this.shape > 0 ? standardGamma(rng, this.shape) : null;
@@ -44,7 +52,10 @@ export class Consumption {
   /** Mean rounds per day on `day`, shocks included. */
   rate(day: number): number {
     let m = this.meanPerDay(day);
-    for (const s of this.shocks) if (day >= s.startDay && day <= s.endDay) m *= s.multiplier;
+    const start = this.shockStart;
+    for (let i = 0; i < start.length; i++) {
+      if (day >= start[i]! && day <= this.shockEnd[i]!) m *= this.shockMultiplier[i]!;
+    }
     return Math.max(m, 0);
   }
 

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
-import { ScenarioError } from '../errors.js';
+import { parseDocument, type YAMLError } from 'yaml';
+import { ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
 
@@ -21,38 +21,99 @@ import { validateScenario } from '../model/validate.js';
  * @throws {@link ScenarioError} on a syntax error or any invalid field.
  */
 export function parseScenario(text: string, source: string, format: 'json' | 'yaml'): Scenario {
-  let data: unknown;
-  if (format === 'json') {
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      throw new ScenarioError(
-        [
-          {
-            path: '(file)',
-            message: `is not valid JSON: ${(e as Error).message}.`,
-            fix: 'Fix the syntax (a linter or `dibsim validate` shows where).',
-          },
-        ],
-        source,
-      );
-    }
-  } else {
-    // YAML's merge keys and custom tags are off: scenario files are plain data.
-    const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: true });
-    if (doc.errors.length > 0) {
-      throw new ScenarioError(
-        doc.errors.map((e) => ({
-          path: e.linePos?.[0] ? `(line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '(file)',
-          message: `is not valid YAML: ${e.message.split('\n')[0]}.`,
-          fix: 'Fix the syntax at that line.',
-        })),
-        source,
-      );
-    }
-    data = doc.toJS({ maxAliasCount: 0 });
+  // Editors on Windows may start a file with a byte-order mark; JSON.parse would reject it.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') {
+    throw new ScenarioError(
+      [
+        {
+          path: '(file)',
+          message: 'is empty.',
+          fix: 'Write a scenario there: `dibsim init <file>` writes a starter one, and scenarioJsonSchema() gives the shape.',
+        },
+      ],
+      source,
+    );
   }
-  return validateScenario(data, source);
+  return validateScenario(format === 'json' ? parseJson(body, source) : parseYaml(body, source), source);
+}
+
+function parseJson(text: string, source: string): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    throw new ScenarioError(
+      [
+        {
+          path: at === null ? '(file)' : lineAndColumn(text, Number(at[1])),
+          message: `is not valid JSON: ${message}.`,
+          fix: at === null ? 'Fix the syntax (a JSON linter shows where).' : 'Fix the syntax there.',
+        },
+      ],
+      source,
+    );
+  }
+  // JSON.parse silently keeps the last of two equal keys, so the first value would be lost without a word.
+  // YAML reads JSON as it is, and finds them.
+  const duplicates = parseDocument(text, { uniqueKeys: true, schema: 'json' }).errors.filter(
+    (e) => e.code === 'DUPLICATE_KEY',
+  );
+  if (duplicates.length > 0) {
+    throw new ScenarioError(
+      duplicates.map((e) => duplicateKey(text, e)),
+      source,
+    );
+  }
+  return data;
+}
+
+function parseYaml(text: string, source: string): unknown {
+  // YAML's merge keys and custom tags are off: scenario files are plain data.
+  const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) =>
+        e.code === 'DUPLICATE_KEY'
+          ? duplicateKey(text, e)
+          : {
+              path: e.linePos?.[0] ? `(line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '(file)',
+              message: `is not valid YAML: ${e.message.split('\n')[0]}.`,
+              fix: 'Fix the syntax at that line.',
+            },
+      ),
+      source,
+    );
+  }
+  return doc.toJS({ maxAliasCount: 0 });
+}
+
+/** The problem of a key written twice in one object, naming the key found at the error's position. */
+function duplicateKey(text: string, error: YAMLError): ScenarioIssue {
+  const token = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:,}]+)/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
+  return {
+    path: lineAndColumn(text, error.pos[0]),
+    message: `repeats the key '${unquote(token)}', already given earlier in the same object.`,
+    fix: 'Keep one of the two: only one value can count, and dibsim will not guess which.',
+  };
+}
+
+function unquote(token: string): string {
+  if (token.startsWith("'")) return token.slice(1, -1);
+  if (!token.startsWith('"')) return token;
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return token.slice(1, -1); // a YAML escape that JSON lacks: show it as written
+  }
+}
+
+/** `(line L, column C)` of a 0-based character offset, both 1-based. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `(line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
 }
 
 /**

@@ -182,6 +182,15 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
     case 'invalid_value': {
       const expected = issue.values.map((v) => show(v)).join(' or ');
       if (path.length === 1 && path[0] === 'schemaVersion') {
+        if (input === undefined) {
+          return [
+            {
+              path,
+              message: `required field 'schemaVersion' is missing`,
+              fix: 'Add schemaVersion: 1 at the top of the file (the version this dibsim reads).',
+            },
+          ];
+        }
         return [
           {
             path,

@@ -5,7 +5,7 @@
 import { nationalOnly, runScenario, validateScenario } from 'dibsim';
 import { scenario } from './one-nation.js';
 
-validateScenario(scenario); // throws a ScenarioError listing every problem; nothing has run yet // throws a ScenarioError listing every problem; nothing has run yet
+validateScenario(scenario); // throws a ScenarioError listing every problem; nothing has run yet
 const result = runScenario(scenario, { strategy: nationalOnly, seed: 42 });
 const k = result.kpis;
 console.log(`fill rate ${k.fillRate.toFixed(3)}, delivered ${k.deliveredRounds} rounds`);

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ScenarioError, type ScenarioIssue } from '../../../src/errors.js';
+import { parseScenario } from '../../../src/io/scenario-file.js';
+
+/** A valid scenario, as YAML and as the equivalent pretty-printed JSON. */
+const YAML_TEXT = readFileSync(
+  fileURLToPath(new URL('../../../examples/scenarios/two-nations.yaml', import.meta.url)),
+  'utf8',
+);
+const JSON_TEXT = JSON.stringify(parse(YAML_TEXT), null, 2);
+
+/** The issues of the ScenarioError that parsing `text` throws. */
+function issuesOf(text: string, format: 'json' | 'yaml'): readonly ScenarioIssue[] {
+  try {
+    parseScenario(text, 'case', format);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as ScenarioError).issues;
+  }
+  throw new Error('parseScenario accepted the text');
+}
+
+describe('parseScenario: what a file can hold besides the scenario', () => {
+  it('reads JSON and YAML that start with a byte-order mark as without it', () => {
+    const plain = parseScenario(JSON_TEXT, 'case', 'json');
+    expect(parseScenario(`\uFEFF${JSON_TEXT}`, 'case', 'json')).toEqual(plain);
+    expect(parseScenario(`\uFEFF${YAML_TEXT}`, 'case', 'yaml')).toEqual(plain);
+  });
+
+  it.each(['json', 'yaml'] as const)(
+    'calls an empty or blank %s file empty, and says how to start one',
+    (format) => {
+      for (const text of ['', ' \n\t\n', '\uFEFF']) {
+        const [issue, ...rest] = issuesOf(text, format);
+        expect(rest).toEqual([]);
+        expect(issue).toMatchObject({ path: '(file)', message: 'is empty.' });
+        expect(issue!.fix).toContain('dibsim init');
+      }
+    },
+  );
+
+  it('places a JSON syntax error at its line and column', () => {
+    const broken = JSON_TEXT.replace('"name":', '"name"'); // line 3 of the pretty-printed text
+    const [issue] = issuesOf(broken, 'json');
+    const line = broken.split('\n').findIndex((l) => l.includes('"name"')) + 1;
+    expect(issue!.path).toMatch(new RegExp(`^\\(line ${line}, column \\d+\\)$`));
+    expect(issue!.message).toMatch(/^is not valid JSON: /);
+  });
+
+  it('rejects a key given twice in JSON, which JSON.parse would silently resolve to the last value', () => {
+    const twice = JSON_TEXT.replace('"name": "two-nations",', '"name": "two-nations",\n  "name": "other",');
+    expect(JSON.parse(twice).name).toBe('other'); // what would have been read without the check
+    const issues = issuesOf(twice, 'json');
+    expect(issues).toEqual([
+      {
+        path: '(line 4, column 3)',
+        message: "repeats the key 'name', already given earlier in the same object.",
+        fix: expect.stringContaining('Keep one of the two'),
+      },
+    ]);
+  });
+
+  it('rejects a key given twice in a nested YAML mapping, naming the key and where the second one is', () => {
+    const lines = YAML_TEXT.split('\n');
+    const at = lines.findIndex((l) => /^\s+- id: /.test(l));
+    const indent = lines[at]!.indexOf('id:');
+    lines.splice(at + 1, 0, `${' '.repeat(indent)}id: ZZ`);
+    const issues = issuesOf(lines.join('\n'), 'yaml');
+    expect(issues).toEqual([
+      {
+        path: `(line ${at + 2}, column ${indent + 1})`,
+        message: "repeats the key 'id', already given earlier in the same object.",
+        fix: expect.stringContaining('Keep one of the two'),
+      },
+    ]);
+  });
+
+  it('says a missing schemaVersion is missing, and what to write', () => {
+    const data = parse(YAML_TEXT) as Record<string, unknown>;
+    delete data.schemaVersion;
+    const issues = issuesOf(JSON.stringify(data), 'json');
+    expect(issues).toEqual([
+      {
+        path: 'schemaVersion',
+        message: "required field 'schemaVersion' is missing",
+        fix: 'Add schemaVersion: 1 at the top of the file (the version this dibsim reads).',
+      },
+    ]);
+  });
+});

@@ -72,14 +72,14 @@ function parseJson(text: string, source: string): unknown {
 
 function parseYaml(text: string, source: string): unknown {
   // YAML's merge keys and custom tags are off: scenario files are plain data.
-  const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) =>
         e.code === 'DUPLICATE_KEY'
           ? duplicateKey(text, e)
           : {
-              path: e.linePos?.[0] ? `(line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '(file)',
+              path: lineAndColumn(text, e.pos[0]),
               message: `is not valid YAML: ${e.message.split('\n')[0]}.`,
               fix: 'Fix the syntax at that line.',
             },

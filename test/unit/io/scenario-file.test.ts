@@ -50,6 +50,14 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     expect(issue!.message).toMatch(/^is not valid JSON: /);
   });
 
+  it('places a YAML syntax error at its line and column, and says it once', () => {
+    const [issue, ...rest] = issuesOf('schemaVersion: 1\nitems: [a,\nname: x\n', 'yaml');
+    expect(rest).toEqual([]);
+    expect(issue!.path).toBe('(line 3, column 1)');
+    expect(issue!.message).toMatch(/^is not valid YAML: [^\n]+\.$/);
+    expect(issue!.message).not.toContain('line');
+  });
+
   it('rejects a key given twice in JSON, which JSON.parse would silently resolve to the last value', () => {
     const twice = JSON_TEXT.replace('"name": "two-nations",', '"name": "two-nations",\n  "name": "other",');
     expect(JSON.parse(twice).name).toBe('other'); // what would have been read without the check

@@ -3,7 +3,8 @@
  * `{ file, work, unit, seconds, cpuSeconds, rate, peakRssMb, result, warmup }`.
  *
  * Usage: node [--expose-gc] benchmarks/child.mjs <file> '<params JSON>' ['<warm-up params JSON>']
- * where `<file>` names `benchmarks/<file>.mjs`, a module exporting `run(params) → { work, unit, result }` (or a promise of it).
+ * where `<file>` names `benchmarks/<file>.mjs`, a module exporting `run(params) → { work, unit, result }` (or a promise of it)
+ * and, if it keeps anything open between runs (worker threads), `close()`, called after the timed run.
  * The warm-up run (smaller work) lets the JIT settle before the timed run; peak RSS covers both.
  */
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,7 @@ const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS is the process's high-water mark in KiB (warm-up included).
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
+await model.close?.();
 console.log(
   JSON.stringify({
     file,

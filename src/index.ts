@@ -96,6 +96,7 @@ export {
   type TornadoSeries,
   tornado,
 } from './experiment/sweep.js';
+export { createWorkerPool, type WorkerPool } from './experiment/worker-pool.js';
 // Scenario files
 export { parseScenario, readScenarioFile } from './io/scenario-file.js';
 // Kernel

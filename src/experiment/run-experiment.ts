@@ -35,7 +35,7 @@ import {
   type StrategyModule,
   type StrategySpec,
 } from './strategy-spec.js';
-import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
+import { type ReplicationPool, threadsOf, type WorkerPool, withReplicationPool } from './worker-pool.js';
 
 /**
  * What {@link runExperiment} reads of an `AbortSignal` (declared here so the public types need neither the
@@ -90,6 +90,11 @@ export interface ExperimentOptions {
    */
   readonly workers?: number;
   /**
+   * Worker threads shared with other experiments (see {@link createWorkerPool}), instead of threads started
+   * and stopped for this one; `workers` may then be left out. Results are the same either way.
+   */
+  readonly pool?: WorkerPool;
+  /**
    * Replications per task sent to a worker (amortises the ≈0.5 ms cost of a task for fast scenarios; has
    * no effect on results). @defaultValue `ceil(replications / (8 · workers))`, between 1 and 16, shrinking
    * towards 1 over the last replications so that the workers finish together
@@ -127,13 +132,25 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
 }
 
 /**
- * `options.workers`, checked: a whole number ≥ 0, and, when > 0, every strategy given as a module that a
- * worker thread can load.
+ * `options.workers` and `options.pool`, checked: the pool's threads, or a whole number ≥ 0 of threads to
+ * start; and, with any thread, every strategy given as a module that a worker thread can load.
  * @internal
  */
-export function checkWorkers(options: Pick<ExperimentOptions, 'workers' | 'strategies'>): number {
-  const workers = options.workers ?? 0;
+export function checkWorkers(
+  options: Pick<ExperimentOptions, 'workers' | 'pool' | 'strategies'>,
+): number | ReplicationPool {
+  const shared =
+    options.pool === undefined ? undefined : threadsOf(options.pool, 'runExperiment: options.pool');
+  const workers = options.workers ?? shared?.threads ?? 0;
   checkInteger('workers', workers, 0);
+  if (shared !== undefined && workers !== shared.threads) {
+    throw invalid(
+      'workers',
+      workers,
+      `differs from the ${shared.threads} threads of options.pool`,
+      'Leave workers out when giving a pool.',
+    );
+  }
   if (workers > 0) {
     const i = options.strategies.findIndex((s) => !isStrategyModule(s));
     if (i >= 0) {
@@ -145,7 +162,7 @@ export function checkWorkers(options: Pick<ExperimentOptions, 'workers' | 'strat
       );
     }
   }
-  return workers;
+  return shared ?? workers;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prepare, runExperiment, workerContext } from '../../../src/experiment/run-experiment.js';
-import { createReplicationPool } from '../../../src/experiment/worker-pool.js';
+import { runSweep, tornado } from '../../../src/experiment/sweep.js';
+import { createReplicationPool, createWorkerPool } from '../../../src/experiment/worker-pool.js';
 import type { Scenario } from '../../../src/model/scenario.js';
-import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const strategies = [
   { module: STRATEGIES_MODULE, name: 'national' },
@@ -51,6 +52,73 @@ describe('createReplicationPool', () => {
       expect((await runA([5])).map((o) => (o.status === 'ok' ? o.record : o))).toEqual([a.records[5]]);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('createWorkerPool: threads shared by experiments', () => {
+  const share = { strategy: 'partial', path: 'share', values: [0.3, 0.9], low: 0.3, high: 0.9 };
+
+  it('runExperiment, runSweep and tornado on one pool, in turn and at once, give what the calling thread gives', async () => {
+    const small = randomSmallScenario();
+    const base = { scenario: small, strategies, replications: 5, seed: 'shared pool' };
+    const other = { ...base, seed: 'another seed' };
+    const sweep = { ...base, levers: [share], design: { type: 'grid' } as const };
+    const oat = { ...base, levers: [share], kpis: ['totalSpendEur'] };
+    const serial = await Promise.all([
+      runExperiment(base),
+      runExperiment(other),
+      runSweep(sweep),
+      tornado(oat),
+    ]);
+    const pool = createWorkerPool(2);
+    try {
+      expect(pool.workers).toBe(2);
+      const inTurn = [await runExperiment({ ...base, pool }), await runSweep({ ...sweep, pool })];
+      const atOnce = await Promise.all([
+        runExperiment({ ...other, pool, workers: 2 }),
+        tornado({ ...oat, pool }),
+        runExperiment({ ...base, pool, chunkSize: 1 }),
+      ]);
+      const json = (x: unknown) => JSON.stringify(x);
+      expect(json(inTurn[0])).toBe(json(serial[0]));
+      expect(json(inTurn[1])).toBe(json(serial[2]));
+      expect(json(atOnce[0])).toBe(json(serial[1]));
+      expect(json(atOnce[1])).toBe(json(serial[3]));
+      expect(json(atOnce[2])).toBe(json(serial[0]));
+    } finally {
+      await pool.close();
+    }
+    await pool.close(); // twice is harmless
+  });
+
+  it('refuses a closed pool, something else as a pool, a worker count that contradicts the pool, and a factory strategy', async () => {
+    const base = { scenario: randomSmallScenario(), strategies, replications: 2 };
+    const pool = createWorkerPool(1);
+    try {
+      await expect(runExperiment({ ...base, pool, workers: 2 })).rejects.toThrow(
+        'runExperiment: options.workers differs from the 1 threads of options.pool (got 2). Leave workers out when giving a pool.',
+      );
+      await expect(runExperiment({ ...base, strategies: [national], pool })).rejects.toThrow(
+        /strategies\[0\] is a factory, which cannot cross to a worker thread/,
+      );
+      const fake = { workers: 1, close: async () => {} };
+      await expect(runExperiment({ ...base, pool: fake })).rejects.toThrow(
+        /^runExperiment: options.pool must be a pool from createWorkerPool\(workers\) \(got \{/,
+      );
+    } finally {
+      await pool.close();
+    }
+    await expect(runExperiment({ ...base, pool })).rejects.toThrow(
+      'runExperiment: options.pool is closed. Create another with createWorkerPool(workers), and close it after its last experiment.',
+    );
+    await expect(runSweep({ ...base, pool, levers: [share], design: { type: 'grid' } })).rejects.toThrow(
+      /is closed/,
+    );
+    for (const workers of [0, 1.5, '2', Number.NaN]) {
+      expect(() => createWorkerPool(workers as number)).toThrow(
+        /^createWorkerPool: workers must be an integer >= 1/,
+      );
     }
   });
 });

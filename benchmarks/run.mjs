@@ -21,6 +21,22 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
+ * A model of group e on `workers` threads: started by the experiment itself (cold), or, when `warm`, taken
+ * from one createWorkerPool kept from the warm-up run to the timed run.
+ */
+function experimentModel(model, workers, warm, baseline, note) {
+  const at = (replications) => ({ replications, workers, ...(warm ? { warm } : {}) });
+  return {
+    model,
+    file: 'experiment.dibsim',
+    baseline,
+    ...(note === undefined ? {} : { note }),
+    params: { full: at(1000), quick: at(4) },
+    warmup: { full: at(2), quick: at(1) },
+  };
+}
+
+/**
  * The groups. `params` gives full and quick work; `warmup` the smaller run done first in the same child.
  * `key` extracts the statistic that every implementation of a group must reproduce exactly (they share
  * random streams and draw order), as a check that they simulate the same model.
@@ -106,48 +122,22 @@ const GROUPS = [
     warmup: { full: { replications: 2 }, quick: { replications: 1 } },
     key: (r) => r.fillRatePooledMinusNational,
     models: [
-      {
-        model: 'e/1-worker',
-        file: 'experiment.dibsim',
-        baseline: null,
-        params: { full: { replications: 1000, workers: 1 }, quick: { replications: 4, workers: 1 } },
-        warmup: { full: { replications: 2, workers: 1 }, quick: { replications: 1, workers: 1 } },
-      },
-      {
-        model: 'e/2-workers',
-        file: 'experiment.dibsim',
-        baseline: 'e/1-worker',
-        params: { full: { replications: 1000, workers: 2 }, quick: { replications: 4, workers: 2 } },
-        warmup: { full: { replications: 2, workers: 2 }, quick: { replications: 1, workers: 2 } },
-      },
-      {
-        model: 'e/1-worker-warm',
-        file: 'experiment.dibsim',
-        baseline: null,
-        note: 'one createWorkerPool thread, kept from the warm-up run: no JIT warm-up in the timed run',
-        params: {
-          full: { replications: 1000, workers: 1, warm: true },
-          quick: { replications: 4, workers: 1, warm: true },
-        },
-        warmup: {
-          full: { replications: 2, workers: 1, warm: true },
-          quick: { replications: 1, workers: 1, warm: true },
-        },
-      },
-      {
-        model: 'e/2-workers-warm',
-        file: 'experiment.dibsim',
-        baseline: 'e/1-worker-warm',
-        note: 'two createWorkerPool threads, kept from the warm-up run',
-        params: {
-          full: { replications: 1000, workers: 2, warm: true },
-          quick: { replications: 4, workers: 2, warm: true },
-        },
-        warmup: {
-          full: { replications: 2, workers: 2, warm: true },
-          quick: { replications: 1, workers: 2, warm: true },
-        },
-      },
+      experimentModel('e/1-worker', 1, false, null),
+      experimentModel('e/2-workers', 2, false, 'e/1-worker'),
+      experimentModel(
+        'e/1-worker-warm',
+        1,
+        true,
+        null,
+        'one createWorkerPool thread, kept from the warm-up run: no JIT warm-up in the timed run',
+      ),
+      experimentModel(
+        'e/2-workers-warm',
+        2,
+        true,
+        'e/1-worker-warm',
+        'two createWorkerPool threads, kept from the warm-up run',
+      ),
     ],
     goals: [
       // The goals are judged on cold runs (threads started by the call itself), as a single runExperiment

@@ -61,10 +61,12 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
   it('rejects a key given twice in JSON, which JSON.parse would silently resolve to the last value', () => {
     const twice = JSON_TEXT.replace('"name": "two-nations",', '"name": "two-nations",\n  "name": "other",');
     expect(JSON.parse(twice).name).toBe('other'); // what would have been read without the check
+    const lines = twice.split('\n');
+    const at = lines.indexOf('  "name": "other",');
     const issues = issuesOf(twice, 'json');
     expect(issues).toEqual([
       {
-        path: '(line 4, column 3)',
+        path: `(line ${at + 1}, column ${lines[at]!.indexOf('"') + 1})`,
         message: "repeats the key 'name', already given earlier in the same object.",
         fix: expect.stringContaining('Keep one of the two'),
       },

@@ -36,6 +36,20 @@ function experimentModel(model, workers, warm, baseline, note) {
   };
 }
 
+/** A model of group g: the same sweep run as `mode` ('separate', 'sweep' or 'pool'; see sweep.dibsim.mjs). */
+function sweepModel(mode, baseline, note) {
+  return {
+    model: `g/${mode}`,
+    file: 'sweep.dibsim',
+    baseline,
+    ...(note === undefined ? {} : { note }),
+    params: {
+      full: { points: 4, replications: 100, workers: 2, mode },
+      quick: { points: 2, replications: 2, workers: 2, mode },
+    },
+  };
+}
+
 /**
  * The groups. `params` gives full and quick work; `warmup` the smaller run done first in the same child.
  * `key` extracts the statistic that every implementation of a group must reproduce exactly (they share
@@ -165,35 +179,13 @@ const GROUPS = [
     },
     key: (r) => r.pooledFillRateByPoint,
     models: [
-      {
-        model: 'g/separate',
-        file: 'sweep.dibsim',
-        baseline: null,
-        note: 'a runExperiment call per point, each starting (and warming up) its own threads',
-        params: {
-          full: { points: 4, replications: 100, workers: 2, mode: 'separate' },
-          quick: { points: 2, replications: 2, workers: 2, mode: 'separate' },
-        },
-      },
-      {
-        model: 'g/sweep',
-        file: 'sweep.dibsim',
-        baseline: 'g/separate',
-        params: {
-          full: { points: 4, replications: 100, workers: 2, mode: 'sweep' },
-          quick: { points: 2, replications: 2, workers: 2, mode: 'sweep' },
-        },
-      },
-      {
-        model: 'g/pool',
-        file: 'sweep.dibsim',
-        baseline: 'g/separate',
-        note: 'a runExperiment call per point, all on one createWorkerPool',
-        params: {
-          full: { points: 4, replications: 100, workers: 2, mode: 'pool' },
-          quick: { points: 2, replications: 2, workers: 2, mode: 'pool' },
-        },
-      },
+      sweepModel(
+        'separate',
+        null,
+        'a runExperiment call per point, each starting (and warming up) its own threads',
+      ),
+      sweepModel('sweep', 'g/separate'),
+      sweepModel('pool', 'g/separate', 'a runExperiment call per point, all on one createWorkerPool'),
     ],
     goals: [],
   },

@@ -73,6 +73,18 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     ]);
   });
 
+  it('finds a repeated JSON key longer than the 1,024 characters YAML allows an implicit key', () => {
+    // JSON objects are YAML flow mappings, whose keys have no length limit: the check still sees them.
+    const key = 'k'.repeat(1100);
+    const twice = JSON_TEXT.replace('{', `{"${key}": 1, "${key}": 2,`);
+    const [issue, ...rest] = issuesOf(twice, 'json');
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      path: `(line 1, column ${twice.indexOf(`"${key}": 2`) + 1})`,
+      message: `repeats the key '${key}', already given earlier in the same object.`,
+    });
+  });
+
   it('rejects a key given twice in a nested YAML mapping, naming the key and where the second one is', () => {
     const lines = YAML_TEXT.split('\n');
     const at = lines.findIndex((l) => /^\s+- id: /.test(l));

@@ -403,17 +403,18 @@ for (const { group, models } of plan) {
       goalLines.push({ goal: g.goal, [g.field]: value, target: g.max ?? g.min, met });
     } else {
       const baselineRate = lines.get(line.baseline)?.rate;
+      // Pairs above the bound are left out of the verdict and counted; with none left out, the line's ratio.
       const pairs = line.ratios ?? [];
-      const within = g.bound === undefined ? pairs : pairs.filter((x) => x <= g.bound);
-      const ratio = g.bound === undefined ? line.ratio : within.length > 0 ? sig(median(within)) : null;
+      const within = pairs.filter((x) => g.bound === undefined || x <= g.bound);
+      const aboveBound = pairs.length - within.length;
+      let ratio = line.ratio;
+      if (aboveBound > 0) ratio = within.length > 0 ? sig(median(within)) : null;
       goalLines.push({
         goal: g.goal,
         ratio,
         target: g.target,
         met: ratio !== null && ratio >= g.target,
-        ...(within.length < pairs.length
-          ? { pairsAboveBound: pairs.length - within.length, bound: g.bound, ratioAllPairs: line.ratio }
-          : {}),
+        ...(aboveBound > 0 ? { pairsAboveBound: aboveBound, bound: g.bound, ratioAllPairs: line.ratio } : {}),
         ratioCpu: line.ratioCpu,
         metCpu: line.ratioCpu >= g.target,
         rate: line.rate,

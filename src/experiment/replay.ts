@@ -47,7 +47,7 @@ export async function replay(
       `replay: the scenario's hash ${hash.slice(0, 12)}… is not the failed run's ${error.scenarioHash.slice(0, 12)}…. Pass the scenario the experiment ran.`,
     );
   }
-  const strategy = (await loadStrategies(strategies)).find((s) => s.name === error.strategy);
+  const strategy = (await loadStrategies(strategies, 'replay: ')).find((s) => s.name === error.strategy);
   if (strategy === undefined) {
     throw new DibsimError(
       'INVALID_ARGUMENT',

@@ -133,21 +133,23 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
 
 /**
  * `options.workers` and `options.pool`, checked: the pool's threads, or a whole number ≥ 0 of threads to
- * start; and, with any thread, every strategy given as a module that a worker thread can load.
+ * start; and, with any thread, every strategy given as a module that a worker thread can load. Errors
+ * name `caller`, the public function the options were given to.
  * @internal
  */
 export function checkWorkers(
   options: Pick<ExperimentOptions, 'workers' | 'pool' | 'strategies'>,
+  caller = 'runExperiment',
 ): number | ReplicationPool {
-  const shared =
-    options.pool === undefined ? undefined : threadsOf(options.pool, 'runExperiment: options.pool');
+  const shared = options.pool === undefined ? undefined : threadsOf(options.pool, `${caller}: options.pool`);
   const workers = options.workers ?? shared?.threads ?? 0;
-  checkInteger('workers', workers, 0);
+  checkInteger(caller, 'workers', workers, 0);
   if (shared !== undefined && workers !== shared.threads) {
     throw invalid(
+      caller,
       'workers',
       workers,
-      `differs from the ${shared.threads} threads of options.pool`,
+      `differs from the ${shared.threads} thread${shared.threads === 1 ? '' : 's'} of options.pool`,
       'Leave workers out when giving a pool.',
     );
   }
@@ -155,6 +157,7 @@ export function checkWorkers(
     const i = options.strategies.findIndex((s) => !isStrategyModule(s));
     if (i >= 0) {
       throw invalid(
+        caller,
         `strategies[${i}]`,
         options.strategies[i],
         'is a factory, which cannot cross to a worker thread',
@@ -258,38 +261,50 @@ export interface PreparedExperiment {
 }
 
 /**
- * Validates the options, the scenario and the strategies, and builds the manifest.
+ * Validates the options, the scenario and the strategies, and builds the manifest. Errors name `caller`,
+ * the public function the options were given to.
  * @internal
  */
-export async function prepare(options: ExperimentOptions): Promise<PreparedExperiment> {
+export async function prepare(
+  options: ExperimentOptions,
+  caller = 'runExperiment',
+): Promise<PreparedExperiment> {
   if (typeof options !== 'object' || options === null) {
-    throw invalid('options', options, 'must be an object', 'Pass { scenario, strategies, replications }.');
+    throw invalid(caller, '', options, 'must be an object', 'Pass { scenario, strategies, replications }.');
   }
-  checkInteger('replications', options.replications, 1);
+  checkInteger(caller, 'replications', options.replications, 1);
   const level = options.level ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw invalid('level', level, 'must be strictly between 0 and 1', 'Use 0.95 for 95 % intervals.');
+    throw invalid(caller, 'level', level, 'must be strictly between 0 and 1', 'Use 0.95 for 95 % intervals.');
   }
   const quantileAccuracy = options.quantileAccuracy ?? 0.001;
   if (typeof quantileAccuracy !== 'number' || !(quantileAccuracy > 0 && quantileAccuracy <= 0.5)) {
-    throw invalid('quantileAccuracy', quantileAccuracy, 'must be in (0, 0.5]', 'Use 0.001 for 0.1 %.');
+    throw invalid(
+      caller,
+      'quantileAccuracy',
+      quantileAccuracy,
+      'must be in (0, 0.5]',
+      'Use 0.001 for 0.1 %.',
+    );
   }
   const seriesEvery = options.seriesEvery ?? 'year';
   if (!isSeriesInterval(seriesEvery)) {
-    throw invalid('seriesEvery', seriesEvery, "must be 'year', 'quarter' or 'month'", '');
+    throw invalid(caller, 'seriesEvery', seriesEvery, "must be 'year', 'quarter' or 'month'", '');
   }
   const onError = options.onError ?? 'abort';
   if (onError !== 'abort' && onError !== 'skip') {
-    throw invalid('onError', onError, "must be 'abort' or 'skip'", '');
+    throw invalid(caller, 'onError', onError, "must be 'abort' or 'skip'", '');
   }
-  if (options.chunkSize !== undefined) checkInteger('chunkSize', options.chunkSize, 1);
+  if (options.chunkSize !== undefined) checkInteger(caller, 'chunkSize', options.chunkSize, 1);
   const { shard } = options;
   if (shard !== undefined) {
-    checkInteger('shard.count', shard.count, 1);
-    checkInteger('shard.index', shard.index, 0);
-    if (shard.index >= shard.count) throw invalid('shard.index', shard.index, `must be < shard.count`, '');
+    checkInteger(caller, 'shard.count', shard.count, 1);
+    checkInteger(caller, 'shard.index', shard.index, 0);
+    if (shard.index >= shard.count)
+      throw invalid(caller, 'shard.index', shard.index, `must be < shard.count`, '');
     if (options.resultsFile === undefined) {
       throw invalid(
+        caller,
         'resultsFile',
         undefined,
         'is required with shard',
@@ -297,19 +312,34 @@ export async function prepare(options: ExperimentOptions): Promise<PreparedExper
       );
     }
     if (options.stopWhen !== undefined) {
-      throw invalid('stopWhen', options.stopWhen, 'cannot be combined with shard', 'Stop on the whole run.');
+      throw invalid(
+        caller,
+        'stopWhen',
+        options.stopWhen,
+        'cannot be combined with shard',
+        'Stop on the whole run.',
+      );
     }
   }
   // Normalises the seed (42 and "42" are the same) and rejects NaN or an empty string.
-  const seed = normaliseSeed(options.seed ?? 1, 'runExperiment: options.seed');
+  const seed = normaliseSeed(options.seed ?? 1, `${caller}: options.seed`);
   const scenario = validateScenario(options.scenario);
   const layout = recordLayout(scenario, seriesEvery);
-  const strategies = await loadStrategies(options.strategies);
+  const strategies = await loadStrategies(options.strategies, `${caller}: options.`);
   const baseline = options.baseline ?? strategies[0]!.name;
   if (!strategies.some((s) => s.name === baseline)) {
-    throw invalid('baseline', baseline, 'is not one of the strategies', 'Use the name of one of them.');
+    throw invalid(
+      caller,
+      'baseline',
+      baseline,
+      'is not one of the strategies',
+      'Use the name of one of them.',
+    );
   }
-  const stop = options.stopWhen === undefined ? undefined : resolveStopWhen(options.stopWhen, layout);
+  const stop =
+    options.stopWhen === undefined
+      ? undefined
+      : resolveStopWhen(options.stopWhen, layout, `${caller}: options.`);
   const manifest: ExperimentManifest = {
     dibsim: dibsimVersion(),
     schemaVersion: EXPERIMENT_SCHEMA_VERSION,
@@ -340,15 +370,16 @@ function guidedChunkSize(replications: number, workers: number): (remaining: num
   return (remaining) => Math.max(1, Math.min(largest, Math.ceil(remaining / (4 * workers))));
 }
 
-function checkInteger(name: string, value: unknown, min: number): void {
+function checkInteger(caller: string, name: string, value: unknown, min: number): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw invalid(name, value, `must be an integer >= ${min}`, '');
+    throw invalid(caller, name, value, `must be an integer >= ${min}`, '');
   }
 }
 
-function invalid(path: string, value: unknown, rule: string, fix: string): DibsimError {
+/** An `INVALID_ARGUMENT` error naming the function called (`runExperiment`, `runSweep`, …) and the option. */
+function invalid(caller: string, path: string, value: unknown, rule: string, fix: string): DibsimError {
   return new DibsimError(
     'INVALID_ARGUMENT',
-    `runExperiment: options.${path} ${rule} (got ${describeValue(value)}).${fix === '' ? '' : ` ${fix}`}`,
+    `${caller}: ${path === '' ? 'options' : `options.${path}`} ${rule} (got ${describeValue(value)}).${fix === '' ? '' : ` ${fix}`}`,
   );
 }

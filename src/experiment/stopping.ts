@@ -48,17 +48,18 @@ export interface ResolvedStopWhen {
 }
 
 /**
- * Checks `stopWhen` against the layout's KPI keys.
+ * Checks `stopWhen` against the layout's KPI keys. Errors start with `where`, e.g. `runExperiment: options.`.
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` naming an unknown KPI, a bad target or a bad batch size.
  * @internal
  */
-export function resolveStopWhen(stopWhen: StopWhen, layout: RecordLayout): ResolvedStopWhen {
+export function resolveStopWhen(
+  stopWhen: StopWhen,
+  layout: RecordLayout,
+  where = 'runExperiment: options.',
+): ResolvedStopWhen {
   const bad = (path: string, value: unknown, rule: string) =>
-    new DibsimError(
-      'INVALID_ARGUMENT',
-      `runExperiment: stopWhen.${path} ${rule} (got ${describeValue(value)}).`,
-    );
+    new DibsimError('INVALID_ARGUMENT', `${where}stopWhen.${path} ${rule} (got ${describeValue(value)}).`);
   const batch = stopWhen.batch ?? 10;
   if (!Number.isSafeInteger(batch) || batch < 1) {
     throw bad('batch', batch, 'must be a positive integer. Use e.g. 10');

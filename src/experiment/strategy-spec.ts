@@ -72,18 +72,23 @@ export function isStrategyModule(spec: StrategySpec): spec is StrategyModule {
 
 /**
  * Loads every strategy once (so a bad reference fails before anything runs), checks names are unique, and
- * returns them in order.
+ * returns them in order. Errors start with `where`, e.g. `runSweep: options.`.
  *
  * @throws {@link ScenarioError} or {@link DibsimError} from the registry for a bad reference;
  *   {@link DibsimError} `INVALID_ARGUMENT` for a malformed spec or a duplicate name.
  * @internal
  */
-export async function loadStrategies(specs: readonly StrategySpec[]): Promise<LoadedStrategy[]> {
+export async function loadStrategies(
+  specs: readonly StrategySpec[],
+  where = 'runExperiment: options.',
+): Promise<LoadedStrategy[]> {
+  const invalid = (path: string, value: unknown, rule: string) =>
+    new DibsimError('INVALID_ARGUMENT', `${where}${path} ${rule} (got ${describeValue(value)}).`);
   if (!Array.isArray(specs) || specs.length === 0) {
     throw invalid('strategies', specs, 'must be a non-empty array. Pass at least one strategy.');
   }
   const loaded: LoadedStrategy[] = [];
-  for (const [i, spec] of specs.entries()) loaded.push(await load(spec, `strategies[${i}]`));
+  for (const [i, spec] of specs.entries()) loaded.push(await load(spec, `strategies[${i}]`, invalid));
   const seen = new Set<string>();
   for (const [i, s] of loaded.entries()) {
     if (seen.has(s.name)) {
@@ -98,7 +103,11 @@ export async function loadStrategies(specs: readonly StrategySpec[]): Promise<Lo
   return loaded;
 }
 
-async function load(spec: StrategySpec, path: string): Promise<LoadedStrategy> {
+async function load(
+  spec: StrategySpec,
+  path: string,
+  invalid: (path: string, value: unknown, rule: string) => DibsimError,
+): Promise<LoadedStrategy> {
   if (typeof spec !== 'object' || spec === null) {
     // A bare module name is the likeliest slip: say how to write it.
     const hint =
@@ -128,8 +137,4 @@ async function load(spec: StrategySpec, path: string): Promise<LoadedStrategy> {
     ...(spec.baseUrl === undefined ? {} : { baseUrl: spec.baseUrl }),
   };
   return { name, create, descriptor };
-}
-
-function invalid(path: string, value: unknown, rule: string): DibsimError {
-  return new DibsimError('INVALID_ARGUMENT', `runExperiment: ${path} ${rule} (got ${describeValue(value)}).`);
 }

@@ -84,13 +84,14 @@ export interface SweepResult {
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const { levers, design, onPoint, ...experiment } = options;
-  const workers = checkWorkers(experiment);
+  const workers = checkWorkers(experiment, 'runSweep');
   const points = designPoints(levers, design, experiment.seed ?? 1);
   const runs = await prepareRuns(
     points.map((values) => ({
       ...experiment,
       ...applyLevers(experiment.scenario, experiment.strategies, levers, values),
     })),
+    'runSweep',
   );
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
@@ -132,9 +133,12 @@ interface PreparedRun {
  * Every experiment validated (scenario, strategies and options) before any of them runs: a bad value at
  * the last point must not cost the points before it.
  */
-async function prepareRuns(experiments: readonly ExperimentOptions[]): Promise<PreparedRun[]> {
+async function prepareRuns(
+  experiments: readonly ExperimentOptions[],
+  caller: 'runSweep' | 'tornado',
+): Promise<PreparedRun[]> {
   const runs: PreparedRun[] = [];
-  for (const options of experiments) runs.push({ options, setup: await prepare(options) });
+  for (const options of experiments) runs.push({ options, setup: await prepare(options, caller) });
   return runs;
 }
 
@@ -203,11 +207,11 @@ export interface TornadoResult {
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   const { levers, kpis, onExperiment, ...experiment } = options;
-  const workers = checkWorkers(options);
+  const workers = checkWorkers(options, 'tornado');
   checkLevers('tornado: options.levers', levers, 1);
   // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
   // and the scenario and strategies at both ends of each lever.
-  const [base] = await prepareRuns([experiment]);
+  const [base] = await prepareRuns([experiment], 'tornado');
   const { layout } = base!.setup;
   if (!Array.isArray(kpis) || kpis.length === 0) {
     throw new DibsimError(
@@ -235,6 +239,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
         ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
         keepRecords: true,
       })),
+      'tornado',
     );
     swings.push({ name, low, high, runs: [lo!, hi!] });
   }

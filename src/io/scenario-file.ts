@@ -92,7 +92,7 @@ function parseYaml(text: string, source: string): unknown {
 
 /** The problem of a key written twice in one object, naming the key found at the error's position. */
 function duplicateKey(text: string, error: YAMLError): ScenarioIssue {
-  const token = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s:,}]+)/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
+  const token = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:,}]+)/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
   return {
     path: lineAndColumn(text, error.pos[0]),
     message: `repeats the key '${unquote(token)}', already given earlier in the same object.`,
@@ -101,7 +101,7 @@ function duplicateKey(text: string, error: YAMLError): ScenarioIssue {
 }
 
 function unquote(token: string): string {
-  if (token.startsWith("'")) return token.slice(1, -1);
+  if (token.startsWith("'")) return token.slice(1, -1).replaceAll("''", "'"); // YAML's one escape in '…'
   if (!token.startsWith('"')) return token;
   try {
     return JSON.parse(token) as string;

@@ -48,6 +48,9 @@ describe('ReplicationError and replay', () => {
       /scenario's hash/,
     );
     await expect(replay(error, scenario, [national])).rejects.toThrow(/no strategy is named "throwing"/);
+    await expect(replay(error, scenario, [])).rejects.toThrow(
+      /^replay: strategies must be a non-empty array/,
+    );
     for (const notOne of [new Error('plain'), undefined]) {
       await expect(replay(notOne as ReplicationError, scenario, strategies)).rejects.toThrow(
         /replay: error must be a ReplicationError, as runExperiment throws/,

@@ -172,6 +172,9 @@ describe('runExperiment (serial)', () => {
 
   it('rejects bad options before running anything', async () => {
     const base = { scenario, strategies: [national], replications: 2 };
+    await expect(runExperiment(null as unknown as typeof base)).rejects.toThrow(
+      'runExperiment: options must be an object (got null). Pass { scenario, strategies, replications }.',
+    );
     await expect(runExperiment({ ...base, replications: 0 })).rejects.toThrow(
       /replications must be an integer >= 1/,
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gridDesign, latinHypercube } from '../../../src/experiment/designs.js';
 import { applyLevers, setPath } from '../../../src/experiment/levers.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
-import { runSweep, type SweepOptions, tornado } from '../../../src/experiment/sweep.js';
+import { runSweep, type SweepOptions, type TornadoOptions, tornado } from '../../../src/experiment/sweep.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const scenario = randomSmallScenario();
@@ -220,5 +220,30 @@ describe('runSweep and tornado', () => {
     await expect(tornado({ ...common, levers: [], kpis: ['totalSpendEur'] })).rejects.toThrow(
       /tornado: options\.levers must be a non-empty array/,
     );
+  });
+
+  it('runSweep and tornado name themselves, not runExperiment, for a bad experiment option', async () => {
+    const levers = [{ name: 'stock', path: initialStock, values: [40_000], low: 40_000, high: 80_000 }];
+    const cases: [Record<string, unknown>, string][] = [
+      [{ replications: 0 }, 'options.replications must be an integer >= 1 (got 0).'],
+      [{ seed: Number.NaN }, 'options.seed'],
+      [{ strategies: [] }, 'options.strategies must be a non-empty array.'],
+      [{ strategies: ['national-only'] }, 'options.strategies[0] must be { name, create }'],
+      [{ workers: -1 }, 'options.workers must be an integer >= 0 (got -1).'],
+      [{ baseline: 'nope' }, 'options.baseline is not one of the strategies'],
+    ];
+    for (const [bad, message] of cases) {
+      const options = { scenario, strategies, replications: 2, levers, ...bad };
+      await expect(
+        runSweep({ ...options, design: { type: 'grid' } } as unknown as SweepOptions),
+      ).rejects.toThrow(`runSweep: ${message}`);
+      await expect(
+        tornado({ ...options, kpis: ['totalSpendEur'] } as unknown as TornadoOptions),
+      ).rejects.toThrow(`tornado: ${message}`);
+    }
+    const stopWhen = { halfWidth: { totalSpendEur: { relative: 0.1 } }, batch: 0 };
+    await expect(
+      runSweep({ scenario, strategies, replications: 2, levers, design: { type: 'grid' }, stopWhen }),
+    ).rejects.toThrow('runSweep: options.stopWhen.batch must be a positive integer');
   });
 });

@@ -97,7 +97,7 @@ describe('createWorkerPool: threads shared by experiments', () => {
     const pool = createWorkerPool(1);
     try {
       await expect(runExperiment({ ...base, pool, workers: 2 })).rejects.toThrow(
-        'runExperiment: options.workers differs from the 1 threads of options.pool (got 2). Leave workers out when giving a pool.',
+        'runExperiment: options.workers differs from the 1 thread of options.pool (got 2). Leave workers out when giving a pool.',
       );
       await expect(runExperiment({ ...base, strategies: [national], pool })).rejects.toThrow(
         /strategies\[0\] is a factory, which cannot cross to a worker thread/,
@@ -113,7 +113,10 @@ describe('createWorkerPool: threads shared by experiments', () => {
       'runExperiment: options.pool is closed. Create another with createWorkerPool(workers), and close it after its last experiment.',
     );
     await expect(runSweep({ ...base, pool, levers: [share], design: { type: 'grid' } })).rejects.toThrow(
-      /is closed/,
+      /^runSweep: options.pool is closed/,
+    );
+    await expect(tornado({ ...base, pool, levers: [share], kpis: ['totalSpendEur'] })).rejects.toThrow(
+      /^tornado: options.pool is closed/,
     );
     for (const workers of [0, 1.5, '2', Number.NaN]) {
       expect(() => createWorkerPool(workers as number)).toThrow(

@@ -85,6 +85,17 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     });
   });
 
+  it("names a repeated single-quoted YAML key as YAML reads it ('it''s' is it's)", () => {
+    const text = `${YAML_TEXT}\n'it''s': 1\n'it''s': 2\n`;
+    const lines = text.split('\n');
+    const [issue, ...rest] = issuesOf(text, 'yaml');
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      path: `(line ${lines.lastIndexOf("'it''s': 2") + 1}, column 1)`,
+      message: "repeats the key 'it's', already given earlier in the same object.",
+    });
+  });
+
   it('rejects a key given twice in a nested YAML mapping, naming the key and where the second one is', () => {
     const lines = YAML_TEXT.split('\n');
     const at = lines.findIndex((l) => /^\s+- id: /.test(l));

@@ -121,16 +121,31 @@ export interface ReplicationFailureContext {
   readonly strategy: string;
   /** SHA-256 (hex) of the canonical JSON of the scenario. */
   readonly scenarioHash: string;
+  /** How to load that strategy again, when it was given as a module (a factory cannot be carried). */
+  readonly strategyModule?: StrategyModuleReference;
+}
+
+/** A strategy given as a module, in plain data: what `replay` needs to load it again. */
+export interface StrategyModuleReference {
+  /** Built-in name (`'pooled'`) or module specifier. */
+  readonly module: string;
+  /** Named export of the module, if not the default. */
+  readonly export?: string;
+  /** Plain-data parameters given to the strategy. */
+  readonly params?: unknown;
+  /** Base URL a relative specifier was resolved against. */
+  readonly baseUrl?: string;
 }
 
 /**
- * One replication of an experiment threw. Carries the seed, replication index, strategy and scenario hash,
- * so that `replay(error, scenario, strategies)` reruns exactly that run in the calling thread; the original
- * error is the standard `cause` (rebuilt as a plain `Error` with the same name, message and stack when it
- * was thrown in a worker thread, where classes do not survive).
+ * One replication of an experiment threw. Carries the seed, replication index, strategy (and how to load
+ * it, for a strategy given as a module) and scenario hash, so that `replay(error, scenario)` reruns exactly
+ * that run in the calling thread (`replay(error, scenario, strategies)` for a strategy given as a factory);
+ * the original error is the standard `cause` (rebuilt as a plain `Error` with the same name, message and
+ * stack when it was thrown in a worker thread, where classes do not survive).
  *
  * @example
- * try { await runExperiment(options); } catch (e) { if (e instanceof ReplicationError) await replay(e, scenario, strategies); }
+ * try { await runExperiment(options); } catch (e) { if (e instanceof ReplicationError) await replay(e, scenario); }
  */
 export class ReplicationError extends DibsimError {
   /** Master seed of the experiment, as a string. */
@@ -141,6 +156,8 @@ export class ReplicationError extends DibsimError {
   readonly strategy: string;
   /** SHA-256 (hex) of the canonical JSON of the scenario. */
   readonly scenarioHash: string;
+  /** How to load the strategy again, if it was given as a module; `replay(error, scenario)` uses it. */
+  readonly strategyModule?: StrategyModuleReference;
 
   /**
    * @param context - seed, replication, strategy and scenario hash
@@ -150,13 +167,14 @@ export class ReplicationError extends DibsimError {
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : describeValue(cause);
     super(
       'REPLICATION_FAILED',
-      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reason}. Call replay(error, scenario, strategies) to rerun it in this thread.`,
+      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reason}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
       { cause },
     );
     this.seed = context.seed;
     this.replication = context.replication;
     this.strategy = context.strategy;
     this.scenarioHash = context.scenarioHash;
+    if (context.strategyModule !== undefined) this.strategyModule = context.strategyModule;
   }
 }
 

@@ -17,6 +17,7 @@ export {
   type ReplicationFailureContext,
   ScenarioError,
   type ScenarioIssue,
+  type StrategyModuleReference,
 } from './errors.js';
 // Experiments
 export { canonicalJson, contentHash } from './experiment/canonical.js';

@@ -66,12 +66,18 @@ export class ResultBuilder {
     if (outcome.status === 'failed') {
       if (manifest.onError === 'abort') {
         const cause = 'thrown' in outcome ? outcome.thrown : errorFromData(outcome.error);
+        const {
+          name: _name,
+          module,
+          ...reference
+        } = manifest.strategies.find((s) => s.name === outcome.strategy) ?? {};
         throw new ReplicationError(
           {
             seed: manifest.seed,
             replication: outcome.replication,
             strategy: outcome.strategy,
             scenarioHash: manifest.scenario.hash,
+            ...(module === undefined ? {} : { strategyModule: { module, ...reference } }),
           },
           cause,
         );

@@ -20,17 +20,18 @@ import { loadStrategies, type StrategySpec } from './strategy-spec.js';
  *
  * @param error - the error thrown by {@link runExperiment} or {@link mergeShards}
  * @param scenario - the experiment's scenario (its hash must match `error.scenarioHash`)
- * @param strategies - the experiment's strategies (or any list holding one with `error.strategy`'s name)
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if the scenario is not the one that failed or no strategy
- *   has that name; otherwise whatever the replication throws.
+ * @param strategies - the experiment's strategies (or any list holding one with `error.strategy`'s name);
+ *   needed only when that strategy was given as a factory, as the error carries a module's reference
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if the scenario is not the one that failed, no strategy
+ *   has that name, or `strategies` is left out for a factory; otherwise whatever the replication throws.
  * @example
  * try { await runExperiment(options); }
- * catch (e) { if (e instanceof ReplicationError) await replay(e, options.scenario, options.strategies); }
+ * catch (e) { if (e instanceof ReplicationError) await replay(e, options.scenario); }
  */
 export async function replay(
   error: ReplicationError,
   scenario: Scenario,
-  strategies: readonly StrategySpec[],
+  strategies?: readonly StrategySpec[],
 ): Promise<RunResult> {
   const failed = error as Partial<ReplicationError> | undefined;
   if (typeof failed?.scenarioHash !== 'string' || typeof failed.strategy !== 'string') {
@@ -47,7 +48,17 @@ export async function replay(
       `replay: the scenario's hash ${hash.slice(0, 12)}… is not the failed run's ${error.scenarioHash.slice(0, 12)}…. Pass the scenario the experiment ran.`,
     );
   }
-  const strategy = (await loadStrategies(strategies, 'replay: ')).find((s) => s.name === error.strategy);
+  let specs = strategies;
+  if (specs === undefined) {
+    if (failed.strategyModule === undefined) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `replay: strategy ${JSON.stringify(error.strategy)} was given as { name, create }, which the error cannot carry. Pass the experiment's strategies: replay(error, scenario, strategies).`,
+      );
+    }
+    specs = [{ name: error.strategy, ...failed.strategyModule }];
+  }
+  const strategy = (await loadStrategies(specs, 'replay: ')).find((s) => s.name === error.strategy);
   if (strategy === undefined) {
     throw new DibsimError(
       'INVALID_ARGUMENT',

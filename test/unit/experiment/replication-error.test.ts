@@ -7,6 +7,7 @@ import { validateScenario } from '../../../src/model/validate.js';
 import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const scenario = randomSmallScenario();
+const valid = validateScenario(scenario);
 const throwingAt3 = { module: STRATEGIES_MODULE, export: 'throwingAt', params: { replication: 3 } };
 const strategies = [national, throwingAt3];
 
@@ -40,6 +41,35 @@ describe('ReplicationError and replay', () => {
     const error = await failure(0);
     await expect(replay(error, scenario, strategies)).rejects.toThrow(RangeError);
     await expect(replay(error, scenario, strategies)).rejects.toThrow('planned failure in replication 3');
+  });
+
+  it('replay(error, scenario) loads a strategy given as a module from the error, in this thread or from a worker', async () => {
+    for (const workers of [0, 2]) {
+      const error = await failure(workers);
+      expect(error.strategyModule).toEqual({
+        module: STRATEGIES_MODULE,
+        export: 'throwingAt',
+        params: { replication: 3 },
+      });
+      expect(error.message).toMatch(/Call replay\(error, scenario\) to rerun it/);
+      await expect(replay(error, scenario)).rejects.toThrow('planned failure in replication 3');
+    }
+  });
+
+  it('replay(error, scenario) without strategies asks for them when the strategy was a factory', async () => {
+    const context = {
+      seed: 'r',
+      replication: 3,
+      strategy: 'national-only',
+      scenarioHash: contentHash(valid),
+    };
+    const error = new ReplicationError(context, new RangeError('x'));
+    expect(error.strategyModule).toBeUndefined();
+    expect(error.message).toMatch(/Call replay\(error, scenario, strategies\) to rerun it/);
+    await expect(replay(error, scenario)).rejects.toThrow(
+      'replay: strategy "national-only" was given as { name, create }, which the error cannot carry. Pass the experiment\'s strategies: replay(error, scenario, strategies).',
+    );
+    expect((await replay(error, scenario, [national])).replication).toBe(3);
   });
 
   it('replay refuses another scenario or a missing strategy, and returns the result if nothing fails', async () => {

@@ -13,13 +13,16 @@ import {
   exponential,
   nationalOnly,
   type Process,
+  ReplicationError,
   type ReportFiles,
   Resource,
   renderSvg,
+  replay,
   runExperiment,
   runScenario,
   Simulation,
   Store,
+  type StrategyModuleReference,
   svgToPng,
   Tally,
   validateScenario,
@@ -103,6 +106,30 @@ const experiment: ExperimentResult = await runExperiment({
 const diff = experiment.comparisons.vsBaseline[0]?.kpis.fillRate?.mean ?? Number.NaN;
 if (!Number.isFinite(fill) || experiment.replications !== 2) throw new Error('model check failed');
 console.log(`model ok: fill rate ${fill.toFixed(4)}, pooled − national-only ${diff.toFixed(4)}`);
+
+// A failed replication comes back as a ReplicationError; a factory strategy must be passed to replay again.
+const failing = [
+  {
+    name: 'failing',
+    create: (): never => {
+      throw new RangeError('planned failure');
+    },
+  },
+];
+const failure: unknown = await runExperiment({ scenario, strategies: failing, replications: 1 }).catch(
+  (e: unknown) => e,
+);
+if (!(failure instanceof ReplicationError)) throw new Error('replication error check failed');
+const reference: StrategyModuleReference | undefined = failure.strategyModule;
+const withoutStrategies = await replay(failure, scenario).catch((e: unknown) => e);
+const withStrategies = await replay(failure, scenario, failing).catch((e: unknown) => e);
+if (
+  reference !== undefined ||
+  !(withoutStrategies instanceof DibsimError) ||
+  !(withStrategies instanceof RangeError)
+)
+  throw new Error('replay check failed');
+console.log(`replay ok: ${failure.strategy} replication ${failure.replication} reproduced`);
 
 // The report from the installed package: charts need the bundled font, found relative to the package.
 const files: ReportFiles = await writeReportFolder('report-out', { result: experiment, scenario });

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, describeValue, type StrategyModuleReference } from '../errors.js';
 import type { ProcurementStrategy } from '../model/procurement.js';
 import { loadStrategy, type StrategyRef } from '../strategies/registry.js';
 
@@ -41,18 +41,14 @@ export interface StrategyModule extends StrategyRef {
 /** A strategy of an experiment: see {@link StrategyFactory} and {@link StrategyModule}. */
 export type StrategySpec = StrategyFactory | StrategyModule;
 
-/** What a manifest records about a strategy. */
-export interface StrategyDescriptor {
+/**
+ * What a manifest records about a strategy: its name, and for a {@link StrategyModule} how to load it
+ * again (the same fields a {@link ReplicationError} carries); a factory's record has only its name and
+ * any `params`.
+ */
+export interface StrategyDescriptor extends Partial<StrategyModuleReference> {
   /** Name used in results. */
   readonly name: string;
-  /** Module or built-in name, for a {@link StrategyModule}. */
-  readonly module?: string;
-  /** Export name, if given. */
-  readonly export?: string;
-  /** Base URL of a relative module, if given. */
-  readonly baseUrl?: string;
-  /** Parameters, if any. */
-  readonly params?: unknown;
 }
 
 /** A strategy ready to run: its name and a factory of fresh instances. @internal */

@@ -128,9 +128,14 @@ function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
   if (best !== undefined) return best.flatMap((i) => convert(i, path));
   const last = path[path.length - 1];
   if (input === undefined && typeof last === 'string') {
-    return [{ path, message: `required field '${last}' is missing`, fix: fixFor(path) }];
+    return [missingField(path, last, fixFor(path))];
   }
   return [{ path, message: `${issue.message} (got ${show(input)})`, fix: fixFor(path) }];
+}
+
+/** The issue of a required field that is absent. */
+function missingField(path: PathSegments, name: string, fix: string): RawIssue {
+  return { path, message: `required field '${name}' is missing`, fix };
 }
 
 /** Converts one zod issue (paths relative to `base`) into scenario issues. */
@@ -155,7 +160,7 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
     case 'invalid_type': {
       const last = path[path.length - 1];
       if (input === undefined && typeof last === 'string') {
-        return [{ path, message: `required field '${last}' is missing`, fix }];
+        return [missingField(path, last, fix)];
       }
       return [{ path, message: `must be ${EXPECTED[issue.expected] ?? issue.expected} ${got}`, fix }];
     }
@@ -183,13 +188,8 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
       const expected = issue.values.map((v) => show(v)).join(' or ');
       if (path.length === 1 && path[0] === 'schemaVersion') {
         if (input === undefined) {
-          return [
-            {
-              path,
-              message: `required field 'schemaVersion' is missing`,
-              fix: 'Add schemaVersion: 1 at the top of the file (the version this dibsim reads).',
-            },
-          ];
+          const fix = 'Add schemaVersion: 1 at the top of the file (the version this dibsim reads).';
+          return [missingField(path, 'schemaVersion', fix)];
         }
         return [
           {

@@ -235,7 +235,7 @@ export class WorldBuilder {
     );
   }
 
-  private shockCache: Shock[] | undefined;
+  private shockCache: Shock[] | undefined = undefined;
   /** Demand shocks, resolved once. */
   shocks(): Shock[] {
     this.shockCache ??= this.scenario.shocks.map((s) => ({

@@ -38,4 +38,12 @@ npx --no-install dibsim init starter.yaml >/dev/null
 npx --no-install dibsim validate starter.yaml
 npx --no-install dibsim compare starter.yaml --replications 2 --workers 1 --format csv --out starter-out >/dev/null
 test -s starter-out/report.html
+# The README travels in the package: every relative link and image in it must resolve inside the package.
+node --input-type=module -e '
+import { existsSync, readFileSync } from "node:fs";
+const dir = "node_modules/dibsim/";
+const links = [...readFileSync(dir + "README.md", "utf8").matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1]);
+const missing = links.filter((l) => !/^[a-z]+:/.test(l) && !existsSync(dir + l));
+if (missing.length > 0) { console.error("README links missing from the package:", missing); process.exit(1); }
+'
 echo "consumer check passed ($tarball)"

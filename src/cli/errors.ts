@@ -12,7 +12,7 @@ export const EXIT = {
   ok: 0,
   /** A replication (or the run) failed. */
   runFailed: 1,
-  /** Bad input or usage. */
+  /** Bad input or usage, including a file or folder that cannot be read or written. */
   usage: 2,
   /** Interrupted by Ctrl-C (128 + SIGINT). */
   interrupted: 130,
@@ -62,6 +62,28 @@ export class RunFailedError extends Error {
   }
 }
 
+/**
+ * Printing or writing the results failed after the run; the finished replications are kept in a file, and
+ * the message says how to write the results from it without running them again.
+ */
+export class ResultsKeptError extends Error {
+  /**
+   * @param error - why the results could not be written (its exit code is kept)
+   * @param file - the results file that holds the finished replications
+   * @param resumeCommand - the command that writes the results from `file`
+   */
+  constructor(error: unknown, file: string, resumeCommand: string) {
+    super(
+      [
+        `The finished replications are kept in ${file}. Once that is fixed, write the results without running them again:`,
+        `  ${resumeCommand}`,
+      ].join('\n'),
+      { cause: error },
+    );
+    this.name = 'ResultsKeptError';
+  }
+}
+
 /** Exit code and stderr text for an error thrown by a command. */
 export interface Failure {
   /** Exit code. */
@@ -71,10 +93,15 @@ export interface Failure {
 }
 
 /**
- * Classifies an error: scenario problems as `file: path: message. Fix: …` lines and option mistakes exit 2,
- * failed runs exit 1, interruptions 130. With `debug`, the stack trace (and causes) follow the message.
+ * Classifies an error: scenario problems as `file: path: message. Fix: …` lines, option mistakes and
+ * file-system errors on a path exit 2, failed runs exit 1, interruptions 130. With `debug`, the stack trace
+ * (and causes) follow the message.
  */
 export function describeFailure(error: unknown, debug: boolean): Failure {
+  if (error instanceof ResultsKeptError) {
+    const failure = describeFailure(error.cause, debug);
+    return { code: failure.code, text: `${failure.text}${error.message}\n` };
+  }
   const stack = debug ? `\n${stackOf(error)}` : '';
   if (error instanceof InterruptedError) return { code: EXIT.interrupted, text: `${error.message}\n` };
   if (error instanceof ScenarioError) {
@@ -98,9 +125,39 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   if (error instanceof DibsimError && error.code === 'INVALID_ARGUMENT') {
     return { code: EXIT.usage, text: `error: ${error.message}${stack}\n` };
   }
+  const file = fileProblem(error);
+  if (file !== undefined) return { code: EXIT.usage, text: `error: ${file}${stack}\n` };
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const hint = debug ? stack : '\n(run again with --debug for the stack trace)';
   return { code: EXIT.runFailed, text: `error: ${message}${hint}\n` };
+}
+
+/** What to do about each operating-system error on a path the user gave (a file or folder). */
+const FILE_FIXES: Readonly<Record<string, string>> = {
+  ENOENT:
+    'it does not exist (or a folder on its path is missing). Check the path, or create the folder first',
+  ENOTDIR: 'part of its path is a file, not a folder. Check the path',
+  EISDIR: 'it is a folder, where a file is needed. Name a file',
+  EEXIST: 'it exists already. Choose another name, or remove it first',
+  EACCES: 'permission denied. Choose a path you may use, or change its permissions',
+  EPERM: 'operation not permitted. Choose a path you may use, or change its permissions',
+  EROFS: 'the file system is read-only. Choose a path on a writable disk',
+  ENOSPC: 'the disk is full. Free some space, or choose another disk',
+};
+
+/**
+ * A one-line message for a Node.js error on a path (`ENOENT`, `EACCES`, …), else `undefined`. These come
+ * from files and folders named on the command line, so they are input errors, not failed runs.
+ */
+export function fileProblem(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !code.startsWith('E') || typeof path !== 'string') return undefined;
+  const what = `cannot ${syscall ?? 'use'} ${path}`;
+  // mkdir with `recursive` fails with EEXIST only when a file has the name of a folder on the path.
+  const fix = code === 'EEXIST' && syscall === 'mkdir' ? FILE_FIXES.ENOTDIR : FILE_FIXES[code];
+  // Node's own text ("EMFILE: too many open files, open 'x'") for an error without a fix of ours.
+  return fix === undefined ? `${what} (${error.message}). Check the path.` : `${what} (${code}): ${fix}.`;
 }
 
 function stackOf(error: unknown): string {

@@ -66,14 +66,14 @@ export function addExperimentOptions(command: Command, replications: number): Co
   return command
     .option(
       '--seed <seed>',
-      'master seed (a number or a word); the same seed gives identical results',
+      'master seed: a number (42, 42.0, 042 and +42 are one seed) or a word, used as typed; the same seed gives identical results',
       seed,
       DEFAULT_SEED,
     )
     .option('--replications <n>', 'replications per strategy', positiveInt, replications)
     .addOption(
       new Option('--workers <n>', 'worker threads (0: this thread); results do not depend on it')
-        .argParser(nonNegativeInt)
+        .argParser(nonNegativeInt('e.g. 2 (0: no worker threads)'))
         .default(defaultWorkers(), 'the cores, at most 4'),
     )
     .option('--param <strategy:path=value>', "set a strategy's parameter (repeatable)", collect(param))

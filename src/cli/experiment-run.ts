@@ -1,7 +1,7 @@
 /**
  * Runs an experiment for a command: progress on stderr, Ctrl-C through an `AbortSignal`, finished
- * replications kept in the `--resume` file (or a temporary one, kept only after Ctrl-C), and failures turned into messages that say how to replay or
- * resume.
+ * replications kept in the `--resume` file (or a temporary one, kept after Ctrl-C or until the results are
+ * written), and failures turned into messages that say how to replay or resume.
  *
  * @module
  */
@@ -36,22 +36,36 @@ export interface CliExperiment {
   readonly stopWhen?: StopWhen;
 }
 
+/** A finished experiment and the file that holds its replications. */
+export interface CliExperimentRun {
+  /** The result (complete, or stopped by `stopWhen`). */
+  readonly result: ExperimentResult;
+  /** The results file: the `--resume` file, or a temporary one. */
+  readonly resultsFile: string;
+  /** Deletes the temporary results file (not a `--resume` file): call it once the results are written. */
+  readonly discard: () => void;
+}
+
 /**
- * Runs the experiment and returns its result (complete, or stopped by `stopWhen`).
+ * Runs the experiment. Its finished replications stay in the results file until `discard()`, so that a
+ * failure to write the results loses nothing.
  *
  * @throws {@link InterruptedError} after Ctrl-C, saying what was kept and how to resume;
  *   {@link RunFailedError} when a replication fails, with the command that replays it.
  */
-export async function runCliExperiment(input: CliExperiment): Promise<ExperimentResult> {
+export async function runCliExperiment(input: CliExperiment): Promise<CliExperimentRun> {
   const { options, strategies } = input;
   const started = process.hrtime.bigint();
   const progress = createProgress(options.progress, 'replications');
   const interrupt = listenForInterrupt();
-  // Without --resume, finished replications still go to a temporary file, kept only if Ctrl-C stops the
-  // run, so that every interrupted run can be resumed.
+  // Without --resume, finished replications still go to a temporary file, kept if Ctrl-C stops the run
+  // or the results cannot be written, so that every such run can be resumed.
   const scratch =
     input.resultsFile === undefined ? mkdtempSync(join(tmpdir(), 'dibsim-replications-')) : undefined;
   const resultsFile = input.resultsFile ?? join(scratch!, 'replications.jsonl');
+  const discard = () => {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  };
   let result: ExperimentResult | undefined;
   try {
     result = await runExperiment({
@@ -63,12 +77,11 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
     });
   } catch (error) {
     progress.stop();
+    discard();
     if (error instanceof ReplicationError) throw new RunFailedError(error, replayCommand(input, error));
     throw error;
   } finally {
     interrupt.dispose();
-    if (scratch !== undefined && result?.status !== 'cancelled')
-      rmSync(scratch, { recursive: true, force: true });
   }
   const seconds = secondsSince(started);
   const threads =
@@ -82,7 +95,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<Experiment
   progress.stop(
     `${result.replications} replications × ${strategies.length} strateg${strategies.length === 1 ? 'y' : 'ies'} in ${seconds.toFixed(1)} s (${threads})`,
   );
-  return result;
+  return { result, resultsFile, discard };
 }
 
 /** The `dibsim run` command that replays the failed replication alone, in one process. */

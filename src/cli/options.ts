@@ -25,12 +25,16 @@ export function positiveInt(text: string): number {
   return n;
 }
 
-/** A whole number ≥ 0. */
-export function nonNegativeInt(text: string): number {
-  const n = wholeNumber(text);
-  if (n === undefined)
-    throw new InvalidArgumentError('Use a whole number ≥ 0, e.g. 2 (0: no worker threads).');
-  return n;
+/**
+ * A parser of whole numbers ≥ 0 for one option; `hint` ends its error with what the option's values
+ * mean, e.g. `'e.g. 2 (0: no worker threads)'`.
+ */
+export function nonNegativeInt(hint: string): (text: string) => number {
+  return (text) => {
+    const n = wholeNumber(text);
+    if (n === undefined) throw new InvalidArgumentError(`Use a whole number ≥ 0, ${hint}.`);
+    return n;
+  };
 }
 
 function wholeNumber(text: string): number | undefined {
@@ -39,10 +43,31 @@ function wholeNumber(text: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** A seed: any non-empty text (`42` and `"42"` are the same seed). */
+/**
+ * A seed: a number or a word. Text that reads as a decimal number is that number, normalised as the
+ * library normalises numeric seeds (`String(42.0)` is `'42'`), so `42`, `42.0`, `042` and `+42` are one
+ * seed, the same as `seed: 42` in code; any other text (`abc`, `0x2a`) is a word, used as typed.
+ */
 export function seed(text: string): string {
-  if (text.trim() === '') throw new InvalidArgumentError('Use a number or a word, e.g. --seed 2024.');
-  return text.trim();
+  const typed = text.trim();
+  if (typed === '') throw new InvalidArgumentError('Use a number or a word, e.g. --seed 2024.');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(typed)) return typed;
+  const normalised = String(Number(typed));
+  // A number a double cannot hold exactly would silently be the same seed as a nearby one (or Infinity).
+  if (significantDigits(typed) !== significantDigits(normalised)) {
+    throw new InvalidArgumentError(
+      `As a number it would be ${normalised}, not exactly what was typed. Use at most 15 significant digits, or a word such as run-${typed.replace(/^[+-]/, '')}.`,
+    );
+  }
+  return normalised;
+}
+
+/** The digits of a decimal number without sign, point, exponent, or leading and trailing zeros. */
+function significantDigits(text: string): string {
+  return text
+    .replace(/e.*$/i, '')
+    .replace(/[^\d]/g, '')
+    .replace(/^0+|0+$/g, '');
 }
 
 /** `i/n` with 1 ≤ i ≤ n (1-based), as a 0-based {@link ShardSpec}. */

@@ -4,13 +4,16 @@
  *
  * @module
  */
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
 import { writeReportFolder } from '../report/folder.js';
-import { resultsToJson } from '../report/json.js';
+import { plain, resultsToJson } from '../report/json.js';
 import { reportTables, tableToCsv } from '../report/tables.js';
-import { experimentTable } from './format.js';
+import { fileProblem, UsageError } from './errors.js';
+import { experimentTable, tornadoTable } from './format.js';
 import type { Format } from './options.js';
 
 /** What to print and write. */
@@ -29,7 +32,10 @@ export interface ResultOutput {
   readonly sweep?: SweepResult;
   /** A tornado, printed instead of the experiment when given. */
   readonly tornado?: TornadoResult;
-  /** A sensitivity analysis for the report only (stdout keeps the experiment). */
+  /**
+   * A sensitivity analysis of the experiment: printed after its table (in JSON, as its `sensitivity`
+   * field; not in CSV, which holds one table) and added to the report.
+   */
   readonly sensitivity?: TornadoResult;
   /** Text table to print instead of the experiment's (for sweeps and tornados). */
   readonly table?: string;
@@ -46,7 +52,11 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     ...(output.tornado === undefined ? {} : { tornado: output.tornado }),
   };
   const reportInput = output.sensitivity === undefined ? input : { ...input, tornado: output.sensitivity };
-  if (format === 'json') {
+  if (format === 'json' && output.sensitivity !== undefined) {
+    process.stdout.write(
+      `${JSON.stringify(plain({ ...result, sensitivity: output.sensitivity }), null, 2)}\n`,
+    );
+  } else if (format === 'json') {
     process.stdout.write(resultsToJson(output.sweep ?? output.tornado ?? result));
   } else if (format === 'csv') {
     const tables = reportTables(input);
@@ -65,11 +75,38 @@ export async function emitResult(output: ResultOutput): Promise<void> {
         `${result.replications} replications per strategy, seed ${m.seed}, common random numbers\n\n`,
     );
     process.stdout.write(`${output.table ?? experimentTable(result)}\n`);
+    if (output.sensitivity !== undefined) {
+      process.stdout.write(
+        `\nSensitivity to the gap parameters, one at a time from low to high (paired changes):\n\n${tornadoTable(output.sensitivity)}\n`,
+      );
+    }
   }
   if (output.out === undefined) return;
   const files = await writeReportFolder(output.out, reportInput);
   const note = `\nWrote ${files.all.length} files to ${files.dir}\nReport: ${joinPath(files.dir, files.html)}\n`;
   (format === 'table' ? process.stdout : process.stderr).write(note);
+}
+
+/**
+ * Creates the `--out` folder (and its parents) if needed and checks that it can be written, so that a bad
+ * path is reported before anything runs rather than after the run.
+ *
+ * @throws {@link UsageError} naming the folder, what is wrong and the fix.
+ */
+export async function prepareOutFolder(out: string | undefined): Promise<void> {
+  if (out === undefined) return;
+  if ((await stat(out).catch(() => undefined))?.isFile() === true) {
+    throw new UsageError(
+      `--out ${out} is a file, not a folder. Name a folder for the results (it is created if missing). Nothing was run.`,
+    );
+  }
+  try {
+    await mkdir(out, { recursive: true });
+    await access(out, constants.W_OK);
+  } catch (error) {
+    const problem = fileProblem(error) ?? String(error);
+    throw new UsageError(`--out ${out} cannot be the output folder: ${problem} Nothing was run.`);
+  }
 }
 
 function joinPath(dir: string, file: string): string {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { existsSync } from 'node:fs';
 import { DibsimError } from '../errors.js';
 import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
 import type { ExperimentManifest } from './manifest.js';
@@ -22,8 +23,9 @@ export interface MergeShardsOptions {
  * their records in replication order: the result is bit-identical to that of the whole run.
  *
  * @param files - one file per shard, in any order
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file is not a shard file, manifests differ (scenario
- *   hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is unfinished;
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file does not exist or is not a shard file, manifests
+ *   differ (scenario hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is
+ *   unfinished;
  *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`.
  * @remarks Files are indexed, then read one record at a time in replication order: memory holds byte offsets,
  *   not records.
@@ -31,6 +33,14 @@ export interface MergeShardsOptions {
 export function mergeShards(files: readonly string[], options: MergeShardsOptions = {}): ExperimentResult {
   if (!Array.isArray(files) || files.length === 0) {
     throw new DibsimError('INVALID_ARGUMENT', 'mergeShards: files must list at least one shard file.');
+  }
+  // readResultsFile reads a missing file as an empty one (a run about to start): here it is a mistake.
+  const missing = files.find((file) => !existsSync(file));
+  if (missing !== undefined) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: ${missing} does not exist. Check the path: pass the file each shard's run wrote its replications to.`,
+    );
   }
   const shards = files.map((file) => ({ file, contents: readResultsFile(file) }));
   const first = shards[0]!;

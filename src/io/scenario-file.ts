@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseDocument, type YAMLError } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
+import { SCHEMA_REFERENCE } from '../model/scenario-schema.js';
 import { validateScenario } from '../model/validate.js';
 
 /**
@@ -29,7 +30,7 @@ export function parseScenario(text: string, source: string, format: 'json' | 'ya
         {
           path: '(file)',
           message: 'is empty.',
-          fix: 'Write a scenario there: `dibsim init <file>` writes a starter one, and scenarioJsonSchema() gives the shape.',
+          fix: `Write a scenario there: \`dibsim init <file>\` writes a starter one, and ${SCHEMA_REFERENCE} gives the shape.`,
         },
       ],
       source,
@@ -125,6 +126,18 @@ function lineAndColumn(text: string, offset: number): string {
  * const scenario = await readScenarioFile('scenarios/my-case.yaml');
  */
 export async function readScenarioFile(path: string): Promise<Scenario> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory() === true) {
+    throw new ScenarioError(
+      [
+        {
+          path: '(file)',
+          message: 'is a directory, not a scenario file.',
+          fix: 'Give the path of a scenario file (.yaml, .yml or .json) in it.',
+        },
+      ],
+      path,
+    );
+  }
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') {
     throw new ScenarioError(

@@ -368,6 +368,12 @@ export const scenarioObjectSchema = strict({
 export const scenarioSchema: z.ZodType<Scenario> = scenarioObjectSchema;
 
 /**
+ * Where fixes send readers for the shape of a scenario: users of the command line and of the library
+ * read the same messages. @internal
+ */
+export const SCHEMA_REFERENCE = 'the JSON Schema (`dibsim schema`, or scenarioJsonSchema() in code)';
+
+/**
  * The scenario format as a JSON Schema (draft 2020-12), e.g. for editor completion in scenario files.
  *
  * JSON Schema cannot express the cross-field rules (references, dates within the horizon, stock below

@@ -15,6 +15,7 @@ import {
   nationSchema,
   pledgeSchema,
   recipientSchema,
+  SCHEMA_REFERENCE,
   scenarioSchema,
   shockSchema,
   supplierSchema,
@@ -72,7 +73,7 @@ function preflight(data: unknown): { issues: RawIssue[]; unsafe: boolean } {
       issues.push({
         path,
         message: `nested more than ${MAX_DEPTH} levels deep`,
-        fix: 'Check the structure against scenarioJsonSchema().',
+        fix: `Check the structure against ${SCHEMA_REFERENCE}.`,
       });
       return;
     }

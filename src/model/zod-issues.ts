@@ -8,7 +8,7 @@
 
 import type * as z from 'zod';
 import { describeValue } from '../errors.js';
-import { scenarioSchema } from './scenario-schema.js';
+import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
 import { listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
 /** What the schema says about each field, by path pattern (`.firms[].lines[].id`). */
@@ -78,7 +78,7 @@ export function fixFor(path: PathSegments): string {
     const field = [...prefix].reverse().find((s) => typeof s === 'string');
     if (description !== undefined && field !== undefined && n > 0) return `Expected ${field}: ${description}`;
   }
-  return 'See scenarioJsonSchema() for the expected shape.';
+  return `See ${SCHEMA_REFERENCE} for the expected shape.`;
 }
 
 /** A value for a message, shortened to one readable line. */

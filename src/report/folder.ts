@@ -44,12 +44,13 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
     all.push(relative);
     return relative;
   };
+  const charts = join(dir, 'charts');
   try {
-    await mkdir(join(dir, 'charts'), { recursive: true });
+    await mkdir(charts, { recursive: true });
   } catch (error) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `writeReportFolder: cannot create the folder ${dir} (${error instanceof Error ? error.message : describeValue(error)}). Give a path where a folder can be created.`,
+      `writeReportFolder: cannot create the folder ${charts} (${error instanceof Error ? error.message : describeValue(error)}). Give a path where a folder can be created.`,
       { cause: error },
     );
   }

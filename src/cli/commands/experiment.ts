@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { csvFormatRows } from 'd3-dsv';
@@ -15,8 +14,8 @@ import { type TornadoResult, tornado } from '../../experiment/sweep.js';
 import type { Scenario } from '../../model/scenario.js';
 import { plain } from '../../report/json.js';
 import { gapLevers } from '../../report/sources.js';
-import { dibsimCommand } from '../command-line.js';
-import { UsageError } from '../errors.js';
+import { dibsimCommand, withOption } from '../command-line.js';
+import { ResultsKeptError, UsageError } from '../errors.js';
 import {
   addExperimentOptions,
   addResumeOptions,
@@ -27,7 +26,7 @@ import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
-import { emitResult } from '../output.js';
+import { emitResult, prepareOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 import { type CliStrategy, DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
@@ -72,8 +71,8 @@ function addSensitivityOptions(command: Command): Command {
   return command
     .option(
       '--sensitivity <n>',
-      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, shown in the report",
-      nonNegativeInt,
+      "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, printed after the results and shown in the report",
+      nonNegativeInt('e.g. 10 replications per run (0: no sensitivity)'),
       0,
     )
     .option(
@@ -109,7 +108,7 @@ export function runCommand(args: readonly string[]): Command {
     .option(
       '--replication <i>',
       'rerun only replication i (0-based) in this process, as a failure message says',
-      nonNegativeInt,
+      nonNegativeInt('the 0-based index a failure message names, e.g. --replication 12'),
     );
   addSensitivityOptions(addResumeOptions(addExperimentOptions(command, 200)));
   return command
@@ -160,10 +159,14 @@ async function experimentAction(
     }
     resultsFile = join(options.out, `shard-${shard.index + 1}-of-${shard.count}.jsonl`);
   }
-  if (resultsFile !== undefined && options.out !== undefined) {
-    await mkdir(options.out, { recursive: true });
+  if ((options.sensitivity ?? 0) > 0 && options.format === 'csv' && options.out === undefined) {
+    throw new UsageError(
+      '--sensitivity with --format csv needs --out <dir>: CSV on stdout holds one table (the KPIs), and the sensitivity goes to <dir>/tornado.csv. Add --out, or use --format table or json.',
+    );
   }
-  const result = await runCliExperiment({ args, scenario, strategies, options, resultsFile });
+  await prepareOutFolder(options.out);
+  const run = await runCliExperiment({ args, scenario, strategies, options, resultsFile });
+  const { result } = run;
   if (shard !== undefined) {
     process.stderr.write(
       `Shard ${shard.index + 1}/${shard.count} done: ${result.replications} replications in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
@@ -171,21 +174,28 @@ async function experimentAction(
     process.stdout.write(`${resultsFile}\n`);
     return;
   }
-  const sensitivity =
-    (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
-      ? await gapSensitivity(scenario.scenario, strategies, options)
-      : undefined;
-  await emitResult({
-    result,
-    scenario: scenario.scenario,
-    format: options.format,
-    out: options.out,
-    command: dibsimCommand(args),
-    ...(sensitivity === undefined ? {} : { sensitivity }),
-  });
+  try {
+    const sensitivity =
+      (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
+        ? await gapSensitivity(scenario.scenario, strategies, options)
+        : undefined;
+    await emitResult({
+      result,
+      scenario: scenario.scenario,
+      format: options.format,
+      out: options.out,
+      command: dibsimCommand(args),
+      ...(sensitivity === undefined ? {} : { sensitivity }),
+    });
+  } catch (error) {
+    const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
+    throw new ResultsKeptError(error, run.resultsFile, resume);
+  }
+  // Only now that the results are written is the temporary file of replications no longer needed.
+  run.discard();
 }
 
-/** Tornado over the scenario's widest gap parameters, for the report; `undefined` if interrupted. */
+/** Tornado over the scenario's widest gap parameters, to print and report; `undefined` if interrupted. */
 async function gapSensitivity(
   scenario: Scenario,
   strategies: readonly CliStrategy[],

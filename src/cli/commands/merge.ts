@@ -10,7 +10,7 @@ import { mergeShards } from '../../experiment/shards.js';
 import { dibsimCommand } from '../command-line.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../options.js';
-import { emitResult } from '../output.js';
+import { emitResult, prepareOutFolder } from '../output.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 
 interface MergeCliOptions {
@@ -45,6 +45,7 @@ Examples:
   dibsim merge part1.jsonl part2.jsonl --scenario my.yaml --out results/my`,
     )
     .action(async (files: string[], options: MergeCliOptions) => {
+      await prepareOutFolder(options.out);
       const result = mergeShards(files);
       const { source, scenario } = await loadScenario(options.scenario);
       const ran = result.manifest.scenario;

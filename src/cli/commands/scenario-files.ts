@@ -5,8 +5,8 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { Command } from 'commander';
 import { readScenarioFile } from '../../io/scenario-file.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -64,7 +64,7 @@ Examples:
 export function initCommand(): Command {
   return new Command('init')
     .description('Write a commented starter scenario (YAML) that validates and runs; edit it from there.')
-    .argument('[file]', 'where to write it', 'scenario.yaml')
+    .argument('[file]', 'where to write it (missing folders are created)', 'scenario.yaml')
     .option('--force', 'overwrite the file if it exists')
     .addHelpText(
       'after',
@@ -82,6 +82,8 @@ Examples:
       if (existsSync(file) && options.force !== true) {
         throw new UsageError(`${file} exists. Choose another name, or add --force to overwrite it.`);
       }
+      // `dibsim init cases/base.yaml` starts a new folder of cases.
+      await mkdir(dirname(file), { recursive: true });
       await writeFile(file, STARTER_SCENARIO, 'utf8');
       process.stdout.write(
         `Wrote ${file}. Check it with: dibsim validate ${file}\nThen compare strategies on it: dibsim compare ${file} --replications 50\n`,

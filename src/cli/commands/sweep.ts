@@ -15,7 +15,7 @@ import { addExperimentOptions, type ExperimentCliOptions, experimentBase } from 
 import { sweepTable, tornadoTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, lever, positiveInt } from '../options.js';
-import { emitResult } from '../output.js';
+import { emitResult, prepareOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 import { DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
@@ -45,7 +45,7 @@ export function sweepCommand(args: readonly string[]): Command {
     .option('--points <n>', 'a Latin hypercube of n points over the levers (needed for ranges)', positiveInt)
     .option(
       '--tornado',
-      'one-at-a-time sensitivity: each lever at its low and high value, the others as in the scenario',
+      'one-at-a-time sensitivity: each lever at its low and high value (path=low,high or low..high), the others as in the scenario',
     )
     .option(
       '--kpi <key>',
@@ -75,7 +75,15 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           'sweep needs at least one --lever, e.g. --lever procurement.awardDelayDays=30,90.',
         );
       }
+      // A tornado moves each lever from low to high: a middle value would be dropped without a word.
+      const notTwo = levers.find((l) => l.values !== undefined && l.values.length !== 2);
+      if (options.tornado === true && notTwo !== undefined) {
+        throw new UsageError(
+          `--tornado moves each lever from a low to a high value: give --lever ${leverName(notTwo)} exactly two values, low,high (got ${notTwo.values!.join(',')}), or a range low..high.`,
+        );
+      }
       const { scenario } = await loadScenario(scenarioArgument);
+      await prepareOutFolder(options.out);
       const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
       const interrupt = listenForInterrupt();
       const base = experimentBase(scenario, strategies, options, interrupt.signal);

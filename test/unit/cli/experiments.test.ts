@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -182,22 +182,36 @@ describe('dibsim sweep', () => {
 });
 
 describe('dibsim compare --sensitivity', () => {
-  it("adds a tornado over the scenario's widest gap parameters to the report, and leaves stdout to the experiment", async () => {
+  const scenario = new URL('../../../examples/scenarios/two-nations.yaml', import.meta.url).pathname;
+  const args = ['compare', scenario, '--strategy', 'national-only', '--replications', '2'];
+  const extra = ['--workers', '0', '--sensitivity', '2', '--sensitivity-levers', '1'];
+
+  it("adds a tornado over the scenario's widest gap parameters to the report, and to the JSON on stdout as its sensitivity field", async () => {
     const dir = workDir();
-    const scenario = new URL('../../../examples/scenarios/two-nations.yaml', import.meta.url).pathname;
-    const args = ['compare', scenario, '--strategy', 'national-only', '--replications', '2'];
-    const extra = ['--workers', '0', '--sensitivity', '2', '--sensitivity-levers', '1', '--out', 'out'];
-    const run = await runCli([...args, ...extra, '--format', 'json'], dir);
+    const run = await runCli([...args, ...extra, '--out', 'out', '--format', 'json'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/sensitivity over 1 gap parameters \(2 replications per run\)/);
-    expect(JSON.parse(run.stdout).strategies[0].name).toBe('national-only');
+    const printed = JSON.parse(run.stdout);
+    expect(printed.strategies[0].name).toBe('national-only');
     const tornado = JSON.parse(readFileSync(join(dir, 'out', 'tornado.json'), 'utf8'));
+    expect(printed.sensitivity).toEqual(tornado);
+    const { sensitivity: _, ...experiment } = printed;
+    expect(experiment).toEqual(JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')));
     const bars = tornado.kpis.fillRate['national-only'].bars;
     expect(bars).toHaveLength(1);
     expect(csvParse(readFileSync(join(dir, 'out', 'tornado.csv'), 'utf8'))).toHaveLength(2);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('Sensitivity (one lever at a time)');
     expect(html).toContain(bars[0].lever);
+  });
+
+  it('without --out, the table on stdout ends with the sensitivity', async () => {
+    const run = await runCli([...args, ...extra], workDir());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /\nSensitivity to the gap parameters, one at a time from low to high \(paired changes\):\n\nfillRate, national-only \(at the scenario's values: [\d.]+\)\n\s+lever\s+low → high/,
+    );
+    expect(run.stdout).toMatch(/\ntotalSpendEur, national-only/);
   });
 });
 
@@ -266,6 +280,33 @@ describe('dibsim: failures and interruptions', () => {
     const uninterrupted = await runCli(args, dir);
     expect(resumed.stdout).toBe(uninterrupted.stdout);
     rmSync(dirname(saved![1]!), { recursive: true, force: true });
+  });
+});
+
+describe('dibsim: results that cannot be written', () => {
+  it('keeps the finished replications when the report cannot be written after the run, and the printed command writes it from them', async () => {
+    const dir = workDir();
+    // The --out folder itself can be made (checked before the run); its charts folder cannot.
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'charts'), 'in the way');
+    const args = ['compare', 'small.json', '--replications', '2', '--workers', '0', '--out', 'out'];
+    const failed = await runCli(args, dir);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/cannot create the folder out\/charts/);
+    const kept = /The finished replications are kept in (\S+)\. Once that is fixed/.exec(failed.stderr);
+    expect(kept, failed.stderr).not.toBeNull();
+    expect(existsSync(kept![1]!)).toBe(true);
+    const resume = printedCommand(failed.stderr, 'without running them again');
+    expect(resume).toContain(`--resume ${kept![1]}`);
+    rmSync(join(dir, 'out', 'charts'));
+    const resumed = await runPrinted(resume, dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    // The same results as the failed run printed, then where the report went.
+    expect(resumed.stdout.startsWith(failed.stdout)).toBe(true);
+    expect(resumed.stdout.slice(failed.stdout.length)).toMatch(
+      /^\nWrote \d+ files to out\nReport: out\/report\.html\n$/,
+    );
+    rmSync(dirname(kept![1]!), { recursive: true, force: true });
   });
 });
 

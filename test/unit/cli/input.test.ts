@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -10,6 +11,9 @@ beforeAll(requireBuild);
 
 /** The small random scenario, by absolute path (in-process runs share the test's working directory). */
 const SMALL = join(workDir(), 'small.json');
+/** An empty scenario file, next to it. */
+const EMPTY = join(SMALL, '..', 'empty.yaml');
+writeFileSync(EMPTY, '');
 
 /** A stack trace line, which users must not see without --debug. */
 const STACK = /\n\s+at /;
@@ -45,7 +49,45 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       ['compare', SMALL, '--format', 'xml'],
       /--format <format>.*'xml' is invalid\. Allowed choices are table, json, csv/,
     ],
-    [['compare', SMALL, '--workers', '-1'], /--workers <n>.*'-1' is invalid/],
+    [['compare', SMALL, '--workers', '-1'], /--workers <n>.*'-1' is invalid\. .*\(0: no worker threads\)/],
+    [
+      ['compare', SMALL, '--sensitivity', '-1'],
+      /--sensitivity <n>.*'-1' is invalid\. Use a whole number ≥ 0, e\.g\. 10 replications per run \(0: no sensitivity\)\.\n/,
+    ],
+    [
+      ['run', SMALL, '--replication', '-1'],
+      /--replication <i>.*'-1' is invalid\. Use a whole number ≥ 0, the 0-based index a failure message names/,
+    ],
+    [['compare', SMALL, '--seed', '12345678901234567890'], /--seed <seed>.*at most 15 significant digits/],
+    [
+      ['compare', SMALL, '--sensitivity', '2', '--format', 'csv'],
+      /--sensitivity with --format csv needs --out <dir>/,
+    ],
+    [
+      ['sweep', SMALL, '--tornado', '--lever', 'procurement.awardDelayDays=30,90,180'],
+      /--tornado .* give --lever procurement\.awardDelayDays exactly two values, low,high \(got 30,90,180\), or a range low\.\.high/,
+    ],
+    [['compare', SMALL, '--out', SMALL], /--out .*small\.json is a file, not a folder\. .*Nothing was run\./],
+    [
+      ['compare', SMALL, '--out', join(SMALL, 'report')],
+      /--out .*small\.json\/report cannot be the output folder: cannot mkdir .*: part of its path is a file, not a folder\. Check the path\. Nothing was run\./,
+    ],
+    [
+      ['merge', SMALL, join(SMALL, '..', 'nope.jsonl'), '--scenario', SMALL],
+      /mergeShards: .*nope\.jsonl does not exist\. Check the path/,
+    ],
+    [
+      ['init', join(SMALL, 'starter.yaml')],
+      /^error: cannot mkdir .*small\.json.* part of its path is a file, not a folder\. Check the path\.\n$/,
+    ],
+    [
+      ['validate', join(SMALL, '..')],
+      /: \(file\): is a directory, not a scenario file\. Fix: Give the path of a scenario file \(\.yaml, \.yml or \.json\)/,
+    ],
+    [
+      ['validate', EMPTY],
+      /empty\.yaml: \(file\): is empty\. Fix: .*\(`dibsim schema`, or scenarioJsonSchema\(\) in code\)/,
+    ],
     [['sweep', SMALL, '--lever', 'procurement.awardDelayDays'], /--lever.*is invalid\. Write <path>=v1,v2/],
     [['compare', SMALL, '--param', 'pooled=3'], /--param.*is invalid\. Write <strategy>:<parameter>=<value>/],
     [
@@ -72,7 +114,8 @@ describe('dibsim: help, usage errors and exit code 2', () => {
     [['frobnicate'], /unknown command 'frobnicate'/],
   ];
   const titled = usageErrors.map(([args, message]) => {
-    const title = args.map((a) => (a === SMALL ? 'small.json' : a)).join(' ');
+    const dir = join(SMALL, '..');
+    const title = args.map((a) => (a === dir ? '<dir>' : a.replace(`${dir}/`, ''))).join(' ');
     return [title, args, message] as const;
   });
   it.each(titled)('dibsim %s exits 2 and says what to fix (in process)', async (_title, args, message) => {
@@ -172,5 +215,38 @@ describe('dibsim validate, schema and init', () => {
     const text = await executeCaptured(['init', file.replace(/\.yaml$/, '.txt')]);
     expect(text.code).toBe(2);
     expect(text.stderr).toMatch(/init writes YAML: name the file with \.yaml or \.yml/);
+  });
+
+  it('init cases/base.yaml creates the missing folders, as its help shows', async () => {
+    const dir = workDir();
+    const run = await runCli(['init', 'cases/new/base.yaml'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'cases', 'new', 'base.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+  });
+
+  it('a closed stdout (dibsim schema | head -1) ends quietly, and a report folder is still written in full', async () => {
+    const dir = workDir();
+    const closed = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [MAIN, ...args], {
+          cwd: dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        // The reader goes away before the command writes anything: every write to stdout fails with EPIPE.
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    expect(await closed(['schema'])).toEqual({ code: 0, stderr: '' });
+    const args = ['compare', 'small.json', '--replications', '1', '--workers', '0', '--progress', 'none'];
+    const compare = await closed([...args, '--format', 'json', '--out', 'out']);
+    expect(compare.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(compare.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 });

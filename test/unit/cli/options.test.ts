@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { dibsimCommand, shellQuote, withOption } from '../../../src/cli/command-line.js';
-import { lever, param, positiveInt, shard } from '../../../src/cli/options.js';
+import { lever, nonNegativeInt, param, positiveInt, seed, shard } from '../../../src/cli/options.js';
 import { resolveStrategies } from '../../../src/cli/strategies.js';
+import { normaliseSeed } from '../../../src/random/streams.js';
 
 describe('option parsers', () => {
   it('lever(text) reads values, ranges, :int and strategy levers, with [id=…] steps in the path', () => {
@@ -27,6 +28,26 @@ describe('option parsers', () => {
     for (const bad of ['awardDelayDays', '=1,2', 'x=', 'x=5..1', 'x=1,,2', ':x=1']) {
       expect(() => lever(bad), bad).toThrow(InvalidArgumentError);
     }
+  });
+
+  it('seed(text) reads a decimal number as the library reads that number, and other text as a word', () => {
+    for (const same of ['42', '42.0', '042', '+42', '4.2e1', ' 42 ']) expect(seed(same), same).toBe('42');
+    expect(seed('42')).toBe(normaliseSeed(42));
+    expect(seed('-0.50')).toBe(normaliseSeed(-0.5));
+    expect(seed('1234567890123456')).toBe('1234567890123456');
+    for (const word of ['abc', '0x2a', '42a', '4 2', 'Infinity']) expect(seed(word), word).toBe(word);
+    // Numbers a double cannot hold exactly would be another seed than the one typed.
+    for (const bad of ['12345678901234567890', '1e400', '1e-400'])
+      expect(() => seed(bad), bad).toThrow(/at most 15 significant digits, or a word such as run-/);
+    expect(() => seed(' ')).toThrow(/--seed 2024/);
+  });
+
+  it('nonNegativeInt(hint) reads whole numbers ≥ 0 and names its own option in the error', () => {
+    const workers = nonNegativeInt('e.g. 2 (0: no worker threads)');
+    expect(workers('0')).toBe(0);
+    expect(workers('3')).toBe(3);
+    for (const bad of ['-1', '1.5', 'x'])
+      expect(() => workers(bad), bad).toThrow('Use a whole number ≥ 0, e.g. 2 (0: no worker threads).');
   });
 
   it('shard("i/n") is 1-based on the command line and 0-based in the spec', () => {

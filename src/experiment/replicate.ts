@@ -9,7 +9,7 @@
 import { deserialize } from 'node:v8';
 import { CommonDemand } from '../model/common-demand.js';
 import type { Scenario } from '../model/scenario.js';
-import { runScenario } from '../model/world.js';
+import { runValidatedScenario } from '../model/world.js';
 import { type RecordLayout, type ReplicationRecord, recordValues } from './record.js';
 import { type LoadedStrategy, loadStrategies, type StrategyModule } from './strategy-spec.js';
 
@@ -60,7 +60,13 @@ export async function runReplication(
   for (const s of context.strategies) {
     try {
       const strategy = await s.create();
-      const result = runScenario(context.scenario, { strategy, seed: context.seed, replication, demand });
+      // The experiment validated the scenario and checked the strategies once, before any replication.
+      const result = runValidatedScenario(context.scenario, {
+        strategy,
+        seed: context.seed,
+        replication,
+        demand,
+      });
       values.push(recordValues(result, context.layout));
     } catch (error) {
       return { status: 'failed', replication, strategy: s.name, error: errorData(error), thrown: error };

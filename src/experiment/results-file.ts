@@ -6,6 +6,7 @@
  * @module
  */
 import { closeSync, existsSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DibsimError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { type ExperimentManifest, manifestDifferences } from './manifest.js';
@@ -60,11 +61,13 @@ export class ResultsFileIndex {
     const at = this.lines.get(replication);
     if (at === undefined) return undefined;
     const bytes = Buffer.alloc(at.length);
-    const fd = openSync(this.path, 'r');
+    const fd = onFile(this.path, 'read', () => openSync(this.path, 'r'));
     try {
       let read = 0;
       while (read < at.length) {
-        const n = readSync(fd, bytes, read, at.length - read, at.start + read);
+        const n = onFile(this.path, 'read', () =>
+          readSync(fd, bytes, read, at.length - read, at.start + read),
+        );
         if (n === 0) break;
         read += n;
       }
@@ -84,7 +87,8 @@ export class ResultsFileIndex {
  * Reads a results file's header and indexes its lines, ignoring an incomplete final line. Every complete
  * line is parsed once here (so a corrupt file fails now, not halfway through a run) and then dropped.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON or the header is missing.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON, the header is
+ *   missing, or the file cannot be read (naming the path and the fix).
  * @internal
  */
 export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): ResultsFileContents {
@@ -129,14 +133,14 @@ function scanLines(
   chunkBytes: number,
   onLine: (text: string, start: number, length: number) => void,
 ): number {
-  const fd = openSync(path, 'r');
+  const fd = onFile(path, 'read', () => openSync(path, 'r'));
   try {
     const chunk = Buffer.alloc(chunkBytes);
     let carry: Buffer[] = []; // the current line's bytes from earlier chunks
     let lineStart = 0;
     let position = 0;
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunkBytes, position);
+      const n = onFile(path, 'read', () => readSync(fd, chunk, 0, chunkBytes, position));
       if (n === 0) return lineStart;
       let from = 0;
       for (let nl = chunk.indexOf(0x0a, 0); nl >= 0 && nl < n; nl = chunk.indexOf(0x0a, from)) {
@@ -182,14 +186,21 @@ export class ResultsFileWriter {
   /**
    * Opens `path` for appending: writes the header to a new file, or cuts an existing one back to
    * `validBytes` (dropping a torn final line).
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path and the fix if the file cannot be
+   *   created or opened (a missing folder, no permission, …).
    */
-  constructor(path: string, header: Omit<ResultsFileHeader, 'type'>, existing: ResultsFileContents) {
+  constructor(
+    private readonly path: string,
+    header: Omit<ResultsFileHeader, 'type'>,
+    existing: ResultsFileContents,
+  ) {
     if (existing.header === undefined) {
-      this.fd = openSync(path, 'w');
+      this.fd = onFile(path, 'create', () => openSync(path, 'w'));
       this.write({ type: 'dibsim-experiment', ...header });
     } else {
-      truncateSync(path, existing.validBytes);
-      this.fd = openSync(path, 'a');
+      onFile(path, 'resume', () => truncateSync(path, existing.validBytes));
+      this.fd = onFile(path, 'resume', () => openSync(path, 'a'));
     }
   }
 
@@ -213,7 +224,46 @@ export class ResultsFileWriter {
     // One write per line: a kill can only leave the final line incomplete.
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+    while (written < bytes.length)
+      written += onFile(this.path, 'write to', () => writeSync(this.fd, bytes, written));
+  }
+}
+
+/** What to do about an operating-system error (its `code`) on the results file `path`. */
+function fileFix(code: unknown, path: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return `Create the folder ${dirname(path)} first, or choose a file in an existing folder.`;
+    case 'ENOTDIR':
+      return 'Part of the path is a file, not a folder: check the path.';
+    case 'EISDIR':
+      return `It is a folder: name a file in it, e.g. ${join(path, 'results.jsonl')}.`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'Choose a file you may write to, or change the permissions.';
+    case 'EROFS':
+      return 'The file system is read-only: choose a file on another one.';
+    case 'ENOSPC':
+      return 'Free some disk space, then run again with the same results file to resume.';
+    default:
+      return 'Check the path, or choose another file.';
+  }
+}
+
+/**
+ * Runs `call`, a file-system operation on the results file `path`, turning an operating-system error into
+ * a {@link DibsimError} (`INVALID_ARGUMENT`, as for any other bad path) that names the path and the fix,
+ * with the original error as `cause`.
+ */
+function onFile<T>(path: string, doing: string, call: () => T): T {
+  try {
+    return call();
+  } catch (cause) {
+    const fix = fileFix((cause as { code?: unknown } | null)?.code, path);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DibsimError('INVALID_ARGUMENT', `Cannot ${doing} results file ${path} (${reason}). ${fix}`, {
+      cause,
+    });
   }
 }
 

@@ -29,6 +29,7 @@ import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.
 import { chunkSizeFor, foldInOrder } from './schedule.js';
 import { resolveStopWhen, type StopWhen } from './stopping.js';
 import {
+  checkStrategies,
   isStrategyModule,
   type LoadedStrategy,
   loadStrategies,
@@ -104,7 +105,8 @@ export interface ExperimentOptions {
    * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
    * replications are not rerun (their records are read back one at a time as the fold reaches them). A file
    * from another experiment (any manifest field differs, including the Node version) is refused; a torn
-   * final line is dropped.
+   * final line is dropped. Its folder must exist: a file that cannot be created, read or written fails
+   * with a {@link DibsimError} `INVALID_ARGUMENT` naming the path and the fix (the system error as `cause`).
    */
   readonly resultsFile?: string;
   /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */
@@ -114,7 +116,9 @@ export interface ExperimentOptions {
 /**
  * Runs an experiment and returns per-strategy statistics, paired comparisons and a manifest.
  *
- * @throws {@link ScenarioError} if the scenario is invalid (before anything runs);
+ * @throws {@link ScenarioError} if the scenario is invalid, or a strategy's parameters do not fit it (a
+ * bilateral agreement naming an unknown nation, a switch date past the horizon: see
+ * {@link ProcurementStrategy.check}), before anything runs;
  * {@link DibsimError} `INVALID_ARGUMENT` for bad options; {@link ReplicationError} when a replication
  * throws and `onError` is `'abort'`.
  * @example
@@ -321,11 +325,13 @@ export async function prepare(
       );
     }
   }
-  // Normalises the seed (42 and "42" are the same) and rejects NaN or an empty string.
-  const seed = normaliseSeed(options.seed ?? 1, `${caller}: options.seed`);
+  // Normalises the seed (42 and "42" are the same) and rejects null, NaN or an empty string.
+  const seed = normaliseSeed(options.seed === undefined ? 1 : options.seed, `${caller}: options.seed`);
   const scenario = validateScenario(options.scenario);
   const layout = recordLayout(scenario, seriesEvery);
   const strategies = await loadStrategies(options.strategies, `${caller}: options.`);
+  // Here, not in the replications: worker threads then run them without checking again.
+  await checkStrategies(strategies, scenario);
   const baseline = options.baseline ?? strategies[0]!.name;
   if (!strategies.some((s) => s.name === baseline)) {
     throw invalid(

@@ -6,6 +6,7 @@
  */
 import { DibsimError, describeValue, type StrategyModuleReference } from '../errors.js';
 import type { ProcurementStrategy } from '../model/procurement.js';
+import type { Scenario } from '../model/scenario.js';
 import { loadStrategy, type StrategyRef } from '../strategies/registry.js';
 
 /**
@@ -15,7 +16,10 @@ import { loadStrategy, type StrategyRef } from '../strategies/registry.js';
 export interface StrategyFactory {
   /** Name used in results and comparisons; unique within an experiment. */
   readonly name: string;
-  /** Returns a fresh strategy; called once per replication, so state never leaks between replications. */
+  /**
+   * Returns a fresh strategy; called once per replication, so state never leaks between replications, and
+   * once more before the first, for the strategy's `check` against the scenario.
+   */
   readonly create: () => ProcurementStrategy | Promise<ProcurementStrategy>;
   /** Parameters, recorded in the manifest only (plain JSON data). */
   readonly params?: unknown;
@@ -97,6 +101,22 @@ export async function loadStrategies(
     seen.add(s.name);
   }
   return loaded;
+}
+
+/**
+ * Checks every strategy against the scenario ({@link ProcurementStrategy.check}) on an instance made for
+ * the purpose, so that a parameter that does not fit the scenario (an unknown nation, a switch date past
+ * the horizon) fails before the first replication instead of inside it. Once per experiment: replications
+ * do not check again.
+ *
+ * @throws {@link ScenarioError} from the first strategy whose parameters do not fit.
+ * @internal
+ */
+export async function checkStrategies(
+  strategies: readonly LoadedStrategy[],
+  scenario: Scenario,
+): Promise<void> {
+  for (const s of strategies) (await s.create()).check?.(scenario);
 }
 
 async function load(

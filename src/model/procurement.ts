@@ -10,7 +10,7 @@
 import { DibsimError, describeValue } from '../errors.js';
 import type { Rng } from '../random/rng.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from './contract.js';
-import type { Membership } from './scenario.js';
+import type { Membership, Scenario } from './scenario.js';
 
 /** What a strategy sees of a nation. */
 export interface NationView {
@@ -263,6 +263,17 @@ export interface DailyContext {
 export interface ProcurementStrategy {
   /** Display name, e.g. `"national-only"`. */
   readonly name: string;
+  /**
+   * Checks the parameters that refer to the scenario (nation ids, dates within the horizon, …), so that a
+   * mistake fails before anything runs instead of inside a replication. `runExperiment`, `runSweep` and
+   * `tornado` call it once per experiment (each sweep point), in the calling thread, on an instance made
+   * for the purpose; `runScenario` calls it before its run. It must not change the strategy's state.
+   * Optional: a strategy without scenario-dependent parameters leaves it out.
+   *
+   * @param scenario - the validated scenario the strategy is about to run on
+   * @throws {@link ScenarioError} listing every parameter that does not fit the scenario, with a fix.
+   */
+  check?(scenario: Scenario): void;
   /** Called once at the start of the run. */
   start?(context: ProcurementContext): void;
   /** Called at each monthly review. */

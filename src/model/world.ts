@@ -42,6 +42,7 @@ import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
 import type { Scenario } from './scenario.js';
 import { Stockpile } from './stockpile.js';
 import type { Supplier } from './supplier.js';
+import { validatedOnce } from './validate.js';
 
 /** Calendar priorities of model events on the same day (lower first). */
 const PRIORITY = {
@@ -62,9 +63,12 @@ const DEFAULT_MIN_ORDER_SHARE = 0.005;
 export interface RunScenarioOptions {
   /** Procurement strategy. */
   readonly strategy: ProcurementStrategy;
-  /** Master seed (`42` and `"42"` are the same). @defaultValue 1 */
+  /**
+   * Master seed (`42` and `"42"` are the same); leave it out for the default (`null` is an error).
+   * @defaultValue 1
+   */
   readonly seed?: number | string;
-  /** Replication index (0-based). @defaultValue 0 */
+  /** Replication index (0-based); leave it out for the default (`null` is an error). @defaultValue 0 */
   readonly replication?: number;
   /**
    * Daily demand shared with the runs of other strategies on the same scenario, seed and replication: the
@@ -74,15 +78,40 @@ export interface RunScenarioOptions {
 }
 
 /**
- * Runs one replication of `scenario` under a strategy and returns its series and KPIs. The scenario must
- * already be valid (see `validateScenario`); the run ends with invariant checks against an independent
- * ledger and throws {@link ModelError} if rounds or money were not conserved.
+ * Runs one replication of `scenario` under a strategy and returns its series and KPIs. The run ends with
+ * invariant checks against an independent ledger and throws {@link ModelError} if rounds or money were
+ * not conserved.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` naming `options.strategy`, `options.seed` or
- *   `options.replication` when one is malformed (before anything runs).
+ * Before anything runs, the scenario is validated as `validateScenario` does it, once per scenario object
+ * (an object `validateScenario` accepted or returned, or an earlier run validated, is not validated again:
+ * to change a scenario between runs, build a changed copy rather than editing it in place), and the
+ * strategy's {@link ProcurementStrategy.check} is called.
+ *
+ * @throws {@link ScenarioError} if the scenario is invalid, or the strategy's parameters do not fit it;
+ *   {@link DibsimError} `INVALID_ARGUMENT` naming `options.strategy`, `options.seed` or
+ *   `options.replication` when one is malformed. Both before anything runs.
+ * @example
+ * const result = runScenario(europe155mm, { strategy: nationalOnly, seed: 42 });
  */
 export function runScenario(scenario: Scenario, options: RunScenarioOptions): RunResult {
-  const world = new World(scenario, options);
+  const valid = validatedOnce(scenario, 'runScenario: scenario');
+  const world = new World(valid, options);
+  // The World constructor has checked that the strategy is one.
+  options.strategy.check?.(valid);
+  return finishRun(world);
+}
+
+/**
+ * {@link runScenario} for a scenario the caller has validated and strategies it has checked: what each
+ * replication of an experiment runs, so that thousands of replications do not validate the same scenario
+ * again (worker threads receive it as a copy, which no record of validated objects can recognise).
+ * @internal
+ */
+export function runValidatedScenario(scenario: Scenario, options: RunScenarioOptions): RunResult {
+  return finishRun(new World(scenario, options));
+}
+
+function finishRun(world: World): RunResult {
   world.run();
   world.checkInvariants();
   return world.results();
@@ -180,8 +209,10 @@ export class World {
       "Load one with loadStrategy('national-only'), or write your own.",
     );
     this.strategy = strategy;
-    this.streams = createStreams(normaliseSeed(options.seed ?? 1, 'runScenario: options.seed'), {
-      replication: checkReplication(options.replication ?? 0, 'runScenario: options.replication'),
+    // Defaults for left-out options only: a null seed or replication is a mistake to report.
+    const { seed = 1, replication = 0 } = options;
+    this.streams = createStreams(normaliseSeed(seed, 'runScenario: options.seed'), {
+      replication: checkReplication(replication, 'runScenario: options.replication'),
     });
     this.params = new ParamResolver(this.streams, scenario.startDate);
     this.horizonDays = dayOf(scenario.startDate, scenario.endDate);

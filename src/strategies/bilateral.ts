@@ -248,10 +248,34 @@ function partnerTerms(
 }
 
 /**
+ * Throws unless every nation id the agreements or the group name is one of `nations` (the scenario's).
+ *
+ * @throws {@link ScenarioError} naming each unknown id and where it is, with the scenario's ids.
+ */
+function checkNations(p: ResolvedBilateralParams, nations: readonly { readonly id: string }[]): void {
+  const known = new Set(nations.map((n) => n.id));
+  const named = [
+    ...(p.agreements ?? []).flatMap((a, i) =>
+      a.nations.map((id) => ({ id, path: `agreements[${i}].nations` })),
+    ),
+    ...(Array.isArray(p.among) ? p.among.map((id) => ({ id, path: 'among' })) : []),
+  ];
+  const issues = named
+    .filter((x) => !known.has(x.id))
+    .map((x) => ({
+      path: x.path,
+      message: `unknown nation "${x.id}"`,
+      fix: `Use nation ids of the scenario: ${[...known].join(', ')}.`,
+    }));
+  if (issues.length > 0) throw new ScenarioError(issues, 'bilateral strategy params');
+}
+
+/**
  * Bilateral procurement (see the module description), with parameters as plain data.
  *
- * @throws {@link ScenarioError} if `params` is invalid (see {@link resolveBilateralParams}), or, at the
- * start of a run, if an agreement or the group names a nation the scenario does not have.
+ * @throws {@link ScenarioError} if `params` is invalid (see {@link resolveBilateralParams}); from `check`
+ * (which experiments and `runScenario` call before anything runs) and again at the start of a run, if an
+ * agreement or the group names a nation the scenario does not have.
  * @example
  * const strategy = createBilateral({ among: 'EU', parallelNegotiations: 2 });
  */
@@ -262,23 +286,13 @@ export function createBilateral(params: BilateralParams = {}): ProcurementStrate
 
   return {
     name: 'bilateral',
+    check(scenario) {
+      checkNations(p, scenario.nations);
+    },
     start(context) {
       startDay = context.day;
-      const known = new Set(context.nations.map((n) => n.id));
-      const named = [
-        ...(p.agreements ?? []).flatMap((a, i) =>
-          a.nations.map((id) => ({ id, path: `agreements[${i}].nations` })),
-        ),
-        ...(Array.isArray(p.among) ? p.among.map((id) => ({ id, path: 'among' })) : []),
-      ];
-      const issues = named
-        .filter((x) => !known.has(x.id))
-        .map((x) => ({
-          path: x.path,
-          message: `unknown nation "${x.id}"`,
-          fix: `Use nation ids of the scenario: ${[...known].join(', ')}.`,
-        }));
-      if (issues.length > 0) throw new ScenarioError(issues, 'bilateral strategy params');
+      // Checked again for a World built directly, which calls no `check`.
+      checkNations(p, context.nations);
       schedule = agreementSchedule(p, context.nations);
     },
     review(context) {

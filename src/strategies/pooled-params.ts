@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { ScenarioError, type ScenarioIssue } from '../errors.js';
+import type { Scenario } from '../model/scenario.js';
 import { ParamsReader } from './params.js';
 import {
   type PooledStockParams,
@@ -189,4 +191,40 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
   };
   r.done();
   return resolved;
+}
+
+/**
+ * Checks the parameters that name scenario entities against `scenario`: each `contributions` key must be a
+ * nation (a typo would silently weigh every real member 0), each `thirdStates.componentWeights` key a
+ * component, and with a pooled stock the `agency` id must not be a nation's or recipient's.
+ *
+ * @throws {@link ScenarioError} listing every such parameter, with the ids the scenario has.
+ */
+export function checkPooledParams(p: ResolvedPooledParams, scenario: Scenario): void {
+  const issues: ScenarioIssue[] = [];
+  const unknown = (
+    path: string,
+    names: Readonly<Record<string, number>>,
+    kind: string,
+    known: readonly { readonly id: string }[],
+  ) => {
+    const ids = new Set(known.map((x) => x.id));
+    for (const id of Object.keys(names))
+      if (!ids.has(id))
+        issues.push({
+          path: `${path}.${id}`,
+          message: `unknown ${kind} "${id}"`,
+          fix: `Use ${kind} ids of the scenario: ${[...ids].join(', ')}.`,
+        });
+  };
+  unknown('contributions', p.contributions, 'nation', scenario.nations);
+  unknown('thirdStates.componentWeights', p.thirdStates.componentWeights, 'component', scenario.components);
+  const taken = [...scenario.nations, ...scenario.recipients].some((x) => x.id === p.agency);
+  if (p.pooledStock.enabled && taken)
+    issues.push({
+      path: 'agency',
+      message: `"${p.agency}" is a nation or recipient id of the scenario, so it cannot hold the pooled stock`,
+      fix: 'Use an id of its own, e.g. "pesco-agency".',
+    });
+  if (issues.length > 0) throw new ScenarioError(issues, 'pooled strategy params');
 }

@@ -48,6 +48,7 @@ import { allocateCapped, nonEuInputShare } from './allocation.js';
 import { orderNationally, splitByCapacity } from './national.js';
 import {
   type AllocationRule,
+  checkPooledParams,
   type PooledParams,
   type ResolvedPooledParams,
   resolvePooledParams,
@@ -114,7 +115,10 @@ function jointTerms(p: ResolvedPooledParams, firm: FirmView, rounds: number): Or
 /**
  * Pooled procurement (see the module description), with parameters as plain data.
  *
- * @throws {@link ScenarioError} if `params` is invalid (see {@link resolvePooledParams}).
+ * @throws {@link ScenarioError} if `params` is invalid (see {@link resolvePooledParams}); from `check`
+ * (which experiments and `runScenario` call before anything runs) if `contributions` names a nation, or
+ * `thirdStates.componentWeights` a component, the scenario does not have, or if a pooled stock's `agency`
+ * is a nation or recipient id.
  * @example
  * const strategy = createPooled({ allocation: 'urgency', thirdStates: { enabled: false } });
  */
@@ -256,6 +260,9 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
 
   const strategy: ProcurementStrategy = {
     name: 'pooled',
+    check(scenario) {
+      checkPooledParams(p, scenario);
+    },
     start(context) {
       startDay = context.day;
       nationsAtStart = context.nations;

@@ -3,8 +3,10 @@
  *
  * @module
  */
-import { DibsimError } from '../errors.js';
+import { DibsimError, ScenarioError, type ScenarioIssue } from '../errors.js';
+import { dateOf, monthStarts } from '../model/dates.js';
 import { checkProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
+import type { Scenario } from '../model/scenario.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,9 +17,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * nothing of `after` runs, so a replication is identical to one of `before` alone up to the switch.
  *
  * Reviews fall on the first day of each month: a mid-month `date` takes effect at the next month start.
+ * A date after the scenario's last review would never take effect, so `check` (which experiments and
+ * `runScenario` call before anything runs) rejects it, and passes the scenario on to `before.check` and
+ * `after.check`.
  *
  * @param date - switch date, `YYYY-MM-DD`
- * @throws {@link DibsimError} (`INVALID_ARGUMENT`) if `date` is not `YYYY-MM-DD`.
+ * @throws {@link DibsimError} (`INVALID_ARGUMENT`) if `date` is not `YYYY-MM-DD`; from `check`, a
+ *   {@link ScenarioError} if `date` is after the last monthly review of the scenario, or if `before` or
+ *   `after` does not fit the scenario (their paths prefixed `before.` / `after.`).
  * @example
  * const strategy = switchAt('2025-01-01', nationalOnly, createPooled());
  */
@@ -42,6 +49,21 @@ export function switchAt(
   return {
     ...daily,
     name: `${before.name}->${after.name}@${date}`,
+    check(scenario) {
+      const issues = [...dateIssues(date, before.name, scenario)];
+      for (const [path, strategy] of [
+        ['before', before],
+        ['after', after],
+      ] as const) {
+        try {
+          strategy.check?.(scenario);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          issues.push(...error.issues.map((i) => ({ ...i, path: `${path}.${i.path}` })));
+        }
+      }
+      if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
+    },
     start(context) {
       switched = context.date >= date;
       (switched ? after : before).start?.(context);
@@ -54,4 +76,25 @@ export function switchAt(
       (switched ? after : before).review(context);
     },
   };
+}
+
+/**
+ * A problem if `date` falls after the last monthly review of `scenario`: the switch would never happen and
+ * the results would be those of `before` alone, which a comparison would silently report as the switch's.
+ */
+function dateIssues(date: string, before: string, scenario: Scenario): ScenarioIssue[] {
+  const { startDate, endDate } = scenario;
+  const lastReview = dateOf(startDate, monthStarts(startDate, endDate).at(-1) ?? 0);
+  if (date <= lastReview) return [];
+  // The review the switch waits for: the first month start on or after `date`.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const effective =
+    day === 1 ? date : `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  return [
+    {
+      path: 'date',
+      message: `${date} is after the last monthly review (${lastReview}) of the scenario's horizon ${startDate} to ${endDate}, so the switch would never happen and the results would be those of "${before}" alone`,
+      fix: `Use a date on or before ${lastReview}, or an endDate after ${effective} (the switch takes effect at the first month start on or after its date).`,
+    },
+  ];
 }

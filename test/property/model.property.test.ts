@@ -116,7 +116,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
               ? { id: 'l1', nameplateRoundsPerMonth: f.nameplate }
               : { id: 'l1', nameplateRoundsPerMonth: f.nameplate, commissionedDate: f.commissioned },
           ],
-          rampProfile: f.rampProfile,
+          // A valid profile rises and ends at full nameplate (runScenario validates the scenario).
+          rampProfile: [...[...f.rampProfile].sort((a, b) => a - b), 1],
           outages: f.outages,
           learningRate: f.learningRate,
           investment: {
@@ -162,7 +163,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         ? [
             {
               id: 's1',
-              actors: [ids[0]!, 'UA'],
+              // UA exists only with the pledge.
+              actors: g.withPledge ? [ids[0]!, 'UA'] : [ids[0]!],
               item: ITEM,
               startDate: '2025-06-01',
               endDate: '2025-09-30',

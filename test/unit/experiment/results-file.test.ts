@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DibsimError } from '../../../src/errors.js';
 import { readResultsFile } from '../../../src/experiment/results-file.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { national, randomSmallScenario } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dibsim-results-file-'));
 const header = { type: 'dibsim-experiment', manifest: { seed: '1' }, layout: { scalars: [] } };
@@ -50,5 +53,20 @@ describe('readResultsFile', () => {
     writeFileSync(file, `${JSON.stringify(header)}\n${record(0, [1])}\n{oops}\n${record(1, [2])}\n`);
     expect(() => readResultsFile(file, 5)).toThrow(/line 3, is not valid JSON/);
     expect(readFileSync(file, 'utf8')).toContain('{oops}');
+  });
+
+  it('runExperiment names a results file it cannot create or read, and the fix, as a DibsimError with the system error as cause', async () => {
+    const options = { scenario: randomSmallScenario(), strategies: [national], replications: 1 };
+    const missing = join(dir, 'no-such-folder', 'r.jsonl');
+    const error = await runExperiment({ ...options, resultsFile: missing }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DibsimError);
+    expect((error as DibsimError).code).toBe('INVALID_ARGUMENT');
+    expect((error as DibsimError).message).toBe(
+      `Cannot create results file ${missing} (ENOENT: no such file or directory, open '${missing}'). Create the folder ${join(dir, 'no-such-folder')} first, or choose a file in an existing folder.`,
+    );
+    expect(((error as DibsimError).cause as { code?: string }).code).toBe('ENOENT');
+    await expect(runExperiment({ ...options, resultsFile: dir })).rejects.toThrow(
+      `Cannot read results file ${dir} (EISDIR: illegal operation on a directory, read). It is a folder: name a file in it, e.g. ${join(dir, 'results.jsonl')}.`,
+    );
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ScenarioError } from '../../../src/errors.js';
 import { contentHash } from '../../../src/experiment/canonical.js';
+import { recordLayout } from '../../../src/experiment/record.js';
+import { runReplication } from '../../../src/experiment/replicate.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { validateScenario } from '../../../src/model/validate.js';
 import { studentTQuantile } from '../../../src/stats/student-t.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
+import { createPooled } from '../../../src/strategies/pooled.js';
 import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const scenario = randomSmallScenario();
@@ -181,7 +185,7 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, level: 1 })).rejects.toThrow(
       /level must be strictly between 0 and 1/,
     );
-    for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, '']) {
+    for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, '', null as unknown as number]) {
       await expect(runExperiment({ ...base, seed })).rejects.toThrow(
         /options\.seed must be a finite number or a non-empty string/,
       );
@@ -211,5 +215,54 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, scenario: { ...scenario, endDate: 'soon' } })).rejects.toThrow(
       /endDate/,
     );
+  });
+
+  it('checks strategy parameters against the scenario before the first replication, as modules, factories or in workers', async () => {
+    let progress = 0;
+    const base = { scenario, replications: 2, seed: 1, onProgress: () => progress++ };
+    const cases: [Parameters<typeof runExperiment>[0]['strategies'], RegExp][] = [
+      [
+        [national, { module: 'bilateral', params: { among: ['AA', 'XX'] } }],
+        /bilateral strategy params has 1 problem:\n {2}- among: unknown nation "XX" Use nation ids of the scenario: AA\./,
+      ],
+      [
+        [
+          {
+            name: 'pooled',
+            create: () => createPooled({ allocation: 'contribution', contributions: { XX: 1 } }),
+          },
+        ],
+        /contributions\.XX: unknown nation "XX"/,
+      ],
+      [
+        [{ module: 'switch', params: { date: '2027-06-01', before: 'national-only', after: 'pooled' } }],
+        /date: 2027-06-01 is after the last monthly review \(2026-12-01\)/,
+      ],
+    ];
+    for (const [strategies, message] of cases) {
+      const error = await runExperiment({ ...base, strategies }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as ScenarioError).message).toMatch(message);
+    }
+    // Worker threads load strategies by module specifier; the calling thread checks them first.
+    const modules = cases[0]![0].filter((s) => 'module' in s);
+    await expect(runExperiment({ ...base, strategies: modules, workers: 2 })).rejects.toThrow(ScenarioError);
+    expect(progress).toBe(0);
+  });
+
+  it('a replication (runReplication, what worker threads run) does not validate the scenario again', async () => {
+    const valid = validateScenario(scenario);
+    // Validation lists the root's fields; a run reads only the fields it needs.
+    let listed = 0;
+    const copy = new Proxy(valid, {
+      ownKeys(target) {
+        listed++;
+        return Reflect.ownKeys(target);
+      },
+    });
+    const strategies = [{ ...national, descriptor: { name: national.name } }];
+    const context = { scenario: copy, seed: '1', layout: recordLayout(valid), strategies };
+    expect((await runReplication(context, 0)).status).toBe('ok');
+    expect(listed).toBe(0);
   });
 });

@@ -222,6 +222,39 @@ describe('runSweep and tornado', () => {
     );
   });
 
+  it("runSweep and tornado check each point's strategy parameters against its scenario before the first point runs", async () => {
+    let ran = 0;
+    const common = {
+      scenario,
+      strategies: [
+        {
+          module: 'switch',
+          name: 'switch',
+          params: { date: '2026-01-01', before: 'national-only', after: 'pooled' },
+        },
+      ],
+      replications: 2,
+      seed: 4,
+    };
+    // The scenario's last review is 2026-12-01: a switch in 2027 would never happen.
+    const date = {
+      strategy: 'switch',
+      path: 'date',
+      values: ['2026-01-01', '2027-02-01'],
+      low: '2026-01-01',
+      high: '2027-02-01',
+    };
+    await expect(
+      runSweep({ ...common, levers: [date], design: { type: 'grid' }, onPoint: () => ran++ }),
+    ).rejects.toThrow(
+      /switch strategy params has 1 problem:\n {2}- date: 2027-02-01 is after the last monthly review/,
+    );
+    await expect(
+      tornado({ ...common, levers: [date], kpis: ['totalSpendEur'], onExperiment: () => ran++ }),
+    ).rejects.toThrow(/date: 2027-02-01 is after the last monthly review/);
+    expect(ran).toBe(0);
+  });
+
   it('runSweep and tornado name themselves, not runExperiment, for a bad experiment option', async () => {
     const levers = [{ name: 'stock', path: initialStock, values: [40_000], low: 40_000, high: 80_000 }];
     const cases: [Record<string, unknown>, string][] = [

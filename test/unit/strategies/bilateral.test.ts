@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
 import type { Contract } from '../../../src/model/contract.js';
 import type { Scenario } from '../../../src/model/scenario.js';
-import { World } from '../../../src/model/world.js';
+import { runScenario, World } from '../../../src/model/world.js';
 import {
   agreementSchedule,
   type BilateralParams,
@@ -211,5 +211,43 @@ describe('resolveBilateralParams(params)', () => {
       /agreements\[0\]\.nations: unknown nation "ZZ"/,
     );
     expect(() => run(scenario, { among: ['AA', 'XX'] })).toThrow(ScenarioError);
+  });
+
+  it('strategy.check(scenario) lists every unknown nation before anything runs, with the known ids', () => {
+    const scenario = four();
+    const strategy = createBilateral({
+      agreements: [
+        { nations: ['AA', 'ZZ'], setUpDelayDays: 1 },
+        { nations: ['XX', 'BB'], setUpDelayDays: 1 },
+      ],
+    });
+    const error = (() => {
+      try {
+        strategy.check!(scenario);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).issues).toEqual([
+      {
+        path: 'agreements[0].nations',
+        message: 'unknown nation "ZZ"',
+        fix: 'Use nation ids of the scenario: AA, BB, CC, DD.',
+      },
+      {
+        path: 'agreements[1].nations',
+        message: 'unknown nation "XX"',
+        fix: 'Use nation ids of the scenario: AA, BB, CC, DD.',
+      },
+    ]);
+    expect(() => createBilateral({ among: ['AA', 'XX'] }).check!(scenario)).toThrow(
+      /among: unknown nation "XX"/,
+    );
+    expect(() => createBilateral({ among: ['AA', 'DD'] }).check!(scenario)).not.toThrow();
+    // runScenario calls it, so the message is the same as from an experiment.
+    expect(() => runScenario(scenario, { strategy: createBilateral({ among: ['XX'] }) })).toThrow(
+      /bilateral strategy params has 1 problem:\n {2}- among: unknown nation "XX"/,
+    );
   });
 });

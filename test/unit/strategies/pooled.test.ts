@@ -12,7 +12,15 @@ import {
   poolMembers,
   resolvePooledParams,
 } from '../../../src/strategies/pooled.js';
-import { firm, ITEM, nation, smallScenario, supplier, suppliersFor } from '../model/small-scenario.js';
+import {
+  firm,
+  ITEM,
+  nation,
+  recipient,
+  smallScenario,
+  supplier,
+  suppliersFor,
+} from '../model/small-scenario.js';
 import { frictionless, member, scenarioOf, THIRD_STATE } from './scenarios.js';
 
 const NEUTRAL: PooledParams = { setUpDelayDays: 0, overheadShareOfValue: 0 };
@@ -335,6 +343,54 @@ describe('resolvePooledParams(params)', () => {
       issues({ setUpDelayDays: -1, allocation: 'x', thirdStates: { admissionDelayDays: -5 } }),
     ).toHaveLength(3);
     expect(() => createPooled({ setUpDelayDays: -1 })).toThrow(ScenarioError);
+  });
+});
+
+describe('createPooled(params).check(scenario)', () => {
+  const scenario = scenarioOf([member('AA'), member('BB')], { recipients: [recipient('UA')] });
+  const issues = (params: PooledParams) => {
+    try {
+      createPooled(params).check!(scenario);
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.issues;
+      throw e;
+    }
+    return [];
+  };
+
+  it('rejects a contribution of a nation the scenario does not have, which would weigh every member 0', () => {
+    expect(issues({ allocation: 'contribution', contributions: { AA: 2, XX: 1 } })).toEqual([
+      {
+        path: 'contributions.XX',
+        message: 'unknown nation "XX"',
+        fix: 'Use nation ids of the scenario: AA, BB.',
+      },
+    ]);
+    expect(issues({ allocation: 'contribution', contributions: { AA: 2, BB: 1 } })).toEqual([]);
+    // runScenario checks before the run, as experiments do.
+    expect(() =>
+      runScenario(scenario, {
+        strategy: createPooled({ allocation: 'contribution', contributions: { XX: 1 } }),
+      }),
+    ).toThrow(/pooled strategy params has 1 problem:\n {2}- contributions\.XX: unknown nation "XX"/);
+  });
+
+  it('rejects a component weight of a component the scenario does not have', () => {
+    const [i] = issues({ thirdStates: { componentWeights: { tnt: 2, fuse: 1 } } });
+    expect(i).toEqual({
+      path: 'thirdStates.componentWeights.fuse',
+      message: 'unknown component "fuse"',
+      fix: 'Use component ids of the scenario: tnt, fuze.',
+    });
+  });
+
+  it('rejects a pooled stock held by a nation or recipient id', () => {
+    const pooledStock = { enabled: true };
+    expect(issues({ agency: 'UA', pooledStock })[0]?.path).toBe('agency');
+    expect(issues({ agency: 'AA', pooledStock })[0]?.message).toMatch(/"AA" is a nation or recipient id/);
+    // Without a pooled stock the agency id only labels contracts.
+    expect(issues({ agency: 'AA' })).toEqual([]);
+    expect(issues({ pooledStock })).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DibsimError } from '../../../src/errors.js';
+import { DibsimError, ScenarioError } from '../../../src/errors.js';
 import type { ProcurementStrategy } from '../../../src/model/procurement.js';
 import type { RunResult } from '../../../src/model/results.js';
 import { runScenario, World } from '../../../src/model/world.js';
+import { createBilateral } from '../../../src/strategies/bilateral.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { createPooled } from '../../../src/strategies/pooled.js';
 import { switchAt } from '../../../src/strategies/switch.js';
@@ -97,6 +98,42 @@ describe('switchAt(date, before, after)', () => {
     expect(() => switchAt('2025-01-01', nationalOnly, { name: 'x' } as ProcurementStrategy)).toThrow(
       /switchAt: after must be a strategy/,
     );
+  });
+
+  it('check(scenario) rejects a date after the last monthly review, which would never switch', () => {
+    // The scenario runs from 2025-01-01 to 2027-01-01 (exclusive): its last review is on 2026-12-01.
+    const check = (date: string) => () => switchAt(date, nationalOnly, pooled()).check!(scenario);
+    expect(check('2026-12-01')).not.toThrow();
+    expect(check('2024-06-01')).not.toThrow(); // on or before the start: `after` from the start
+    expect(check('2026-12-02')).toThrow(ScenarioError);
+    expect(check('2026-12-02')).toThrow(
+      'switch strategy params has 1 problem:\n  - date: 2026-12-02 is after the last monthly review (2026-12-01) of the scenario\'s horizon 2025-01-01 to 2027-01-01, so the switch would never happen and the results would be those of "national-only" alone Use a date on or before 2026-12-01, or an endDate after 2027-01-01 (the switch takes effect at the first month start on or after its date).',
+    );
+    expect(check('2030-01-01')).toThrow(/date: 2030-01-01 is after the last monthly review/);
+    // runScenario checks before the run.
+    expect(() => runScenario(scenario, { strategy: switchAt('2027-01-01', nationalOnly, pooled()) })).toThrow(
+      /switch strategy params has 1 problem/,
+    );
+  });
+
+  it("check(scenario) passes the scenario on to before and after, prefixing their problems' paths", () => {
+    const strategy = switchAt(
+      '2030-01-01',
+      createPooled({ contributions: { XX: 1 } }),
+      createBilateral({ among: ['AA', 'YY'] }),
+    );
+    let error: unknown;
+    try {
+      strategy.check!(scenario);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).issues.map((i) => i.path)).toEqual([
+      'date',
+      'before.contributions.XX',
+      'after.among',
+    ]);
   });
 
   it.each(['2025-13', '1 Sep 2025', ''])('rejects the date %j', (date) => {

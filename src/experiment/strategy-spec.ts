@@ -107,7 +107,7 @@ export async function loadStrategies(
  * Checks every strategy against the scenario ({@link ProcurementStrategy.check}) on an instance made for
  * the purpose, so that a parameter that does not fit the scenario (an unknown nation, a switch date past
  * the horizon) fails before the first replication instead of inside it. Once per experiment: replications
- * do not check again.
+ * do not check again. A strategy whose `create` throws is left to fail in its first replication.
  *
  * @throws {@link ScenarioError} from the first strategy whose parameters do not fit.
  * @internal
@@ -116,7 +116,16 @@ export async function checkStrategies(
   strategies: readonly LoadedStrategy[],
   scenario: Scenario,
 ): Promise<void> {
-  for (const s of strategies) (await s.create()).check?.(scenario);
+  for (const s of strategies) {
+    let strategy: ProcurementStrategy;
+    try {
+      strategy = await s.create();
+    } catch {
+      // It fails again in its first replication, as a ReplicationError with the seed and index to replay.
+      continue;
+    }
+    strategy.check?.(scenario);
+  }
 }
 
 async function load(

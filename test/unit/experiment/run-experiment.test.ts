@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../../src/errors.js';
+import { ReplicationError, ScenarioError } from '../../../src/errors.js';
 import { contentHash } from '../../../src/experiment/canonical.js';
 import { recordLayout } from '../../../src/experiment/record.js';
 import { runReplication } from '../../../src/experiment/replicate.js';
@@ -248,6 +248,21 @@ describe('runExperiment (serial)', () => {
     const modules = cases[0]![0].filter((s) => 'module' in s);
     await expect(runExperiment({ ...base, strategies: modules, workers: 2 })).rejects.toThrow(ScenarioError);
     expect(progress).toBe(0);
+  });
+
+  it('a strategy that cannot be created is not checked: it fails in its first replication, as a ReplicationError', async () => {
+    const failing = {
+      name: 'failing',
+      create: (): never => {
+        throw new RangeError('planned failure');
+      },
+    };
+    const error = await runExperiment({ scenario, strategies: [failing], replications: 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ReplicationError);
+    expect((error as ReplicationError).replication).toBe(0);
+    expect(((error as ReplicationError).cause as Error).message).toBe('planned failure');
   });
 
   it('a replication (runReplication, what worker threads run) does not validate the scenario again', async () => {

@@ -178,6 +178,29 @@ export class ReplicationError extends DibsimError {
   }
 }
 
+/** What to do about each operating-system error on a file or folder the user named. */
+const FILE_FIXES: Readonly<Record<string, string>> = {
+  ENOENT:
+    'it does not exist (or a folder on its path is missing). Check the path, or create the folder first',
+  ENOTDIR: 'part of its path is a file, not a folder. Check the path',
+  EISDIR: 'it is a folder, where a file is needed. Name a file',
+  EEXIST: 'it exists already. Choose another name, or remove it first',
+  EACCES: 'permission denied. Choose a path you may use, or change its permissions',
+  EPERM: 'operation not permitted. Choose a path you may use, or change its permissions',
+  EROFS: 'the file system is read-only. Choose a path on a writable disk',
+  ENOSPC: 'the disk is full. Free some space, or choose another disk',
+};
+
+/**
+ * What is wrong and what to do for an operating-system error `code` (`ENOENT`, `EACCES`, …) on a path the
+ * user named, as a clause without a final period (`'it does not exist (…). Check the path, …'`), or
+ * `undefined` for a code without advice of its own. One table for the library's file errors and the CLI's.
+ * @internal
+ */
+export function fileErrorFix(code: unknown): string | undefined {
+  return typeof code === 'string' ? FILE_FIXES[code] : undefined;
+}
+
 /** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

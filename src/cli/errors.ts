@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DibsimError, ReplicationError, ScenarioError } from '../errors.js';
+import { DibsimError, fileErrorFix, ReplicationError, ScenarioError } from '../errors.js';
 
 /** Exit codes of `dibsim`. */
 export const EXIT = {
@@ -132,19 +132,6 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   return { code: EXIT.runFailed, text: `error: ${message}${hint}\n` };
 }
 
-/** What to do about each operating-system error on a path the user gave (a file or folder). */
-const FILE_FIXES: Readonly<Record<string, string>> = {
-  ENOENT:
-    'it does not exist (or a folder on its path is missing). Check the path, or create the folder first',
-  ENOTDIR: 'part of its path is a file, not a folder. Check the path',
-  EISDIR: 'it is a folder, where a file is needed. Name a file',
-  EEXIST: 'it exists already. Choose another name, or remove it first',
-  EACCES: 'permission denied. Choose a path you may use, or change its permissions',
-  EPERM: 'operation not permitted. Choose a path you may use, or change its permissions',
-  EROFS: 'the file system is read-only. Choose a path on a writable disk',
-  ENOSPC: 'the disk is full. Free some space, or choose another disk',
-};
-
 /**
  * A one-line message for a Node.js error on a path (`ENOENT`, `EACCES`, …), else `undefined`. These come
  * from files and folders named on the command line, so they are input errors, not failed runs.
@@ -155,7 +142,7 @@ export function fileProblem(error: unknown): string | undefined {
   if (typeof code !== 'string' || !code.startsWith('E') || typeof path !== 'string') return undefined;
   const what = `cannot ${syscall ?? 'use'} ${path}`;
   // mkdir with `recursive` fails with EEXIST only when a file has the name of a folder on the path.
-  const fix = code === 'EEXIST' && syscall === 'mkdir' ? FILE_FIXES.ENOTDIR : FILE_FIXES[code];
+  const fix = fileErrorFix(code === 'EEXIST' && syscall === 'mkdir' ? 'ENOTDIR' : code);
   // Node's own text ("EMFILE: too many open files, open 'x'") for an error without a fix of ours.
   return fix === undefined ? `${what} (${error.message}). Check the path.` : `${what} (${code}): ${fix}.`;
 }

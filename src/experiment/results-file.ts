@@ -6,8 +6,7 @@
  * @module
  */
 import { closeSync, existsSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { DibsimError } from '../errors.js';
+import { DibsimError, fileErrorFix } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { type ExperimentManifest, manifestDifferences } from './manifest.js';
 import type { RecordLayout } from './record.js';
@@ -229,27 +228,6 @@ export class ResultsFileWriter {
   }
 }
 
-/** What to do about an operating-system error (its `code`) on the results file `path`. */
-function fileFix(code: unknown, path: string): string {
-  switch (code) {
-    case 'ENOENT':
-      return `Create the folder ${dirname(path)} first, or choose a file in an existing folder.`;
-    case 'ENOTDIR':
-      return 'Part of the path is a file, not a folder: check the path.';
-    case 'EISDIR':
-      return `It is a folder: name a file in it, e.g. ${join(path, 'results.jsonl')}.`;
-    case 'EACCES':
-    case 'EPERM':
-      return 'Choose a file you may write to, or change the permissions.';
-    case 'EROFS':
-      return 'The file system is read-only: choose a file on another one.';
-    case 'ENOSPC':
-      return 'Free some disk space, then run again with the same results file to resume.';
-    default:
-      return 'Check the path, or choose another file.';
-  }
-}
-
 /**
  * Runs `call`, a file-system operation on the results file `path`, turning an operating-system error into
  * a {@link DibsimError} (`INVALID_ARGUMENT`, as for any other bad path) that names the path and the fix,
@@ -259,11 +237,16 @@ function onFile<T>(path: string, doing: string, call: () => T): T {
   try {
     return call();
   } catch (cause) {
-    const fix = fileFix((cause as { code?: unknown } | null)?.code, path);
+    const code = (cause as { code?: unknown } | null)?.code;
+    const fix = fileErrorFix(code) ?? 'check the path, or choose another file';
+    // Replications already written stay in the file: a run stopped by a full disk resumes from it.
+    const resume = code === 'ENOSPC' ? ' Then run again with the same results file to resume.' : '';
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new DibsimError('INVALID_ARGUMENT', `Cannot ${doing} results file ${path} (${reason}). ${fix}`, {
-      cause,
-    });
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `Cannot ${doing} results file ${path} (${reason}): ${fix}.${resume}`,
+      { cause },
+    );
   }
 }
 

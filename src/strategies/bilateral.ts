@@ -21,7 +21,7 @@ import type {
 } from '../model/procurement.js';
 import type { Membership } from '../model/scenario.js';
 import { orderFrom, orderNationally, splitByCapacity } from './national.js';
-import { ParamsReader } from './params.js';
+import { ParamsReader, unknownIds } from './params.js';
 
 /** Days in 6.5 months: joint-procurement set-up, arrangement to first orders (calibration LT-12). */
 const JOINT_SET_UP_DAYS = 198;
@@ -253,20 +253,13 @@ function partnerTerms(
  * @throws {@link ScenarioError} naming each unknown id and where it is, with the scenario's ids.
  */
 function checkNations(p: ResolvedBilateralParams, nations: readonly { readonly id: string }[]): void {
-  const known = new Set(nations.map((n) => n.id));
   const named = [
     ...(p.agreements ?? []).flatMap((a, i) =>
       a.nations.map((id) => ({ id, path: `agreements[${i}].nations` })),
     ),
     ...(Array.isArray(p.among) ? p.among.map((id) => ({ id, path: 'among' })) : []),
   ];
-  const issues = named
-    .filter((x) => !known.has(x.id))
-    .map((x) => ({
-      path: x.path,
-      message: `unknown nation "${x.id}"`,
-      fix: `Use nation ids of the scenario: ${[...known].join(', ')}.`,
-    }));
+  const issues = unknownIds(named, 'nation', nations);
   if (issues.length > 0) throw new ScenarioError(issues, 'bilateral strategy params');
 }
 

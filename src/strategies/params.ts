@@ -159,3 +159,22 @@ export class ParamsReader {
     if (this.issues.length > 0) throw new ScenarioError(this.issues, this.source);
   }
 }
+
+/**
+ * An issue for each named id that is not one of `known` (the scenario's nations, components, …), listing
+ * the ids the scenario has: for strategy parameters that name scenario entities.
+ */
+export function unknownIds(
+  named: readonly { readonly id: string; readonly path: string }[],
+  kind: string,
+  known: readonly { readonly id: string }[],
+): ScenarioIssue[] {
+  const ids = new Set(known.map((x) => x.id));
+  return named
+    .filter((x) => !ids.has(x.id))
+    .map((x) => ({
+      path: x.path,
+      message: `unknown ${kind} "${x.id}"`,
+      fix: `Use ${kind} ids of the scenario: ${[...ids].join(', ')}.`,
+    }));
+}

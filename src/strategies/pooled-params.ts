@@ -6,7 +6,7 @@
  */
 import { ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { ParamsReader } from './params.js';
+import { ParamsReader, unknownIds } from './params.js';
 import {
   type PooledStockParams,
   type ResolvedPooledStockParams,
@@ -201,24 +201,16 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
  * @throws {@link ScenarioError} listing every such parameter, with the ids the scenario has.
  */
 export function checkPooledParams(p: ResolvedPooledParams, scenario: Scenario): void {
-  const issues: ScenarioIssue[] = [];
-  const unknown = (
-    path: string,
-    names: Readonly<Record<string, number>>,
-    kind: string,
-    known: readonly { readonly id: string }[],
-  ) => {
-    const ids = new Set(known.map((x) => x.id));
-    for (const id of Object.keys(names))
-      if (!ids.has(id))
-        issues.push({
-          path: `${path}.${id}`,
-          message: `unknown ${kind} "${id}"`,
-          fix: `Use ${kind} ids of the scenario: ${[...ids].join(', ')}.`,
-        });
-  };
-  unknown('contributions', p.contributions, 'nation', scenario.nations);
-  unknown('thirdStates.componentWeights', p.thirdStates.componentWeights, 'component', scenario.components);
+  const keys = (path: string, record: Readonly<Record<string, number>>) =>
+    Object.keys(record).map((id) => ({ id, path: `${path}.${id}` }));
+  const issues: ScenarioIssue[] = [
+    ...unknownIds(keys('contributions', p.contributions), 'nation', scenario.nations),
+    ...unknownIds(
+      keys('thirdStates.componentWeights', p.thirdStates.componentWeights),
+      'component',
+      scenario.components,
+    ),
+  ];
   const taken = [...scenario.nations, ...scenario.recipients].some((x) => x.id === p.agency);
   if (p.pooledStock.enabled && taken)
     issues.push({

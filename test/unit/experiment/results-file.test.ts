@@ -62,11 +62,11 @@ describe('readResultsFile', () => {
     expect(error).toBeInstanceOf(DibsimError);
     expect((error as DibsimError).code).toBe('INVALID_ARGUMENT');
     expect((error as DibsimError).message).toBe(
-      `Cannot create results file ${missing} (ENOENT: no such file or directory, open '${missing}'). Create the folder ${join(dir, 'no-such-folder')} first, or choose a file in an existing folder.`,
+      `Cannot create results file ${missing} (ENOENT: no such file or directory, open '${missing}'): it does not exist (or a folder on its path is missing). Check the path, or create the folder first.`,
     );
     expect(((error as DibsimError).cause as { code?: string }).code).toBe('ENOENT');
     await expect(runExperiment({ ...options, resultsFile: dir })).rejects.toThrow(
-      `Cannot read results file ${dir} (EISDIR: illegal operation on a directory, read). It is a folder: name a file in it, e.g. ${join(dir, 'results.jsonl')}.`,
+      `Cannot read results file ${dir} (EISDIR: illegal operation on a directory, read): it is a folder, where a file is needed. Name a file.`,
     );
   });
 });

@@ -10,7 +10,7 @@ import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
 import { writeReportFolder } from '../report/folder.js';
-import { plain, resultsToJson } from '../report/json.js';
+import { resultsToJson } from '../report/json.js';
 import { reportTables, tableToCsv } from '../report/tables.js';
 import { fileProblem, UsageError } from './errors.js';
 import { experimentTable, tornadoTable } from './format.js';
@@ -52,12 +52,11 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     ...(output.tornado === undefined ? {} : { tornado: output.tornado }),
   };
   const reportInput = output.sensitivity === undefined ? input : { ...input, tornado: output.sensitivity };
-  if (format === 'json' && output.sensitivity !== undefined) {
-    process.stdout.write(
-      `${JSON.stringify(plain({ ...result, sensitivity: output.sensitivity }), null, 2)}\n`,
-    );
-  } else if (format === 'json') {
-    process.stdout.write(resultsToJson(output.sweep ?? output.tornado ?? result));
+  if (format === 'json') {
+    // A sensitivity joins the experiment's document as its `sensitivity` field.
+    const experiment =
+      output.sensitivity === undefined ? result : { ...result, sensitivity: output.sensitivity };
+    process.stdout.write(resultsToJson(output.sweep ?? output.tornado ?? experiment));
   } else if (format === 'csv') {
     const tables = reportTables(input);
     // A sweep's or tornado's own table is its main table; otherwise the KPI table.

@@ -4,7 +4,7 @@
  * @module
  */
 import { DibsimError, ScenarioError, type ScenarioIssue } from '../errors.js';
-import { dateOf, monthStarts } from '../model/dates.js';
+import { dateOf, daysInMonthAt, monthStarts } from '../model/dates.js';
 import { checkProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -87,9 +87,8 @@ function dateIssues(date: string, before: string, scenario: Scenario): ScenarioI
   const lastReview = dateOf(startDate, monthStarts(startDate, endDate).at(-1) ?? 0);
   if (date <= lastReview) return [];
   // The review the switch waits for: the first month start on or after `date`.
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const effective =
-    day === 1 ? date : `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  const day = Number(date.slice(8));
+  const effective = day === 1 ? date : dateOf(date, daysInMonthAt(date, 0) - day + 1);
   return [
     {
       path: 'date',

@@ -196,7 +196,9 @@ export function tornadoTable(result: TornadoResult): string {
       ]);
       const header = ['lever', 'low → high', 'mean at low → high', `change (${percent} % CI)`];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const r of [header, ...rows]) lines.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`);
+      for (const r of [header, ...rows]) {
+        lines.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+      }
       lines.push('');
     }
   }

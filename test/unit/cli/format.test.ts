@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { tornadoTable } from '../../../src/cli/format.js';
+import type { TornadoBar, TornadoResult } from '../../../src/experiment/sweep.js';
+
+const bar = (lever: string, low: unknown, high: unknown, effect: number): TornadoBar => ({
+  lever,
+  low,
+  high,
+  lowMean: 90,
+  highMean: 90 + effect,
+  effect,
+  lower: effect - 0.5,
+  upper: effect + 0.5,
+  halfWidth: 0.5,
+  n: 10,
+});
+
+describe('tornadoTable', () => {
+  const result: TornadoResult = {
+    level: 0.95,
+    kpis: {
+      fillRate: {
+        pooled: {
+          baseMean: 91.25,
+          bars: [bar('procurement.awardDelayDays', 30, 180, -2.5), bar('x', 1, 2, 1)],
+        },
+      },
+    },
+  };
+
+  it('prints one aligned block per KPI and strategy, bars in the given order, with no trailing spaces', () => {
+    expect(tornadoTable(result).split('\n')).toEqual([
+      "fillRate, pooled (at the scenario's values: 91.2500)",
+      '  lever                       low → high  mean at low → high  change (95 % CI)',
+      '  procurement.awardDelayDays  30 → 180    90.0000 → 87.5000   -2.500 [-3.000, -2.000]',
+      '  x                           1 → 2       90.0000 → 91.0000   1.000 [0.5000, 1.500]',
+    ]);
+  });
+
+  it('separates blocks with one empty line', () => {
+    const two: TornadoResult = {
+      level: 0.9,
+      kpis: { a: { s: { baseMean: 1, bars: [] }, t: { baseMean: 2, bars: [] } } },
+    };
+    expect(tornadoTable(two)).toBe(
+      [
+        "a, s (at the scenario's values: 1.00000)",
+        '  lever  low → high  mean at low → high  change (90 % CI)',
+        '',
+        "a, t (at the scenario's values: 2.00000)",
+        '  lever  low → high  mean at low → high  change (90 % CI)',
+      ].join('\n'),
+    );
+  });
+});

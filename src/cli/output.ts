@@ -5,7 +5,8 @@
  * @module
  */
 import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { access, mkdir, rmdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
@@ -87,24 +88,45 @@ export async function emitResult(output: ResultOutput): Promise<void> {
 }
 
 /**
- * Creates the `--out` folder (and its parents) if needed and checks that it can be written, so that a bad
- * path is reported before anything runs rather than after the run.
+ * Runs `command` with the `--out` folder ready: created (with its parents) if needed and checked to be
+ * writable before anything runs, so that a bad path is reported first rather than after the run. If
+ * `command` fails or is interrupted, the folders created here are removed again when still empty, so a
+ * failed command leaves no empty report folder behind.
  *
- * @throws {@link UsageError} naming the folder, what is wrong and the fix.
+ * @throws {@link UsageError} naming the folder, what is wrong and the fix; anything `command` throws.
  */
-export async function prepareOutFolder(out: string | undefined): Promise<void> {
-  if (out === undefined) return;
+export async function withOutFolder<T>(out: string | undefined, command: () => Promise<T>): Promise<T> {
+  if (out === undefined) return command();
   if ((await stat(out).catch(() => undefined))?.isFile() === true) {
     throw new UsageError(
       `--out ${out} is a file, not a folder. Name a folder for the results (it is created if missing). Nothing was run.`,
     );
   }
+  let created: string | undefined;
   try {
-    await mkdir(out, { recursive: true });
+    created = await mkdir(out, { recursive: true });
     await access(out, constants.W_OK);
   } catch (error) {
+    if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
     const problem = fileProblem(error) ?? String(error);
     throw new UsageError(`--out ${out} cannot be the output folder: ${problem} Nothing was run.`);
+  }
+  try {
+    return await command();
+  } catch (error) {
+    if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
+    throw error;
+  }
+}
+
+/** Removes `folder`, then its parents up to `top`, each only while empty (a non-empty one ends it). */
+async function removeEmptyFolders(folder: string, top: string): Promise<void> {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const removed = await rmdir(dir).then(
+      () => true,
+      () => false,
+    );
+    if (!removed || dir === top || dirname(dir) === dir) return;
   }
 }
 

@@ -26,7 +26,7 @@ import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
-import { emitResult, prepareOutFolder } from '../output.js';
+import { emitResult, withOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 import { type CliStrategy, DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
@@ -164,35 +164,36 @@ async function experimentAction(
       '--sensitivity with --format csv needs --out <dir>: CSV on stdout holds one table (the KPIs), and the sensitivity goes to <dir>/tornado.csv. Add --out, or use --format table or json.',
     );
   }
-  await prepareOutFolder(options.out);
-  const run = await runCliExperiment({ args, scenario, strategies, options, resultsFile });
-  const { result } = run;
-  if (shard !== undefined) {
-    process.stderr.write(
-      `Shard ${shard.index + 1}/${shard.count} done: ${result.replications} replications in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
-    );
-    process.stdout.write(`${resultsFile}\n`);
-    return;
-  }
-  try {
-    const sensitivity =
-      (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
-        ? await gapSensitivity(scenario.scenario, strategies, options)
-        : undefined;
-    await emitResult({
-      result,
-      scenario: scenario.scenario,
-      format: options.format,
-      out: options.out,
-      command: dibsimCommand(args),
-      ...(sensitivity === undefined ? {} : { sensitivity }),
-    });
-  } catch (error) {
-    const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
-    throw new ResultsKeptError(error, run.resultsFile, resume);
-  }
-  // Only now that the results are written is the temporary file of replications no longer needed.
-  run.discard();
+  await withOutFolder(options.out, async () => {
+    const run = await runCliExperiment({ args, scenario, strategies, options, resultsFile });
+    const { result } = run;
+    if (shard !== undefined) {
+      process.stderr.write(
+        `Shard ${shard.index + 1}/${shard.count} done: ${result.replications} replications in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
+      );
+      process.stdout.write(`${resultsFile}\n`);
+      return;
+    }
+    try {
+      const sensitivity =
+        (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
+          ? await gapSensitivity(scenario.scenario, strategies, options)
+          : undefined;
+      await emitResult({
+        result,
+        scenario: scenario.scenario,
+        format: options.format,
+        out: options.out,
+        command: dibsimCommand(args),
+        ...(sensitivity === undefined ? {} : { sensitivity }),
+      });
+    } catch (error) {
+      const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
+      throw new ResultsKeptError(error, run.resultsFile, resume);
+    }
+    // Only now that the results are written is the temporary file of replications no longer needed.
+    run.discard();
+  });
 }
 
 /** Tornado over the scenario's widest gap parameters, to print and report; `undefined` if interrupted. */

@@ -10,7 +10,7 @@ import { mergeShards } from '../../experiment/shards.js';
 import { dibsimCommand } from '../command-line.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../options.js';
-import { emitResult, prepareOutFolder } from '../output.js';
+import { emitResult, withOutFolder } from '../output.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 
 interface MergeCliOptions {
@@ -45,21 +45,22 @@ Examples:
   dibsim merge part1.jsonl part2.jsonl --scenario my.yaml --out results/my`,
     )
     .action(async (files: string[], options: MergeCliOptions) => {
-      await prepareOutFolder(options.out);
-      const result = mergeShards(files);
-      const { source, scenario } = await loadScenario(options.scenario);
-      const ran = result.manifest.scenario;
-      if (contentHash(scenario) !== ran.hash) {
-        throw new UsageError(
-          `--scenario ${source} is not the scenario the shards ran ("${ran.name}", hash ${ran.hash.slice(0, 12)}…; this one is "${scenario.name}"). Pass the shards' scenario file with --scenario <file>.`,
-        );
-      }
-      await emitResult({
-        result,
-        scenario,
-        format: options.format,
-        out: options.out,
-        command: dibsimCommand(args),
+      await withOutFolder(options.out, async () => {
+        const result = mergeShards(files);
+        const { source, scenario } = await loadScenario(options.scenario);
+        const ran = result.manifest.scenario;
+        if (contentHash(scenario) !== ran.hash) {
+          throw new UsageError(
+            `--scenario ${source} is not the scenario the shards ran ("${ran.name}", hash ${ran.hash.slice(0, 12)}…; this one is "${scenario.name}"). Pass the shards' scenario file with --scenario <file>.`,
+          );
+        }
+        await emitResult({
+          result,
+          scenario,
+          format: options.format,
+          out: options.out,
+          command: dibsimCommand(args),
+        });
       });
     });
 }

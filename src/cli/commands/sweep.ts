@@ -15,7 +15,7 @@ import { addExperimentOptions, type ExperimentCliOptions, experimentBase } from 
 import { sweepTable, tornadoTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, lever, positiveInt } from '../options.js';
-import { emitResult, prepareOutFolder } from '../output.js';
+import { emitResult, withOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
 import { DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
@@ -83,75 +83,76 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         );
       }
       const { scenario } = await loadScenario(scenarioArgument);
-      await prepareOutFolder(options.out);
-      const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
-      const interrupt = listenForInterrupt();
-      const base = experimentBase(scenario, strategies, options, interrupt.signal);
-      const started = process.hrtime.bigint();
-      const command = dibsimCommand(args);
-      try {
-        if (options.tornado === true) {
-          const kpis = options.kpi ?? ['fillRate', 'totalSpendEur'];
-          const progress = createProgress(options.progress, 'experiments');
-          progress.update(0, 1 + 2 * levers.length);
-          // The tornado's first experiment has every lever at its scenario value: the report shows it.
-          let reference: ExperimentResult | undefined;
-          const result = await tornado({
+      await withOutFolder(options.out, async () => {
+        const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
+        const interrupt = listenForInterrupt();
+        const base = experimentBase(scenario, strategies, options, interrupt.signal);
+        const started = process.hrtime.bigint();
+        const command = dibsimCommand(args);
+        try {
+          if (options.tornado === true) {
+            const kpis = options.kpi ?? ['fillRate', 'totalSpendEur'];
+            const progress = createProgress(options.progress, 'experiments');
+            progress.update(0, 1 + 2 * levers.length);
+            // The tornado's first experiment has every lever at its scenario value: the report shows it.
+            let reference: ExperimentResult | undefined;
+            const result = await tornado({
+              ...base,
+              levers,
+              kpis,
+              onExperiment: (done, total, experiment) => {
+                reference ??= experiment;
+                progress.update(done, total);
+              },
+            });
+            if (interrupt.signal.aborted || reference === undefined || reference.status === 'cancelled')
+              throw interrupted('the tornado');
+            progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
+            await emitResult({
+              result: reference,
+              scenario,
+              format: options.format,
+              out: options.out,
+              command,
+              tornado: result,
+              table: tornadoTable(result),
+            });
+            return;
+          }
+          const ranges = levers.filter((l) => l.values === undefined);
+          if (options.points === undefined && ranges.length > 0) {
+            throw new UsageError(
+              `--lever ${leverName(ranges[0]!)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
+            );
+          }
+          const progress = createProgress(options.progress, 'design points');
+          const sweep = await runSweep({
             ...base,
             levers,
-            kpis,
-            onExperiment: (done, total, experiment) => {
-              reference ??= experiment;
-              progress.update(done, total);
-            },
+            design:
+              options.points === undefined
+                ? { type: 'grid' }
+                : { type: 'latin-hypercube', points: options.points },
+            onPoint: (done, points) => progress.update(done, points),
           });
-          if (interrupt.signal.aborted || reference === undefined || reference.status === 'cancelled')
-            throw interrupted('the tornado');
-          progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
+          if (sweep.status === 'cancelled') {
+            progress.stop();
+            throw interrupted(`the sweep (${sweep.points.length} design points finished)`);
+          }
+          progress.stop(`${sweep.points.length} design points in ${secondsSince(started).toFixed(1)} s`);
           await emitResult({
-            result: reference,
+            result: sweep.points[0]!.result,
             scenario,
             format: options.format,
             out: options.out,
             command,
-            tornado: result,
-            table: tornadoTable(result),
+            sweep,
+            table: sweepTable(sweep),
           });
-          return;
+        } finally {
+          interrupt.dispose();
         }
-        const ranges = levers.filter((l) => l.values === undefined);
-        if (options.points === undefined && ranges.length > 0) {
-          throw new UsageError(
-            `--lever ${leverName(ranges[0]!)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
-          );
-        }
-        const progress = createProgress(options.progress, 'design points');
-        const sweep = await runSweep({
-          ...base,
-          levers,
-          design:
-            options.points === undefined
-              ? { type: 'grid' }
-              : { type: 'latin-hypercube', points: options.points },
-          onPoint: (done, points) => progress.update(done, points),
-        });
-        if (sweep.status === 'cancelled') {
-          progress.stop();
-          throw interrupted(`the sweep (${sweep.points.length} design points finished)`);
-        }
-        progress.stop(`${sweep.points.length} design points in ${secondsSince(started).toFixed(1)} s`);
-        await emitResult({
-          result: sweep.points[0]!.result,
-          scenario,
-          format: options.format,
-          out: options.out,
-          command,
-          sweep,
-          table: sweepTable(sweep),
-        });
-      } finally {
-        interrupt.dispose();
-      }
+      });
     });
 }
 

@@ -236,6 +236,28 @@ describe('dibsim: failures and interruptions', () => {
     expect(again.stderr).toMatch(/RangeError: planned failure in replication 2\n\s+at /);
   });
 
+  it('a failed run removes the --out folders it created while they are empty, and keeps folders that were there', async () => {
+    const dir = workDir();
+    const strategy = `${STRATEGIES}#throwingAt`;
+    const failing = ['run', 'small.json', '--strategy', strategy, '--param', 'throwingAt:replication=1'];
+    const common = ['--replications', '3', '--workers', '0'];
+    const created = await runCli([...failing, ...common, '--out', 'new/report'], dir);
+    expect(created.code, created.stderr).toBe(1);
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    mkdirSync(join(dir, 'kept'));
+    const existing = await runCli([...failing, ...common, '--out', 'kept/report'], dir);
+    expect(existing.code, existing.stderr).toBe(1);
+    expect(existsSync(join(dir, 'kept', 'report'))).toBe(false);
+    expect(existsSync(join(dir, 'kept'))).toBe(true);
+    // A shard's replications go into its --out folder: a failed shard keeps them, and so the folder.
+    const shard = await runCli(
+      [...failing, ...common, '--shard', '1/1', '--out', 'shard', '--progress', 'none'],
+      dir,
+    );
+    expect(shard.code, shard.stderr).toBe(1);
+    expect(readdirSync(join(dir, 'shard'))).toEqual(['shard-1-of-1.jsonl']);
+  });
+
   it('Ctrl-C exits 130, keeps finished replications and prints a resume command; resuming equals an uninterrupted run', async () => {
     const dir = workDir();
     const args = ['run', 'small.json', '--replications', '400', '--workers', '0', '--format', 'json'];

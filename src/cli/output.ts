@@ -103,18 +103,21 @@ export async function withOutFolder<T>(out: string | undefined, command: () => P
     );
   }
   let created: string | undefined;
+  const undo = async () => {
+    if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
+  };
   try {
     created = await mkdir(out, { recursive: true });
     await access(out, constants.W_OK);
   } catch (error) {
-    if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
+    await undo();
     const problem = fileProblem(error) ?? String(error);
     throw new UsageError(`--out ${out} cannot be the output folder: ${problem} Nothing was run.`);
   }
   try {
     return await command();
   } catch (error) {
-    if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
+    await undo();
     throw error;
   }
 }

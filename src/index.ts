@@ -198,6 +198,7 @@ export type {
   RunKpis,
   RunResult,
 } from './model/results.js';
+export { runScenario } from './model/run-scenario.js';
 export type {
   ComponentInput,
   ComponentSpec,
@@ -235,7 +236,7 @@ export { scenarioJsonSchema } from './model/scenario-schema.js';
 export { eu1mBacktest } from './model/scenarios/eu-1m-backtest.js';
 export { europe155mm } from './model/scenarios/europe-155mm.js';
 export { validateScenario } from './model/validate.js';
-export { type RunScenarioOptions, runScenario, World } from './model/world.js';
+export { type RunScenarioOptions, World } from './model/world.js';
 // Random numbers
 export {
   type BetaParameters,

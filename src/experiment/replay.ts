@@ -6,9 +6,9 @@
  */
 import { DibsimError, describeValue, type ReplicationError } from '../errors.js';
 import type { RunResult } from '../model/results.js';
+import { runScenario } from '../model/run-scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
-import { runScenario } from '../model/world.js';
 import { contentHash } from './canonical.js';
 import { recordLayout, recordValues } from './record.js';
 import { loadStrategies, type StrategySpec } from './strategy-spec.js';

@@ -42,7 +42,6 @@ import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
 import type { Scenario } from './scenario.js';
 import { Stockpile } from './stockpile.js';
 import type { Supplier } from './supplier.js';
-import { validatedOnce } from './validate.js';
 
 /** Calendar priorities of model events on the same day (lower first). */
 const PRIORITY = {
@@ -78,30 +77,6 @@ export interface RunScenarioOptions {
 }
 
 /**
- * Runs one replication of `scenario` under a strategy and returns its series and KPIs. The run ends with
- * invariant checks against an independent ledger and throws {@link ModelError} if rounds or money were
- * not conserved.
- *
- * Before anything runs, the scenario is validated as `validateScenario` does it, once per scenario object
- * (an object `validateScenario` accepted or returned, or an earlier run validated, is not validated again:
- * to change a scenario between runs, build a changed copy rather than editing it in place), and the
- * strategy's {@link ProcurementStrategy.check} is called.
- *
- * @throws {@link ScenarioError} if the scenario is invalid, or the strategy's parameters do not fit it;
- *   {@link DibsimError} `INVALID_ARGUMENT` naming `options.strategy`, `options.seed` or
- *   `options.replication` when one is malformed. Both before anything runs.
- * @example
- * const result = runScenario(europe155mm, { strategy: nationalOnly, seed: 42 });
- */
-export function runScenario(scenario: Scenario, options: RunScenarioOptions): RunResult {
-  const valid = validatedOnce(scenario, 'runScenario: scenario');
-  const world = new World(valid, options);
-  // The World constructor has checked that the strategy is one.
-  options.strategy.check?.(valid);
-  return finishRun(world);
-}
-
-/**
  * {@link runScenario} for a scenario the caller has validated and strategies it has checked: what each
  * replication of an experiment runs, so that thousands of replications do not validate the same scenario
  * again (worker threads receive it as a copy, which no record of validated objects can recognise).
@@ -111,7 +86,8 @@ export function runValidatedScenario(scenario: Scenario, options: RunScenarioOpt
   return finishRun(new World(scenario, options));
 }
 
-function finishRun(world: World): RunResult {
+/** Runs a built world to its horizon, checks its invariants and returns its results. @internal */
+export function finishRun(world: World): RunResult {
   world.run();
   world.checkInvariants();
   return world.results();

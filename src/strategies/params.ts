@@ -6,7 +6,7 @@
  * @internal
  */
 import { describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
-import { unknownFieldMessage } from '../model/strict-object.js';
+import { unknownFieldMessage } from '../model/field-suggestions.js';
 
 /** Limits for {@link ParamsReader.number}. @internal */
 export interface NumberRule {

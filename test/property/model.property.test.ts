@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../src/model/results.js';
+import { runScenario } from '../../src/model/run-scenario.js';
 import type { FirmSpec, NationSpec, Scenario, SupplierSpec } from '../../src/model/scenario.js';
 import { Stockpile } from '../../src/model/stockpile.js';
-import { runScenario } from '../../src/model/world.js';
 import { nationalOnly } from '../../src/strategies/national.js';
 import {
   firm,

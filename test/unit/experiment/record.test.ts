@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordLayout, recordValues, recordWidth } from '../../../src/experiment/record.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import { validateScenario } from '../../../src/model/validate.js';
-import { runScenario } from '../../../src/model/world.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { national, randomSmallScenario } from './helpers.js';
 

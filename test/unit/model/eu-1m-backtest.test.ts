@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario, Sourced } from '../../../src/model/scenario.js';
 import { eu1mBacktest } from '../../../src/model/scenarios/eu-1m-backtest.js';
 import { validateScenario } from '../../../src/model/validate.js';
-import { runScenario } from '../../../src/model/world.js';
 import { createPooled } from '../../../src/strategies/pooled.js';
 
 /** The strategy example 08 runs for what happened: national buying, then EDA orders from 1 Oct 2023. */

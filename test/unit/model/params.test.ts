@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createStreams, DibsimError } from '../../../src/index.js';
 import { interpolate, ParamResolver } from '../../../src/model/params.js';
 import type { ProcurementStrategy } from '../../../src/model/procurement.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Param } from '../../../src/model/scenario.js';
-import { runScenario } from '../../../src/model/world.js';
 import { firm, smallScenario } from './small-scenario.js';
 
 const resolver = (replication = 0, seed = 3) =>

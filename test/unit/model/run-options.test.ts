@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
 import { validateScenario } from '../../../src/model/validate.js';
 import type { RunScenarioOptions } from '../../../src/model/world.js';
-import { runScenario, runValidatedScenario } from '../../../src/model/world.js';
+import { runValidatedScenario } from '../../../src/model/world.js';
 import { createNationalOnly } from '../../../src/strategies/national.js';
 import { smallScenario } from './small-scenario.js';
 

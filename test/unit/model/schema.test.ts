@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
+import { editDistance, suggestKey } from '../../../src/model/field-suggestions.js';
 import { distributionSchema } from '../../../src/model/param-schema.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import {
@@ -8,7 +9,6 @@ import {
   type scenarioObjectSchema,
   scenarioSchema,
 } from '../../../src/model/scenario-schema.js';
-import { editDistance, suggestKey } from '../../../src/model/strict-object.js';
 import type { DistributionSpec } from '../../../src/random/spec.js';
 import { distributionTypes } from '../../../src/random/spec.js';
 import { minimalScenario } from './fixtures.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../../src/errors.js';
 import type { OrderRequest, ProcurementStrategy } from '../../../src/model/procurement.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
-import { runScenario, World } from '../../../src/model/world.js';
+import { World } from '../../../src/model/world.js';
 import { ExactSum } from '../../../src/stats/exact-sum.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
 import type { Contract } from '../../../src/model/contract.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
-import { runScenario, World } from '../../../src/model/world.js';
+import { World } from '../../../src/model/world.js';
 import {
   agreementSchedule,
   type BilateralParams,

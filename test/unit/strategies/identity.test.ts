@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcurementStrategy } from '../../../src/model/procurement.js';
 import type { RunResult } from '../../../src/model/results.js';
-import { runScenario } from '../../../src/model/world.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import { createBilateral } from '../../../src/strategies/bilateral.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { createPooled } from '../../../src/strategies/pooled.js';

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
 import type { FirmView, NationView } from '../../../src/model/procurement.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
-import { runScenario, World } from '../../../src/model/world.js';
+import { World } from '../../../src/model/world.js';
 import { allocateCapped, nonEuInputShare } from '../../../src/strategies/allocation.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DibsimError, ScenarioError } from '../../../src/errors.js';
-import { runScenario } from '../../../src/model/world.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
 import { createBilateral } from '../../../src/strategies/bilateral.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { createPooled } from '../../../src/strategies/pooled.js';

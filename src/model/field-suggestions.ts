@@ -1,0 +1,54 @@
+/**
+ * Suggestions for mistyped field names: `unknown field 'capacityPerMont'; did you mean
+ * 'capacityPerMonth'?`. Shared by the scenario schema and the strategies' parameter readers; free of zod,
+ * so that worker threads, which load the strategies but validate nothing, do not load it.
+ *
+ * @module
+ * @internal
+ */
+
+/** Optimal-string-alignment edit distance (Levenshtein plus adjacent swaps), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const rows = Array.from({ length: s.length + 1 }, (_, i) => {
+    const row = new Array<number>(t.length + 1).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j <= t.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[s.length]![t.length]!;
+}
+
+/** The allowed key closest to `key`, if it is close enough to be a likely typo. */
+export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of allowed) {
+    const d = editDistance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  // Up to a third of the word may be wrong (at least 2 edits), so 'capacityPerMont' finds its field
+  // but 'foo' does not suggest 'id'.
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) && bestDistance < key.length
+    ? best
+    : undefined;
+}
+
+/** `unknown field 'capacityPerMont'; did you mean 'capacityPerMonth'?` */
+export function unknownFieldMessage(key: string, allowed: readonly string[]): string {
+  const suggestion = suggestKey(key, allowed);
+  return `unknown field '${key}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}`;
+}

@@ -82,6 +82,13 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           `--tornado moves each lever from a low to a high value: give --lever ${leverName(notTwo)} exactly two values, low,high (got ${notTwo.values!.join(',')}), or a range low..high.`,
         );
       }
+      // A grid needs listed values; a range needs --points (a tornado takes its ends as low and high).
+      const range = levers.find((l) => l.values === undefined);
+      if (options.tornado !== true && options.points === undefined && range !== undefined) {
+        throw new UsageError(
+          `--lever ${leverName(range)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
+        );
+      }
       const { scenario } = await loadScenario(scenarioArgument);
       await withOutFolder(options.out, async () => {
         const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
@@ -118,12 +125,6 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
               table: tornadoTable(result),
             });
             return;
-          }
-          const ranges = levers.filter((l) => l.values === undefined);
-          if (options.points === undefined && ranges.length > 0) {
-            throw new UsageError(
-              `--lever ${leverName(ranges[0]!)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
-            );
           }
           const progress = createProgress(options.progress, 'design points');
           const sweep = await runSweep({

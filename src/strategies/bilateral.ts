@@ -19,7 +19,7 @@ import type {
   ProcurementContext,
   ProcurementStrategy,
 } from '../model/procurement.js';
-import type { Membership } from '../model/scenario.js';
+import type { Membership, Scenario } from '../model/scenario.js';
 import { orderFrom, orderNationally, splitByCapacity } from './national.js';
 import { ParamsReader, unknownIds } from './params.js';
 
@@ -273,84 +273,95 @@ function checkNations(p: ResolvedBilateralParams, nations: readonly { readonly i
  * const strategy = createBilateral({ among: 'EU', parallelNegotiations: 2 });
  */
 export function createBilateral(params: BilateralParams = {}): ProcurementStrategy {
-  const p = resolveBilateralParams(params);
-  let startDay = 0;
-  let schedule: ScheduledAgreement[] | undefined;
+  return new Bilateral(resolveBilateralParams(params));
+}
 
-  return {
-    name: 'bilateral',
-    check(scenario) {
-      checkNations(p, scenario.nations);
-    },
-    start(context) {
-      startDay = context.day;
-      // Checked again for a World built directly, which calls no `check`.
-      checkNations(p, context.nations);
-      schedule = agreementSchedule(p, context.nations);
-    },
-    review(context) {
-      schedule ??= agreementSchedule(p, context.nations);
-      const active = schedule.filter((a) => context.day >= startDay + a.activeAfterDays);
-      const partners = new Map<string, string[]>();
-      const ally = (x: string, y: string) => {
-        const list = partners.get(x);
-        if (list === undefined) partners.set(x, [y]);
-        else list.push(y);
-      };
-      for (const a of active) {
-        const [x, y] = a.nations;
-        ally(x, y);
-        ally(y, x);
-      }
-      const needs = context.needs();
-      // Each nation's needs in the order of `needs`: pairing scans only the two partners' lists.
-      const needsOf = group(needs, (n) => n.nation);
-      const done = new Set<Need>();
-      if (p.aggregate) {
-        for (const { nations } of active) {
-          for (const a of needsOf.get(nations[0]) ?? []) {
-            if (done.has(a) || a.purpose.kind !== 'stock') continue;
-            const b = needsOf
-              .get(nations[1])
-              ?.find((n) => !done.has(n) && n.item === a.item && n.purpose.kind === 'stock');
-            if (b === undefined) continue;
-            const firms = context.firms.filter((f) => f.item === a.item && nations.includes(f.nation));
-            if (firms.length === 0) continue;
-            done.add(a).add(b);
-            const total = a.rounds + b.rounds;
-            for (const part of splitByCapacity(total, firms)) {
-              const terms = partnerTerms(p, context, part.firm, nations);
-              context.placeOrder({
-                buyer: `${nations[0]}+${nations[1]}`,
-                payers: [
-                  { payer: a.nation, share: a.rounds / total },
-                  { payer: b.nation, share: b.rounds / total },
-                ],
-                firm: part.firm.id,
-                item: a.item,
-                rounds: part.rounds,
-                durationMonths: context.contractLengthMonths,
-                deliverTo: '@payers',
-                purpose: a.purpose,
-                ...(terms === undefined ? {} : { terms }),
-              });
-            }
+/**
+ * The bilateral strategy of one run: a class rather than closures made per instance, so that its methods
+ * keep their optimised code from run to run (see the pooled strategy's class).
+ */
+class Bilateral implements ProcurementStrategy {
+  readonly name = 'bilateral';
+  private startDay = 0;
+  private schedule: ScheduledAgreement[] | undefined = undefined;
+
+  constructor(private readonly p: ResolvedBilateralParams) {}
+
+  check(scenario: Scenario): void {
+    checkNations(this.p, scenario.nations);
+  }
+
+  start(context: ProcurementContext): void {
+    this.startDay = context.day;
+    // Checked again for a World built directly, which calls no `check`.
+    checkNations(this.p, context.nations);
+    this.schedule = agreementSchedule(this.p, context.nations);
+  }
+
+  review(context: ProcurementContext): void {
+    const p = this.p;
+    this.schedule ??= agreementSchedule(p, context.nations);
+    const startDay = this.startDay;
+    const active = this.schedule.filter((a) => context.day >= startDay + a.activeAfterDays);
+    const partners = new Map<string, string[]>();
+    const ally = (x: string, y: string) => {
+      const list = partners.get(x);
+      if (list === undefined) partners.set(x, [y]);
+      else list.push(y);
+    };
+    for (const a of active) {
+      const [x, y] = a.nations;
+      ally(x, y);
+      ally(y, x);
+    }
+    const needs = context.needs();
+    // Each nation's needs in the order of `needs`: pairing scans only the two partners' lists.
+    const needsOf = group(needs, (n) => n.nation);
+    const done = new Set<Need>();
+    if (p.aggregate) {
+      for (const { nations } of active) {
+        for (const a of needsOf.get(nations[0]) ?? []) {
+          if (done.has(a) || a.purpose.kind !== 'stock') continue;
+          const b = needsOf
+            .get(nations[1])
+            ?.find((n) => !done.has(n) && n.item === a.item && n.purpose.kind === 'stock');
+          if (b === undefined) continue;
+          const firms = context.firms.filter((f) => f.item === a.item && nations.includes(f.nation));
+          if (firms.length === 0) continue;
+          done.add(a).add(b);
+          const total = a.rounds + b.rounds;
+          for (const part of splitByCapacity(total, firms)) {
+            const terms = partnerTerms(p, context, part.firm, nations);
+            context.placeOrder({
+              buyer: `${nations[0]}+${nations[1]}`,
+              payers: [
+                { payer: a.nation, share: a.rounds / total },
+                { payer: b.nation, share: b.rounds / total },
+              ],
+              firm: part.firm.id,
+              item: a.item,
+              rounds: part.rounds,
+              durationMonths: context.contractLengthMonths,
+              deliverTo: '@payers',
+              purpose: a.purpose,
+              ...(terms === undefined ? {} : { terms }),
+            });
           }
         }
       }
-      for (const need of needs) {
-        if (done.has(need)) continue;
-        const allies = partners.get(need.nation) ?? [];
-        const firms = context.firms.filter(
-          (f) => f.item === need.item && (f.nation === need.nation || allies.includes(f.nation)),
-        );
-        if (allies.length === 0 || firms.length === 0) {
-          orderNationally(context, need);
-          continue;
-        }
-        // Domestic firms get national terms (partnerTerms returns undefined for them).
-        orderFrom(context, need, firms, (firm) => partnerTerms(p, context, firm, [need.nation]));
+    }
+    for (const need of needs) {
+      if (done.has(need)) continue;
+      const allies = partners.get(need.nation) ?? [];
+      const firms = context.firms.filter(
+        (f) => f.item === need.item && (f.nation === need.nation || allies.includes(f.nation)),
+      );
+      if (allies.length === 0 || firms.length === 0) {
+        orderNationally(context, need);
+        continue;
       }
-    },
-  };
+      // Domestic firms get national terms (partnerTerms returns undefined for them).
+      orderFrom(context, need, firms, (firm) => partnerTerms(p, context, firm, [need.nation]));
+    }
+  }
 }

@@ -5,7 +5,12 @@
  */
 import { DibsimError, ScenarioError, type ScenarioIssue } from '../errors.js';
 import { dateOf, daysInMonthAt, monthStarts } from '../model/dates.js';
-import { checkProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
+import {
+  checkProcurementStrategy,
+  type DailyContext,
+  type ProcurementContext,
+  type ProcurementStrategy,
+} from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,42 +45,62 @@ export function switchAt(
     );
   checkProcurementStrategy(before, 'switchAt: before', 'Pass e.g. createNationalOnly().');
   checkProcurementStrategy(after, 'switchAt: after', 'Pass e.g. createNationalOnly().');
-  let switched = false;
-  // The daily hook (e.g. a pooled stock's top-ups) goes to whichever strategy is in force, if either has one.
-  const daily: Pick<ProcurementStrategy, 'daily'> =
-    before.daily === undefined && after.daily === undefined
-      ? {}
-      : { daily: (context) => (switched ? after : before).daily?.(context) };
-  return {
-    ...daily,
-    name: `${before.name}->${after.name}@${date}`,
-    check(scenario) {
-      const issues = [...dateIssues(date, before.name, scenario)];
-      for (const [path, strategy] of [
-        ['before', before],
-        ['after', after],
-      ] as const) {
-        try {
-          strategy.check?.(scenario);
-        } catch (error) {
-          if (!(error instanceof ScenarioError)) throw error;
-          issues.push(...error.issues.map((i) => ({ ...i, path: `${path}.${i.path}` })));
-        }
+  return before.daily === undefined && after.daily === undefined
+    ? new Switch(date, before, after)
+    : new SwitchWithDaily(date, before, after);
+}
+
+/**
+ * The switch of one run: a class rather than closures made per instance, so that its methods keep their
+ * optimised code from run to run (see the pooled strategy's class).
+ */
+class Switch implements ProcurementStrategy {
+  readonly name: string;
+  protected switched = false;
+
+  constructor(
+    private readonly date: string,
+    protected readonly before: ProcurementStrategy,
+    protected readonly after: ProcurementStrategy,
+  ) {
+    this.name = `${before.name}->${after.name}@${date}`;
+  }
+
+  check(scenario: Scenario): void {
+    const issues = [...dateIssues(this.date, this.before.name, scenario)];
+    for (const [path, strategy] of [
+      ['before', this.before],
+      ['after', this.after],
+    ] as const) {
+      try {
+        strategy.check?.(scenario);
+      } catch (error) {
+        if (!(error instanceof ScenarioError)) throw error;
+        issues.push(...error.issues.map((i) => ({ ...i, path: `${path}.${i.path}` })));
       }
-      if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
-    },
-    start(context) {
-      switched = context.date >= date;
-      (switched ? after : before).start?.(context);
-    },
-    review(context) {
-      if (!switched && context.date >= date) {
-        switched = true;
-        after.start?.(context);
-      }
-      (switched ? after : before).review(context);
-    },
-  };
+    }
+    if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
+  }
+
+  start(context: ProcurementContext): void {
+    this.switched = context.date >= this.date;
+    (this.switched ? this.after : this.before).start?.(context);
+  }
+
+  review(context: ProcurementContext): void {
+    if (!this.switched && context.date >= this.date) {
+      this.switched = true;
+      this.after.start?.(context);
+    }
+    (this.switched ? this.after : this.before).review(context);
+  }
+}
+
+/** A switch where `before` or `after` has a daily hook: it goes to whichever strategy is in force. */
+class SwitchWithDaily extends Switch {
+  daily(context: DailyContext): void {
+    (this.switched ? this.after : this.before).daily?.(context);
+  }
 }
 
 /**

@@ -72,6 +72,25 @@ describe('loadStrategy(ref, options)', () => {
     expect(a).not.toBe(b);
   });
 
+  it('instances of a built-in share their methods, so V8 keeps their optimised code between replications', () => {
+    // Closures made per instance lose their optimised code at each full GC (see the pooled class).
+    const pairs = [
+      [createBilateral(), createBilateral({ aggregate: false })],
+      [createPooled(), createPooled({ allocation: 'urgency' })],
+      [createPooled({ pooledStock: { enabled: true } }), createPooled({ pooledStock: { enabled: true } })],
+      [
+        switchAt('2023-01-01', nationalOnly, createPooled()),
+        switchAt('2024-01-01', nationalOnly, createBilateral()),
+      ],
+    ] as const;
+    for (const [a, b] of pairs) {
+      expect(a).not.toBe(b);
+      for (const method of ['check', 'start', 'review', 'daily'] as const) expect(a[method]).toBe(b[method]);
+    }
+    expect(createPooled({ pooledStock: { enabled: true } }).daily).toBeTypeOf('function');
+    expect(createPooled().daily).toBeUndefined();
+  });
+
   it('rejects bad parameters of a built-in with every issue listed', async () => {
     await expect(loadStrategy({ module: 'pooled', params: { setUpDelayDay: 1 } })).rejects.toThrow(
       /did you mean 'setUpDelayDays'/,

@@ -54,6 +54,20 @@ describe('createReplicationPool', () => {
       await pool.close();
     }
   });
+
+  it('runs queued chunks first in, first out, so the in-order fold is not kept waiting', async () => {
+    const { context } = await reference(randomSmallScenario(), 'fifo');
+    const pool = createReplicationPool(1);
+    try {
+      const run = pool.runner(context);
+      const finished: number[] = [];
+      // Six chunks queued at once on one thread: each must finish before the next one starts.
+      await Promise.all([0, 1, 2, 3, 4, 5].map((r) => run([r]).then(() => finished.push(r))));
+      expect(finished).toEqual([0, 1, 2, 3, 4, 5]);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe('createWorkerPool: threads shared by experiments', () => {

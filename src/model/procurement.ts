@@ -263,7 +263,8 @@ export interface DailyContext {
  * Speed: an experiment builds a new strategy for every replication from its factory. Return an instance
  * of a class (or one shared object) rather than an object literal of fresh closures: V8 keeps optimised
  * code only while a function using it is alive, so methods that are new closures each replication are
- * recompiled after every full garbage collection (for the built-ins, about a tenth of each worker's time).
+ * recompiled after every full garbage collection (for the built-ins, a tenth of the time of an
+ * experiment run in the calling thread).
  */
 export interface ProcurementStrategy {
   /** Display name, e.g. `"national-only"`. */

@@ -148,11 +148,9 @@ export function createPooled(params: PooledParams = {}): ProcurementStrategy {
 class Pooled implements ProcurementStrategy {
   readonly name = 'pooled';
   protected startDay = 0;
-  /** Nations as seen at the start (memberships do not change), for the daily top-ups. */
-  protected nationsAtStart: readonly NationView[] = [];
   /** Money each nation had left at the last review, for `'contribution'` weights between reviews. */
   private readonly budgetAtReview = new Map<string, number>();
-  /** Items the agency holds a pooled stock of. */
+  /** Items the agency holds a pooled stock of (none without one). */
   protected pooledItems: readonly string[] = [];
 
   constructor(protected readonly p: ResolvedPooledParams) {}
@@ -162,16 +160,7 @@ class Pooled implements ProcurementStrategy {
   }
 
   start(context: ProcurementContext): void {
-    const p = this.p;
     this.startDay = context.day;
-    this.nationsAtStart = context.nations;
-    if (!p.pooledStock.enabled) return;
-    // A pooled stock for every item a possible member holds.
-    const possible = context.nations.filter(
-      (n) => n.memberships.includes('PESCO') || n.memberships.includes('PESCO-third-state'),
-    );
-    this.pooledItems = [...new Set(possible.flatMap((n) => n.stockpiles.map((s) => s.item)))];
-    for (const item of this.pooledItems) context.openPooledStock(p.agency, item);
   }
 
   review(context: ProcurementContext): void {
@@ -326,6 +315,8 @@ class Pooled implements ProcurementStrategy {
 /** The pooled strategy with a pooled stock: the agency tops members up daily. */
 class PooledWithStock extends Pooled {
   private readonly keeper: PooledStockKeeper;
+  /** Nations as seen at the start (memberships do not change), for the daily top-ups. */
+  private nationsAtStart: readonly NationView[] = [];
 
   constructor(p: ResolvedPooledParams) {
     super(p);
@@ -334,6 +325,17 @@ class PooledWithStock extends Pooled {
       p.pooledStock.transferDelayDays,
       p.pooledStock.reorderPoint,
     );
+  }
+
+  override start(context: ProcurementContext): void {
+    super.start(context);
+    this.nationsAtStart = context.nations;
+    // A pooled stock for every item a possible member holds.
+    const possible = context.nations.filter(
+      (n) => n.memberships.includes('PESCO') || n.memberships.includes('PESCO-third-state'),
+    );
+    this.pooledItems = [...new Set(possible.flatMap((n) => n.stockpiles.map((s) => s.item)))];
+    for (const item of this.pooledItems) context.openPooledStock(this.p.agency, item);
   }
 
   daily(context: DailyContext): void {

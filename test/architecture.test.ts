@@ -33,12 +33,14 @@ function layerOf(path: string): string {
   return relative(src, path).split(/[\\/]/)[0]!;
 }
 
-function importsOf(path: string): string[] {
+/** What `path` imports or re-exports; with `runtime`, only what loads when it runs (no `import type`). */
+function importsOf(path: string, runtime = false): string[] {
   const text = readFileSync(path, 'utf8');
   const specifiers: string[] = [];
   for (const m of text.matchAll(
     /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
   )) {
+    if (runtime && /^(?:import|export)\s+type\s/.test(m[0])) continue;
     specifiers.push((m[1] ?? m[2])!);
   }
   return specifiers;
@@ -99,9 +101,7 @@ describe('architecture', () => {
     const visit = (file: string) => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/^(?:import|export)(?!\s+type\s)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm)) {
-        const spec = m[1]!;
+      for (const spec of importsOf(file, true)) {
         if (spec.startsWith('.')) visit(resolve(file, '..', spec).replace(/\.js$/, '.ts'));
         else packages.add(spec);
       }

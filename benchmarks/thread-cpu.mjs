@@ -1,0 +1,122 @@
+/**
+ * Where the CPU time of benchmark (e)'s experiment goes, by thread: runs europe-155mm × three strategies on
+ * 1 and on 2 worker threads, each cold in its own child process, alternating, and prints one JSON line per
+ * run `{ workers, replications, wall, workerJs, helpers, main, cpu, coresUsed }` (seconds), then one summary
+ * line with the medians per worker count.
+ *
+ * - `workerJs`: the worker threads running replications (the busiest threads started with the pool);
+ * - `helpers`: every other thread of the process, mostly V8's platform threads, shared by all isolates,
+ *   which run optimising compiles (TurboFan) and parallel or concurrent garbage collection;
+ * - `main`: the calling thread (validation, the in-order fold, summaries).
+ *
+ * With 1 worker the helpers and the main thread run beside the worker on the second core, for free; with
+ * 2 workers on 2 cores they compete with the workers, and each worker isolate compiles and warms up the
+ * model anew. Since `wall(2) = cpu(2) / coresUsed(2)`, the speed-up from 1 to 2 workers is
+ * `wall(1) × coresUsed(2) / cpu(2)`: with both cores busy, it reaches 2 only if `cpu(2)` is no more than
+ * `wall(1)`. Linux only (reads `/proc/self/task`).
+ *
+ * Usage: npm run build && node benchmarks/thread-cpu.mjs [replications=300] [--rounds=2] [--dist=dist]
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const hit = args.find((a) => a.startsWith(`--${name}=`));
+  return hit === undefined ? fallback : hit.slice(name.length + 3);
+};
+const dist = option('dist', 'dist');
+const positional = args.filter((a) => !a.startsWith('--'));
+
+/** CPU seconds (user + system) of each thread of this process, by thread id. */
+function threadCpu() {
+  const ticks = 100; // USER_HZ
+  const out = new Map();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(tid, (Number(fields[11]) + Number(fields[12])) / ticks);
+  }
+  return out;
+}
+
+if (positional[0] === 'child') {
+  const [, replications, workers] = positional.map(Number);
+  const { createWorkerPool, europe155mm, runExperiment } = await import(
+    pathToFileURL(resolve(dist, 'index.js')).href
+  );
+  const before = threadCpu();
+  const start = performance.now();
+  // A pool of our own, so that its threads are still there to be read when the experiment ends.
+  const pool = createWorkerPool(workers);
+  await runExperiment({
+    scenario: europe155mm,
+    strategies: ['national-only', 'bilateral', 'pooled'].map((m) => ({ module: m, name: m })),
+    replications,
+    seed: 1,
+    pool,
+  });
+  const wall = (performance.now() - start) / 1000;
+  const used = [...threadCpu()].map(([tid, cpu]) => [tid, cpu - (before.get(tid) ?? 0)]);
+  await pool.close();
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const main = used.find(([tid]) => tid === String(process.pid))?.[1] ?? 0;
+  // The pool's threads are among those started after the first reading (with, perhaps, libuv's thread pool).
+  const started = used
+    .filter(([tid]) => !before.has(tid))
+    .map(([, cpu]) => cpu)
+    .sort((a, b) => b - a);
+  const workerJs = sum(started.slice(0, workers));
+  const helpers = sum(used.map(([, cpu]) => cpu)) - main - workerJs;
+  const cpu = workerJs + helpers + main;
+  const round = (x) => Math.round(x * 100) / 100;
+  console.log(
+    JSON.stringify({
+      workers,
+      replications,
+      wall: round(wall),
+      workerJs: round(workerJs),
+      helpers: round(helpers),
+      main: round(main),
+      cpu: round(cpu),
+      coresUsed: round(cpu / wall),
+    }),
+  );
+} else {
+  const replications = Number(positional[0] ?? 300);
+  const rounds = Number(option('rounds', 2));
+  const runs = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const workers of r % 2 === 0 ? [1, 2] : [2, 1]) {
+      const child = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), 'child', String(replications), String(workers), `--dist=${dist}`],
+        { encoding: 'utf8' },
+      );
+      if (child.status !== 0) {
+        process.stderr.write(child.stderr);
+        process.exit(child.status ?? 1);
+      }
+      const line = child.stdout.trim().split('\n').at(-1);
+      console.log(line);
+      runs.push(JSON.parse(line));
+    }
+  }
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  const summary = { replications, rounds };
+  for (const workers of [1, 2]) {
+    const mine = runs.filter((x) => x.workers === workers);
+    for (const key of ['wall', 'workerJs', 'helpers', 'main', 'cpu']) {
+      summary[`${key}${workers}`] = Math.round(median(mine.map((x) => x[key])) * 100) / 100;
+    }
+  }
+  summary.speedup = Math.round((summary.wall1 / summary.wall2) * 100) / 100;
+  console.log(JSON.stringify(summary));
+}

@@ -77,6 +77,8 @@ export interface ScenarioIssue {
 export class ScenarioError extends DibsimError {
   /** Every problem found, in document order. */
   readonly issues: readonly ScenarioIssue[];
+  /** What was validated, e.g. a file name or `pooled strategy params`: the start of the message. */
+  readonly source: string;
 
   /**
    * @param issues - the problems found (at least one)
@@ -89,7 +91,19 @@ export class ScenarioError extends DibsimError {
       `${source} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
     );
     this.issues = issues;
+    this.source = source;
   }
+}
+
+/**
+ * The issues of `error` with their paths placed under `prefix` (`among` under `after` becomes `after.among`;
+ * the whole-object path `(params)` becomes `after`), for an error that reports problems of a part of
+ * something larger. Anything but a {@link ScenarioError} is thrown again.
+ * @internal
+ */
+export function issuesUnder(prefix: string, error: unknown): ScenarioIssue[] {
+  if (!(error instanceof ScenarioError)) throw error;
+  return error.issues.map((i) => ({ ...i, path: i.path === '(params)' ? prefix : `${prefix}.${i.path}` }));
 }
 
 /** A model invariant broke during a run (e.g. rounds not conserved): a bug or a broken custom strategy. */

@@ -105,9 +105,7 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   const stack = debug ? `\n${stackOf(error)}` : '';
   if (error instanceof InterruptedError) return { code: EXIT.interrupted, text: `${error.message}\n` };
   if (error instanceof ScenarioError) {
-    // ScenarioError's message starts with its source (a file name): `<source> has N problem(s):`.
-    const marker = ` has ${error.issues.length} problem`;
-    const source = error.message.slice(0, Math.max(0, error.message.indexOf(marker))) || 'scenario';
+    const source = error.source;
     const lines = error.issues.map((i) => {
       const end = /[.?!]$/.test(i.message) ? '' : '.';
       return `${source}: ${i.path}: ${i.message}${end}${i.fix === '' ? '' : ` Fix: ${i.fix}`}`;

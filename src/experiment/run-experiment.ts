@@ -331,7 +331,7 @@ export async function prepare(
   const layout = recordLayout(scenario, seriesEvery);
   const strategies = await loadStrategies(options.strategies, `${caller}: options.`);
   // Here, not in the replications: worker threads then run them without checking again.
-  await checkStrategies(strategies, scenario);
+  await checkStrategies(strategies, scenario, `${caller}: options.`);
   const baseline = options.baseline ?? strategies[0]!.name;
   if (!strategies.some((s) => s.name === baseline)) {
     throw invalid(

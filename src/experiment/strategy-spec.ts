@@ -4,10 +4,17 @@
  *
  * @module
  */
-import { DibsimError, describeValue, type StrategyModuleReference } from '../errors.js';
+import {
+  DibsimError,
+  describeValue,
+  issuesUnder,
+  ScenarioError,
+  type ScenarioIssue,
+  type StrategyModuleReference,
+} from '../errors.js';
 import type { ProcurementStrategy } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
-import { loadStrategy, type StrategyRef } from '../strategies/registry.js';
+import { loadStrategy, STRATEGY_REFERENCE, type StrategyRef } from '../strategies/registry.js';
 
 /**
  * A strategy given as a factory. Runs only in the calling thread (functions cannot cross to a worker); use a
@@ -71,10 +78,37 @@ export function isStrategyModule(spec: StrategySpec): spec is StrategyModule {
 }
 
 /**
+ * Runs `step` on each strategy in turn and reports the problems of all of them in one {@link ScenarioError}
+ * (its source `where`, e.g. `runExperiment: options`): each issue's path is put under `strategies[i].params`,
+ * or `strategies[i]` for a module reference that cannot be loaded, and its message names the strategy, so
+ * that two variants of one module are told apart. Any other error ends it at once.
+ */
+async function forEachStrategy<T>(
+  items: readonly T[],
+  where: string,
+  label: (item: T) => string,
+  step: (item: T, path: string) => Promise<void>,
+): Promise<void> {
+  const issues: ScenarioIssue[] = [];
+  for (const [i, item] of items.entries()) {
+    const path = `strategies[${i}]`;
+    try {
+      await step(item, path);
+    } catch (error) {
+      const reference = error instanceof ScenarioError && error.source === STRATEGY_REFERENCE;
+      for (const issue of issuesUnder(reference ? path : `${path}.params`, error)) {
+        issues.push({ ...issue, message: `${issue.message} (strategy "${label(item)}")` });
+      }
+    }
+  }
+  if (issues.length > 0) throw new ScenarioError(issues, where.replace(/[.:\s]+$/, ''));
+}
+
+/**
  * Loads every strategy once (so a bad reference fails before anything runs), checks names are unique, and
  * returns them in order. Errors start with `where`, e.g. `runSweep: options.`.
  *
- * @throws {@link ScenarioError} or {@link DibsimError} from the registry for a bad reference;
+ * @throws {@link ScenarioError} with the problems of every strategy whose reference or parameters are bad;
  *   {@link DibsimError} `INVALID_ARGUMENT` for a malformed spec or a duplicate name.
  * @internal
  */
@@ -88,7 +122,14 @@ export async function loadStrategies(
     throw invalid('strategies', specs, 'must be a non-empty array. Pass at least one strategy.');
   }
   const loaded: LoadedStrategy[] = [];
-  for (const [i, spec] of specs.entries()) loaded.push(await load(spec, `strategies[${i}]`, invalid));
+  await forEachStrategy(
+    specs,
+    where,
+    (spec) => spec.name ?? (spec as StrategyModule).module,
+    async (spec, path) => {
+      loaded.push(await load(spec, path, invalid));
+    },
+  );
   const seen = new Set<string>();
   for (const [i, s] of loaded.entries()) {
     if (seen.has(s.name)) {
@@ -109,23 +150,30 @@ export async function loadStrategies(
  * the horizon) fails before the first replication instead of inside it. Once per experiment: replications
  * do not check again. A strategy whose `create` throws is left to fail in its first replication.
  *
- * @throws {@link ScenarioError} from the first strategy whose parameters do not fit.
+ * @param where - what errors start with, as for {@link loadStrategies}
+ * @throws {@link ScenarioError} with the problems of every strategy whose parameters do not fit.
  * @internal
  */
 export async function checkStrategies(
   strategies: readonly LoadedStrategy[],
   scenario: Scenario,
+  where = 'runExperiment: options.',
 ): Promise<void> {
-  for (const s of strategies) {
-    let strategy: ProcurementStrategy;
-    try {
-      strategy = await s.create();
-    } catch {
-      // It fails again in its first replication, as a ReplicationError with the seed and index to replay.
-      continue;
-    }
-    strategy.check?.(scenario);
-  }
+  await forEachStrategy(
+    strategies,
+    where,
+    (s) => s.name,
+    async (s) => {
+      let strategy: ProcurementStrategy;
+      try {
+        strategy = await s.create();
+      } catch {
+        // It fails again in its first replication, as a ReplicationError with the seed and index to replay.
+        return;
+      }
+      strategy.check?.(scenario);
+    },
+  );
 }
 
 async function load(

@@ -13,6 +13,12 @@ import { createPooled, type PooledParams } from './pooled.js';
 import { switchAt } from './switch.js';
 
 /**
+ * The source of the {@link ScenarioError} for a reference that cannot be loaded; its issues' paths are the
+ * reference's fields (`module`, `export`, `params`). @internal
+ */
+export const STRATEGY_REFERENCE = 'strategy reference';
+
+/**
  * A strategy by reference: which module, which export, and its parameters as plain JSON-safe data.
  *
  * @example
@@ -96,7 +102,7 @@ export async function loadStrategy(
           fix: `Use a built-in name (${builtinStrategies.join(', ')}) or a module specifier such as "./my-strategy.js".`,
         },
       ],
-      'strategy reference',
+      STRATEGY_REFERENCE,
     );
   }
   const prefix = 'dibsim/strategies/';
@@ -121,7 +127,7 @@ export async function loadStrategy(
             .join(', ')}, or a built-in name: ${builtinStrategies.join(', ')}.`,
         },
       ],
-      'strategy reference',
+      STRATEGY_REFERENCE,
     );
   }
   const specifier = resolveSpecifier(r.module, options.baseUrl);
@@ -148,7 +154,7 @@ export async function loadStrategy(
           fix: 'Export a function (params) => strategy, or drop params.',
         },
       ],
-      'strategy reference',
+      STRATEGY_REFERENCE,
     );
   } else strategy = exported;
   if (!isProcurementStrategy(strategy)) {
@@ -160,7 +166,7 @@ export async function loadStrategy(
           fix: 'Export createStrategy(params) returning { name, review(context) }, or a strategy object as default.',
         },
       ],
-      'strategy reference',
+      STRATEGY_REFERENCE,
     );
   }
   return strategy;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, ScenarioError, type ScenarioIssue } from '../errors.js';
+import { DibsimError, issuesUnder, ScenarioError, type ScenarioIssue } from '../errors.js';
 import { dateOf, daysInMonthAt, monthStarts } from '../model/dates.js';
 import {
   checkProcurementStrategy,
@@ -75,8 +75,7 @@ class Switch implements ProcurementStrategy {
       try {
         strategy.check?.(scenario);
       } catch (error) {
-        if (!(error instanceof ScenarioError)) throw error;
-        issues.push(...error.issues.map((i) => ({ ...i, path: `${path}.${i.path}` })));
+        issues.push(...issuesUnder(path, error));
       }
     }
     if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');

@@ -98,6 +98,16 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       ['compare', SMALL, '--strategy', 'pooled', '--param', 'bilateral:x=1'],
       /no strategy is named "bilateral"/,
     ],
+    [
+      // Every strategy's problems at once, each named.
+      [
+        'compare',
+        SMALL,
+        ...['--strategy', 'pooled', '--param', 'pooled:overheadEurPerContract=-1'],
+        ...['--strategy', 'bilateral', '--param', 'bilateral:among=XX'],
+      ],
+      /^runExperiment: options: strategies\[0\]\.params\.overheadEurPerContract: .*\(strategy "pooled"\)\. Fix: .*\nrunExperiment: options: strategies\[1\]\.params\.among: unknown membership "XX" \(strategy "bilateral"\)\. Fix: .*\n\(2 problems; nothing was run\)\n$/,
+    ],
     [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
     [
       ['run', SMALL, '--strategy', 'pooled', '--strategy', 'bilateral'],

@@ -223,7 +223,7 @@ describe('runExperiment (serial)', () => {
     const cases: [Parameters<typeof runExperiment>[0]['strategies'], RegExp][] = [
       [
         [national, { module: 'bilateral', params: { among: ['AA', 'XX'] } }],
-        /bilateral strategy params has 1 problem:\n {2}- among: unknown nation "XX" Use nation ids of the scenario: AA\./,
+        /runExperiment: options has 1 problem:\n {2}- strategies\[1\]\.params\.among: unknown nation "XX" \(strategy "bilateral"\) Use nation ids of the scenario: AA\./,
       ],
       [
         [
@@ -248,6 +248,39 @@ describe('runExperiment (serial)', () => {
     const modules = cases[0]![0].filter((s) => 'module' in s);
     await expect(runExperiment({ ...base, strategies: modules, workers: 2 })).rejects.toThrow(ScenarioError);
     expect(progress).toBe(0);
+  });
+
+  it('reports the problems of every strategy at once, each under its index and named, when loading and when checking', async () => {
+    const base = { scenario, replications: 1, seed: 1 };
+    const problems = async (strategies: Parameters<typeof runExperiment>[0]['strategies']) => {
+      const error = await runExperiment({ ...base, strategies }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as ScenarioError).source).toBe('runExperiment: options');
+      return (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    // Parameters that do not parse, and a module that is no strategy, all found while loading.
+    expect(
+      await problems([
+        { module: 'bilateral', name: 'b1', params: { among: 'AA' } },
+        national,
+        { module: 'pooled', name: 'p', params: { nope: 1 } },
+        { module: 'node:path', name: 'path' },
+      ]),
+    ).toEqual([
+      'strategies[0].params.among: unknown membership "AA" (strategy "b1")',
+      'strategies[2].params.nope: unknown field \'nope\' (strategy "p")',
+      expect.stringMatching(/^strategies\[3\]\.module: .* \(strategy "path"\)$/),
+    ]);
+    // Two variants of one module that do not fit the scenario, found by their checks.
+    expect(
+      await problems([
+        { module: 'bilateral', name: 'b1', params: { among: ['AA', 'XX'] } },
+        { module: 'bilateral', name: 'b2', params: { among: ['YY', 'AA'] } },
+      ]),
+    ).toEqual([
+      'strategies[0].params.among: unknown nation "XX" (strategy "b1")',
+      'strategies[1].params.among: unknown nation "YY" (strategy "b2")',
+    ]);
   });
 
   it('a strategy that cannot be created is not checked: it fails in its first replication, as a ReplicationError', async () => {

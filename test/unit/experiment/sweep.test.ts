@@ -247,7 +247,7 @@ describe('runSweep and tornado', () => {
     await expect(
       runSweep({ ...common, levers: [date], design: { type: 'grid' }, onPoint: () => ran++ }),
     ).rejects.toThrow(
-      /switch strategy params has 1 problem:\n {2}- date: 2027-02-01 is after the last monthly review/,
+      /runSweep: options has 1 problem:\n {2}- strategies\[\d\]\.params\.date: 2027-02-01 is after the last monthly review/,
     );
     await expect(
       tornado({ ...common, levers: [date], kpis: ['totalSpendEur'], onExperiment: () => ran++ }),

@@ -5,7 +5,7 @@
  * @module
  */
 import { pathToFileURL } from 'node:url';
-import { DibsimError, describeValue, ScenarioError } from '../errors.js';
+import { DibsimError, describeValue, issuesUnder, ScenarioError, type ScenarioIssue } from '../errors.js';
 import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
 import { createNationalOnly } from './national.js';
@@ -175,14 +175,15 @@ export async function loadStrategy(
 /**
  * The built-in `'switch'`: loads `before` and `after` and joins them with {@link switchAt}.
  *
- * @throws {@link ScenarioError} if `params` is not `{ date, before, after }`.
+ * @throws {@link ScenarioError} if `params` is not `{ date, before, after }`, or with the problems of `before`
+ *   and `after` when they cannot be loaded, each under its name (`after.among`).
  */
 export async function createSwitch(
   params: SwitchParams,
   options: LoadStrategyOptions = {},
 ): Promise<ProcurementStrategy> {
   const p = (params ?? {}) as Partial<SwitchParams>;
-  const issues = [];
+  const issues: ScenarioIssue[] = [];
   if (typeof p !== 'object' || Array.isArray(p))
     issues.push({ path: '(params)', message: 'must be an object', fix: 'Use { date, before, after }.' });
   else {
@@ -204,11 +205,21 @@ export async function createSwitch(
         });
   }
   if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
-  const [before, after] = await Promise.all([
+  // Both parts are loaded, so that the problems of both are reported, each under its name (`after.among`).
+  const [before, after] = await Promise.allSettled([
     loadStrategy(p.before!, options),
     loadStrategy(p.after!, options),
   ]);
-  return switchAt(p.date!, before, after);
+  if (before.status === 'fulfilled' && after.status === 'fulfilled') {
+    return switchAt(p.date!, before.value, after.value);
+  }
+  for (const [k, part] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
+    if (part.status === 'rejected') issues.push(...issuesUnder(k, part.reason));
+  }
+  throw new ScenarioError(issues, 'switch strategy params');
 }
 
 function resolveSpecifier(module: string, baseUrl: string | URL | undefined): string {

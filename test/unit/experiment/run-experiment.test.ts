@@ -265,11 +265,21 @@ describe('runExperiment (serial)', () => {
         national,
         { module: 'pooled', name: 'p', params: { nope: 1 } },
         { module: 'node:path', name: 'path' },
+        {
+          module: 'switch',
+          name: 's',
+          params: {
+            date: '2026-06-01',
+            before: 'national-only',
+            after: { module: 'bilateral', params: { among: 'AA' } },
+          },
+        },
       ]),
     ).toEqual([
       'strategies[0].params.among: unknown membership "AA" (strategy "b1")',
       'strategies[2].params.nope: unknown field \'nope\' (strategy "p")',
       expect.stringMatching(/^strategies\[3\]\.module: .* \(strategy "path"\)$/),
+      'strategies[4].params.after.among: unknown membership "AA" (strategy "s")',
     ]);
     // Two variants of one module that do not fit the scenario, found by their checks.
     expect(

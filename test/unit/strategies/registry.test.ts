@@ -125,6 +125,17 @@ describe('loadStrategy(ref, options)', () => {
     expect((error as DibsimError).cause).toBeDefined();
   });
 
+  it('createSwitch(params) reports the problems of both parts, each under its name', async () => {
+    const error = await createSwitch({
+      date: '2025-01-01',
+      before: { module: 'pooled', params: { nope: 1 } },
+      after: 'dibsim/strategies/pooling',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).source).toBe('switch strategy params');
+    expect((error as ScenarioError).issues.map((i) => i.path)).toEqual(['before.nope', 'after.module']);
+  });
+
   it('createSwitch(params) rejects unknown fields', async () => {
     await expect(
       createSwitch({ date: '2025-01-01', before: 'pooled', after: 'pooled', when: 1 } as never),

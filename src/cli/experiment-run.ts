@@ -18,7 +18,7 @@ import { type ExperimentCliOptions, experimentBase } from './experiment-options.
 import { listenForInterrupt } from './interrupt.js';
 import { createProgress, secondsSince } from './progress.js';
 import type { LoadedScenario } from './scenario-source.js';
-import type { CliStrategy } from './strategies.js';
+import { type CliStrategy, inCliTerms } from './strategies.js';
 
 /** What a command passes to {@link runCliExperiment}. */
 export interface CliExperiment {
@@ -79,7 +79,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     progress.stop();
     discard();
     if (error instanceof ReplicationError) throw new RunFailedError(error, replayCommand(input, error));
-    throw error;
+    throw inCliTerms(error, strategies);
   } finally {
     interrupt.dispose();
   }

@@ -6,6 +6,7 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ScenarioError } from '../errors.js';
 import type { StrategyModule } from '../experiment/strategy-spec.js';
 import { builtinStrategies } from '../strategies/registry.js';
 import { UsageError } from './errors.js';
@@ -87,4 +88,28 @@ function withPath(root: unknown, path: readonly string[], value: unknown): unkno
       ? (root as Record<string, unknown>)
       : {};
   return { ...record, [head]: withPath(record[head], rest, value) };
+}
+
+/**
+ * An experiment's error about its strategies, in the words of the command line: a parameter's path
+ * `strategies[i].params.<path>` becomes `<name>:<path>`, as `--param` and `--lever` write it, and a bad
+ * module reference `strategies[i]…` becomes `--strategy <text>`. Any other error is returned unchanged.
+ */
+export function inCliTerms(error: unknown, strategies: readonly CliStrategy[]): unknown {
+  const located = /^strategies\[(\d+)\](.*)$/;
+  if (!(error instanceof ScenarioError) || !error.issues.every((i) => located.test(i.path))) return error;
+  const issues = error.issues.map((issue) => {
+    const [, index, rest] = located.exec(issue.path) as RegExpExecArray;
+    const strategy = strategies[Number(index)];
+    if (strategy === undefined) return issue;
+    const { name } = strategy.spec;
+    const param = rest!.startsWith('.params.') ? rest!.slice('.params.'.length) : undefined;
+    return {
+      ...issue,
+      path: param === undefined ? `--strategy ${strategy.text}` : `${name}:${param}`,
+      // The library names the strategy in the message; here the path does.
+      message: issue.message.replace(` (strategy "${name}")`, ''),
+    };
+  });
+  return new ScenarioError(issues, 'strategies');
 }

@@ -18,7 +18,7 @@ import { collect, lever, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
 import { DEFAULT_SCENARIO, loadScenario } from '../scenario-source.js';
-import { DEFAULT_STRATEGIES, resolveStrategies } from '../strategies.js';
+import { DEFAULT_STRATEGIES, inCliTerms, resolveStrategies } from '../strategies.js';
 
 interface SweepCliOptions extends ExperimentCliOptions {
   readonly lever?: Lever[];
@@ -150,6 +150,8 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             sweep,
             table: sweepTable(sweep),
           });
+        } catch (error) {
+          throw inCliTerms(error, strategies);
         } finally {
           interrupt.dispose();
         }

@@ -106,7 +106,12 @@ describe('dibsim: help, usage errors and exit code 2', () => {
         ...['--strategy', 'pooled', '--param', 'pooled:overheadEurPerContract=-1'],
         ...['--strategy', 'bilateral', '--param', 'bilateral:among=XX'],
       ],
-      /^runExperiment: options: strategies\[0\]\.params\.overheadEurPerContract: .*\(strategy "pooled"\)\. Fix: .*\nrunExperiment: options: strategies\[1\]\.params\.among: unknown membership "XX" \(strategy "bilateral"\)\. Fix: .*\n\(2 problems; nothing was run\)\n$/,
+      /^strategies: pooled:overheadEurPerContract: must be >= 0 \(got -1\)\. Fix: .*\nstrategies: bilateral:among: unknown membership "XX"\. Fix: .*\n\(2 problems; nothing was run\)\n$/,
+    ],
+    [
+      // A strategy parameter set by a lever, found at a design point before anything runs.
+      ['sweep', SMALL, '--strategy', 'pooled', '--lever', 'pooled:frameworkLengthMonths=24,-5'],
+      /^strategies: pooled:frameworkLengthMonths: must be >= 1 \(got -5\)\. Fix: .*\n\(1 problem; nothing was run\)\n$/,
     ],
     [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
     [

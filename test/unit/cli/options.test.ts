@@ -2,7 +2,8 @@ import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { dibsimCommand, shellQuote, withOption } from '../../../src/cli/command-line.js';
 import { lever, nonNegativeInt, param, positiveInt, seed, shard } from '../../../src/cli/options.js';
-import { resolveStrategies } from '../../../src/cli/strategies.js';
+import { inCliTerms, resolveStrategies } from '../../../src/cli/strategies.js';
+import { DibsimError, ScenarioError } from '../../../src/errors.js';
 import { normaliseSeed } from '../../../src/random/streams.js';
 
 describe('option parsers', () => {
@@ -98,6 +99,44 @@ describe('strategies from the command line', () => {
     expect(() => resolveStrategies(['pooled'], [param('bilateral:x=1')])).toThrow(
       /no strategy is named "bilateral"/,
     );
+  });
+});
+
+describe('strategy problems in the words of the command line', () => {
+  const strategies = resolveStrategies(['pooled', 'mine=./x/cheap.mjs']);
+  const fix = 'Do this.';
+
+  it("inCliTerms writes parameters as <name>:<path> and references as --strategy <text>, without the library's strategy name", () => {
+    const error = new ScenarioError(
+      [
+        {
+          path: 'strategies[0].params.frameworkLengthMonths',
+          message: 'must be >= 1 (strategy "pooled")',
+          fix,
+        },
+        { path: 'strategies[1].module', message: 'is not a strategy (strategy "mine")', fix },
+        { path: 'strategies[1].params', message: 'must be an object (strategy "mine")', fix },
+      ],
+      'runExperiment: options',
+    );
+    const mapped = inCliTerms(error, strategies) as ScenarioError;
+    expect(mapped).toBeInstanceOf(ScenarioError);
+    expect(mapped.source).toBe('strategies');
+    expect(mapped.issues).toEqual([
+      { path: 'pooled:frameworkLengthMonths', message: 'must be >= 1', fix },
+      { path: '--strategy mine=./x/cheap.mjs', message: 'is not a strategy', fix },
+      { path: '--strategy mine=./x/cheap.mjs', message: 'must be an object', fix },
+    ]);
+  });
+
+  it('inCliTerms leaves other errors as they are', () => {
+    const scenario = new ScenarioError(
+      [{ path: 'firms[0].efficiency', message: 'must be > 0', fix }],
+      'x.yaml',
+    );
+    const other = new DibsimError('INVALID_ARGUMENT', 'bad');
+    expect(inCliTerms(scenario, strategies)).toBe(scenario);
+    expect(inCliTerms(other, strategies)).toBe(other);
   });
 });
 

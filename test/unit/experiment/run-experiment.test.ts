@@ -258,7 +258,7 @@ describe('runExperiment (serial)', () => {
       expect((error as ScenarioError).source).toBe('runExperiment: options');
       return (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
     };
-    // Parameters that do not parse, and a module that is no strategy, all found while loading.
+    // Parameters that do not parse (a switch part's too) and a module that is no strategy, found loading.
     expect(
       await problems([
         { module: 'bilateral', name: 'b1', params: { among: 'AA' } },

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from 'd3-array';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -22,12 +23,6 @@ const newDist = option('new', 'dist');
 const rounds = Number(option('rounds', 5));
 const reps = Number(option('reps', 20));
 const strategies = option('strategies', 'national-only,bilateral,pooled').split(',');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function once(dist, strategy) {
   const child = spawnSync(

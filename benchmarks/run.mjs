@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from 'd3-array';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -317,11 +318,6 @@ function runChild(group, m) {
   return JSON.parse(line);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const sig = (x, d = 4) => (Number.isFinite(x) ? Number(x.toPrecision(d)) : x);
 
 const goalLines = [];

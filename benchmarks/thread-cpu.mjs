@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from 'd3-array';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -29,6 +30,8 @@ const option = (name, fallback) => {
 };
 const dist = option('dist', 'dist');
 const positional = args.filter((a) => !a.startsWith('--'));
+/** Seconds to two decimals, for the JSON lines. */
+const centi = (x) => Math.round(x * 100) / 100;
 
 /** CPU seconds (user + system) of each thread of this process, by thread id. */
 function threadCpu() {
@@ -72,17 +75,16 @@ if (positional[0] === 'child') {
   const workerJs = sum(started.slice(0, workers));
   const helpers = sum(used.map(([, cpu]) => cpu)) - main - workerJs;
   const cpu = workerJs + helpers + main;
-  const round = (x) => Math.round(x * 100) / 100;
   console.log(
     JSON.stringify({
       workers,
       replications,
-      wall: round(wall),
-      workerJs: round(workerJs),
-      helpers: round(helpers),
-      main: round(main),
-      cpu: round(cpu),
-      coresUsed: round(cpu / wall),
+      wall: centi(wall),
+      workerJs: centi(workerJs),
+      helpers: centi(helpers),
+      main: centi(main),
+      cpu: centi(cpu),
+      coresUsed: centi(cpu / wall),
     }),
   );
 } else {
@@ -105,18 +107,13 @@ if (positional[0] === 'child') {
       runs.push(JSON.parse(line));
     }
   }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-  };
   const summary = { replications, rounds };
   for (const workers of [1, 2]) {
     const mine = runs.filter((x) => x.workers === workers);
     for (const key of ['wall', 'workerJs', 'helpers', 'main', 'cpu']) {
-      summary[`${key}${workers}`] = Math.round(median(mine.map((x) => x[key])) * 100) / 100;
+      summary[`${key}${workers}`] = centi(median(mine, (x) => x[key]));
     }
   }
-  summary.speedup = Math.round((summary.wall1 / summary.wall2) * 100) / 100;
+  summary.speedup = centi(summary.wall1 / summary.wall2);
   console.log(JSON.stringify(summary));
 }

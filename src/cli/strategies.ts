@@ -7,7 +7,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ScenarioError } from '../errors.js';
-import type { StrategyModule } from '../experiment/strategy-spec.js';
+import { namingStrategy, type StrategyModule } from '../experiment/strategy-spec.js';
 import { builtinStrategies } from '../strategies/registry.js';
 import { UsageError } from './errors.js';
 import type { ParamSetting } from './options.js';
@@ -108,7 +108,7 @@ export function inCliTerms(error: unknown, strategies: readonly CliStrategy[]): 
       ...issue,
       path: param === undefined ? `--strategy ${strategy.text}` : `${name}:${param}`,
       // The library names the strategy in the message; here the path does.
-      message: issue.message.replace(` (strategy "${name}")`, ''),
+      message: issue.message.replace(namingStrategy(name), ''),
     };
   });
   return new ScenarioError(issues, 'strategies');

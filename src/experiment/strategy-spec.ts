@@ -77,6 +77,11 @@ export function isStrategyModule(spec: StrategySpec): spec is StrategyModule {
   return typeof (spec as Partial<StrategyModule>).module === 'string';
 }
 
+/** What an experiment appends to a strategy's problem to name the strategy. @internal */
+export function namingStrategy(name: string): string {
+  return ` (strategy "${name}")`;
+}
+
 /**
  * Runs `step` on each strategy in turn and reports the problems of all of them in one {@link ScenarioError}
  * (its source `where`, e.g. `runExperiment: options`): each issue's path is put under `strategies[i].params`,
@@ -97,7 +102,7 @@ async function forEachStrategy<T>(
     } catch (error) {
       const reference = error instanceof ScenarioError && error.source === STRATEGY_REFERENCE;
       for (const issue of issuesUnder(reference ? path : `${path}.params`, error)) {
-        issues.push({ ...issue, message: `${issue.message} (strategy "${label(item)}")` });
+        issues.push({ ...issue, message: `${issue.message}${namingStrategy(label(item))}` });
       }
     }
   }

@@ -81,9 +81,14 @@ class Switch implements ProcurementStrategy {
     if (issues.length > 0) throw new ScenarioError(issues, 'switch strategy params');
   }
 
+  /** The strategy in force. */
+  protected get current(): ProcurementStrategy {
+    return this.switched ? this.after : this.before;
+  }
+
   start(context: ProcurementContext): void {
     this.switched = context.date >= this.date;
-    (this.switched ? this.after : this.before).start?.(context);
+    this.current.start?.(context);
   }
 
   review(context: ProcurementContext): void {
@@ -91,14 +96,14 @@ class Switch implements ProcurementStrategy {
       this.switched = true;
       this.after.start?.(context);
     }
-    (this.switched ? this.after : this.before).review(context);
+    this.current.review(context);
   }
 }
 
 /** A switch where `before` or `after` has a daily hook: it goes to whichever strategy is in force. */
 class SwitchWithDaily extends Switch {
   daily(context: DailyContext): void {
-    (this.switched ? this.after : this.before).daily?.(context);
+    this.current.daily?.(context);
   }
 }
 

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
-import type { Scenario } from '../../../src/model/scenario.js';
+import type { NationSpec, Scenario, StockpileSpec } from '../../../src/model/scenario.js';
 import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
-import { validateScenario } from '../../../src/model/validate.js';
+import { validatedOnce, validateScenario } from '../../../src/model/validate.js';
 import type { RunScenarioOptions } from '../../../src/model/world.js';
 import { runValidatedScenario } from '../../../src/model/world.js';
 import { createNationalOnly } from '../../../src/strategies/national.js';
 import { smallScenario } from './small-scenario.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 describe('runScenario options', () => {
   it('names the malformed option and the fix before anything runs', () => {
@@ -57,8 +59,17 @@ describe('runScenario options', () => {
     }
   });
 
-  it('validates each scenario object once; runValidatedScenario, which experiments run per replication, never', () => {
+  it('validates a scenario object once while it is unchanged; runValidatedScenario, which experiments run per replication, never', () => {
     const small = smallScenario();
+    const strategy = createNationalOnly;
+    // The same object, unchanged: the scenario validated the first time, not a new one.
+    const first = validatedOnce(small);
+    expect(validatedOnce(small)).toBe(first);
+    // The copy validateScenario returned is known valid too.
+    const copy = validateScenario(small);
+    expect(validatedOnce(copy)).toBe(copy);
+    const result = runScenario(small, { strategy: strategy(), seed: 3 });
+    expect(runScenario(copy, { strategy: strategy(), seed: 3 })).toEqual(result);
     // Validation lists the root's fields; a run reads only the fields it needs.
     let listed = 0;
     const counting = (scenario: Scenario) =>
@@ -68,19 +79,24 @@ describe('runScenario options', () => {
           return Reflect.ownKeys(target);
         },
       });
-    const strategy = createNationalOnly;
-    const once = counting(small);
-    const result = runScenario(once, { strategy: strategy(), seed: 3 });
-    expect(listed).toBeGreaterThan(0);
-    listed = 0;
-    expect(runScenario(once, { strategy: strategy(), seed: 3 })).toEqual(result);
     expect(runValidatedScenario(counting(small), { strategy: strategy(), seed: 3 })).toEqual(result);
     expect(listed).toBe(0);
-    // An object validateScenario accepted is not validated again either.
-    const checked = counting(small);
-    validateScenario(checked);
-    listed = 0;
-    expect(runScenario(checked, { strategy: strategy(), seed: 3 })).toEqual(result);
-    expect(listed).toBe(0);
+  });
+
+  it('validates a scenario edited in place again, and runs it as edited', () => {
+    const strategy = createNationalOnly;
+    for (const edited of [smallScenario(), validateScenario(smallScenario())]) {
+      const before = runScenario(edited, { strategy: strategy(), seed: 3 });
+      const stockpile = (edited.nations[0] as Mutable<NationSpec>).stockpiles[0] as Mutable<StockpileSpec>;
+      stockpile.initialRounds = 10;
+      const after = runScenario(edited, { strategy: strategy(), seed: 3 });
+      expect(after.kpis).not.toEqual(before.kpis);
+      expect(after).toEqual(runScenario(structuredClone(edited), { strategy: strategy(), seed: 3 }));
+      // An edit that breaks the scenario is reported, not run with the old data.
+      stockpile.initialRounds = -1;
+      expect(() => runScenario(edited, { strategy: strategy(), seed: 3 })).toThrow(
+        /runScenario: scenario has \d+ problems?:\n {2}- nations\[0\]\.stockpiles\[0\]\.initialRounds: must be >= 0/,
+      );
+    }
   });
 });

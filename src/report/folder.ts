@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DibsimError, describeValue } from '../errors.js';
 import { chartSpecs } from './charts.js';
@@ -20,8 +20,14 @@ import { checkReportInput, type RenderedChart, type ReportFiles, type ReportInpu
  * `manifest.json` (provenance), `<table>.csv` for every table of {@link reportTables}, `charts/<name>.svg`
  * and `charts/<name>.png` for every chart of {@link chartSpecs}, and `report.html`.
  *
+ * All or nothing: every file is built in memory first, then written beside its final name and renamed into
+ * place once all are written. A chart that cannot be rendered or a file that cannot be written (a full
+ * disk) leaves the folder as it was: an earlier report in it is never half replaced. Other files in the
+ * folder are left alone.
+ *
  * @returns the paths written, relative to `dir`.
- * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path when a file cannot be written.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path when the folder cannot be created or a file
+ *   cannot be written.
  * @example
  * const files = await writeReportFolder('out', { result, scenario: europe155mm, command: 'dibsim compare' });
  * console.log(files.html); // 'report.html'
@@ -29,48 +35,27 @@ import { checkReportInput, type RenderedChart, type ReportFiles, type ReportInpu
 export async function writeReportFolder(dir: string, input: ReportInput): Promise<ReportFiles> {
   // Checked before the folder is made, so a bad input leaves nothing behind.
   checkReportInput(input, 'writeReportFolder');
-  const all: string[] = [];
-  const write = async (relative: string, data: string | Uint8Array) => {
-    const path = join(dir, relative);
-    try {
-      await writeFile(path, data);
-    } catch (error) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `writeReportFolder: cannot write ${path} (${error instanceof Error ? error.message : describeValue(error)}). Choose a folder you can write to.`,
-        { cause: error },
-      );
-    }
-    all.push(relative);
+  const contents = new Map<string, string | Uint8Array>();
+  const add = (relative: string, data: string | Uint8Array) => {
+    contents.set(relative, data);
     return relative;
   };
-  const charts = join(dir, 'charts');
-  try {
-    await mkdir(charts, { recursive: true });
-  } catch (error) {
-    throw new DibsimError(
-      'INVALID_ARGUMENT',
-      `writeReportFolder: cannot create the folder ${charts} (${error instanceof Error ? error.message : describeValue(error)}). Give a path where a folder can be created.`,
-      { cause: error },
-    );
-  }
-  const results = await write('results.json', resultsToJson(input.result));
-  const tornado =
-    input.tornado === undefined ? undefined : await write('tornado.json', resultsToJson(input.tornado));
-  const sweep = input.sweep === undefined ? undefined : await write('sweep.json', resultsToJson(input.sweep));
-  const manifest = await write('manifest.json', `${JSON.stringify(plain(input.result.manifest), null, 2)}\n`);
-  const tables: string[] = [];
-  for (const table of reportTables(input)) tables.push(await write(`${table.name}.csv`, tableToCsv(table)));
+  const results = add('results.json', resultsToJson(input.result));
+  const tornado = input.tornado === undefined ? undefined : add('tornado.json', resultsToJson(input.tornado));
+  const sweep = input.sweep === undefined ? undefined : add('sweep.json', resultsToJson(input.sweep));
+  const manifest = add('manifest.json', `${JSON.stringify(plain(input.result.manifest), null, 2)}\n`);
+  const tables = reportTables(input).map((table) => add(`${table.name}.csv`, tableToCsv(table)));
   const rendered: RenderedChart[] = [];
   const svgs: string[] = [];
   const pngs: string[] = [];
   for (const chart of chartSpecs(input)) {
     const svg = await renderSvg(chart);
     rendered.push({ name: chart.name, title: chart.title, svg });
-    svgs.push(await write(`charts/${chart.name}.svg`, svg));
-    pngs.push(await write(`charts/${chart.name}.png`, svgToPng(svg)));
+    svgs.push(add(`charts/${chart.name}.svg`, svg));
+    pngs.push(add(`charts/${chart.name}.png`, svgToPng(svg)));
   }
-  const html = await write('report.html', reportHtml(input, rendered));
+  const html = add('report.html', reportHtml(input, rendered));
+  await writeAll(dir, contents);
   return {
     dir,
     results,
@@ -81,6 +66,53 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
     svgs,
     pngs,
     html,
-    all,
+    all: [...contents.keys()],
   };
+}
+
+/**
+ * Writes `contents` (paths relative to `dir`) as a whole: each file first under a temporary name beside its
+ * own, then, once all are written, renamed over the final names. If a write fails, the temporary files are
+ * removed and nothing else has changed.
+ */
+async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  const charts = join(dir, 'charts');
+  try {
+    await mkdir(charts, { recursive: true });
+  } catch (error) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `writeReportFolder: cannot create the folder ${charts} (${reason(error)}). Give a path where a folder can be created.`,
+      { cause: error },
+    );
+  }
+  const staged: [temporary: string, path: string][] = [];
+  let path = '';
+  try {
+    for (const [relative, data] of contents) {
+      path = join(dir, relative);
+      const temporary = `${path}.${process.pid}.partial`;
+      staged.push([temporary, path]);
+      await writeFile(temporary, data);
+      // A folder of that name would stop the rename half-way through the report: fail before any.
+      if ((await stat(path).catch(() => undefined))?.isDirectory() === true) {
+        throw new Error('a folder of that name is in the way');
+      }
+    }
+    for (const [temporary, final] of staged) {
+      path = final;
+      await rename(temporary, final);
+    }
+  } catch (error) {
+    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `writeReportFolder: cannot write ${path} (${reason(error)}). Choose a folder you can write to.`,
+      { cause: error },
+    );
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : describeValue(error);
 }

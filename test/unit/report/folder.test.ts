@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -47,6 +55,34 @@ describe('writeReportFolder', () => {
     const png = readFileSync(join(dir, files.pngs[0]!));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('writeReportFolder writes all or nothing: a file it cannot write leaves the earlier report as it was', async () => {
+    const input = await reportInput();
+    const dir = join(root, 'again');
+    const files = await writeReportFolder(dir, input);
+    // Mark the earlier report, then put a folder where one of the CSV files goes.
+    writeFileSync(join(dir, 'results.json'), 'earlier');
+    writeFileSync(join(dir, 'report.html'), 'earlier');
+    const blocked = files.tables.at(-1)!;
+    rmSync(join(dir, blocked));
+    mkdirSync(join(dir, blocked));
+    await expect(writeReportFolder(dir, input)).rejects.toThrow(
+      new RegExp(`writeReportFolder: cannot write .*${blocked} \\(a folder of that name is in the way\\)`),
+    );
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe('earlier');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe('earlier');
+    const left = readdirSync(dir, { recursive: true }).map(String);
+    expect(left.filter((f) => f.endsWith('.partial'))).toEqual([]);
+    // Once the way is clear, the whole report is written again.
+    rmSync(join(dir, blocked), { recursive: true });
+    await writeReportFolder(dir, input);
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe(resultsToJson(input.result));
+    expect(
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.partial')),
+    ).toEqual([]);
   });
 
   it('writeReportFolder names the path when the folder cannot be created', async () => {

@@ -385,6 +385,13 @@ describe('validateScenario: cross-field rules', () => {
     expect(() => validateScenario(s)).not.toThrow();
   });
 
+  it('does not report that no nation stocks an item when the nations that might are invalid themselves', () => {
+    const s = minimalScenario();
+    for (const n of s.nations) n.stockpiles[0]!.initialRounds = -1;
+    const paths = issuesOf(s).map((i) => i.path);
+    expect(paths).toEqual(s.nations.map((_, i) => `nations[${i}].stockpiles[0].initialRounds`));
+  });
+
   it('accepts donor shares that sum to 1 within 1e-9', () => {
     const s = minimalScenario();
     s.pledges[0]!.donors = [

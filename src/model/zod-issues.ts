@@ -98,10 +98,66 @@ const EXPECTED: Readonly<Record<string, string>> = {
 
 type Issue = z.core.$ZodIssue;
 
-/** Issue counts of a union branch; `undefined` if its root did not even have the right type. */
-function branchScore(issues: readonly Issue[]): number | undefined {
-  if (issues.some((i) => i.path.length === 0 && i.code === 'invalid_type')) return undefined;
-  return issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+/** How a union branch met the input. */
+interface Match {
+  /** Issues it found (an unknown key counts once per key; a nested union, as its best branch). */
+  readonly score: number;
+  /**
+   * Whether it took the input's shape: no wrong type or unknown key at its root, and not a discriminated
+   * union whose discriminator (e.g. `type`) the input lacks. Mistakes inside a branch that fits are the
+   * ones to report, however many other branches have.
+   */
+  readonly fits: boolean;
+}
+
+/** How a branch met `input`; `undefined` if the input is not even of the branch's type. */
+function match(issues: readonly Issue[], input: unknown): Match | undefined {
+  let score = 0;
+  let fits = true;
+  for (const i of issues) {
+    const atRoot = i.path.length === 0;
+    if (atRoot && i.code === 'invalid_type') return undefined;
+    if (i.code === 'unrecognized_keys') {
+      score += i.keys.length;
+      if (atRoot) fits = false;
+    } else if (atRoot && i.code === 'invalid_union' && !isNoDiscriminator(i)) {
+      const best = bestBranch(i.errors, input);
+      if (best === undefined) return undefined;
+      score += best.match.score;
+      fits &&= best.match.fits;
+    } else {
+      score += 1;
+      const own = i as { input?: unknown; discriminator?: unknown };
+      if (isNoDiscriminator(i) && lacks(own.input, own.discriminator)) fits = false;
+    }
+  }
+  return { score, fits };
+}
+
+function isNoDiscriminator(issue: Issue): boolean {
+  return (issue as { note?: unknown }).note === 'No matching discriminator';
+}
+
+function lacks(input: unknown, key: unknown): boolean {
+  return typeof input === 'object' && input !== null && typeof key === 'string' && !(key in input);
+}
+
+/** The branch to report: the fewest issues among those that fit the input, or else among all that apply. */
+function bestBranch(
+  branches: readonly (readonly Issue[])[],
+  input: unknown,
+): { readonly issues: readonly Issue[]; readonly match: Match } | undefined {
+  let best: { issues: readonly Issue[]; match: Match } | undefined;
+  for (const issues of branches) {
+    const m = match(issues, input);
+    if (m === undefined) continue;
+    const better =
+      best === undefined ||
+      (m.fits && !best.match.fits) ||
+      (m.fits === best.match.fits && m.score < best.match.score);
+    if (better) best = { issues, match: m };
+  }
+  return best;
 }
 
 function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PathSegments): RawIssue[] {
@@ -116,16 +172,8 @@ function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
       },
     ];
   }
-  let best: readonly Issue[] | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const branch of issue.errors) {
-    const score = branchScore(branch);
-    if (score !== undefined && score < bestScore) {
-      best = branch;
-      bestScore = score;
-    }
-  }
-  if (best !== undefined) return best.flatMap((i) => convert(i, path));
+  const best = bestBranch(issue.errors, input);
+  if (best !== undefined) return best.issues.flatMap((i) => convert(i, path));
   const last = path[path.length - 1];
   if (input === undefined && typeof last === 'string') {
     return [missingField(path, last, fixFor(path))];

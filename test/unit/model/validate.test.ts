@@ -178,6 +178,74 @@ describe('validateScenario: fields, types and ranges', () => {
       count: 1,
     },
     {
+      title: 'an object with no distribution type at all, with the known types',
+      mutate: (s) => {
+        s.procurement.transportDays = { min: 7, max: 21 } as never;
+      },
+      path: 'procurement.transportDays.type',
+      names: ['unknown distribution type', 'triangular'],
+      count: 1,
+    },
+    // A mistake inside a sourced value or a profile is reported at its own field: these have no `type`,
+    // and used to be reported as an unknown distribution type of the whole value.
+    {
+      title: 'facts of a sourced value that are not a list',
+      mutate: (s) => {
+        s.nations[0]!.stockpiles[0]!.initialRounds = { value: 50_000, facts: null, confidence: 'L' } as never;
+      },
+      path: 'nations[0].stockpiles[0].initialRounds.facts',
+      names: ['must be an array (got null)'],
+      count: 1,
+    },
+    {
+      title: 'a bad parameter of the distribution inside a sourced value',
+      mutate: (s) => {
+        s.nations[0]!.stockpiles[0]!.initialRounds = {
+          value: { type: 'uniform', min: 'x', max: 60_000 },
+          facts: ['ST-01'],
+        } as never;
+      },
+      path: 'nations[0].stockpiles[0].initialRounds.value.min',
+      names: ['must be a finite number (got "x")'],
+      count: 1,
+    },
+    {
+      title: 'a misspelt confidence grade',
+      mutate: (s) => {
+        s.nations[0]!.stockpiles[0]!.initialRounds = { value: 50_000, confidence: 'gapp' } as never;
+      },
+      path: 'nations[0].stockpiles[0].initialRounds.confidence',
+      names: ['"gap"', '(got "gapp")'],
+      count: 1,
+    },
+    {
+      title: 'a sourced value without its value',
+      mutate: (s) => {
+        s.nations[0]!.stockpiles[0]!.initialRounds = { facts: ['ST-01'], confidence: 'L' } as never;
+      },
+      path: 'nations[0].stockpiles[0].initialRounds.value',
+      names: ["required field 'value' is missing"],
+      count: 1,
+    },
+    {
+      title: 'profile steps that are not a list',
+      mutate: (s) => {
+        s.nations[0]!.budgetEurPerYear = { steps: null } as never;
+      },
+      path: 'nations[0].budgetEurPerYear.steps',
+      names: ['must be an array (got null)'],
+      count: 1,
+    },
+    {
+      title: 'a negative value inside a profile step',
+      mutate: (s) => {
+        s.nations[0]!.budgetEurPerYear = { steps: [{ from: '2025-01-01', value: { value: -5 } }] } as never;
+      },
+      path: 'nations[0].budgetEurPerYear.steps[0].value.value',
+      names: ['>= 0', '(got -5)'],
+      count: 1,
+    },
+    {
       title: 'a typo in a distribution parameter',
       mutate: (s) => {
         s.procurement.transportDays = { type: 'triangular', min: 7, mdoe: 10, max: 21 } as never;

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DibsimError, describeValue, issuesUnder, ScenarioError, type ScenarioIssue } from '../errors.js';
+import { suggestKey } from '../model/field-suggestions.js';
 import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
 import { createNationalOnly } from './national.js';
@@ -135,11 +136,7 @@ export async function loadStrategy(
   try {
     loaded = (await import(specifier)) as Record<string, unknown>;
   } catch (cause) {
-    throw new DibsimError(
-      'INVALID_ARGUMENT',
-      `loadStrategy: cannot import "${r.module}" (resolved to ${specifier}). Check the path, or use a built-in: ${builtinStrategies.join(', ')}.`,
-      { cause },
-    );
+    throw importError(r.module, specifier, cause);
   }
   const name = r.export ?? ('createStrategy' in loaded ? 'createStrategy' : 'default');
   const exported = loaded[name];
@@ -235,4 +232,39 @@ function resolveSpecifier(module: string, baseUrl: string | URL | undefined): st
     return new URL(module, base).href;
   }
   return module; // a package name
+}
+
+/**
+ * Why a strategy module did not import: not found (with the built-in it may have meant), or found but
+ * failing to load (a syntax error, a missing dependency, a throw at top level), with the module's own error.
+ */
+function importError(module: string, specifier: string, cause: unknown): DibsimError {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const message = (cause instanceof Error ? cause.message.split('\n')[0]! : describeValue(cause)).replace(
+    /\.$/,
+    '',
+  );
+  // Node names the missing module in its message; a dependency of the module missing is a load failure.
+  const missing =
+    code === 'ERR_MODULE_NOT_FOUND' &&
+    [module, specifier, specifierPath(specifier)].some((name) => message.includes(`'${name}'`));
+  if (missing) {
+    const near = suggestKey(module, builtinStrategies);
+    return new DibsimError(
+      'INVALID_ARGUMENT',
+      `loadStrategy: cannot find "${module}" (resolved to ${specifier}). ${near === undefined ? 'Check the path, or use a built-in' : `Did you mean the built-in "${near}"? Built-ins`}: ${builtinStrategies.join(', ')}.`,
+      { cause },
+    );
+  }
+  const name = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : '';
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `loadStrategy: "${module}"${module === specifier ? '' : ` (${specifier})`} failed to load: ${name}${message}. Fix the module or what it imports (\`node ${specifierPath(specifier)}\` shows where).`,
+    { cause },
+  );
+}
+
+/** A file URL as a path (as Node's messages write it); other specifiers as they are. */
+function specifierPath(specifier: string): string {
+  return specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier;
 }

@@ -207,7 +207,7 @@ describe('runExperiment (serial)', () => {
       runExperiment({ ...base, strategies: ['national-only'] as unknown as typeof base.strategies }),
     ).rejects.toThrow(/strategies\[0\] must be .* Write \{ module: "national-only" \}/);
     await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
-      /cannot import "\.\/missing\.js"/,
+      /cannot find "\.\/missing\.js"/,
     );
     await expect(
       runExperiment({ ...base, strategies: [{ module: 'pooled', params: { nope: 1 } }] }),

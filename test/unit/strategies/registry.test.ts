@@ -1,4 +1,7 @@
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DibsimError, ScenarioError } from '../../../src/errors.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
@@ -123,6 +126,42 @@ describe('loadStrategy(ref, options)', () => {
     expect((error as DibsimError).code).toBe('INVALID_ARGUMENT');
     expect((error as DibsimError).message).toContain('no-such-strategy.js');
     expect((error as DibsimError).cause).toBeDefined();
+  });
+
+  it('tells a module it cannot find (with the built-in a near miss meant) from one that fails to load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dibsim-strategy-'));
+    try {
+      writeFileSync(join(dir, 'broken.mjs'), 'export default { name: "x", review( {} };\n');
+      writeFileSync(
+        join(dir, 'needs.mjs'),
+        'import "./gone.mjs";\nexport default { name: "y", review() {} };\n',
+      );
+      writeFileSync(join(dir, 'throws.mjs'), 'throw new Error("no licence data");\n');
+      const base = { baseUrl: pathToFileURL(`${dir}/`) };
+      const message = (module: string) =>
+        loadStrategy({ module }, base).then(
+          () => 'loaded',
+          (e: unknown) => (e as Error).message,
+        );
+      expect(await message('./missing.mjs')).toMatch(
+        /^loadStrategy: cannot find "\.\/missing\.mjs" .* Check the path/,
+      );
+      expect(await message('nationalonly')).toMatch(
+        /cannot find "nationalonly" .* Did you mean the built-in "national-only"\?/,
+      );
+      // The syntax error's wording is the loader's (Node's, or vite's under the test runner).
+      expect(await message('./broken.mjs')).toMatch(
+        /^loadStrategy: "\.\/broken\.mjs" \(file:.*broken\.mjs\) failed to load: .*syntax.*\. Fix the module/i,
+      );
+      expect(await message('./needs.mjs')).toMatch(
+        /"\.\/needs\.mjs" .* failed to load: Cannot find module '.*gone\.mjs'/,
+      );
+      expect(await message('./throws.mjs')).toMatch(
+        /"\.\/throws\.mjs" .* failed to load: no licence data\. Fix the module/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('createSwitch(params) reports the problems of both parts, each under its name', async () => {

@@ -6,6 +6,7 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
+import { suggestKey } from '../model/field-suggestions.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
 import { normaliseSeed } from '../random/streams.js';
@@ -112,6 +113,31 @@ export interface ExperimentOptions {
   /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */
   readonly shard?: ShardSpec;
 }
+
+/**
+ * The fields of {@link ExperimentOptions}, for the check that catches a misspelt one (a record, so that the
+ * compiler keeps it in step with the interface).
+ */
+const OPTION_NAMES: readonly string[] = Object.keys({
+  scenario: true,
+  strategies: true,
+  replications: true,
+  seed: true,
+  baseline: true,
+  level: true,
+  quantileAccuracy: true,
+  seriesEvery: true,
+  stopWhen: true,
+  onError: true,
+  onProgress: true,
+  signal: true,
+  keepRecords: true,
+  workers: true,
+  pool: true,
+  chunkSize: true,
+  resultsFile: true,
+  shard: true,
+} satisfies Record<keyof ExperimentOptions, true>);
 
 /**
  * Runs an experiment and returns per-strategy statistics, paired comparisons and a manifest.
@@ -276,6 +302,19 @@ export async function prepare(
   if (typeof options !== 'object' || options === null) {
     throw invalid(caller, '', options, 'must be an object', 'Pass { scenario, strategies, replications }.');
   }
+  // A misspelt option would otherwise be ignored, and the run go ahead on its default.
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) {
+      const near = suggestKey(key, OPTION_NAMES);
+      throw invalid(
+        caller,
+        key,
+        (options as unknown as Record<string, unknown>)[key],
+        'is not an option',
+        `${near === undefined ? '' : `Did you mean '${near}'? `}Options: ${OPTION_NAMES.join(', ')}.`,
+      );
+    }
+  }
   checkInteger(caller, 'replications', options.replications, 1);
   const level = options.level ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {
@@ -300,6 +339,28 @@ export async function prepare(
     throw invalid(caller, 'onError', onError, "must be 'abort' or 'skip'", '');
   }
   if (options.chunkSize !== undefined) checkInteger(caller, 'chunkSize', options.chunkSize, 1);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw invalid(
+      caller,
+      'onProgress',
+      options.onProgress,
+      'must be a function',
+      'Pass (progress) => { … }.',
+    );
+  }
+  const signal = options.signal as unknown;
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || !('aborted' in signal))) {
+    throw invalid(
+      caller,
+      'signal',
+      signal,
+      'must be an AbortSignal',
+      'Pass controller.signal of an AbortController.',
+    );
+  }
+  if (options.keepRecords !== undefined && typeof options.keepRecords !== 'boolean') {
+    throw invalid(caller, 'keepRecords', options.keepRecords, 'must be true or false', '');
+  }
   const { shard } = options;
   if (shard !== undefined) {
     checkInteger(caller, 'shard.count', shard.count, 1);
@@ -327,7 +388,7 @@ export async function prepare(
   }
   // Normalises the seed (42 and "42" are the same) and rejects null, NaN or an empty string.
   const seed = normaliseSeed(options.seed === undefined ? 1 : options.seed, `${caller}: options.seed`);
-  const scenario = validateScenario(options.scenario);
+  const scenario = validateScenario(options.scenario, `${caller}: options.scenario`);
   const layout = recordLayout(scenario, seriesEvery);
   const strategies = await loadStrategies(options.strategies, `${caller}: options.`);
   // Here, not in the replications: worker threads then run them without checking again.

@@ -185,6 +185,23 @@ describe('runExperiment (serial)', () => {
     await expect(runExperiment({ ...base, level: 1 })).rejects.toThrow(
       /level must be strictly between 0 and 1/,
     );
+    // A misspelt option is an error, not a run on the default it meant to change.
+    const typo = { ...base, seriesEvry: 'month' } as unknown as typeof base;
+    await expect(runExperiment(typo)).rejects.toThrow(
+      /^runExperiment: options\.seriesEvry is not an option \(got "month"\)\. Did you mean 'seriesEvery'\? Options: scenario, /,
+    );
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ onProgress: 5 }, /options\.onProgress must be a function \(got 5\)/],
+      [{ signal: 'abort' }, /options\.signal must be an AbortSignal \(got "abort"\)/],
+      [{ keepRecords: 'yes' }, /options\.keepRecords must be true or false \(got "yes"\)/],
+      [
+        { scenario: undefined },
+        /^runExperiment: options\.scenario has 1 problem:\n {2}- \(root\): must be an object/,
+      ],
+    ];
+    for (const [options, message] of bad) {
+      await expect(runExperiment({ ...base, ...options } as typeof base)).rejects.toThrow(message);
+    }
     for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, '', null as unknown as number]) {
       await expect(runExperiment({ ...base, seed })).rejects.toThrow(
         /options\.seed must be a finite number or a non-empty string/,

@@ -6,7 +6,7 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
-import { suggestKey } from '../model/field-suggestions.js';
+import { checkOptionNames } from '../model/field-suggestions.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
 import { normaliseSeed } from '../random/streams.js';
@@ -302,19 +302,7 @@ export async function prepare(
   if (typeof options !== 'object' || options === null) {
     throw invalid(caller, '', options, 'must be an object', 'Pass { scenario, strategies, replications }.');
   }
-  // A misspelt option would otherwise be ignored, and the run go ahead on its default.
-  for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key)) {
-      const near = suggestKey(key, OPTION_NAMES);
-      throw invalid(
-        caller,
-        key,
-        (options as unknown as Record<string, unknown>)[key],
-        'is not an option',
-        `${near === undefined ? '' : `Did you mean '${near}'? `}Options: ${OPTION_NAMES.join(', ')}.`,
-      );
-    }
-  }
+  checkOptionNames(options, OPTION_NAMES, `${caller}: options`);
   checkInteger(caller, 'replications', options.replications, 1);
   const level = options.level ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {

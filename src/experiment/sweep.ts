@@ -6,6 +6,7 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
 import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
@@ -55,6 +56,40 @@ export interface SweepOptions extends SweepBaseOptions {
   readonly onPoint?: (done: number, points: number) => void;
 }
 
+/** The fields shared by {@link SweepOptions} and {@link TornadoOptions}. */
+const BASE_OPTIONS = {
+  scenario: true,
+  strategies: true,
+  replications: true,
+  seed: true,
+  baseline: true,
+  level: true,
+  quantileAccuracy: true,
+  seriesEvery: true,
+  onError: true,
+  signal: true,
+  workers: true,
+  pool: true,
+  chunkSize: true,
+} satisfies Record<keyof Omit<SweepBaseOptions, 'stopWhen'>, true>;
+
+/** The fields of {@link SweepOptions} (records, so that the compiler keeps them in step). */
+const SWEEP_OPTION_NAMES: readonly string[] = Object.keys({
+  ...BASE_OPTIONS,
+  stopWhen: true,
+  levers: true,
+  design: true,
+  onPoint: true,
+} satisfies Record<keyof SweepOptions, true>);
+
+/** The fields of {@link TornadoOptions}. */
+const TORNADO_OPTION_NAMES: readonly string[] = Object.keys({
+  ...BASE_OPTIONS,
+  levers: true,
+  kpis: true,
+  onExperiment: true,
+} satisfies Record<keyof TornadoOptions, true>);
+
 /** One design point and its experiment. */
 export interface SweepPoint {
   /** Value per lever name. */
@@ -83,6 +118,9 @@ export interface SweepResult {
  * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
+  if (typeof options === 'object' && options !== null) {
+    checkOptionNames(options, SWEEP_OPTION_NAMES, 'runSweep: options');
+  }
   const { levers, design, onPoint, ...experiment } = options;
   const workers = checkWorkers(experiment, 'runSweep');
   const points = designPoints(levers, design, experiment.seed ?? 1);
@@ -206,6 +244,9 @@ export interface TornadoResult {
  *   runs.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
+  if (typeof options === 'object' && options !== null) {
+    checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
+  }
   const { levers, kpis, onExperiment, ...experiment } = options;
   const workers = checkWorkers(options, 'tornado');
   checkLevers('tornado: options.levers', levers, 1);

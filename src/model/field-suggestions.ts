@@ -1,11 +1,14 @@
 /**
  * Suggestions for mistyped field names: `unknown field 'capacityPerMont'; did you mean
- * 'capacityPerMonth'?`. Shared by the scenario schema and the strategies' parameter readers; free of zod,
+ * 'capacityPerMonth'?`. Shared by the scenario schema, the strategies' parameter readers and the checks of
+ * the functions' options; free of zod,
  * so that worker threads, which load the strategies but validate nothing, do not load it.
  *
  * @module
  * @internal
  */
+
+import { DibsimError, describeValue } from '../errors.js';
 
 /** Optimal-string-alignment edit distance (Levenshtein plus adjacent swaps), case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -33,9 +36,11 @@ export function editDistance(a: string, b: string): number {
 export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const extends_ = (candidate: string) => candidate.toLowerCase().startsWith(key.toLowerCase());
   for (const candidate of allowed) {
     const d = editDistance(key, candidate);
-    if (d < bestDistance) {
+    // Between equally near names, one that only adds to the key ('lever' → 'levers', not 'level').
+    if (d < bestDistance || (d === bestDistance && extends_(candidate) && !extends_(best!))) {
       best = candidate;
       bestDistance = d;
     }
@@ -51,4 +56,21 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
 export function unknownFieldMessage(key: string, allowed: readonly string[]): string {
   const suggestion = suggestKey(key, allowed);
   return `unknown field '${key}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}`;
+}
+
+/**
+ * Rejects an options object with a field not in `names`, which would otherwise be ignored and the call go
+ * ahead on the default it meant to change.
+ * @param where - the object as the caller wrote it, e.g. `runExperiment: options`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT`: `<where>.<key> is not an option (got …). Did you mean …?`
+ */
+export function checkOptionNames(options: object, names: readonly string[], where: string): void {
+  for (const [key, value] of Object.entries(options)) {
+    if (names.includes(key)) continue;
+    const near = suggestKey(key, names);
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where}.${key} is not an option (got ${describeValue(value)}). ${near === undefined ? '' : `Did you mean '${near}'? `}Options: ${names.join(', ')}.`,
+    );
+  }
 }

@@ -20,6 +20,7 @@ import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
 import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
 import { type Consumption, Pledge } from './demand.js';
+import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
 import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
@@ -75,6 +76,14 @@ export interface RunScenarioOptions {
    */
   readonly demand?: CommonDemand;
 }
+
+/** The fields of {@link RunScenarioOptions} (a record, so that the compiler keeps it in step). */
+const RUN_OPTION_NAMES: readonly string[] = Object.keys({
+  strategy: true,
+  seed: true,
+  replication: true,
+  demand: true,
+} satisfies Record<keyof RunScenarioOptions, true>);
 
 /**
  * {@link runScenario} for a scenario the caller has validated and strategies it has checked: what each
@@ -178,6 +187,9 @@ export class World {
     readonly scenario: Scenario,
     options: RunScenarioOptions,
   ) {
+    if (typeof options === 'object' && options !== null) {
+      checkOptionNames(options, RUN_OPTION_NAMES, 'runScenario: options');
+    }
     const strategy: unknown = (options as Partial<RunScenarioOptions> | undefined)?.strategy;
     checkProcurementStrategy(
       strategy,

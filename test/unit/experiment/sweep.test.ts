@@ -264,6 +264,12 @@ describe('runSweep and tornado', () => {
       [{ strategies: ['national-only'] }, 'options.strategies[0] must be { name, create }'],
       [{ workers: -1 }, 'options.workers must be an integer >= 0 (got -1).'],
       [{ baseline: 'nope' }, 'options.baseline is not one of the strategies'],
+      [
+        { seriesEvry: 'month' },
+        'options.seriesEvry is not an option (got "month"). Did you mean \'seriesEvery\'?',
+      ],
+      // Per-run files and records have no meaning for a sweep's many experiments.
+      [{ resultsFile: 'sweep.jsonl' }, 'options.resultsFile is not an option'],
     ];
     for (const [bad, message] of cases) {
       const options = { scenario, strategies, replications: 2, levers, ...bad };
@@ -274,6 +280,14 @@ describe('runSweep and tornado', () => {
         tornado({ ...options, kpis: ['totalSpendEur'] } as unknown as TornadoOptions),
       ).rejects.toThrow(`tornado: ${message}`);
     }
+    await expect(
+      runSweep({ scenario, strategies, replications: 2, lever: levers, design: { type: 'grid' } } as never),
+    ).rejects.toThrow(/^runSweep: options\.lever is not an option \(got .*\)\. Did you mean 'levers'\?/);
+    await expect(
+      tornado({ scenario, strategies, replications: 2, levers, kpi: ['totalSpendEur'] } as never),
+    ).rejects.toThrow(
+      'tornado: options.kpi is not an option (got ["totalSpendEur"]). Did you mean \'kpis\'?',
+    );
     const stopWhen = { halfWidth: { totalSpendEur: { relative: 0.1 } }, batch: 0 };
     await expect(
       runSweep({ scenario, strategies, replications: 2, levers, design: { type: 'grid' }, stopWhen }),

@@ -29,6 +29,11 @@ describe('runScenario options', () => {
       ],
       [{ strategy, replication: -1 }, /runScenario: options\.replication must be a non-negative integer/],
       [{ strategy, replication: 1.5 }, /runScenario: options\.replication must be a non-negative integer/],
+      // A misspelt option would run replication 0 instead of the one meant.
+      [
+        { strategy, replicaton: 3 },
+        /^runScenario: options\.replicaton is not an option \(got 3\)\. Did you mean 'replication'\? Options: strategy, seed, replication, demand\.$/,
+      ],
     ];
     for (const [options, message] of bad) {
       expect(() => runScenario(europe155mm, options as unknown as RunScenarioOptions)).toThrow(message);

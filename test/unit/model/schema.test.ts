@@ -96,6 +96,10 @@ describe('suggestKey', () => {
     expect(suggestKey('nmae', allowed)).toBe('name');
     expect(suggestKey('colour', allowed)).toBeUndefined();
     expect(suggestKey('xy', allowed)).toBeUndefined();
+    // Between equally near keys, the one that only adds to what was typed.
+    expect(suggestKey('lever', ['level', 'levers'])).toBe('levers');
+    expect(suggestKey('lever', ['levers', 'level'])).toBe('levers');
+    expect(suggestKey('levle', ['level', 'levers'])).toBe('level');
   });
 });
 

@@ -115,10 +115,11 @@ export interface ExperimentOptions {
 }
 
 /**
- * The fields of {@link ExperimentOptions}, for the check that catches a misspelt one (a record, so that the
- * compiler keeps it in step with the interface).
+ * The fields of {@link ExperimentOptions}, for the checks that catch a misspelt one (a record, so that the
+ * compiler keeps it in step with the interface; sweeps build theirs from it).
+ * @internal
  */
-const OPTION_NAMES: readonly string[] = Object.keys({
+export const EXPERIMENT_OPTIONS = {
   scenario: true,
   strategies: true,
   replications: true,
@@ -137,7 +138,9 @@ const OPTION_NAMES: readonly string[] = Object.keys({
   chunkSize: true,
   resultsFile: true,
   shard: true,
-} satisfies Record<keyof ExperimentOptions, true>);
+} as const satisfies Record<keyof ExperimentOptions, true>;
+
+const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
 
 /**
  * Runs an experiment and returns per-strategy statistics, paired comparisons and a manifest.

@@ -14,6 +14,7 @@ import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
 import type { ExperimentResult } from './results.js';
 import {
   checkWorkers,
+  EXPERIMENT_OPTIONS,
   type ExperimentOptions,
   type PreparedExperiment,
   prepare,
@@ -56,27 +57,20 @@ export interface SweepOptions extends SweepBaseOptions {
   readonly onPoint?: (done: number, points: number) => void;
 }
 
-/** The fields shared by {@link SweepOptions} and {@link TornadoOptions}. */
-const BASE_OPTIONS = {
-  scenario: true,
-  strategies: true,
-  replications: true,
-  seed: true,
-  baseline: true,
-  level: true,
-  quantileAccuracy: true,
-  seriesEvery: true,
-  onError: true,
-  signal: true,
-  workers: true,
-  pool: true,
-  chunkSize: true,
-} satisfies Record<keyof Omit<SweepBaseOptions, 'stopWhen'>, true>;
+// The fields of each function's options (records, so that the compiler keeps them in step): an
+// experiment's, less what has no meaning for many experiments (per-run files, records and progress).
+const {
+  resultsFile: _resultsFile,
+  shard: _shard,
+  keepRecords: _keepRecords,
+  onProgress: _onProgress,
+  ...SWEEP_BASE
+} = EXPERIMENT_OPTIONS;
+const { stopWhen: _stopWhen, ...TORNADO_BASE } = SWEEP_BASE;
 
-/** The fields of {@link SweepOptions} (records, so that the compiler keeps them in step). */
+/** The fields of {@link SweepOptions}. */
 const SWEEP_OPTION_NAMES: readonly string[] = Object.keys({
-  ...BASE_OPTIONS,
-  stopWhen: true,
+  ...SWEEP_BASE,
   levers: true,
   design: true,
   onPoint: true,
@@ -84,7 +78,7 @@ const SWEEP_OPTION_NAMES: readonly string[] = Object.keys({
 
 /** The fields of {@link TornadoOptions}. */
 const TORNADO_OPTION_NAMES: readonly string[] = Object.keys({
-  ...BASE_OPTIONS,
+  ...TORNADO_BASE,
   levers: true,
   kpis: true,
   onExperiment: true,

@@ -52,10 +52,13 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
     : undefined;
 }
 
+/** What an unknown-field message adds when it has a suggestion (see {@link unknownFieldMessage}). */
+export const SUGGESTION = '; did you mean ';
+
 /** `unknown field 'capacityPerMont'; did you mean 'capacityPerMonth'?` */
 export function unknownFieldMessage(key: string, allowed: readonly string[]): string {
   const suggestion = suggestKey(key, allowed);
-  return `unknown field '${key}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}`;
+  return `unknown field '${key}'${suggestion === undefined ? '' : `${SUGGESTION}'${suggestion}'?`}`;
 }
 
 /**

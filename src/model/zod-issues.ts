@@ -8,6 +8,7 @@
 
 import type * as z from 'zod';
 import { describeValue } from '../errors.js';
+import { SUGGESTION } from './field-suggestions.js';
 import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
 import { listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
@@ -103,35 +104,38 @@ interface Match {
   /** Issues it found (an unknown key counts once per key; a nested union, as its best branch). */
   readonly score: number;
   /**
-   * Whether it took the input's shape: no wrong type or unknown key at its root, and not a discriminated
-   * union whose discriminator (e.g. `type`) the input lacks. Mistakes inside a branch that fits are the
-   * ones to report, however many other branches have.
+   * How well it took the input's shape: 2 if it fits (no wrong type or unknown key at its root, and not a
+   * discriminated union whose discriminator, e.g. `type`, the input lacks); 1 if it would but for
+   * misspelt keys (each unknown key at its root near one of its fields); else 0. Mistakes inside the best
+   * fitting branch are the ones to report, however many other branches have.
    */
-  readonly fits: boolean;
+  readonly fit: 0 | 1 | 2;
 }
 
 /** How a branch met `input`; `undefined` if the input is not even of the branch's type. */
 function match(issues: readonly Issue[], input: unknown): Match | undefined {
   let score = 0;
-  let fits = true;
+  let fit: Match['fit'] = 2;
   for (const i of issues) {
     const atRoot = i.path.length === 0;
     if (atRoot && i.code === 'invalid_type') return undefined;
     if (i.code === 'unrecognized_keys') {
       score += i.keys.length;
-      if (atRoot) fits = false;
+      // One line per key (see `strict`), each with a suggestion if the key is near a field.
+      const misspelt = i.message.split('\n').every((line) => line.includes(SUGGESTION));
+      if (atRoot) fit = Math.min(fit, misspelt ? 1 : 0) as Match['fit'];
     } else if (atRoot && i.code === 'invalid_union' && !isNoDiscriminator(i)) {
       const best = bestBranch(i.errors, input);
       if (best === undefined) return undefined;
       score += best.match.score;
-      fits &&= best.match.fits;
+      fit = Math.min(fit, best.match.fit) as Match['fit'];
     } else {
       score += 1;
       const own = i as { input?: unknown; discriminator?: unknown };
-      if (isNoDiscriminator(i) && lacks(own.input, own.discriminator)) fits = false;
+      if (isNoDiscriminator(i) && lacks(own.input, own.discriminator)) fit = 0;
     }
   }
-  return { score, fits };
+  return { score, fit };
 }
 
 function isNoDiscriminator(issue: Issue): boolean {
@@ -142,7 +146,7 @@ function lacks(input: unknown, key: unknown): boolean {
   return typeof input === 'object' && input !== null && typeof key === 'string' && !(key in input);
 }
 
-/** The branch to report: the fewest issues among those that fit the input, or else among all that apply. */
+/** The branch to report: the fewest issues among those that fit the input best. */
 function bestBranch(
   branches: readonly (readonly Issue[])[],
   input: unknown,
@@ -153,8 +157,8 @@ function bestBranch(
     if (m === undefined) continue;
     const better =
       best === undefined ||
-      (m.fits && !best.match.fits) ||
-      (m.fits === best.match.fits && m.score < best.match.score);
+      m.fit > best.match.fit ||
+      (m.fit === best.match.fit && m.score < best.match.score);
     if (better) best = { issues, match: m };
   }
   return best;

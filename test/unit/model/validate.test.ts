@@ -246,6 +246,15 @@ describe('validateScenario: fields, types and ranges', () => {
       count: 1,
     },
     {
+      title: 'a misspelt profile key, as unknown plus missing rather than an unknown distribution type',
+      mutate: (s) => {
+        s.nations[0]!.consumption[0]!.roundsPerDay = { expresion: '100 + t / 10' } as never;
+      },
+      path: 'nations[0].consumption[0].roundsPerDay.expresion',
+      names: ["unknown field 'expresion'", "did you mean 'expression'?"],
+      count: 2,
+    },
+    {
       title: 'a typo in a distribution parameter',
       mutate: (s) => {
         s.procurement.transportDays = { type: 'triangular', min: 7, mdoe: 10, max: 21 } as never;

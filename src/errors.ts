@@ -215,6 +215,11 @@ export function fileErrorFix(code: unknown): string | undefined {
   return typeof code === 'string' ? FILE_FIXES[code] : undefined;
 }
 
+/** What a thrown value says, for an error message: an `Error`'s message, else the value described. @internal */
+export function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : describeValue(thrown);
+}
+
 /** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

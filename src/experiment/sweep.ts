@@ -112,9 +112,7 @@ export interface SweepResult {
  * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
-  if (typeof options === 'object' && options !== null) {
-    checkOptionNames(options, SWEEP_OPTION_NAMES, 'runSweep: options');
-  }
+  checkOptionNames(options, SWEEP_OPTION_NAMES, 'runSweep: options');
   const { levers, design, onPoint, ...experiment } = options;
   const workers = checkWorkers(experiment, 'runSweep');
   const points = designPoints(levers, design, experiment.seed ?? 1);
@@ -238,9 +236,7 @@ export interface TornadoResult {
  *   runs.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
-  if (typeof options === 'object' && options !== null) {
-    checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
-  }
+  checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
   const { levers, kpis, onExperiment, ...experiment } = options;
   const workers = checkWorkers(options, 'tornado');
   checkLevers('tornado: options.levers', levers, 1);

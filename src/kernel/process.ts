@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, describeValue, messageOf } from '../errors.js';
 import { Event, PENDING, PROCESSED, type StoredCallback, TRIGGERED, URGENT_PRIORITY } from './event.js';
 import type { Simulation } from './simulation.js';
 
@@ -35,13 +35,9 @@ export interface ProcessOptions {
 export class Interrupt extends DibsimError {
   /** @param cause - the reason given to {@link Process.interrupt} */
   constructor(cause: unknown) {
-    super(
-      'INTERRUPTED',
-      `Process interrupted: ${cause instanceof Error ? cause.message : describeValue(cause)}`,
-      {
-        cause,
-      },
-    );
+    super('INTERRUPTED', `Process interrupted: ${messageOf(cause)}`, {
+      cause,
+    });
     // Always present, even when the reason is `undefined`.
     Object.defineProperty(this, 'cause', {
       value: cause,

@@ -63,11 +63,12 @@ export function unknownFieldMessage(key: string, allowed: readonly string[]): st
 
 /**
  * Rejects an options object with a field not in `names`, which would otherwise be ignored and the call go
- * ahead on the default it meant to change.
+ * ahead on the default it meant to change. Anything but an object passes: the caller reports that itself.
  * @param where - the object as the caller wrote it, e.g. `runExperiment: options`
  * @throws {@link DibsimError} `INVALID_ARGUMENT`: `<where>.<key> is not an option (got …). Did you mean …?`
  */
-export function checkOptionNames(options: object, names: readonly string[], where: string): void {
+export function checkOptionNames(options: unknown, names: readonly string[], where: string): void {
+  if (typeof options !== 'object' || options === null) return;
   for (const [key, value] of Object.entries(options)) {
     if (names.includes(key)) continue;
     const near = suggestKey(key, names);

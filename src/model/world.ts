@@ -187,9 +187,7 @@ export class World {
     readonly scenario: Scenario,
     options: RunScenarioOptions,
   ) {
-    if (typeof options === 'object' && options !== null) {
-      checkOptionNames(options, RUN_OPTION_NAMES, 'runScenario: options');
-    }
+    checkOptionNames(options, RUN_OPTION_NAMES, 'runScenario: options');
     const strategy: unknown = (options as Partial<RunScenarioOptions> | undefined)?.strategy;
     checkProcurementStrategy(
       strategy,

@@ -6,7 +6,7 @@
  */
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, messageOf } from '../errors.js';
 import { chartSpecs } from './charts.js';
 import { reportHtml } from './html.js';
 import { plain, resultsToJson } from './json.js';
@@ -82,7 +82,7 @@ async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint
   } catch (error) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `writeReportFolder: cannot create the folder ${charts} (${reason(error)}). Give a path where a folder can be created.`,
+      `writeReportFolder: cannot create the folder ${charts} (${messageOf(error)}). Give a path where a folder can be created.`,
       { cause: error },
     );
   }
@@ -107,12 +107,8 @@ async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint
     await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `writeReportFolder: cannot write ${path} (${reason(error)}). Choose a folder you can write to.`,
+      `writeReportFolder: cannot write ${path} (${messageOf(error)}). Choose a folder you can write to.`,
       { cause: error },
     );
   }
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : describeValue(error);
 }

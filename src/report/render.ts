@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, describeValue, messageOf } from '../errors.js';
 import { CHART_FONT } from './chart-style.js';
 import type { ChartSpec } from './types.js';
 
@@ -43,7 +43,7 @@ export async function renderSvg(spec: ChartSpec): Promise<string> {
   } catch (error) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `renderSvg: chart ${JSON.stringify(spec.name)} could not be rendered (${error instanceof Error ? error.message : describeValue(error)}). Check its Vega-Lite spec.`,
+      `renderSvg: chart ${JSON.stringify(spec.name)} could not be rendered (${messageOf(error)}). Check its Vega-Lite spec.`,
       { cause: error },
     );
   } finally {
@@ -122,7 +122,7 @@ export function renderPng(svg: string, options: PngOptions = {}): RenderedPng {
   } catch (error) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `svgToPng: the SVG could not be rendered (${error instanceof Error ? error.message : describeValue(error)}). Pass an SVG document such as renderSvg returns.`,
+      `svgToPng: the SVG could not be rendered (${messageOf(error)}). Pass an SVG document such as renderSvg returns.`,
       { cause: error },
     );
   }

@@ -5,7 +5,14 @@
  * @module
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DibsimError, describeValue, issuesUnder, ScenarioError, type ScenarioIssue } from '../errors.js';
+import {
+  DibsimError,
+  describeValue,
+  issuesUnder,
+  messageOf,
+  ScenarioError,
+  type ScenarioIssue,
+} from '../errors.js';
 import { suggestKey } from '../model/field-suggestions.js';
 import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
@@ -240,10 +247,7 @@ function resolveSpecifier(module: string, baseUrl: string | URL | undefined): st
  */
 function importError(module: string, specifier: string, cause: unknown): DibsimError {
   const code = (cause as { code?: unknown } | undefined)?.code;
-  const message = (cause instanceof Error ? cause.message.split('\n')[0]! : describeValue(cause)).replace(
-    /\.$/,
-    '',
-  );
+  const message = messageOf(cause).split('\n')[0]!.replace(/\.$/, '');
   // Node names the missing module in its message; a dependency of the module missing is a load failure.
   const missing =
     code === 'ERR_MODULE_NOT_FOUND' &&

@@ -55,10 +55,9 @@ describe('validateScenario: every field of a scenario, broken one at a time', ()
         issues.some((i) => about(i.path, name)),
         `${name} = ${JSON.stringify(bad)}: ${JSON.stringify(issues)}`,
       ).toBe(true);
-      // A field that is no distribution is not reported as one of an unknown type.
-      const wrongType = issues.filter(
-        (i) => i.message.startsWith('unknown distribution type') && !('type' in Object(bad)),
-      );
+      // An unknown distribution type is reported only for the broken field itself, never for a field
+      // around it (as a mistake inside a sourced value used to be).
+      const wrongType = issues.filter((i) => i.message.startsWith('unknown distribution type'));
       expect(
         wrongType.every((i) => about(i.path, `${name}.type`)),
         JSON.stringify(wrongType),

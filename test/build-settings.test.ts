@@ -27,7 +27,7 @@ describe('build settings', () => {
   it('the build assigns class fields in the constructor, so number fields start as numbers', () => {
     const source = readFileSync(resolve(root, 'src/model/stockpile.ts'), 'utf8');
     const { outputText } = ts.transpileModule(source, { compilerOptions: buildOptions() });
-    expect(outputText).toMatch(/constructor\([^)]*\) \{[^}]*this\.backorderRounds = 0;/s);
-    expect(outputText).not.toMatch(/^\s+backorderRounds\b/m);
+    expect(outputText).toMatch(/constructor\([^)]*\) \{[^}]*this\.daysBelowSafety = 0;/s);
+    expect(outputText).not.toMatch(/^\s+daysBelowSafety\b/m);
   });
 });

@@ -6,6 +6,7 @@
  * @module
  */
 import { mapToArray } from '../kernel/arrays.js';
+import { AS_DOUBLE } from '../kernel/doubles.js';
 import { bernoulli } from '../random/discrete.js';
 import type { Streams } from '../random/streams.js';
 import { Budget } from './budget.js';
@@ -258,12 +259,17 @@ export class WorldBuilder {
       const donors: DonorPart[] = mapToArray(p.donors, (d) => {
         const part = Math.round(quantity * d.share);
         const stockPart = Math.round(part * fromStock);
-        return {
+        // Doubles from the start (see kernel/doubles.ts): transfers and orders take fractions off them.
+        const donor = {
           nation: d.nation,
-          fromStockRemaining: stockPart,
-          procureRounds: part - stockPart,
-          orderedRounds: 0,
+          fromStockRemaining: AS_DOUBLE,
+          procureRounds: AS_DOUBLE,
+          orderedRounds: AS_DOUBLE,
         };
+        donor.fromStockRemaining = stockPart;
+        donor.procureRounds = part - stockPart;
+        donor.orderedRounds = 0;
+        return donor;
       });
       pledges.push(
         new Pledge(

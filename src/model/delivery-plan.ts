@@ -8,6 +8,7 @@
  * @module
  */
 import { mapToArray } from '../kernel/arrays.js';
+import { AS_DOUBLE } from '../kernel/doubles.js';
 import { ExactSum } from '../stats/exact-sum.js';
 import type { Budget } from './budget.js';
 import type { Contract } from './contract.js';
@@ -55,6 +56,13 @@ export interface DeliveryPlan {
   readonly pledge: Pledge | undefined;
   /** Whether it has deliveries not yet credited to the firm and the ledger. */
   unpaid: boolean;
+}
+
+/** An entry of {@link DeliveryPlan.onOrder}, its share a double from the start (see kernel/doubles.ts). */
+function onOrderEntry(stock: Stockpile, share: number): { stock: Stockpile; share: number } {
+  const entry = { stock, share: AS_DOUBLE };
+  entry.share = share;
+  return entry;
 }
 
 /** Finds stockpiles by actor and item, once per pair, with their ledger accounts. @internal */
@@ -107,21 +115,23 @@ export function planDelivery(
     const nation = payers[i]!;
     if (purpose.kind === 'stock' && (toPayers || contract.deliverTo === p.payer)) {
       const stock = nation.stockpiles.get(contract.item);
-      if (stock !== undefined) onOrder.push({ stock, share: p.share });
+      if (stock !== undefined) onOrder.push(onOrderEntry(stock, p.share));
     }
-    return {
-      share: p.share,
+    const plan = {
+      share: AS_DOUBLE, // a double from the start: shares are 1 under some strategies only
       budget: nation.budget,
       payment: ledger.payment(p.payer, contract.firm),
       destination: toPayers ? destinations.of(p.payer, contract.item) : undefined,
       unpaidRounds: 0,
       unpaidParts: p.share === 1 ? undefined : new ExactSum(),
     };
+    plan.share = p.share;
+    return plan;
   });
   const destination = toPayers ? undefined : destinations.of(contract.deliverTo, contract.item);
   // Rounds for a pooled stock are on order for it, not for the payers.
   if (purpose.kind === 'stock' && destination?.pooled === true && destination.stock !== undefined)
-    onOrder.push({ stock: destination.stock, share: 1 });
+    onOrder.push(onOrderEntry(destination.stock, 1));
   return {
     contract,
     firm,

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { AS_DOUBLE } from '../kernel/doubles.js';
 
 /**
  * Stock of one item held by one nation or recipient, in whole rounds.
@@ -15,21 +16,21 @@ export class Stockpile {
   /** Rounds held. */
   level: number;
   /** Demand not yet met, in rounds (nations only; recipients record `unmetRounds`). */
-  backorderRounds = 0;
+  backorderRounds = AS_DOUBLE;
   /** Total rounds demanded. */
-  demandedRounds = 0;
+  demandedRounds = AS_DOUBLE;
   /** Rounds of demand met straight from stock. */
-  servedFromStockRounds = 0;
+  servedFromStockRounds = AS_DOUBLE;
   /** Rounds of backorders met later by arrivals. */
-  servedLateRounds = 0;
+  servedLateRounds = AS_DOUBLE;
   /** Demand never met (recipients) in rounds. */
-  unmetRounds = 0;
+  unmetRounds = AS_DOUBLE;
   /** Rounds received. */
-  receivedRounds = 0;
+  receivedRounds = AS_DOUBLE;
   /** Rounds transferred out (e.g. aid from stock). */
-  transferredOutRounds = 0;
+  transferredOutRounds = AS_DOUBLE;
   /** Rounds ordered for this stock and not yet delivered (kept by the model as contracts move). */
-  onOrderRounds = 0;
+  onOrderRounds = AS_DOUBLE;
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
 
@@ -49,6 +50,11 @@ export class Stockpile {
     readonly safetyRounds: number,
     readonly backorders: boolean,
   ) {
+    // The counters of rounds start at 0, as doubles (see kernel/doubles.ts): demand replayed from another
+    // run's record, parts of shared orders and transfers bring fractions or doubles into them.
+    this.backorderRounds = this.demandedRounds = this.servedFromStockRounds = this.servedLateRounds = 0;
+    this.unmetRounds = this.receivedRounds = this.transferredOutRounds = this.onOrderRounds = 0;
+    this.level = AS_DOUBLE;
     this.level = initialRounds;
     this.key = `${owner}/${item}`;
   }

@@ -11,6 +11,7 @@
  */
 import { DibsimError, describeValue, ModelError } from '../errors.js';
 import { mapToArray } from '../kernel/arrays.js';
+import { AS_DOUBLE } from '../kernel/doubles.js';
 import { Simulation } from '../kernel/simulation.js';
 import { checkReplication, createStreams, normaliseSeed, type Streams } from '../random/streams.js';
 import type { Budget, YearAmounts } from './budget.js';
@@ -860,7 +861,7 @@ export class World {
     const contract = new Contract(
       this.contracts.length,
       request.buyer,
-      shares,
+      mapToArray(shares, payerShare),
       firm.id,
       request.item,
       rounds,
@@ -1007,6 +1008,16 @@ function meanDemand(n: NationState, stock: Stockpile, day: number): number {
   let rate = 0;
   for (const c of n.consumption) if (c.stockpile === stock) rate += c.rate(day);
   return rate;
+}
+
+/**
+ * A copy of a strategy's payer share for a contract: the contract keeps its own (a strategy may reuse its
+ * lists), with `share` a double from the start (see kernel/doubles.ts).
+ */
+function payerShare(p: PayerShare): PayerShare {
+  const copy = { payer: p.payer, share: AS_DOUBLE };
+  copy.share = p.share;
+  return copy;
 }
 
 /**

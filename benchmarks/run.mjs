@@ -11,7 +11,8 @@
  * its baseline's rate in the same repetition, and the reported ratio is the median over repetitions.
  * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
  * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it, as
- * impossible but for host noise, and counts them). Progress goes to stderr.
+ * impossible but for host noise, and counts them; at `--quick` size `met` is null and `judged` false, since
+ * so little work says nothing about a goal). Progress goes to stderr.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -419,7 +420,23 @@ for (const { group, models } of plan) {
     }
   }
 }
-for (const g of goalLines) console.log(JSON.stringify(g));
+// At quick size the work is too small for rates, ratios and memory to mean anything: say so instead of a
+// verdict that a reader of a CI log could take for a measurement.
+for (const g of goalLines) {
+  console.log(
+    JSON.stringify(
+      size === 'full'
+        ? g
+        : {
+            ...g,
+            met: null,
+            metCpu: undefined,
+            judged: false,
+            why: 'quick size: too little work to judge; run without --quick',
+          },
+    ),
+  );
+}
 
 function relClose(a, b) {
   return (

@@ -15,7 +15,13 @@
  * `wall(1) × coresUsed(2) / cpu(2)`: with both cores busy, it reaches 2 only if `cpu(2)` is no more than
  * `wall(1)`. Linux only (reads `/proc/self/task`).
  *
- * Usage: npm run build && node benchmarks/thread-cpu.mjs [replications=300] [--rounds=2] [--dist=dist]
+ * With `--gc`, each child runs under V8's `--trace-gc-nvp` and its line also gives, per worker thread, the
+ * number of scavenges (young-generation collections) and their total pause in ms (`scavenges`,
+ * `scavengePauseMs`), and the summary the mean pause per worker count (`meanScavengePauseMs1`, `…2`). A
+ * scavenge runs in parallel on V8's helper threads; beside a second busy worker those wait for a core, so
+ * its pauses grow.
+ *
+ * Usage: npm run build && node benchmarks/thread-cpu.mjs [replications=300] [--rounds=2] [--dist=dist] [--gc]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -88,6 +94,7 @@ if (positional[0] === 'child') {
     }),
   );
 } else {
+  const gc = args.includes('--gc');
   const replications = Number(positional[0] ?? 300);
   const rounds = Number(option('rounds', 2));
   const runs = [];
@@ -95,16 +102,24 @@ if (positional[0] === 'child') {
     for (const workers of r % 2 === 0 ? [1, 2] : [2, 1]) {
       const child = spawnSync(
         process.execPath,
-        [fileURLToPath(import.meta.url), 'child', String(replications), String(workers), `--dist=${dist}`],
-        { encoding: 'utf8' },
+        [
+          ...(gc ? ['--trace-gc-nvp'] : []),
+          fileURLToPath(import.meta.url),
+          'child',
+          String(replications),
+          String(workers),
+          `--dist=${dist}`,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 30 },
       );
       if (child.status !== 0) {
         process.stderr.write(child.stderr);
         process.exit(child.status ?? 1);
       }
-      const line = child.stdout.trim().split('\n').at(-1);
-      console.log(line);
-      runs.push(JSON.parse(line));
+      const lines = child.stdout.trim().split('\n');
+      const run = { ...JSON.parse(lines.at(-1)), ...(gc ? scavengesByWorker(lines) : {}) };
+      console.log(JSON.stringify(run));
+      runs.push(run);
     }
   }
   const summary = { replications, rounds };
@@ -114,6 +129,37 @@ if (positional[0] === 'child') {
       summary[`${key}${workers}`] = centi(median(mine, (x) => x[key]));
     }
   }
+  if (gc) {
+    for (const workers of [1, 2]) {
+      const mine = runs.filter((x) => x.workers === workers);
+      const sum = (key) => mine.reduce((a, x) => a + x[key].reduce((b, y) => b + y, 0), 0);
+      summary[`meanScavengePauseMs${workers}`] = centi(sum('scavengePauseMs') / sum('scavenges'));
+    }
+  }
   summary.speedup = centi(summary.wall1 / summary.wall2);
   console.log(JSON.stringify(summary));
+}
+
+/**
+ * Scavenges and their total pause (ms) per worker thread, from `--trace-gc-nvp` lines
+ * (`[pid:isolate] time ms: pause=… … gc=s …`). The main thread's isolate reports first (it starts first)
+ * and is left out; the others are the pool's workers.
+ */
+function scavengesByWorker(lines) {
+  const isolates = new Map();
+  for (const line of lines) {
+    const hit = /^\[\d+:(0x[0-9a-f]+)\]\s+[\d.]+ ms: pause=([\d.]+) .*\bgc=(\w+) /.exec(line);
+    if (hit === null) continue;
+    const [, isolate, pause, kind] = hit;
+    if (!isolates.has(isolate)) isolates.set(isolate, { scavenges: 0, pauseMs: 0 });
+    if (kind !== 's') continue;
+    const mine = isolates.get(isolate);
+    mine.scavenges++;
+    mine.pauseMs += Number(pause);
+  }
+  const workers = [...isolates.values()].slice(1);
+  return {
+    scavenges: workers.map((w) => w.scavenges),
+    scavengePauseMs: workers.map((w) => Math.round(w.pauseMs)),
+  };
 }

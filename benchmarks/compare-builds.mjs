@@ -8,8 +8,8 @@
  *          [--strategies=national-only,bilateral,pooled]
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median } from 'd3-array';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,13 +23,23 @@ const newDist = option('new', 'dist');
 const rounds = Number(option('rounds', 5));
 const reps = Number(option('reps', 20));
 const strategies = option('strategies', 'national-only,bilateral,pooled').split(',');
+// From the new build: both builds' runs get the young generation of the one being measured.
+const { WORKER_YOUNG_GENERATION_MB } = await import(
+  pathToFileURL(resolve(newDist, 'experiment/worker-pool.js')).href
+);
 
 function once(dist, strategy) {
   const child = spawnSync(
     process.execPath,
-    // The young generation of dibsim's worker threads (192 MB, i.e. 64 MB semi-spaces), so that
+    // The young generation of dibsim's worker threads, which V8 counts as three semi-spaces, so that
     // allocation costs what it costs in experiments.
-    ['--max-semi-space-size=64', join(here, 'strategy-runs.mjs'), strategy, String(reps), `--dist=${dist}`],
+    [
+      `--max-semi-space-size=${WORKER_YOUNG_GENERATION_MB / 3}`,
+      join(here, 'strategy-runs.mjs'),
+      strategy,
+      String(reps),
+      `--dist=${dist}`,
+    ],
     { encoding: 'utf8' },
   );
   if (child.status !== 0) throw new Error(`${dist} ${strategy} failed:\n${child.stderr}`);

@@ -25,12 +25,15 @@ if (isMainThread) {
   const replications = Number(args.find((a) => !a.startsWith('--')) ?? 20);
   const rounds = Number(option('rounds', 4));
   const dist = resolve(option('dist', 'dist'));
+  const { WORKER_YOUNG_GENERATION_MB } = await import(
+    pathToFileURL(resolve(dist, 'experiment/worker-pool.js')).href
+  );
   for (const kind of option('kinds', 'sim,alu,memory').split(',')) {
-    // The pool's young generation (see src/experiment/worker-pool.ts), so that garbage collection is as there.
+    // The pool's young generation, so that garbage collection is as there.
     const start = () =>
       new Worker(new URL(import.meta.url), {
         workerData: { kind, replications, dist },
-        resourceLimits: { maxYoungGenerationSizeMb: 192 },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
     const threads = [start(), start()];
     const run = (thread) =>

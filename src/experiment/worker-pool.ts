@@ -15,9 +15,11 @@ import type { FoldInOrderOptions } from './schedule.js';
  * A replication keeps its contracts and delivery plans alive for its whole run, so with small semi-spaces
  * the scavenger copies them again and again; 192 MB cut the CPU of europe-155mm experiments by about a
  * fifth (measured side by side: 22–25 s of CPU against 28–33 s for 3 × 100 replications on 2 workers;
- * 384 was no better). Memory is committed only as the young generation grows.
+ * 384 was no better). Memory is committed only as the young generation grows. Exported for the
+ * benchmarks, which give their own threads and processes the same.
+ * @internal
  */
-const WORKER_YOUNG_GENERATION_MB = 192;
+export const WORKER_YOUNG_GENERATION_MB = 192;
 
 /** Runs chunks of one experiment's replications (what the in-order fold calls). @internal */
 export type ChunkRunner = FoldInOrderOptions['runChunk'];

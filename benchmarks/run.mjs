@@ -7,8 +7,9 @@
  *   options: --reps=N  --seed=N  --no-warmup  --cpu-prof (profiles land in .bench-out/profiles)
  *
  * Each repetition runs every selected model once, each in its own child process (so peak RSS is per
- * model), in an order rotated from one repetition to the next; a model's ratio is its rate divided by
- * its baseline's rate in the same repetition, and the reported ratio is the median over repetitions.
+ * model), each next to its baseline, in an order rotated from one repetition to the next (see
+ * `repetitionOrder`); a model's ratio is its rate divided by its baseline's rate in the same repetition,
+ * and the reported ratio is the median over repetitions.
  * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
  * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it, as
  * impossible but for host noise, and counts them; at `--quick` size `met` is null and `judged` false, since
@@ -319,6 +320,28 @@ function runChild(group, m) {
   return JSON.parse(line);
 }
 
+/**
+ * The order of `models` in repetition `r`. A model runs right next to its baseline, since a ratio is only
+ * as good as the two runs it divides and the host's speed drifts over minutes; which of the two runs first
+ * alternates from one repetition to the next (a drift then favours neither), and the groups of a baseline
+ * and its models rotate so that none always runs first.
+ */
+function repetitionOrder(models, r) {
+  const root = (m) => {
+    let at = m;
+    while (at.baseline) at = models.find((x) => x.model === at.baseline) ?? { model: at.baseline };
+    return at.model;
+  };
+  const clusters = [];
+  for (const m of models) {
+    const cluster = clusters.find((c) => root(c[0]) === root(m));
+    if (cluster) cluster.push(m);
+    else clusters.push([m]);
+  }
+  const rotate = (xs) => xs.map((_, i) => xs[(i + r) % xs.length]);
+  return rotate(clusters).flatMap(rotate);
+}
+
 const sig = (x, d = 4) => (Number.isFinite(x) ? Number(x.toPrecision(d)) : x);
 
 const goalLines = [];
@@ -328,8 +351,7 @@ for (const { group, models } of plan) {
   /** @type {Map<string, any[]>} */
   const runs = new Map(models.map((m) => [m.model, []]));
   for (let r = 0; r < reps; r++) {
-    // Rotate the order so that no model always runs first (or right after the same neighbour).
-    const order = models.map((_, i) => models[(i + r) % models.length]);
+    const order = repetitionOrder(models, r);
     for (const m of order) {
       const out = runChild(group, m);
       runs.get(m.model).push(out);

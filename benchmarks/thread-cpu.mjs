@@ -13,7 +13,8 @@
  * 2 workers on 2 cores they compete with the workers, and each worker isolate compiles and warms up the
  * model anew. Since `wall(2) = cpu(2) / coresUsed(2)`, the speed-up from 1 to 2 workers is
  * `wall(1) × coresUsed(2) / cpu(2)`: with both cores busy, it reaches 2 only if `cpu(2)` is no more than
- * `wall(1)`. Linux only (reads `/proc/self/task`).
+ * `wall(1)`. The summary's `wall2Parts` splits the 2-worker run's wall time into the even share of the
+ * work and what is added to it (see `wall2Parts`). Linux only (reads `/proc/self/task`).
  *
  * With `--gc`, each child runs under V8's `--trace-gc-nvp` and its line also gives, per worker thread, the
  * number of scavenges (young-generation collections) and their total pause in ms (`scavenges`,
@@ -137,7 +138,36 @@ if (positional[0] === 'child') {
     }
   }
   summary.speedup = centi(summary.wall1 / summary.wall2);
+  summary.wall2Parts = wall2Parts(runs);
   console.log(JSON.stringify(summary));
+}
+
+/**
+ * The 2-worker run's wall time in parts, per round (its two adjacent runs), median over rounds:
+ * `ideal`, the 1-worker run's replication work split evenly (`workerJs1 / 2`); `workerJs`, what the two
+ * workers' own threads spent beyond it (each isolate's warm-up, and scavenges slowed beside the other);
+ * `helpers` and `main`, those threads' CPU, now paid from the same two cores; and `idle`, the time a core
+ * had nothing to run (start-up, the serial end, waits). They add up to `wall2`; all but `ideal` are what
+ * keeps the speed-up below 2, since in the 1-worker run helpers and main thread had the second core free.
+ */
+function wall2Parts(runs) {
+  const rounds = [];
+  for (let i = 0; i + 1 < runs.length; i += 2) {
+    const one = runs[i].workers === 1 ? runs[i] : runs[i + 1];
+    const two = runs[i].workers === 2 ? runs[i] : runs[i + 1];
+    rounds.push({
+      ideal: one.workerJs / 2,
+      workerJs: (two.workerJs - one.workerJs) / 2,
+      helpers: two.helpers / 2,
+      main: two.main / 2,
+      idle: two.wall - two.cpu / 2,
+    });
+  }
+  const parts = {};
+  for (const key of ['ideal', 'workerJs', 'helpers', 'main', 'idle']) {
+    parts[key] = centi(median(rounds, (x) => x[key]));
+  }
+  return parts;
 }
 
 /**

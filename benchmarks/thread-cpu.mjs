@@ -1,13 +1,17 @@
 /**
  * Where the CPU time of benchmark (e)'s experiment goes, by thread: runs europe-155mm × three strategies on
  * 1 and on 2 worker threads, each cold in its own child process, alternating, and prints one JSON line per
- * run `{ workers, replications, wall, workerJs, helpers, main, cpu, coresUsed }` (seconds), then one summary
+ * run `{ workers, replications, wall, workerJs, helpers, main, cpu, coresUsed, workerWait, workerSleep }`
+ * (seconds), then one summary
  * line with the medians per worker count.
  *
  * - `workerJs`: the worker threads running replications (the busiest threads started with the pool);
  * - `helpers`: every other thread of the process, mostly V8's platform threads, shared by all isolates,
  *   which run optimising compiles (TurboFan) and parallel or concurrent garbage collection;
- * - `main`: the calling thread (validation, the in-order fold, summaries).
+ * - `main`: the calling thread (validation, the in-order fold, summaries);
+ * - `workerWait` and `workerSleep`: what the worker threads' wall time holds besides their CPU, summed over
+ *   them: waiting for a core while runnable (from `/proc/…/schedstat`), and the rest (waiting for a task,
+ *   or for helper threads to finish their share of a scavenge).
  *
  * With 1 worker the helpers and the main thread run beside the worker on the second core, for free; with
  * 2 workers on 2 cores they compete with the workers, and each worker isolate compiles and warms up the
@@ -53,12 +57,23 @@ function threadCpu() {
   return out;
 }
 
+/** Seconds each thread of this process spent waiting for a core while runnable (`schedstat`), by id. */
+function threadWait() {
+  const out = new Map();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const [, waitNs] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ');
+    out.set(tid, Number(waitNs) / 1e9);
+  }
+  return out;
+}
+
 if (positional[0] === 'child') {
   const [, replications, workers] = positional.map(Number);
   const { createWorkerPool, europe155mm, runExperiment } = await import(
     pathToFileURL(resolve(dist, 'index.js')).href
   );
   const before = threadCpu();
+  const waitBefore = threadWait();
   const start = performance.now();
   // A pool of our own, so that its threads are still there to be read when the experiment ends.
   const pool = createWorkerPool(workers);
@@ -71,15 +86,18 @@ if (positional[0] === 'child') {
   });
   const wall = (performance.now() - start) / 1000;
   const used = [...threadCpu()].map(([tid, cpu]) => [tid, cpu - (before.get(tid) ?? 0)]);
+  const waited = threadWait();
   await pool.close();
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const main = used.find(([tid]) => tid === String(process.pid))?.[1] ?? 0;
   // The pool's threads are among those started after the first reading (with, perhaps, libuv's thread pool).
-  const started = used
-    .filter(([tid]) => !before.has(tid))
-    .map(([, cpu]) => cpu)
-    .sort((a, b) => b - a);
-  const workerJs = sum(started.slice(0, workers));
+  const started = used.filter(([tid]) => !before.has(tid)).sort((a, b) => b[1] - a[1]);
+  const workerThreads = started.slice(0, workers);
+  const workerJs = sum(workerThreads.map(([, cpu]) => cpu));
+  // A worker thread's wall time is its CPU, its wait for a core, and its sleep (waiting for a task, or for
+  // helper threads to finish their share of a collection).
+  const workerWait = sum(workerThreads.map(([tid]) => waited.get(tid) - (waitBefore.get(tid) ?? 0)));
+  const workerSleep = workers * wall - workerJs - workerWait;
   const helpers = sum(used.map(([, cpu]) => cpu)) - main - workerJs;
   const cpu = workerJs + helpers + main;
   console.log(
@@ -92,6 +110,8 @@ if (positional[0] === 'child') {
       main: centi(main),
       cpu: centi(cpu),
       coresUsed: centi(cpu / wall),
+      workerWait: centi(workerWait),
+      workerSleep: centi(workerSleep),
     }),
   );
 } else {
@@ -126,7 +146,7 @@ if (positional[0] === 'child') {
   const summary = { replications, rounds };
   for (const workers of [1, 2]) {
     const mine = runs.filter((x) => x.workers === workers);
-    for (const key of ['wall', 'workerJs', 'helpers', 'main', 'cpu']) {
+    for (const key of ['wall', 'workerJs', 'helpers', 'main', 'cpu', 'workerWait', 'workerSleep']) {
       summary[`${key}${workers}`] = centi(median(mine, (x) => x[key]));
     }
   }

@@ -2,8 +2,7 @@
  * Where the CPU time of benchmark (e)'s experiment goes, by thread: runs europe-155mm × three strategies on
  * 1 and on 2 worker threads, each cold in its own child process, alternating, and prints one JSON line per
  * run `{ workers, replications, wall, workerJs, helpers, main, cpu, coresUsed, workerWait, workerSleep }`
- * (seconds), then one summary
- * line with the medians per worker count.
+ * (seconds), then one summary line with the medians per worker count.
  *
  * - `workerJs`: the worker threads running replications (the busiest threads started with the pool);
  * - `helpers`: every other thread of the process, mostly V8's platform threads, shared by all isolates,
@@ -166,9 +165,10 @@ if (positional[0] === 'child') {
  * The 2-worker run's wall time in parts, per round (its two adjacent runs), median over rounds:
  * `ideal`, the 1-worker run's replication work split evenly (`workerJs1 / 2`); `workerJs`, what the two
  * workers' own threads spent beyond it (each isolate's warm-up, and scavenges slowed beside the other);
- * `helpers` and `main`, those threads' CPU, now paid from the same two cores; and `idle`, the time a core
- * had nothing to run (start-up, the serial end, waits). They add up to `wall2`; all but `ideal` are what
- * keeps the speed-up below 2, since in the 1-worker run helpers and main thread had the second core free.
+ * `helpers` and `main`, those threads' CPU halved, as the two cores pay for it; and `idle`, `wall2 − cpu2 / 2`
+ * (half the core-seconds in which a core had nothing of the process to run: start-up, the serial end,
+ * waits). In each round they add up to that round's `wall2` (their medians, nearly); all but `ideal` keep
+ * the speed-up below 2, since in the 1-worker run the helpers and the main thread had the second core free.
  */
 function wall2Parts(runs) {
   const rounds = [];

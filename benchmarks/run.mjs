@@ -7,9 +7,9 @@
  *   options: --reps=N  --seed=N  --no-warmup  --cpu-prof (profiles land in .bench-out/profiles)
  *
  * Each repetition runs every selected model once, each in its own child process (so peak RSS is per
- * model), each next to its baseline, in an order rotated from one repetition to the next (see
- * `repetitionOrder`); a model's ratio is its rate divided by its baseline's rate in the same repetition,
- * and the reported ratio is the median over repetitions.
+ * model), each right before or after its baseline, in an order that changes from one repetition to the
+ * next (see `repetitionOrder`); a model's ratio is its rate divided by its baseline's rate in the same
+ * repetition, and the reported ratio is the median over repetitions.
  * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
  * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it, as
  * impossible but for host noise, and counts them; at `--quick` size `met` is null and `judged` false, since
@@ -321,25 +321,22 @@ function runChild(group, m) {
 }
 
 /**
- * The order of `models` in repetition `r`. A model runs right next to its baseline, since a ratio is only
- * as good as the two runs it divides and the host's speed drifts over minutes; which of the two runs first
- * alternates from one repetition to the next (a drift then favours neither), and the groups of a baseline
- * and its models rotate so that none always runs first.
+ * The order of `models` in repetition `r`. Each baseline runs between its models (at most two per baseline
+ * here), so that every ratio divides two runs made back to back: the host's speed drifts over minutes.
+ * Which side runs first alternates from one repetition to the next (a drift then favours neither), and the
+ * groups of a baseline and its models rotate so that none always runs first. `models` holds the baseline
+ * of each of its models (see `selectedModels`).
  */
 function repetitionOrder(models, r) {
-  const root = (m) => {
-    let at = m;
-    while (at.baseline) at = models.find((x) => x.model === at.baseline) ?? { model: at.baseline };
-    return at.model;
-  };
-  const clusters = [];
-  for (const m of models) {
-    const cluster = clusters.find((c) => root(c[0]) === root(m));
-    if (cluster) cluster.push(m);
-    else clusters.push([m]);
-  }
-  const rotate = (xs) => xs.map((_, i) => xs[(i + r) % xs.length]);
-  return rotate(clusters).flatMap(rotate);
+  const groups = models
+    .filter((base) => !base.baseline)
+    .map((base) => {
+      const others = models.filter((m) => m.baseline === base.model);
+      const half = Math.ceil(others.length / 2);
+      const line = [...others.slice(0, half), base, ...others.slice(half)];
+      return r % 2 === 0 ? line : line.reverse();
+    });
+  return groups.flatMap((_, i) => groups[(i + r) % groups.length]);
 }
 
 const sig = (x, d = 4) => (Number.isFinite(x) ? Number(x.toPrecision(d)) : x);

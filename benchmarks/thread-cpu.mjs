@@ -43,25 +43,19 @@ const positional = args.filter((a) => !a.startsWith('--'));
 /** Seconds to two decimals, for the JSON lines. */
 const centi = (x) => Math.round(x * 100) / 100;
 
-/** CPU seconds (user + system) of each thread of this process, by thread id. */
-function threadCpu() {
+/**
+ * Each thread of this process, by thread id: `cpu`, its CPU seconds (user + system), and `wait`, the
+ * seconds it spent runnable without a core (`schedstat`).
+ */
+function threadTimes() {
   const ticks = 100; // USER_HZ
   const out = new Map();
   for (const tid of readdirSync('/proc/self/task')) {
     const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out.set(tid, (Number(fields[11]) + Number(fields[12])) / ticks);
-  }
-  return out;
-}
-
-/** Seconds each thread of this process spent waiting for a core while runnable (`schedstat`), by id. */
-function threadWait() {
-  const out = new Map();
-  for (const tid of readdirSync('/proc/self/task')) {
     const [, waitNs] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ');
-    out.set(tid, Number(waitNs) / 1e9);
+    out.set(tid, { cpu: (Number(fields[11]) + Number(fields[12])) / ticks, wait: Number(waitNs) / 1e9 });
   }
   return out;
 }
@@ -71,8 +65,7 @@ if (positional[0] === 'child') {
   const { createWorkerPool, europe155mm, runExperiment } = await import(
     pathToFileURL(resolve(dist, 'index.js')).href
   );
-  const before = threadCpu();
-  const waitBefore = threadWait();
+  const before = threadTimes();
   const start = performance.now();
   // A pool of our own, so that its threads are still there to be read when the experiment ends.
   const pool = createWorkerPool(workers);
@@ -84,8 +77,11 @@ if (positional[0] === 'child') {
     pool,
   });
   const wall = (performance.now() - start) / 1000;
-  const used = [...threadCpu()].map(([tid, cpu]) => [tid, cpu - (before.get(tid) ?? 0)]);
-  const waited = threadWait();
+  // [tid, cpu, wait] of each thread during the run.
+  const used = [...threadTimes()].map(([tid, { cpu, wait }]) => {
+    const start = before.get(tid) ?? { cpu: 0, wait: 0 };
+    return [tid, cpu - start.cpu, wait - start.wait];
+  });
   await pool.close();
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const main = used.find(([tid]) => tid === String(process.pid))?.[1] ?? 0;
@@ -95,7 +91,7 @@ if (positional[0] === 'child') {
   const workerJs = sum(workerThreads.map(([, cpu]) => cpu));
   // A worker thread's wall time is its CPU, its wait for a core, and its sleep (waiting for a task, or for
   // helper threads to finish their share of a collection).
-  const workerWait = sum(workerThreads.map(([tid]) => waited.get(tid) - (waitBefore.get(tid) ?? 0)));
+  const workerWait = sum(workerThreads.map(([, , wait]) => wait));
   const workerSleep = workers * wall - workerJs - workerWait;
   const helpers = sum(used.map(([, cpu]) => cpu)) - main - workerJs;
   const cpu = workerJs + helpers + main;

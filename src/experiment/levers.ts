@@ -6,7 +6,7 @@
 import { DibsimError, describeValue, ScenarioError } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
-import { isStrategyModule, type StrategySpec } from './strategy-spec.js';
+import { isStrategyModule, type StrategySpec, specObject } from './strategy-spec.js';
 
 /**
  * One input a sweep varies.
@@ -88,7 +88,7 @@ export function applyLevers(
   values: Readonly<Record<string, unknown>>,
 ): LeveredInputs {
   let s: unknown = scenario;
-  const specs = [...strategies];
+  const specs = [...strategies].map(specObject);
   for (const lever of levers) {
     const name = leverName(lever);
     if (!(name in values)) continue;
@@ -97,7 +97,7 @@ export function applyLevers(
       s = setScenarioPath(s, lever.path, value, name);
       continue;
     }
-    // A built-in strategy given by registry name (`{ module: 'pooled' }`) is called by that name.
+    // A built-in strategy given by registry name (`'pooled'` or `{ module: 'pooled' }`) is called by that name.
     const i = specs.findIndex(
       (x) => (x.name ?? (isStrategyModule(x) ? x.module : undefined)) === lever.strategy,
     );

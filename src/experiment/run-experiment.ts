@@ -36,6 +36,7 @@ import {
   loadStrategies,
   type StrategyModule,
   type StrategySpec,
+  specObject,
 } from './strategy-spec.js';
 import { type ReplicationPool, threadsOf, type WorkerPool, withReplicationPool } from './worker-pool.js';
 
@@ -187,7 +188,7 @@ export function checkWorkers(
     );
   }
   if (workers > 0) {
-    const i = options.strategies.findIndex((s) => !isStrategyModule(s));
+    const i = options.strategies.findIndex((s) => !isStrategyModule(specObject(s)));
     if (i >= 0) {
       throw invalid(
         caller,
@@ -211,7 +212,7 @@ export function workerContext(options: ExperimentOptions, setup: PreparedExperim
     seed: setup.manifest.seed,
     layout: setup.layout,
     strategies: options.strategies.map((s, i) => ({
-      ...(s as StrategyModule),
+      ...(specObject(s) as StrategyModule),
       name: setup.strategies[i]!.name,
     })),
   };

@@ -49,8 +49,16 @@ export interface StrategyModule extends StrategyRef {
   readonly baseUrl?: string;
 }
 
-/** A strategy of an experiment: see {@link StrategyFactory} and {@link StrategyModule}. */
-export type StrategySpec = StrategyFactory | StrategyModule;
+/**
+ * A strategy of an experiment: see {@link StrategyFactory} and {@link StrategyModule}. A string is short for
+ * `{ module: string }` (e.g. `'pooled'`), as in the switch strategy's `before` and `after`.
+ */
+export type StrategySpec = StrategyFactory | StrategyModule | string;
+
+/** A {@link StrategySpec} in object form: a string becomes `{ module: string }`. @internal */
+export function specObject(spec: StrategySpec): StrategyFactory | StrategyModule {
+  return typeof spec === 'string' ? { module: spec } : spec;
+}
 
 /**
  * What a manifest records about a strategy: its name, and for a {@link StrategyModule} how to load it
@@ -72,9 +80,11 @@ export interface LoadedStrategy {
   readonly descriptor: StrategyDescriptor;
 }
 
-/** Whether `spec` is a {@link StrategyModule}. @internal */
+/** Whether `spec` is a {@link StrategyModule} (a string, short for one, is not). @internal */
 export function isStrategyModule(spec: StrategySpec): spec is StrategyModule {
-  return typeof (spec as Partial<StrategyModule>).module === 'string';
+  return (
+    typeof spec === 'object' && spec !== null && typeof (spec as Partial<StrategyModule>).module === 'string'
+  );
 }
 
 /** What an experiment appends to a strategy's problem to name the strategy. @internal */
@@ -130,7 +140,10 @@ export async function loadStrategies(
   await forEachStrategy(
     specs,
     where,
-    (spec) => spec.name ?? (spec as StrategyModule).module,
+    (spec) => {
+      const object = specObject(spec);
+      return object.name ?? (object as StrategyModule).module;
+    },
     async (spec, path) => {
       loaded.push(await load(spec, path, invalid));
     },
@@ -182,19 +195,21 @@ export async function checkStrategies(
 }
 
 async function load(
-  spec: StrategySpec,
+  given: StrategySpec,
   path: string,
   invalid: (path: string, value: unknown, rule: string) => DibsimError,
 ): Promise<LoadedStrategy> {
-  if (typeof spec !== 'object' || spec === null) {
-    // A bare module name is the likeliest slip: say how to write it.
-    const hint =
-      typeof spec === 'string' ? ` Write { module: ${JSON.stringify(spec)} } to load a module.` : '';
-    throw invalid(path, spec, `must be { name, create } or { module, export?, params?, name? }.${hint}`);
-  }
+  const spec = specObject(given);
+  const malformed = () =>
+    invalid(
+      path,
+      spec,
+      'must be a module name such as "pooled", { module, export?, params?, name? } or { name, create }.',
+    );
+  if (typeof spec !== 'object' || spec === null) throw malformed();
   if (!isStrategyModule(spec)) {
     if (typeof spec.name !== 'string' || spec.name === '' || typeof spec.create !== 'function') {
-      throw invalid(path, spec, 'must be { name, create } or { module, export?, params?, name? }.');
+      throw malformed();
     }
     const descriptor: StrategyDescriptor =
       spec.params === undefined ? { name: spec.name } : { name: spec.name, params: spec.params };

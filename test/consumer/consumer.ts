@@ -103,6 +103,9 @@ const experiment: ExperimentResult = await runExperiment({
   replications: 2,
   seed: 3,
 });
+// Built-in strategies by name: a string is short for { module }.
+const byName = await runExperiment({ scenario, strategies: ['national-only', 'pooled'], replications: 1 });
+if (byName.manifest.strategies[1]?.module !== 'pooled') throw new Error('strategy by name check failed');
 const diff = experiment.comparisons.vsBaseline[0]?.kpis.fillRate?.mean ?? Number.NaN;
 if (!Number.isFinite(fill) || experiment.replications !== 2) throw new Error('model check failed');
 console.log(`model ok: fill rate ${fill.toFixed(4)}, pooled − national-only ${diff.toFixed(4)}`);

@@ -57,6 +57,30 @@ describe('runExperiment (serial)', () => {
     for (const c of result.comparisons.pairs) expect(c.kpis.totalSpendEur!.mean).toBe(0);
   });
 
+  it('a module name given as a string is short for { module }: the same manifest and results, in workers too', async () => {
+    const options = { scenario, replications: 3, seed: 7 };
+    const objects = await runExperiment({
+      ...options,
+      strategies: [{ module: 'national-only' }, { module: 'pooled' }],
+    });
+    const strings = await runExperiment({ ...options, strategies: ['national-only', 'pooled'] });
+    expect(strings.manifest.strategies).toEqual([
+      { name: 'national-only', module: 'national-only' },
+      { name: 'pooled', module: 'pooled' },
+    ]);
+    expect(JSON.stringify(strings)).toBe(JSON.stringify(objects));
+    const mixed = await runExperiment({
+      ...options,
+      strategies: ['national-only', { module: 'pooled' }],
+      workers: 2,
+    });
+    expect(JSON.stringify(mixed)).toBe(JSON.stringify(objects));
+    // An unknown name is reported as a module reference is, with the built-in it was probably meant to be.
+    await expect(runExperiment({ ...options, strategies: ['national-only', 'pooledd'] })).rejects.toThrow(
+      /cannot find "pooledd" .*Did you mean the built-in "pooled"\?/,
+    );
+  });
+
   it('the same seed gives identical JSON; another seed does not', async () => {
     const options = { scenario, strategies: [national], replications: 8, seed: 11 };
     const a = JSON.stringify(await runExperiment(options));
@@ -221,8 +245,10 @@ describe('runExperiment (serial)', () => {
       /resultsFile is required with shard/,
     );
     await expect(
-      runExperiment({ ...base, strategies: ['national-only'] as unknown as typeof base.strategies }),
-    ).rejects.toThrow(/strategies\[0\] must be .* Write \{ module: "national-only" \}/);
+      runExperiment({ ...base, strategies: [42] as unknown as typeof base.strategies }),
+    ).rejects.toThrow(
+      /strategies\[0\] must be a module name such as "pooled", \{ module, export\?, params\?, name\? \} or \{ name, create \}\. \(got 42\)/,
+    );
     await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
       /cannot find "\.\/missing\.js"/,
     );
@@ -262,7 +288,7 @@ describe('runExperiment (serial)', () => {
       expect((error as ScenarioError).message).toMatch(message);
     }
     // Worker threads load strategies by module specifier; the calling thread checks them first.
-    const modules = cases[0]![0].filter((s) => 'module' in s);
+    const modules = cases[0]![0].filter((s) => typeof s === 'object' && 'module' in s);
     await expect(runExperiment({ ...base, strategies: modules, workers: 2 })).rejects.toThrow(ScenarioError);
     expect(progress).toBe(0);
   });

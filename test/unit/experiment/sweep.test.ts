@@ -102,6 +102,11 @@ describe('levers', () => {
     const out = applyLevers(scenario, pooled, [lever], { 'pooled:pooledStock.safetyDays': 45 });
     expect(out.strategies[0]).toEqual({ module: 'pooled', params: { pooledStock: { safetyDays: 45 } } });
     expect(pooled[0]).toEqual({ module: 'pooled' });
+    // A module name given as a string is the same strategy.
+    const byString = applyLevers(scenario, ['national-only', 'pooled'], [lever], {
+      'pooled:pooledStock.safetyDays': 45,
+    });
+    expect(byString.strategies).toEqual([{ module: 'national-only' }, out.strategies[0]]);
     // A misspelt parameter is added too, and the strategy rejects it when it is loaded.
     const typo = applyLevers(scenario, pooled, [{ strategy: 'pooled', path: 'frameworkLenghtMonths' }], {
       'pooled:frameworkLenghtMonths': 24,
@@ -261,7 +266,7 @@ describe('runSweep and tornado', () => {
       [{ replications: 0 }, 'options.replications must be an integer >= 1 (got 0).'],
       [{ seed: Number.NaN }, 'options.seed'],
       [{ strategies: [] }, 'options.strategies must be a non-empty array.'],
-      [{ strategies: ['national-only'] }, 'options.strategies[0] must be { name, create }'],
+      [{ strategies: [42] }, 'options.strategies[0] must be a module name such as "pooled"'],
       [{ workers: -1 }, 'options.workers must be an integer >= 0 (got -1).'],
       [{ baseline: 'nope' }, 'options.baseline is not one of the strategies'],
       [

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseDocument, type YAMLError } from 'yaml';
-import { ScenarioError, type ScenarioIssue } from '../errors.js';
+import { describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { SCHEMA_REFERENCE } from '../model/scenario-schema.js';
 import { validateScenario } from '../model/validate.js';
@@ -24,19 +24,23 @@ import { validateScenario } from '../model/validate.js';
 export function parseScenario(text: string, source: string, format: 'json' | 'yaml'): Scenario {
   // Editors on Windows may start a file with a byte-order mark; JSON.parse would reject it.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') {
-    throw new ScenarioError(
+  const notAScenario = (message: string) =>
+    new ScenarioError(
       [
         {
           path: '(file)',
-          message: 'is empty.',
+          message,
           fix: `Write a scenario there: \`dibsim init <file>\` writes a starter one, and ${SCHEMA_REFERENCE} gives the shape.`,
         },
       ],
       source,
     );
-  }
-  return validateScenario(format === 'json' ? parseJson(body, source) : parseYaml(body, source), source);
+  if (body.trim() === '') throw notAScenario('is empty.');
+  const data = format === 'json' ? parseJson(body, source) : parseYaml(body, source);
+  // Here, not in validateScenario, whose hint for a string is meant for code passing a name or a path.
+  if (typeof data === 'string')
+    throw notAScenario(`holds one text value (${describeValue(data)}), not a scenario.`);
+  return validateScenario(data, source);
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -213,6 +213,15 @@ function startsWith(path: PathSegments, prefix: PathSegments): boolean {
  * const scenario = validateScenario(JSON.parse(text), 'scenarios/baseline.json');
  */
 export function validateScenario(data: unknown, source = 'scenario'): Scenario {
+  if (typeof data === 'string') {
+    // A scenario's name or file path is the likeliest slip here.
+    const fix =
+      "Pass the scenario itself: a built-in one (import { europe155mm } from 'dibsim'), or a file read with readScenarioFile(path).";
+    throw new ScenarioError(
+      [{ path: '(root)', message: `must be an object, not a string (got ${show(data)})`, fix }],
+      source,
+    );
+  }
   const pre = preflight(data);
   const finish = (raw: readonly RawIssue[]): ScenarioIssue[] =>
     raw

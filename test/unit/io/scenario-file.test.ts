@@ -42,6 +42,19 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     },
   );
 
+  it.each([
+    ['json', '"europe-155mm"'],
+    ['yaml', 'europe-155mm\n'],
+  ] as const)('says a %s file that holds one text value holds no scenario', (format, text) => {
+    const [issue, ...rest] = issuesOf(text, format);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      path: '(file)',
+      message: 'holds one text value ("europe-155mm"), not a scenario.',
+    });
+    expect(issue!.fix).toContain('dibsim init');
+  });
+
   it('places a JSON syntax error at its line and column', () => {
     const broken = JSON_TEXT.replace('"name":', '"name"'); // line 3 of the pretty-printed text
     const [issue] = issuesOf(broken, 'json');

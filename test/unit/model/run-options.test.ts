@@ -56,7 +56,10 @@ describe('runScenario options', () => {
         /runScenario: scenario has 1 problem:\n {2}- pledges\[0\]\.donors\[0\]\.nation: unknown nation 'ZZ'/,
       ],
       [null, /runScenario: scenario has 1 problem:\n {2}- \(root\): must be an object \(got null\)/],
-      ['europe-155mm', /\(root\): must be an object \(got "europe-155mm"\)/],
+      [
+        'europe-155mm',
+        /\(root\): must be an object, not a string \(got "europe-155mm"\) Pass the scenario itself: a built-in one \(import \{ europe155mm \} from 'dibsim'\), or a file read with readScenarioFile\(path\)\./,
+      ],
     ];
     for (const [scenario, message] of bad) {
       expect(() => runScenario(scenario as Scenario, { strategy })).toThrow(ScenarioError);

@@ -315,9 +315,11 @@ export function checkProcurementStrategy(
   fix: string,
 ): asserts value is ProcurementStrategy {
   if (!isProcurementStrategy(value)) {
+    // A factory such as createPooled, passed uncalled, is the likeliest slip.
+    const how = typeof value === 'function' ? `Call it for one: ${value.name || 'factory'}().` : fix;
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `${where} must be a strategy { name, review(context) } (got ${describeValue(value)}). ${fix}`,
+      `${where} must be a strategy { name, review(context) } (got ${describeValue(value)}). ${how}`,
     );
   }
 }

@@ -17,6 +17,11 @@ describe('runScenario options', () => {
     const bad: [Record<string, unknown>, RegExp][] = [
       [{}, /options\.strategy must be a strategy \{ name, review\(context\) \}.*loadStrategy/],
       [{ strategy: { name: 'x' } }, /options\.strategy must be a strategy/],
+      // A factory passed uncalled: say to call it.
+      [
+        { strategy: createNationalOnly },
+        /options\.strategy must be a strategy \{ name, review\(context\) \} \(got function createNationalOnly\)\. Call it for one: createNationalOnly\(\)\.$/,
+      ],
       [
         { strategy, seed: Number.NaN },
         /runScenario: options\.seed must be a finite number or a non-empty string/,

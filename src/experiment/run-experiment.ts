@@ -53,7 +53,10 @@ export interface AbortSignalLike {
 export interface ExperimentOptions {
   /** The scenario; validated before the first replication runs. */
   readonly scenario: Scenario;
-  /** Strategies to compare, at least one; names must be unique. */
+  /**
+   * Strategies to compare, at least one; names must be unique. Each a module name (`'pooled'`), a module
+   * reference (`{ module, params }`) or, without workers, a factory `{ name, create }`: see {@link StrategySpec}.
+   */
   readonly strategies: readonly StrategySpec[];
   /** Replications per strategy (the maximum, with `stopWhen`), a positive integer. */
   readonly replications: number;

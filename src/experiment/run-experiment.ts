@@ -206,18 +206,17 @@ export function checkWorkers(
 }
 
 /**
- * What a worker thread needs to run the experiment of `options`, validated as `setup`.
+ * What a worker thread needs to run the experiment validated as `setup`: its strategies as the manifest
+ * records them, each a module reference with its resolved name (workers never get a factory, see
+ * {@link checkWorkers}).
  * @internal
  */
-export function workerContext(options: ExperimentOptions, setup: PreparedExperiment): WorkerContext {
+export function workerContext(setup: PreparedExperiment): WorkerContext {
   return {
     scenario: setup.scenario,
     seed: setup.manifest.seed,
     layout: setup.layout,
-    strategies: options.strategies.map((s, i) => ({
-      ...(specObject(s) as StrategyModule),
-      name: setup.strategies[i]!.name,
-    })),
+    strategies: setup.strategies.map((s) => s.descriptor as StrategyModule & { readonly name: string }),
   };
 }
 
@@ -246,7 +245,7 @@ export async function runPrepared(
   const writer =
     file === undefined ? undefined : new ResultsFileWriter(file, { manifest, layout }, existing!);
   const context: ReplicationContext = { scenario: setup.scenario, seed: manifest.seed, layout, strategies };
-  const runInPool = pool?.runner(workerContext(options, setup));
+  const runInPool = pool?.runner(workerContext(setup));
   const builder = new ResultBuilder({
     layout,
     manifest,

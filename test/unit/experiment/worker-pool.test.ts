@@ -14,7 +14,7 @@ const strategies = [
 async function reference(scenario: Scenario, seed: string) {
   const options = { scenario, strategies, replications: 6, seed, keepRecords: true };
   const { records } = await runExperiment(options);
-  return { context: workerContext(options, await prepare(options)), records: records! };
+  return { context: workerContext(await prepare(options)), records: records! };
 }
 
 describe('createReplicationPool', () => {

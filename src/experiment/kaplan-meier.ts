@@ -6,6 +6,9 @@
  */
 import { normalQuantile } from '../stats/student-t.js';
 
+/** How close to ½ a curve counts as exactly ½ (R's `quantile.survfit` default, √ε). */
+const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
+
 /** One step of a Kaplan–Meier curve. */
 export interface KaplanMeierStep {
   /** Time of the events, days. */
@@ -20,9 +23,15 @@ export interface KaplanMeierStep {
   readonly standardError: number;
 }
 
-/** A median time-to-event with its confidence interval; `null` means "not within the horizon". */
+/**
+ * A median time-to-event with its confidence interval; `null` means "not within the horizon". Where a curve
+ * is flat at exactly ½, the day is the midpoint of the flat and may be a half day (see {@link KaplanMeier}).
+ */
 export interface MedianEstimate {
-  /** Smallest day with estimated survival ≤ ½, or `null` if survival stays above ½. */
+  /**
+   * Smallest day with estimated survival ≤ ½ (the midpoint of a flat at exactly ½), or `null` if survival
+   * stays above ½.
+   */
   readonly day: number | null;
   /** Lower confidence limit, days (`null` if even the lower band stays above ½). */
   readonly lower: number | null;
@@ -43,7 +52,12 @@ export interface MedianEstimate {
  * interval after Brookmeyer & Crowley (1982), Biometrics 38:29–41, with the untransformed ("plain")
  * Greenwood band, as R's `survival::quantile.survfit(conf.type = "plain")` and Klein & Moeschberger,
  * Survival Analysis (2003), §4.5: the median is the first time `S(t) ≤ ½`; the lower limit is the first
- * time `S(t) − z·se(t) ≤ ½`, the upper limit the first time `S(t) + z·se(t) ≤ ½`.
+ * time `S(t) − z·se(t) ≤ ½`, the upper limit the first time `S(t) + z·se(t) ≤ ½`. As in R, a curve that
+ * is exactly ½ over an interval (half the replications reached the event, the next reach it later) gives
+ * the interval's midpoint, from the day it fell to ½ to the next event day (or to the last observation if
+ * none follows): without censoring the median is then the ordinary sample median. "Exactly" allows for
+ * rounding in the product, within √ε (R's default tolerance): `(23/24)·(22/23)·…·(12/13)` is
+ * `0.5000000000000001` in doubles.
  */
 export class KaplanMeier {
   private readonly eventCounts = new Map<number, number>();
@@ -102,11 +116,18 @@ export class KaplanMeier {
   median(level = 0.95): MedianEstimate {
     const z = normalQuantile(0.5 + level / 2);
     const steps = this.curve();
-    const first = (below: (s: KaplanMeierStep) => boolean) => steps.find(below)?.day ?? null;
+    const lastDay = Math.max(...this.eventCounts.keys(), ...this.censoredCounts.keys());
+    const crossing = (curve: (s: KaplanMeierStep) => number): number | null => {
+      const i = steps.findIndex((s) => curve(s) <= 0.5 + HALF_TOLERANCE);
+      if (i < 0) return null;
+      const { day } = steps[i]!;
+      if (Math.abs(curve(steps[i]!) - 0.5) >= HALF_TOLERANCE) return day;
+      return (day + (steps[i + 1]?.day ?? lastDay)) / 2;
+    };
     return {
-      day: first((s) => s.survival <= 0.5),
-      lower: first((s) => s.survival - z * s.standardError <= 0.5),
-      upper: first((s) => s.survival + z * s.standardError <= 0.5),
+      day: crossing((s) => s.survival),
+      lower: crossing((s) => s.survival - z * s.standardError),
+      upper: crossing((s) => s.survival + z * s.standardError),
       level,
     };
   }

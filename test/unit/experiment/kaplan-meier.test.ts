@@ -1,3 +1,5 @@
+import { median as sampleMedian } from 'd3-array';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KaplanMeier, wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
 import { normalQuantile } from '../../../src/stats/student-t.js';
@@ -42,14 +44,49 @@ describe('KaplanMeier', () => {
     expect(example().median(0.5)).toEqual({ day: 8, lower: 5, upper: null, level: 0.5 });
   });
 
-  it('median() without censoring reduces to the binomial band: events 1…8 of 10 → 5 [3, 8]', () => {
+  it('median() without censoring reduces to the binomial band: events 1…8 of 10 → 5.5 [3, 8]', () => {
     // S(t) = 1 − t/10, se = √(S(1 − S)/10); upper band 0.2 + 1.96·0.126 = 0.448 at day 8, 0.584 at day 7.
+    // S is ½ from day 5 to day 6: the median is their midpoint, as the sample median of the ten days.
     expect(km([1, 2, 3, 4, 5, 6, 7, 8], [10, 10]).median()).toEqual({
-      day: 5,
+      day: 5.5,
       lower: 3,
       upper: 8,
       level: 0.95,
     });
+  });
+
+  it('median() takes the midpoint where the curve is exactly ½, though the product rounds above it', () => {
+    // 24 events on days 1…24: S(12) = 12/24 = ½ exactly, 0.5000000000000001 as a product of (1 − 1/nᵢ).
+    const k = km(
+      Array.from({ length: 24 }, (_, i) => i + 1),
+      [],
+    );
+    expect(k.curve()[11]!.survival).not.toBe(0.5);
+    expect(k.median().day).toBe(12.5);
+    // Experiment-like ties on month starts: 100 of 200 reached by day 90, 60 more on day 120, 40 censored
+    // at the horizon: S is ½ from day 90 to day 120, so the median is day 105 (R: quantile.survfit).
+    const days = (day: number, n: number) => Array<number>(n).fill(day);
+    for (const [a, b] of [
+      [1, 1],
+      [33, 33],
+      [10, 89],
+    ] as const) {
+      const t = km(
+        [...days(31, a), ...days(59, b), ...days(90, 100 - a - b), ...days(120, 60)],
+        days(3653, 40),
+      );
+      expect(t.median().day).toBe(105);
+    }
+    // A flat at ½ that lasts to the end of follow-up ends at the last observation: (10 + 30) / 2.
+    expect(km([10, 10], [30, 30]).median().day).toBe(20);
+  });
+
+  it('median() of uncensored days is their ordinary sample median (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 80 }), (days) => {
+        expect(km(days, []).median().day).toBe(sampleMedian(days));
+      }),
+    );
   });
 
   it('median() is null when fewer than half reach the event', () => {

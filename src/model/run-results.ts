@@ -106,7 +106,7 @@ export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunR
     const n = run.nations.get(id)!;
     const stocks = [...n.stockpiles.values()];
     const d = stocks.reduce((s, x) => s + x.demandedRounds, 0);
-    const f = stocks.reduce((s, x) => s + x.servedFromStockRounds, 0);
+    const f = stocks.reduce((s, x) => s + x.servedFromStockRounds + x.filledOnTheDayRounds, 0);
     const b = stocks.reduce((s, x) => s + x.backorderRounds, 0);
     demanded += d;
     served += f;

@@ -23,6 +23,11 @@ export class Stockpile {
   servedFromStockRounds = AS_DOUBLE;
   /** Rounds of backorders met later by arrivals. */
   servedLateRounds = AS_DOUBLE;
+  /**
+   * Of `servedLateRounds`, rounds met on the day their demand arose, by an arrival after that day's
+   * consumption (e.g. a same-day top-up from a pooled stock): they count towards the fill rate.
+   */
+  filledOnTheDayRounds = AS_DOUBLE;
   /** Demand never met (recipients) in rounds. */
   unmetRounds = AS_DOUBLE;
   /** Rounds received. */
@@ -33,6 +38,10 @@ export class Stockpile {
   onOrderRounds = AS_DOUBLE;
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
+  /** The last day demand was backordered, with what of it and of older backorders is still unmet. */
+  private shortDay = -1;
+  private shortOnTheDayRounds = AS_DOUBLE;
+  private olderBackorderRounds = AS_DOUBLE;
 
   /**
    * @param owner - actor id
@@ -54,6 +63,7 @@ export class Stockpile {
     // run's record, parts of shared orders and transfers bring fractions or doubles into them.
     this.backorderRounds = this.demandedRounds = this.servedFromStockRounds = this.servedLateRounds = 0;
     this.unmetRounds = this.receivedRounds = this.transferredOutRounds = this.onOrderRounds = 0;
+    this.filledOnTheDayRounds = this.shortOnTheDayRounds = this.olderBackorderRounds = 0;
     this.level = AS_DOUBLE;
     this.level = initialRounds;
     this.key = `${owner}/${item}`;
@@ -62,27 +72,43 @@ export class Stockpile {
   /** `owner/item`: the stockpile's id in ledgers and results. */
   readonly key: string;
 
-  /** Meets `rounds` of demand from stock; the rest becomes a backorder or unmet demand. */
-  consume(rounds: number): void {
+  /** Meets `rounds` of demand on `day` from stock; the rest becomes a backorder or unmet demand. */
+  consume(rounds: number, day: number): void {
     this.demandedRounds += rounds;
     const served = Math.min(rounds, this.level);
     this.level -= served;
     this.servedFromStockRounds += served;
     const short = rounds - served;
     if (short > 0) {
-      if (this.backorders) this.backorderRounds += short;
-      else this.unmetRounds += short;
+      if (this.backorders) {
+        if (day !== this.shortDay) {
+          this.shortDay = day;
+          this.olderBackorderRounds = this.backorderRounds;
+          this.shortOnTheDayRounds = 0;
+        }
+        this.shortOnTheDayRounds += short;
+        this.backorderRounds += short;
+      } else this.unmetRounds += short;
     }
     if (this.level < this.safetyRounds) this.daysBelowSafety++;
   }
 
-  /** Adds arriving rounds: backorders are cleared first, the rest goes into stock. */
-  receive(rounds: number): void {
+  /**
+   * Adds rounds arriving on `day`: backorders are cleared first, oldest first, the rest goes into stock.
+   */
+  receive(rounds: number, day: number): void {
     this.receivedRounds += rounds;
     const late = Math.min(rounds, this.backorderRounds);
     this.backorderRounds -= late;
     this.servedLateRounds += late;
     this.level += rounds - late;
+    if (day === this.shortDay && late > 0) {
+      const older = Math.min(late, this.olderBackorderRounds);
+      this.olderBackorderRounds -= older;
+      const today = Math.min(late - older, this.shortOnTheDayRounds);
+      this.shortOnTheDayRounds -= today;
+      this.filledOnTheDayRounds += today;
+    }
   }
 
   /** Takes up to `rounds` out of stock above `floorRounds` (e.g. aid); returns what was taken. */
@@ -94,8 +120,13 @@ export class Stockpile {
     return taken;
   }
 
-  /** Share of demand met from stock on the day it arose (not counting later fills), 1 when nothing was demanded. */
+  /**
+   * Share of demand met on the day it arose (from stock, or by an arrival later that day; not counting
+   * fills on later days), 1 when nothing was demanded.
+   */
   fillRate(): number {
-    return this.demandedRounds === 0 ? 1 : this.servedFromStockRounds / this.demandedRounds;
+    return this.demandedRounds === 0
+      ? 1
+      : (this.servedFromStockRounds + this.filledOnTheDayRounds) / this.demandedRounds;
   }
 }

@@ -414,7 +414,7 @@ export class World {
         draws[i * this.horizonDays + day] = rounds;
       }
       const before = c.stockpile.level;
-      c.stockpile.consume(rounds);
+      c.stockpile.consume(rounds, day);
       this.ledger.servedAt(account, before - c.stockpile.level);
     }
   }
@@ -573,7 +573,7 @@ export class World {
     if (stock === undefined || account === undefined)
       throw new DibsimError('INVALID_STATE', `no stockpile of ${to.item} for ${to.actor}`);
     const before = stock.level;
-    stock.receive(rounds);
+    stock.receive(rounds, this.sim.now);
     this.ledger.arrivedAt(account, rounds);
     // What did not go into stock met backorders: demand served late, out of this delivery.
     this.ledger.servedAt(account, rounds - (stock.level - before));

@@ -293,6 +293,7 @@ describe('Stockpile over random operation sequences', () => {
   const op = fc.oneof(
     fc.record({ kind: fc.constant('consume' as const), n: fc.integer({ min: 0, max: 50 }) }),
     fc.record({ kind: fc.constant('receive' as const), n: fc.integer({ min: 0, max: 50 }) }),
+    fc.record({ kind: fc.constant('next day' as const) }),
     fc.record({
       kind: fc.constant('transfer' as const),
       n: fc.integer({ min: 0, max: 50 }),
@@ -308,10 +309,30 @@ describe('Stockpile over random operation sequences', () => {
         fc.array(op, { maxLength: 60 }),
         (initial, backorders, ops) => {
           const s = new Stockpile('AA', ITEM, initial, 1_000, 10, backorders);
+          let day = 0;
+          // Oracle of the fill on the day: backorders as a first-in, first-out queue of [day, rounds].
+          const owed: [number, number][] = [];
+          let filledOnTheDay = 0;
           for (const o of ops) {
-            if (o.kind === 'consume') s.consume(o.n);
-            else if (o.kind === 'receive') s.receive(o.n);
+            if (o.kind === 'consume') {
+              const short = o.n - Math.min(o.n, s.level);
+              s.consume(o.n, day);
+              if (backorders && short > 0) owed.push([day, short]);
+            } else if (o.kind === 'receive') {
+              s.receive(o.n, day);
+              for (let left = o.n; left > 0 && owed.length > 0; ) {
+                const first = owed[0]!;
+                const met = Math.min(left, first[1]);
+                if (first[0] === day) filledOnTheDay += met;
+                left -= met;
+                first[1] -= met;
+                if (first[1] === 0) owed.shift();
+              }
+            } else if (o.kind === 'next day') day++;
             else s.transferOut(o.n, o.floor);
+            expect(s.filledOnTheDayRounds).toBe(filledOnTheDay);
+            expect(s.fillRate()).toBeGreaterThanOrEqual(0);
+            expect(s.fillRate()).toBeLessThanOrEqual(1);
             expect(s.level).toBeGreaterThanOrEqual(0);
             if (s.backorderRounds > 0) expect(s.level).toBe(0);
             expect(s.level).toBe(

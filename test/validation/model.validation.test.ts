@@ -86,7 +86,7 @@ function makeToStockFillRate(lambda: number, mu: number, baseStock: number, repl
   sim.process(function* demand() {
     while (true) {
       yield sim.timeout(interArrival());
-      stock.consume(1);
+      stock.consume(1, sim.now);
       yield orders.put(1);
     }
   });
@@ -94,7 +94,7 @@ function makeToStockFillRate(lambda: number, mu: number, baseStock: number, repl
     while (true) {
       yield orders.get(1);
       yield sim.timeout(makeTime());
-      stock.receive(1);
+      stock.receive(1, sim.now);
     }
   });
   let demanded = 0;

@@ -187,6 +187,45 @@ describe('createPooled with a pooled stock', () => {
     expect(() => world.checkInvariants()).toThrow(/pesco-agency\/155mm/);
   });
 
+  it('members who hold nothing, topped up within the day, count that demand as filled on the day', () => {
+    // Eppen's centralised system: the pooled stock serves members' demand, arriving the same day.
+    const empty = { initialRounds: 0, targetRounds: 0, safetyRounds: 0, storageCapacityRounds: 1e9 };
+    const hollow = scenarioOf(
+      [
+        member('AA', { stockpile: empty, consumption: { roundsPerDay: 150, variability: 0.5 } }),
+        member('BB', { stockpile: empty, consumption: { roundsPerDay: 100, variability: 0.5 } }),
+      ],
+      { procurement: frictionless({ contractLengthMonths: 12 }) },
+    );
+    const world = new World(hollow, {
+      strategy: createPooled({ ...WITH_STOCK, pooledStock: { enabled: true, transferDelayDays: 0 } }),
+      seed: 3,
+    });
+    // Each day after consumption and same-day transfers (priority 0.5): demand of the day and backorders.
+    const stocks = ['AA', 'BB'].map((id) => world.nations.get(id)!.stockpiles.get(ITEM)!);
+    const unmetOnTheDay = [0, 0];
+    const demandedBefore = [0, 0];
+    const probe = (): void => {
+      stocks.forEach((st, i) => {
+        // Backorders are met oldest first, and a backorder leaves the stock empty, so what is left of the
+        // day's demand is the newest part of the backorders, up to the day's demand.
+        unmetOnTheDay[i]! += Math.min(st.backorderRounds, st.demandedRounds - demandedBefore[i]!);
+        demandedBefore[i] = st.demandedRounds;
+      });
+      if (world.sim.now + 1 < world.horizonDays) world.sim.schedule(1, probe, { priority: 0.5 });
+    };
+    world.sim.schedule(0, probe, { priority: 0.5 });
+    world.run();
+    world.checkInvariants();
+    const kpis = world.results().kpis;
+    stocks.forEach((st, i) => {
+      // Nothing is ever in the members' own stock: all that is filled on the day came from the pool.
+      expect(st.servedFromStockRounds).toBe(0);
+      expect(st.filledOnTheDayRounds).toBeGreaterThan(0.25 * st.demandedRounds);
+      expect(kpis.nations[st.owner]!.fillRate).toBeCloseTo(1 - unmetOnTheDay[i]! / st.demandedRounds, 12);
+    });
+  });
+
   it("holds safetyDays of members' demand more in the system's position (stock + on order)", () => {
     const none = run(
       scenario,

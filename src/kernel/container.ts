@@ -9,6 +9,7 @@ import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Simulation } from './simulation.js';
+import { resetStatistics } from './statistics.js';
 
 /** Options for {@link Container}. */
 export interface ContainerOptions {
@@ -112,6 +113,15 @@ export class Container {
   /** Current level. */
   get level(): number {
     return this.current;
+  }
+
+  /**
+   * Forgets the statistics recorded so far and starts them again now (e.g. at the end of a warm-up
+   * period): the level's time average carries on from the current level, the wait tallies start empty.
+   * Does nothing without stats.
+   */
+  resetStats(): void {
+    resetStatistics(this.stats, this.sim.now);
   }
 
   /** Puts waiting for room, in order (a copy). */

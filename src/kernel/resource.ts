@@ -10,6 +10,7 @@ import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Process } from './process.js';
 import type { Simulation } from './simulation.js';
+import { resetStatistics } from './statistics.js';
 
 /** Options for {@link Resource}. */
 export interface ResourceOptions {
@@ -170,7 +171,22 @@ export class Resource {
     return this.waiting.slice();
   }
 
-  /** Time-average fraction of capacity in use since the resource was created (NaN without stats). */
+  /**
+   * Forgets the statistics recorded so far and starts them again now, e.g. at the end of a warm-up period,
+   * so that they describe the steady state only: levels (units in use, capacity, queue) carry on, the wait
+   * tally starts empty. Does nothing without stats.
+   *
+   * @example
+   * sim.schedule(1_000, () => line.resetStats()); // statistics from time 1,000 on
+   */
+  resetStats(): void {
+    resetStatistics(this.stats, this.sim.now);
+  }
+
+  /**
+   * Time-average fraction of capacity in use since the resource was created or its statistics were last
+   * reset ({@link Resource.resetStats}); NaN without stats.
+   */
   utilisation(): number {
     const s = this.stats;
     if (s === null) return Number.NaN;

@@ -8,6 +8,7 @@ import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
 import type { Simulation } from './simulation.js';
+import { resetStatistics } from './statistics.js';
 
 /** Options for {@link Store}. */
 export interface StoreOptions {
@@ -105,6 +106,14 @@ export class Store<T> {
     }
     this.capacity = capacity;
     this.stats = options.stats === false ? null : { size: new TimeWeighted({ time: sim.now, level: 0 }) };
+  }
+
+  /**
+   * Forgets the statistics recorded so far and starts them again now (e.g. at the end of a warm-up
+   * period); the size's time average carries on from the current size. Does nothing without stats.
+   */
+  resetStats(): void {
+    resetStatistics(this.stats, this.sim.now);
   }
 
   /** Items held, in the order they would be handed out (a copy). */

@@ -2,8 +2,9 @@
  * Shared helpers for the validation tests: confidence intervals, the known-answer assertion, and a
  * trap proving a run uses only injected random streams and never reads a wall clock.
  *
- * src/stats has no `confidenceInterval` or `batchMeans` yet, so the Student-t interval is written
- * here on top of the library's `Tally` (exact mean and variance) and `studentTQuantile`.
+ * The Student-t interval is written here rather than taken from the library's `confidenceInterval`, so
+ * that these checks rely only on `Tally` (exact mean and variance) and `studentTQuantile`, which have
+ * their own tests against published values.
  */
 import { expect, vi } from 'vitest';
 import { studentTQuantile, Tally } from '../../src/index.js';

@@ -184,6 +184,21 @@ describe('Container', () => {
     expect([stats.getWait.count, stats.getWait.sum, stats.getWait.max]).toEqual([2, 1, 1]);
   });
 
+  it('container.resetStats() starts the statistics again now; the level carries on', () => {
+    const sim = new Simulation();
+    const depot = new Container(sim, { capacity: 10, init: 2 });
+    sim.schedule(0, () => depot.get(5)); // waits [0, 1]
+    sim.schedule(1, () => depot.put(4)); // level 1 after the get
+    sim.schedule(2, () => depot.resetStats());
+    sim.schedule(6, () => depot.put(3));
+    sim.run({ until: 10 });
+    const stats = depot.stats!;
+    // Level 1 on [2, 6], 4 on [6, 10]: area 4 + 16 over 8.
+    expect(stats.level.mean(10)).toBe(2.5);
+    expect([stats.level.min, stats.level.max]).toEqual([1, 4]);
+    expect([stats.getWait.count, stats.putWait.count]).toEqual([0, 1]);
+  });
+
   it('new Container(sim, { stats: false }) records nothing', () => {
     const sim = new Simulation();
     const depot = new Container(sim, { stats: false });

@@ -320,6 +320,24 @@ describe('Resource', () => {
     expect(stats.capacity.mean(10)).toBe(1);
   });
 
+  it('resource.resetStats() starts the statistics again at the end of a warm-up; levels carry on', () => {
+    const sim = new Simulation();
+    const res = new Resource(sim, { capacity: 1 });
+    const log: string[] = [];
+    user(sim, res, 'A', 0, 4, log); // holds [0, 4]
+    user(sim, res, 'B', 1, 2, log); // waits [1, 4], holds [4, 6]
+    user(sim, res, 'C', 2, 3, log); // waits [2, 6], holds [6, 9]
+    sim.schedule(5, () => res.resetStats()); // B holds, C waits: both carry on from time 5
+    sim.run({ until: 10 });
+    const stats = res.stats!;
+    // From 5: busy 1 on [5, 9], 0 on [9, 10]; queue 1 on [5, 6]; C's wait (4) was granted after the reset.
+    expect(res.utilisation()).toBe(0.8);
+    expect(stats.queueLength.mean(10)).toBe(0.2);
+    expect([stats.waitTime.count, stats.waitTime.sum]).toEqual([1, 4]);
+    expect(stats.capacity.mean(10)).toBe(1);
+    new Resource(sim, { capacity: 1, stats: false }).resetStats(); // nothing to reset
+  });
+
   it('resource.stats.capacity follows setCapacity(n) over time', () => {
     const sim = new Simulation();
     const res = new Resource(sim, { capacity: 1 });

@@ -157,6 +157,19 @@ describe('Store', () => {
     expect(new Store(sim, { stats: false }).stats).toBeNull();
   });
 
+  it('store.resetStats() starts the size statistics again now, from the current size', () => {
+    const sim = new Simulation();
+    const store = new Store<number>(sim);
+    sim.schedule(1, () => store.put(1));
+    sim.schedule(2, () => store.put(2));
+    sim.schedule(3, () => store.resetStats());
+    sim.schedule(4, () => store.get());
+    sim.run({ until: 10 });
+    // 2 on [3, 4], 1 on [4, 10]: area 2 + 6 over 7.
+    expect(store.stats?.size.mean(10)).toBe(8 / 7);
+    expect(store.stats?.size.max).toBe(2);
+  });
+
   it('store.items is a copy', () => {
     const sim = new Simulation();
     const store = new Store<number>(sim);

@@ -6,10 +6,10 @@
  * @module
  */
 import { closeSync, existsSync, openSync, readSync, truncateSync, writeSync } from 'node:fs';
-import { DibsimError, fileErrorFix } from '../errors.js';
+import { DibsimError, describeValue, fileErrorFix } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { type ExperimentManifest, manifestDifferences } from './manifest.js';
-import type { RecordLayout } from './record.js';
+import { type RecordLayout, recordWidth } from './record.js';
 import type { ReplicationOutcome } from './replicate.js';
 
 /** First line of a results file. @internal */
@@ -86,8 +86,9 @@ export class ResultsFileIndex {
  * Reads a results file's header and indexes its lines, ignoring an incomplete final line. Every complete
  * line is parsed once here (so a corrupt file fails now, not halfway through a run) and then dropped.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON, the header is
- *   missing, or the file cannot be read (naming the path and the fix).
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON or not what a results
+ *   file holds there (a header, then records and failures of that header's experiment: a damaged or edited
+ *   file), the header is missing, or the file cannot be read (naming the path, the line and the fix).
  * @internal
  */
 export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): ResultsFileContents {
@@ -95,6 +96,11 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
   if (!existsSync(path)) return { header: undefined, outcomes, validBytes: 0 };
   let header: ResultsFileHeader | undefined;
   let lineNumber = 0;
+  const damaged = (problem: string) =>
+    new DibsimError(
+      'INVALID_ARGUMENT',
+      `Results file ${path}, line ${lineNumber}: ${problem}. The file is damaged or was edited (only the last line may be incomplete): restore it, or start a new one.`,
+    );
   const onLine = (text: string, start: number, length: number) => {
     lineNumber++;
     let parsed: Record<string, unknown>;
@@ -106,6 +112,8 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
         `Results file ${path}, line ${lineNumber}, is not valid JSON (${String(cause)}). Only the last line may be incomplete; restore the file or start a new one.`,
       );
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw damaged(`holds ${describeValue(parsed)}, not a JSON object`);
     if (lineNumber === 1) {
       if (parsed.type !== 'dibsim-experiment') {
         throw new DibsimError(
@@ -113,9 +121,13 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
           `${path} is not a dibsim results file (its first line has no "type": "dibsim-experiment"). Choose another file.`,
         );
       }
+      const problem = headerProblem(parsed);
+      if (problem !== undefined) throw damaged(problem);
       header = parsed as unknown as ResultsFileHeader;
       return;
     }
+    const problem = lineProblem(parsed, header!);
+    if (problem !== undefined) throw damaged(problem);
     const outcome = outcomeFromLine(parsed);
     outcomes.add(outcome.status === 'ok' ? outcome.record.replication : outcome.replication, start, length);
   };
@@ -248,6 +260,63 @@ function onFile<T>(path: string, doing: string, call: () => T): T {
       { cause },
     );
   }
+}
+
+/** What is missing from a header line for the rest of the file to be read against it, if anything. */
+function headerProblem(line: Record<string, unknown>): string | undefined {
+  const manifest = line.manifest as Record<string, unknown> | undefined;
+  const layout = line.layout as Record<string, unknown> | undefined;
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    return `the header has no manifest object (got ${describeValue(manifest)})`;
+  const replications = manifest.replications;
+  if (typeof replications !== 'number' || !Number.isSafeInteger(replications) || replications < 1)
+    return `the header's manifest.replications must be a whole number >= 1 (got ${describeValue(replications)})`;
+  if (!Array.isArray(manifest.strategies) || manifest.strategies.length === 0)
+    return `the header's manifest.strategies must list the strategies (got ${describeValue(manifest.strategies)})`;
+  if (typeof layout !== 'object' || layout === null)
+    return `the header has no layout object (got ${describeValue(layout)})`;
+  for (const key of ['scalars', 'series', 'seriesDays', 'censored', 'nations', 'pledges'])
+    if (!Array.isArray(layout[key]))
+      return `the header's layout.${key} must be an array (got ${describeValue(layout[key])})`;
+  return undefined;
+}
+
+/**
+ * What is wrong with a record or failure line of the experiment `header` describes, if anything: every
+ * number is checked, so a damaged line cannot slip into the statistics.
+ */
+function lineProblem(line: Record<string, unknown>, header: ResultsFileHeader): string | undefined {
+  const total = header.manifest.replications;
+  const r = line.replication;
+  if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0 || r >= total)
+    return `"replication" must be a whole number from 0 to ${total - 1} (got ${describeValue(r)})`;
+  if (line.type === 'failure') {
+    const error = line.error as Record<string, unknown> | null | undefined;
+    if (typeof line.strategy !== 'string')
+      return `"strategy" must be a strategy name (got ${describeValue(line.strategy)})`;
+    if (
+      typeof error !== 'object' ||
+      error === null ||
+      typeof error.name !== 'string' ||
+      typeof error.message !== 'string'
+    )
+      return `"error" must hold the error's name and message (got ${describeValue(error)})`;
+    return undefined;
+  }
+  if (line.type !== 'record') return `"type" must be "record" or "failure" (got ${describeValue(line.type)})`;
+  const strategies = header.manifest.strategies.length;
+  const width = recordWidth(header.layout);
+  const values = line.values;
+  if (!Array.isArray(values) || values.length !== strategies)
+    return `"values" must hold ${strategies} lists, one per strategy (got ${Array.isArray(values) ? `${values.length}` : describeValue(values)})`;
+  for (let s = 0; s < strategies; s++) {
+    const v: unknown = values[s];
+    if (!Array.isArray(v) || v.length !== width)
+      return `"values[${s}]" must hold ${width} numbers (got ${Array.isArray(v) ? `${v.length}` : describeValue(v)})`;
+    const at = v.findIndex((x) => x !== null && typeof x !== 'number');
+    if (at >= 0) return `"values[${s}][${at}]" must be a number or null (got ${describeValue(v[at])})`;
+  }
+  return undefined;
 }
 
 function outcomeFromLine(line: Record<string, unknown>): ReplicationOutcome {

@@ -9,7 +9,20 @@ import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { national, randomSmallScenario } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dibsim-results-file-'));
-const header = { type: 'dibsim-experiment', manifest: { seed: '1' }, layout: { scalars: [] } };
+/** A header for records of one strategy holding `width` numbers each. */
+const headerOf = (width: number) => ({
+  type: 'dibsim-experiment',
+  manifest: { seed: '1', replications: 10, strategies: [{ name: 'a', module: 'a' }] },
+  layout: {
+    scalars: Array.from({ length: width }, (_, i) => `k${i}`),
+    series: [],
+    seriesDays: [],
+    censored: [],
+    nations: [],
+    pledges: [],
+  },
+});
+const header = headerOf(1);
 const record = (replication: number, values: (number | null)[]) =>
   JSON.stringify({ type: 'record', replication, values: [values] });
 
@@ -17,17 +30,24 @@ describe('readResultsFile', () => {
   it('indexes lines across any chunk size and reads each record back, dropping a torn last line', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null))), {
-          maxLength: 8,
-        }),
+        fc.integer({ min: 0, max: 5 }).chain((width) =>
+          fc.array(
+            fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), {
+              minLength: width,
+              maxLength: width,
+            }),
+            { maxLength: 8 },
+          ),
+        ),
         fc.integer({ min: 1, max: 64 }),
         fc.boolean(),
         (rows, chunkBytes, torn) => {
           const file = join(dir, 'prop.jsonl');
+          const width = rows[0]?.length ?? 0;
           // Replications in a shuffled order, as workers finish them, with one duplicate (first wins).
           const order = rows.map((_, i) => i).reverse();
-          const lines = [JSON.stringify(header), ...order.map((r) => record(r, rows[r]!))];
-          if (rows.length > 0) lines.push(record(0, [123]));
+          const lines = [JSON.stringify(headerOf(width)), ...order.map((r) => record(r, rows[r]!))];
+          if (rows.length > 0) lines.push(record(0, Array<number>(width).fill(123)));
           const complete = `${lines.join('\n')}\n`;
           writeFileSync(file, torn ? `${complete}{"type":"rec` : complete);
           const contents = readResultsFile(file, chunkBytes);
@@ -53,6 +73,50 @@ describe('readResultsFile', () => {
     writeFileSync(file, `${JSON.stringify(header)}\n${record(0, [1])}\n{oops}\n${record(1, [2])}\n`);
     expect(() => readResultsFile(file, 5)).toThrow(/line 3, is not valid JSON/);
     expect(readFileSync(file, 'utf8')).toContain('{oops}');
+  });
+
+  it.each([
+    ['a record cut short', record(1, []), /line 3: "values\[0\]" must hold 1 numbers \(got 0\)/],
+    [
+      'a value that is not a number',
+      record(1, ['x' as unknown as number]),
+      /"values\[0\]\[0\]" must be a number or null \(got "x"\)/,
+    ],
+    [
+      'a replication outside the run',
+      record(99, [1]),
+      /"replication" must be a whole number from 0 to 9 \(got 99\)/,
+    ],
+    ['a line of another kind', '{"garbage":1}', /"replication" must be a whole number/],
+    [
+      'a record of two strategies',
+      JSON.stringify({ type: 'record', replication: 1, values: [[1], [2]] }),
+      /"values" must hold 1 lists/,
+    ],
+    [
+      'a failure without its error',
+      JSON.stringify({ type: 'failure', replication: 1, strategy: 'a' }),
+      /"error" must hold/,
+    ],
+    ['a JSON value that is not an object', 'null', /line 3: holds null, not a JSON object/],
+  ])('names the line and the problem of a damaged record (%s), before anything runs', (_, line, message) => {
+    const file = join(dir, 'damaged.jsonl');
+    writeFileSync(file, `${JSON.stringify(header)}\n${record(0, [1])}\n${line}\n${record(2, [2])}\n`);
+    expect(() => readResultsFile(file)).toThrow(message);
+    expect(() => readResultsFile(file)).toThrow(
+      /The file is damaged or was edited .*restore it, or start a new one\./,
+    );
+  });
+
+  it('names what a damaged header lacks', () => {
+    const file = join(dir, 'bare-header.jsonl');
+    writeFileSync(file, `{"type":"dibsim-experiment"}\n${record(0, [1])}\n`);
+    expect(() => readResultsFile(file)).toThrow(
+      /line 1: the header has no manifest object \(got undefined\)/,
+    );
+    const noLayout = { ...header, layout: { scalars: [] } };
+    writeFileSync(file, `${JSON.stringify(noLayout)}\n`);
+    expect(() => readResultsFile(file)).toThrow(/line 1: the header's layout.series must be an array/);
   });
 
   it('runExperiment names a results file it cannot create or read, and the fix, as a DibsimError with the system error as cause', async () => {

@@ -65,14 +65,14 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
     if (h.manifest.shard.count !== count) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `mergeShards: ${s.file} is shard ${h.manifest.shard.index} of ${h.manifest.shard.count}, but ${first.file} is one of ${count}. Merge shards of one split.`,
+        `mergeShards: ${s.file} is ${shardName(h.manifest.shard.index, h.manifest.shard.count)}, but ${first.file} is one of ${count}. Merge shards of one split.`,
       );
     }
     const previous = byIndex.get(h.manifest.shard.index);
     if (previous !== undefined) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `mergeShards: ${s.file} and ${previous.file} are both shard ${h.manifest.shard.index}. Pass each shard once.`,
+        `mergeShards: ${s.file} and ${previous.file} are both ${shardName(h.manifest.shard.index, count)}. Pass each shard once.`,
       );
     }
     byIndex.set(h.manifest.shard.index, s);
@@ -81,7 +81,7 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
     if (!byIndex.has(i)) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `mergeShards: shard ${i} of ${count} is missing. Pass every shard file.`,
+        `mergeShards: ${shardName(i, count)} is missing. Pass every shard file.`,
       );
     }
   }
@@ -99,10 +99,18 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
     if (outcome === undefined) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `mergeShards: ${s.file} has no replication ${r}: shard ${r % count} is unfinished. Resume it with the same options and resultsFile.`,
+        `mergeShards: ${s.file} has no replication ${r}: ${shardName(r % count, count)} is unfinished. Resume it with the same options and resultsFile.`,
       );
     }
     builder.accept(outcome);
   }
   return builder.finish('complete');
+}
+
+/**
+ * A shard as both the API (`shard: { index, count }`, from 0) and the command line (`--shard i/n`, from 1)
+ * write it, since the same messages reach both.
+ */
+function shardName(index: number, count: number): string {
+  return `shard ${index} of ${count} (--shard ${index + 1}/${count})`;
 }

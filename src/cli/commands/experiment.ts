@@ -33,7 +33,7 @@ import { type CliStrategy, DEFAULT_STRATEGIES, resolveStrategies } from '../stra
 
 const SCENARIO_HELP = `a .yaml/.json scenario file, or a built-in scenario (default: ${DEFAULT_SCENARIO})`;
 const STRATEGY_HELP =
-  'a built-in strategy (national-only, bilateral, pooled, switch) or a module [name=]./file.mjs[#export]';
+  'a built-in strategy (national-only, bilateral, pooled, switch) or a module [name=]./file.mjs[#export] (named name, else after its export, else its file)';
 
 /** `dibsim compare`. */
 export function compareCommand(args: readonly string[]): Command {
@@ -117,7 +117,7 @@ export function runCommand(args: readonly string[]): Command {
       `
 Examples:
   dibsim run --strategy pooled --replications 100
-  dibsim run my.yaml --strategy ./my-strategy.mjs#createStrategy --param my-strategy:maxQueueMonths=6
+  dibsim run my.yaml --strategy mine=./my-strategy.mjs#createStrategy --param mine:maxQueueMonths=6
   dibsim run my.yaml --strategy bilateral --seed 7 --replication 12 --debug   replay one replication`,
     )
     .action(async (scenario: string | undefined, options: RunCliOptions) => {

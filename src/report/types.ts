@@ -5,9 +5,11 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
+import { contentHash } from '../experiment/canonical.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
+import { validateScenario } from '../model/validate.js';
 
 /** What a report is made of. */
 export interface ReportInput {
@@ -106,6 +108,16 @@ export function checkReportInput(input: unknown, where: string): asserts input i
   const problem = reportInputProblem(input as Partial<ReportInput> | null | undefined);
   if (problem !== undefined) {
     throw new DibsimError('INVALID_ARGUMENT', `${where}: ${problem}. Pass { result, scenario }.`);
+  }
+  // A report mixes the result with the scenario's own data (names, sources, targets): they must match.
+  const { result, scenario } = input as ReportInput;
+  const ran = result.manifest.scenario;
+  const hash = contentHash(validateScenario(scenario));
+  if (hash !== ran.hash) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where}: input.scenario is not the scenario the result ran ("${ran.name}", hash ${ran.hash.slice(0, 12)}…; this one is "${scenario.name}", hash ${hash.slice(0, 12)}…). Pass the scenario the experiment ran.`,
+    );
   }
 }
 

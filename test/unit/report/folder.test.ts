@@ -102,6 +102,10 @@ describe('report inputs', () => {
       [{ scenario }, /input\.result must be the result of runExperiment \(got undefined\)/],
       [{ result: { strategies: [] }, scenario }, /input\.result must be the result of runExperiment/],
       [{ result }, /input\.scenario must be the scenario the experiment ran/],
+      [
+        { result, scenario: { ...scenario, name: 'another' } },
+        /input\.scenario is not the scenario the result ran \(".*", hash [0-9a-f]{12}…; this one is "another", hash [0-9a-f]{12}…\)\. Pass the scenario the experiment ran\./,
+      ],
     ];
     for (const [input, message] of bad) {
       const as = input as ReportInput;

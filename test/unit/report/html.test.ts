@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
 import { chartSpecs } from '../../../src/report/charts.js';
 import { reportHtml } from '../../../src/report/html.js';
@@ -53,7 +54,12 @@ describe('reportHtml', () => {
   });
 
   it('without a tornado, the sensitivity section says so and gives a dibsim sweep --tornado command over gap parameters', async () => {
-    const { result } = await reportInput();
+    // The command's levers are the gap parameters of the scenario that ran: europe-155mm here.
+    const result = await runExperiment({
+      scenario: europe155mm,
+      strategies: ['national-only'],
+      replications: 2,
+    });
     const html = reportHtml({ result, scenario: europe155mm }, []);
     expect(html).toContain('No sensitivity analysis was run');
     const command = /<pre>(dibsim sweep[\s\S]*?)<\/pre>/.exec(html)?.[1]?.replace(/&#39;/g, "'");

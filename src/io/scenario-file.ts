@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseDocument, type YAMLError } from 'yaml';
-import { describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
+import { DibsimError, describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { SCHEMA_REFERENCE } from '../model/scenario-schema.js';
 import { validateScenario } from '../model/validate.js';
@@ -19,9 +19,20 @@ import { validateScenario } from '../model/validate.js';
  * @param text - file contents
  * @param source - name used in messages, e.g. the file path
  * @param format - `'json'` or `'yaml'`
- * @throws {@link ScenarioError} on a syntax error or any invalid field.
+ * @throws {@link ScenarioError} on a syntax error or any invalid field;
+ *   {@link DibsimError} `INVALID_ARGUMENT` if `text` is not a string or `format` is neither.
  */
 export function parseScenario(text: string, source: string, format: 'json' | 'yaml'): Scenario {
+  if (typeof text !== 'string')
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `parseScenario: text must be the file's contents as a string (got ${describeValue(text)}). Read it with readFileSync(path, 'utf8'), or use readScenarioFile(path).`,
+    );
+  if (format !== 'json' && format !== 'yaml')
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `parseScenario: format must be 'json' or 'yaml' (got ${describeValue(format)}). Convert the file to one of them.`,
+    );
   // Editors on Windows may start a file with a byte-order mark; JSON.parse would reject it.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const notAScenario = (message: string) =>

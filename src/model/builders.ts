@@ -3,7 +3,9 @@
  *
  * @module
  */
+import { DibsimError, describeValue } from '../errors.js';
 import type { DistributionSpec } from '../random/spec.js';
+import { parseDate } from './dates.js';
 import type { Confidence, Param, Profile, Scenario, Sourced } from './scenario.js';
 
 /**
@@ -33,24 +35,51 @@ export function gap(value: number | DistributionSpec, note: string, facts: reado
 
 /**
  * Yearly steps, e.g. for a budget: each `[year, value]` starts on the first day of `startMonth` of that
- * year; a step before `scenarioStart` is moved to it.
+ * year. Of the steps that begin on or before `scenarioStart`, the last (the one in force then) starts at
+ * `scenarioStart` and the earlier ones are dropped.
  *
  * @param scenarioStart - the scenario's start date, `YYYY-MM-DD`
  * @param startMonth - first month (1–12) of each step's year
- * @param values - `[year, value]` pairs in ascending year order
+ * @param values - `[year, value]` pairs, years in strictly ascending order
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `scenarioStart` is not a date, `startMonth` not a whole
+ *   number from 1 to 12, or the years not four-digit years in strictly ascending order.
+ * @example
+ * // Fiscal years from April: the 2021 step is in force on 2022-02-24, so it starts then.
+ * yearlySteps('2022-02-24', 4, [[2021, 1e9], [2022, 1.2e9]]);
+ * // { steps: [{ from: '2022-02-24', value: 1e9 }, { from: '2022-04-01', value: 1.2e9 }] }
  */
 export function yearlySteps(
   scenarioStart: string,
   startMonth: number,
   values: readonly (readonly [number, Param])[],
 ): Profile {
+  const fail = (what: string, got: unknown, fix: string) =>
+    new DibsimError('INVALID_ARGUMENT', `yearlySteps: ${what} (got ${describeValue(got)}). ${fix}`);
+  try {
+    parseDate(scenarioStart);
+  } catch {
+    throw fail('scenarioStart must be a date YYYY-MM-DD', scenarioStart, "Pass the scenario's startDate.");
+  }
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12)
+    throw fail(
+      'startMonth must be a whole number from 1 to 12',
+      startMonth,
+      'Use 1 for calendar years, 4 for April.',
+    );
+  values.forEach(([year], i) => {
+    const previous = i === 0 ? 999 : values[i - 1]![0];
+    if (!Number.isInteger(year) || year > 9999 || year <= previous)
+      throw fail(
+        `values[${i}][0] must be a four-digit year after the one before`,
+        year,
+        'List [year, value] pairs in ascending year order, one per year.',
+      );
+  });
   const month = String(startMonth).padStart(2, '0');
-  return {
-    steps: values.map(([year, value]) => {
-      const from = `${year}-${month}-01`;
-      return { from: from < scenarioStart ? scenarioStart : from, value };
-    }),
-  };
+  const steps = values.map(([year, value]) => ({ from: `${year}-${month}-01`, value }));
+  const early = steps.filter((step) => step.from <= scenarioStart).length;
+  if (early === 0) return { steps };
+  return { steps: [{ from: scenarioStart, value: steps[early - 1]!.value }, ...steps.slice(early)] };
 }
 
 /**

@@ -24,6 +24,15 @@ function issuesOf(text: string, format: 'json' | 'yaml'): readonly ScenarioIssue
 }
 
 describe('parseScenario: what a file can hold besides the scenario', () => {
+  it('names a format other than json or yaml, and text that is not a string', () => {
+    expect(() => parseScenario('name: x', 's.toml', 'toml' as 'yaml')).toThrow(
+      "parseScenario: format must be 'json' or 'yaml' (got \"toml\"). Convert the file to one of them.",
+    );
+    expect(() => parseScenario(Buffer.from('{}') as unknown as string, 's.json', 'json')).toThrow(
+      /parseScenario: text must be the file's contents as a string/,
+    );
+  });
+
   it('reads JSON and YAML that start with a byte-order mark as without it', () => {
     const plain = parseScenario(JSON_TEXT, 'case', 'json');
     expect(parseScenario(`\uFEFF${JSON_TEXT}`, 'case', 'json')).toEqual(plain);

@@ -5,10 +5,11 @@
  * @module
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rmdir, stat } from 'node:fs/promises';
+import { access, rmdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
+import { makeFolders } from '../io/folders.js';
 import type { Scenario } from '../model/scenario.js';
 import { writeReportFolder } from '../report/folder.js';
 import { resultsToJson } from '../report/json.js';
@@ -107,7 +108,7 @@ export async function withOutFolder<T>(out: string | undefined, command: () => P
     if (created !== undefined) await removeEmptyFolders(resolve(out), resolve(created));
   };
   try {
-    created = await mkdir(out, { recursive: true });
+    created = await makeFolders(out);
     await access(out, constants.W_OK);
   } catch (error) {
     await undo();

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DibsimError, messageOf } from '../errors.js';
+import { makeFolders } from '../io/folders.js';
 import { chartSpecs } from './charts.js';
 import { reportHtml } from './html.js';
 import { plain, resultsToJson } from './json.js';
@@ -78,7 +79,7 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
 async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const charts = join(dir, 'charts');
   try {
-    await mkdir(charts, { recursive: true });
+    await makeFolders(charts);
   } catch (error) {
     throw new DibsimError(
       'INVALID_ARGUMENT',

@@ -5,9 +5,10 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { Command } from 'commander';
+import { makeFolders } from '../../io/folders.js';
 import { readScenarioFile } from '../../io/scenario-file.js';
 import type { Scenario } from '../../model/scenario.js';
 import { scenarioJsonSchema } from '../../model/scenario-schema.js';
@@ -83,7 +84,7 @@ Examples:
         throw new UsageError(`${file} exists. Choose another name, or add --force to overwrite it.`);
       }
       // `dibsim init cases/base.yaml` starts a new folder of cases.
-      await mkdir(dirname(file), { recursive: true });
+      await makeFolders(dirname(file));
       await writeFile(file, STARTER_SCENARIO, 'utf8');
       process.stdout.write(
         `Wrote ${file}. Check it with: dibsim validate ${file}\nThen compare strategies on it: dibsim compare ${file} --replications 50\n`,

@@ -347,14 +347,21 @@ export const scenarioObjectSchema = strict({
     )
     .exactOptional()
     .describe('Exchange rates to EUR (EUR per unit, > 0), keyed by ISO 4217 code, e.g. { "USD": 0.92 }.'),
-  items: z.array(itemSchema).min(1).readonly().describe('Munition types.'),
-  components: z.array(componentSchema).readonly().describe('Upstream inputs.'),
-  nations: z.array(nationSchema).min(1).readonly().describe('Nations.'),
-  firms: z.array(firmSchema).readonly().describe('Producers of complete rounds.'),
-  suppliers: z.array(supplierSchema).readonly().describe('Upstream suppliers.'),
-  recipients: z.array(recipientSchema).readonly().describe('Aid recipients.'),
-  pledges: z.array(pledgeSchema).readonly().describe('Aid pledges.'),
-  shocks: z.array(shockSchema).readonly().describe('Demand shocks.'),
+  items: z.array(itemSchema).min(1).readonly().describe('A list of munition types (at least one).'),
+  components: z
+    .array(componentSchema)
+    .readonly()
+    .describe('A list of upstream inputs (explosives, propellant charges, fuzes).'),
+  nations: z
+    .array(nationSchema)
+    .min(1)
+    .readonly()
+    .describe('A list of the nations that buy, stock and consume munitions (at least one).'),
+  firms: z.array(firmSchema).readonly().describe('A list of the producers of complete rounds.'),
+  suppliers: z.array(supplierSchema).readonly().describe('A list of the upstream suppliers of components.'),
+  recipients: z.array(recipientSchema).readonly().describe('A list of aid recipients.'),
+  pledges: z.array(pledgeSchema).readonly().describe('A list of aid pledges.'),
+  shocks: z.array(shockSchema).readonly().describe('A list of demand shocks.'),
   procurement: procurementSchema,
 }).describe(
   `A dibsim scenario (schemaVersion 1): plain data, units in field names, time in days since startDate. Besides this schema, validateScenario checks: ${crossFieldRules.join(' ')}`,

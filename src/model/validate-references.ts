@@ -8,6 +8,7 @@
 
 import {
   COLLECTIONS,
+  type Collection,
   each,
   listIds,
   type PathSegments,
@@ -132,6 +133,8 @@ export function idRules(view: ScenarioView, out: RawIssue[]): void {
 export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
   const { ids } = view;
   const actors = new Set([...ids.nations, ...ids.recipients]);
+  const unreadable = (collection: string) =>
+    collection.split(' or ').some((c) => view.unreadable?.has(c as Collection) === true);
   const ref = (
     kind: string,
     collection: string,
@@ -139,7 +142,7 @@ export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
     value: string,
     path: PathSegments,
   ) => {
-    if (!known.has(value)) {
+    if (!known.has(value) && !unreadable(collection)) {
       out.push({
         path,
         message: `unknown ${kind} ${q(value)}; known: ${listIds(known)}`,

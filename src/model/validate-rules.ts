@@ -208,7 +208,7 @@ function stockRules(view: ScenarioView, out: RawIssue[]): void {
     });
   });
   // An invalid nation (reported on its own) may stock the item: only a list of valid nations shows that none does.
-  if (view.nations.includes(undefined)) return;
+  if (view.nations.includes(undefined) || view.unreadable?.has('nations') === true) return;
   each(view.firms, (f, i) => {
     if (view.ids.items.has(f.item) && !stocked.has(f.item)) {
       out.push({

@@ -84,6 +84,11 @@ export interface ScenarioView {
   readonly shocks: readonly (DemandShockSpec | undefined)[];
   /** Every string id present in the data, valid entity or not, so a broken entity is not also "unknown". */
   readonly ids: Readonly<Record<Collection, ReadonlySet<string>>>;
+  /**
+   * Collections that are not lists at all (reported on their own): their ids are unknown, so references
+   * to them and rules over all of them are not checked.
+   */
+  readonly unreadable?: ReadonlySet<Collection>;
 }
 
 /** A view of a scenario that passed the schema. */

@@ -156,6 +156,7 @@ function salvage(data: unknown): ScenarioView | undefined {
     pledges: list(pledgeSchema, data.pledges),
     shocks: list(shockSchema, data.shocks),
     ids: Object.fromEntries(collections.map((c) => [c, ids(data[c])])) as Record<Collection, Set<string>>,
+    unreadable: new Set(collections.filter((c) => !Array.isArray(data[c]))),
   };
 }
 

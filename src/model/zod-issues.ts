@@ -226,7 +226,7 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
         return [
           {
             path,
-            message: `must have ${small ? 'at least' : 'at most'} ${bound} entries (got ${count})`,
+            message: `must have ${small ? 'at least' : 'at most'} ${bound} ${bound === 1 ? 'entry' : 'entries'} (got ${count})`,
             fix,
           },
         ];

@@ -457,6 +457,17 @@ describe('validateScenario: many problems at once', () => {
     expect(paths).toEqual(['firms[0].efficiency', 'firms[1].inputs[0].supplier']);
   });
 
+  it('reports a collection that is not a list once, not every reference into it', () => {
+    const s = minimalScenario() as unknown as Record<string, unknown>;
+    s.nations = {}; // firms, suppliers, pledges and shocks all name nations
+    const issues = issuesOf(s);
+    expect(issues.map((i) => i.path)).toEqual(['nations']);
+    expect(issues[0]!.message).toBe('must be an array (got {})');
+    expect(issues[0]!.fix).toContain('A list of the nations');
+    s.nations = [];
+    expect(issuesOf(s)[0]!.message).toBe('must have at least 1 entry (got 0)');
+  });
+
   it('does not call an id unknown when its entity exists but is invalid', () => {
     const s = minimalScenario();
     s.nations[1]!.budgetEurPerYear = -1; // FR is invalid but still defines the id FR

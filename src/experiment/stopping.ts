@@ -5,6 +5,7 @@
  * @module
  */
 import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import type { Tally } from '../stats/tally.js';
 import type { RecordLayout } from './record.js';
@@ -60,6 +61,13 @@ export function resolveStopWhen(
 ): ResolvedStopWhen {
   const bad = (path: string, value: unknown, rule: string) =>
     new DibsimError('INVALID_ARGUMENT', `${where}stopWhen.${path} ${rule} (got ${describeValue(value)}).`);
+  if (typeof stopWhen !== 'object' || stopWhen === null || Array.isArray(stopWhen)) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${where}stopWhen must be an object { halfWidth, batch } (got ${describeValue(stopWhen)}). E.g. { halfWidth: { fillRate: { absolute: 0.005 } } }.`,
+    );
+  }
+  checkOptionNames(stopWhen, ['halfWidth', 'batch'], `${where}stopWhen`);
   const batch = stopWhen.batch ?? 10;
   if (!Number.isSafeInteger(batch) || batch < 1) {
     throw bad('batch', batch, 'must be a positive integer. Use e.g. 10');
@@ -75,7 +83,11 @@ export function resolveStopWhen(
         `is not a KPI of this scenario. Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`,
       );
     }
+    const path = `halfWidth[${JSON.stringify(key)}]`;
+    checkOptionNames(target, ['absolute', 'relative'], `${where}stopWhen.${path}`);
     const relative = typeof target === 'object' && target !== null && 'relative' in target;
+    if (relative && 'absolute' in target)
+      throw bad(path, target, 'must give absolute or relative, not both');
     const value = relative
       ? (target as { relative: number }).relative
       : (target as { absolute?: number } | null)?.absolute;

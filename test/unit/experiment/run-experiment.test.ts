@@ -241,6 +241,29 @@ describe('runExperiment (serial)', () => {
     await expect(
       runExperiment({ ...base, stopWhen: { halfWidth: { nope: { absolute: 1 } } } }),
     ).rejects.toThrow(/is not a KPI of this scenario/);
+    type Stop = NonNullable<Parameters<typeof runExperiment>[0]['stopWhen']>;
+    const stopping: [unknown, string][] = [
+      [
+        { halfwidth: { fillRate: { absolute: 0.01 } } },
+        'runExperiment: options.stopWhen.halfwidth is not an option (got {"fillRate":{"absolute":0.01}}). Did you mean \'halfWidth\'? Options: halfWidth, batch.',
+      ],
+      [
+        { halfWidth: { fillRate: { absolute: 0.01 } }, every: 5 },
+        'runExperiment: options.stopWhen.every is not an option (got 5). Options: halfWidth, batch.',
+      ],
+      [
+        { halfWidth: { fillRate: { absolute: 0.01, relative: 0.1 } } },
+        'runExperiment: options.stopWhen.halfWidth["fillRate"] must give absolute or relative, not both (got {"absolute":0.01,"relative":0.1}).',
+      ],
+      [
+        { halfWidth: { fillRate: { absolut: 0.01 } } },
+        `runExperiment: options.stopWhen.halfWidth["fillRate"].absolut is not an option (got 0.01). Did you mean 'absolute'? Options: absolute, relative.`,
+      ],
+      [5, 'runExperiment: options.stopWhen must be an object { halfWidth, batch } (got 5).'],
+    ];
+    for (const [stopWhen, message] of stopping) {
+      await expect(runExperiment({ ...base, stopWhen: stopWhen as Stop })).rejects.toThrow(message);
+    }
     await expect(runExperiment({ ...base, shard: { index: 0, count: 2 } })).rejects.toThrow(
       /resultsFile is required with shard/,
     );

@@ -15,6 +15,7 @@ import type { StopWhen } from '../experiment/stopping.js';
 import { dibsimCommand, withOption } from './command-line.js';
 import { InterruptedError, RunFailedError } from './errors.js';
 import { type ExperimentCliOptions, experimentBase } from './experiment-options.js';
+import { countOf } from './format.js';
 import { listenForInterrupt } from './interrupt.js';
 import { createProgress, secondsSince } from './progress.js';
 import type { LoadedScenario } from './scenario-source.js';
@@ -93,7 +94,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     throw new InterruptedError(interruptedMessage(input, result, resultsFile));
   }
   progress.stop(
-    `${result.replications} replications × ${strategies.length} strateg${strategies.length === 1 ? 'y' : 'ies'} in ${seconds.toFixed(1)} s (${threads})`,
+    `${countOf(result.replications, 'replication')} × ${countOf(strategies.length, 'strategy', 'strategies')} in ${seconds.toFixed(1)} s (${threads})`,
   );
   return { result, resultsFile, discard };
 }

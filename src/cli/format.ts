@@ -60,6 +60,11 @@ function row(label: string, cells: readonly string[], width: number): string {
   return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(width)).join('')}`;
 }
 
+/** `1 replication`, `3 replications`: a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /**
  * The KPI table of an experiment: means with CI half-widths, censored events, and paired differences
  * against the baseline with Bonferroni-adjusted intervals.

@@ -45,7 +45,7 @@ nations:
     name: Alpha
     memberships: [NATO, EU, PESCO] # decides eligibility under bilateral and pooled procurement
     qualificationStandard: AA-155  # rounds must be qualified to it (or pay qualificationCost/Delay)
-    budgetEurPerYear: 400000000    # yearly money for these items; may be a profile (see shocks below)
+    budgetEurPerYear: 400000000    # yearly money for these items; may be a profile (see BB below)
     unspentBudget: rollover        # or lapse: money not committed by year end is lost
     stockpiles:
       - item: 155mm

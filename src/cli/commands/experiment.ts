@@ -23,7 +23,7 @@ import {
   experimentBase,
 } from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
-import { flattenRunKpis, runTable } from '../format.js';
+import { countOf, flattenRunKpis, runTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
@@ -224,7 +224,7 @@ async function gapSensitivity(
       return undefined;
     }
     progress.stop(
-      `sensitivity over ${levers.length} gap parameters (${options.sensitivity} replications per run) in ${secondsSince(started).toFixed(1)} s`,
+      `sensitivity over ${countOf(levers.length, 'gap parameter')} (${countOf(options.sensitivity!, 'replication')} per run) in ${secondsSince(started).toFixed(1)} s`,
     );
     return result;
   } finally {

@@ -12,7 +12,7 @@ import { runSweep, tornado } from '../../experiment/sweep.js';
 import { dibsimCommand } from '../command-line.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { addExperimentOptions, type ExperimentCliOptions, experimentBase } from '../experiment-options.js';
-import { sweepTable, tornadoTable } from '../format.js';
+import { countOf, sweepTable, tornadoTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, lever, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
@@ -75,6 +75,17 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           'sweep needs at least one --lever, e.g. --lever procurement.awardDelayDays=30,90.',
         );
       }
+      // Each option belongs to one of the two kinds of run: given to the other, it would be ignored.
+      if (options.tornado === true && options.points !== undefined) {
+        throw new UsageError(
+          '--points makes a Latin hypercube, which a tornado does not use: drop --points, or drop --tornado for a sweep.',
+        );
+      }
+      if (options.tornado !== true && options.kpi !== undefined) {
+        throw new UsageError(
+          '--kpi chooses the KPIs of a tornado: add --tornado, or drop --kpi (a sweep reports every KPI).',
+        );
+      }
       // A tornado moves each lever from low to high: a middle value would be dropped without a word.
       const notTwo = levers.find((l) => l.values !== undefined && l.values.length !== 2);
       if (options.tornado === true && notTwo !== undefined) {
@@ -114,7 +125,9 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             });
             if (interrupt.signal.aborted || reference === undefined || reference.status === 'cancelled')
               throw interrupted('the tornado');
-            progress.stop(`tornado over ${levers.length} levers in ${secondsSince(started).toFixed(1)} s`);
+            progress.stop(
+              `tornado over ${countOf(levers.length, 'lever')} in ${secondsSince(started).toFixed(1)} s`,
+            );
             await emitResult({
               result: reference,
               scenario,
@@ -140,7 +153,9 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             progress.stop();
             throw interrupted(`the sweep (${sweep.points.length} design points finished)`);
           }
-          progress.stop(`${sweep.points.length} design points in ${secondsSince(started).toFixed(1)} s`);
+          progress.stop(
+            `${countOf(sweep.points.length, 'design point')} in ${secondsSince(started).toFixed(1)} s`,
+          );
           await emitResult({
             result: sweep.points[0]!.result,
             scenario,

@@ -51,7 +51,7 @@ describe('dibsim run/compare: output formats', () => {
       '0',
     ];
     const run = await runCli([...args, '--format', 'json'], dir);
-    expect(run.stderr).toMatch(/1 replications × 1 strategy in/);
+    expect(run.stderr).toMatch(/1 replication × 1 strategy in/);
     expect(run.code).toBe(0);
     const expected = await runExperiment({
       scenario: randomSmallScenario(),
@@ -190,7 +190,7 @@ describe('dibsim compare --sensitivity', () => {
     const dir = workDir();
     const run = await runCli([...args, ...extra, '--out', 'out', '--format', 'json'], dir);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/sensitivity over 1 gap parameters \(2 replications per run\)/);
+    expect(run.stderr).toMatch(/sensitivity over 1 gap parameter \(2 replications per run\)/);
     const printed = JSON.parse(run.stdout);
     expect(printed.strategies[0].name).toBe('national-only');
     const tornado = JSON.parse(readFileSync(join(dir, 'out', 'tornado.json'), 'utf8'));

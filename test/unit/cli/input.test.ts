@@ -67,6 +67,14 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       ['sweep', SMALL, '--tornado', '--lever', 'procurement.awardDelayDays=30,90,180'],
       /--tornado .* give --lever procurement\.awardDelayDays exactly two values, low,high \(got 30,90,180\), or a range low\.\.high/,
     ],
+    [
+      ['sweep', SMALL, '--tornado', '--points', '4', '--lever', 'procurement.awardDelayDays=30,90'],
+      /--points makes a Latin hypercube, which a tornado does not use/,
+    ],
+    [
+      ['sweep', SMALL, '--kpi', 'fillRate', '--lever', 'procurement.awardDelayDays=30,90'],
+      /--kpi chooses the KPIs of a tornado: add --tornado, or drop --kpi/,
+    ],
     [['compare', SMALL, '--out', SMALL], /--out .*small\.json is a file, not a folder\. .*Nothing was run\./],
     [
       ['compare', SMALL, '--out', join(SMALL, 'report')],

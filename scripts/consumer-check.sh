@@ -46,4 +46,15 @@ const links = [...readFileSync(dir + "README.md", "utf8").matchAll(/\]\(([^)#\s]
 const missing = links.filter((l) => !/^[a-z]+:/.test(l) && !existsSync(dir + l));
 if (missing.length > 0) { console.error("README links missing from the package:", missing); process.exit(1); }
 '
+# Source maps and declaration maps point at the TypeScript sources, which must travel with them.
+node --input-type=module -e '
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+const maps = readdirSync("node_modules/dibsim/dist", { recursive: true }).filter((f) => f.endsWith(".map"));
+const missing = maps.flatMap((map) => {
+  const file = join("node_modules/dibsim/dist", map);
+  return JSON.parse(readFileSync(file, "utf8")).sources.map((s) => join(dirname(file), s)).filter((s) => !existsSync(s));
+});
+if (maps.length === 0 || missing.length > 0) { console.error(`${maps.length} maps; sources missing:`, missing.slice(0, 5)); process.exit(1); }
+'
 echo "consumer check passed ($tarball)"

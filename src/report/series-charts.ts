@@ -185,7 +185,21 @@ export function firmCapacityChart(input: ReportInput, keys: readonly string[]): 
   return { name: 'capacity-per-firm', title, spec };
 }
 
-/** Every series chart of a report: stock fans per nation, pledges, capacity, then any other series. */
+/** Whether series `key` is 0 at every date under every strategy (e.g. a pooled stock nobody opened). */
+function zeroThroughout(input: ReportInput, key: string): boolean {
+  return input.result.strategies.every((s) => {
+    const series = s.series[key];
+    return (
+      series === undefined ||
+      (series.mean.every((v) => v === 0) && series.quantiles.p95.every((v) => v === 0))
+    );
+  });
+}
+
+/**
+ * Every series chart of a report: stock fans per nation, pledges, capacity, then any other series that is
+ * not 0 throughout.
+ */
 export function seriesCharts(input: ReportInput): ChartSpec[] {
   const keys = Object.keys(input.result.strategies[0]?.series ?? {});
   const charts: ChartSpec[] = [];
@@ -198,7 +212,7 @@ export function seriesCharts(input: ReportInput): ChartSpec[] {
       charts.push(fanChart(input, key, chartName('stock', nation), title));
     } else if (pledge !== undefined) {
       charts.push(pledgeChart(input, pledge, key));
-    } else if (!firmKeys.includes(key)) {
+    } else if (!firmKeys.includes(key) && !zeroThroughout(input, key)) {
       charts.push(fanChart(input, key, chartName('fan', key), describeKey(key, input.scenario).label));
     }
   }

@@ -63,6 +63,12 @@ describe('chartSpecs', () => {
       ]),
     );
     for (const c of charts) expect(c.name).toMatch(/^[A-Za-z0-9._-]+$/);
+    // No strategy here opens a pooled stock: its series is 0 throughout, and gets no chart of zeros.
+    const input = await reportInput();
+    expect(input.result.strategies.every((s) => s.series.pooledStockRounds!.mean.every((v) => v === 0))).toBe(
+      true,
+    );
+    expect(names).not.toContain('fan-pooledStockRounds');
     // Plain JSON: a round trip changes nothing (no functions, no undefined, no non-finite numbers).
     expect(JSON.parse(JSON.stringify(charts))).toEqual(charts);
   });

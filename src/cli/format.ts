@@ -56,6 +56,12 @@ function number(x: number, scale: number, digits: number): string {
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
+/** `x` to `digits` significant digits, with thousands separators and no exponent: 1,797,500,000, 0.75714. */
+function significant(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(x);
+}
+
 function row(label: string, cells: readonly string[], width: number): string {
   return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(width)).join('')}`;
 }
@@ -192,12 +198,12 @@ export function tornadoTable(result: TornadoResult): string {
   const lines: string[] = [];
   for (const [kpi, byStrategy] of Object.entries(result.kpis)) {
     for (const [strategy, series] of Object.entries(byStrategy)) {
-      lines.push(`${kpi}, ${strategy} (at the scenario's values: ${series.baseMean.toPrecision(6)})`);
+      lines.push(`${kpi}, ${strategy} (at the scenario's values: ${significant(series.baseMean, 6)})`);
       const rows = series.bars.map((b) => [
         b.lever,
         `${JSON.stringify(b.low)} → ${JSON.stringify(b.high)}`,
-        `${b.lowMean.toPrecision(6)} → ${b.highMean.toPrecision(6)}`,
-        `${b.effect.toPrecision(4)} [${b.lower.toPrecision(4)}, ${b.upper.toPrecision(4)}]`,
+        `${significant(b.lowMean, 6)} → ${significant(b.highMean, 6)}`,
+        `${significant(b.effect, 4)} [${significant(b.lower, 4)}, ${significant(b.upper, 4)}]`,
       ]);
       const header = ['lever', 'low → high', 'mean at low → high', `change (${percent} % CI)`];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

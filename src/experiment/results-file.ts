@@ -107,6 +107,11 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
     try {
       parsed = JSON.parse(text) as Record<string, unknown>;
     } catch (cause) {
+      if (lineNumber === 1)
+        throw new DibsimError(
+          'INVALID_ARGUMENT',
+          `${path} is not a dibsim results file (its first line is not JSON). Choose the file a run wrote its replications to.`,
+        );
       throw new DibsimError(
         'INVALID_ARGUMENT',
         `Results file ${path}, line ${lineNumber}, is not valid JSON (${String(cause)}). Only the last line may be incomplete; restore the file or start a new one.`,

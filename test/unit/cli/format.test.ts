@@ -25,15 +25,26 @@ describe('tornadoTable', () => {
           bars: [bar('procurement.awardDelayDays', 30, 180, -2.5), bar('x', 1, 2, 1)],
         },
       },
+      totalSpendEur: {
+        pooled: {
+          baseMean: 1_797_500_000,
+          bars: [bar('y', 0, 1, 123_456_789)],
+        },
+      },
     },
   };
 
   it('prints one aligned block per KPI and strategy, bars in the given order, with no trailing spaces', () => {
+    // Significant digits without exponents: euros in billions read with thousands separators.
     expect(tornadoTable(result).split('\n')).toEqual([
-      "fillRate, pooled (at the scenario's values: 91.2500)",
+      "fillRate, pooled (at the scenario's values: 91.25)",
       '  lever                       low → high  mean at low → high  change (95 % CI)',
-      '  procurement.awardDelayDays  30 → 180    90.0000 → 87.5000   -2.500 [-3.000, -2.000]',
-      '  x                           1 → 2       90.0000 → 91.0000   1.000 [0.5000, 1.500]',
+      '  procurement.awardDelayDays  30 → 180    90 → 87.5           -2.5 [-3, -2]',
+      '  x                           1 → 2       90 → 91             1 [0.5, 1.5]',
+      '',
+      "totalSpendEur, pooled (at the scenario's values: 1,797,500,000)",
+      '  lever  low → high  mean at low → high  change (95 % CI)',
+      '  y      0 → 1       90 → 123,457,000    123,500,000 [123,500,000, 123,500,000]',
     ]);
   });
 
@@ -44,10 +55,10 @@ describe('tornadoTable', () => {
     };
     expect(tornadoTable(two)).toBe(
       [
-        "a, s (at the scenario's values: 1.00000)",
+        "a, s (at the scenario's values: 1)",
         '  lever  low → high  mean at low → high  change (90 % CI)',
         '',
-        "a, t (at the scenario's values: 2.00000)",
+        "a, t (at the scenario's values: 2)",
         '  lever  low → high  mean at low → high  change (90 % CI)',
       ].join('\n'),
     );

@@ -108,6 +108,14 @@ describe('readResultsFile', () => {
     );
   });
 
+  it('says a file whose first line is not JSON (a scenario, say) is not a results file', () => {
+    const file = join(dir, 'scenario.yaml');
+    writeFileSync(file, 'schemaVersion: 1\nname: x\n');
+    expect(() => readResultsFile(file)).toThrow(
+      `${file} is not a dibsim results file (its first line is not JSON). Choose the file a run wrote its replications to.`,
+    );
+  });
+
   it('names what a damaged header lacks', () => {
     const file = join(dir, 'bare-header.jsonl');
     writeFileSync(file, `{"type":"dibsim-experiment"}\n${record(0, [1])}\n`);

@@ -86,8 +86,7 @@ export function resolveStopWhen(
     const path = `halfWidth[${JSON.stringify(key)}]`;
     checkOptionNames(target, ['absolute', 'relative'], `${where}stopWhen.${path}`);
     const relative = typeof target === 'object' && target !== null && 'relative' in target;
-    if (relative && 'absolute' in target)
-      throw bad(path, target, 'must give absolute or relative, not both');
+    if (relative && 'absolute' in target) throw bad(path, target, 'must give absolute or relative, not both');
     const value = relative
       ? (target as { relative: number }).relative
       : (target as { absolute?: number } | null)?.absolute;

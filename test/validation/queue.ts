@@ -84,11 +84,7 @@ export function simulateQueue(options: QueueRunOptions): BatchSeries {
   });
 
   const startBatch = (): void => {
-    const now = sim.now;
-    stats.busy.reset(now);
-    stats.capacity.reset(now);
-    stats.queueLength.reset(now);
-    stats.waitTime.reset();
+    server.resetStats();
     reached = 0;
     delayed = 0;
   };

@@ -59,7 +59,8 @@ function number(x: number, scale: number, digits: number): string {
 /** `x` to `digits` significant digits, with thousands separators and no exponent: 1,797,500,000, 0.75714. */
 function significant(x: number, digits: number): string {
   if (!Number.isFinite(x)) return 'n/a';
-  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(x);
+  // `x + 0` turns -0 into 0, which Intl would print as "-0".
+  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(x + 0);
 }
 
 function row(label: string, cells: readonly string[], width: number): string {

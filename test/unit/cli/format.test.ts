@@ -48,6 +48,14 @@ describe('tornadoTable', () => {
     ]);
   });
 
+  it('prints a zero effect as 0, also when it is -0', () => {
+    const zero: TornadoResult = {
+      level: 0.95,
+      kpis: { a: { s: { baseMean: -0, bars: [{ ...bar('x', 1, 2, 0), effect: -0, lower: -0, upper: 0 }] } } },
+    };
+    expect(tornadoTable(zero)).not.toContain('-0');
+  });
+
   it('separates blocks with one empty line', () => {
     const two: TornadoResult = {
       level: 0.9,

@@ -8,7 +8,7 @@
 
 import type * as z from 'zod';
 import { describeValue } from '../errors.js';
-import { SUGGESTION } from './field-suggestions.js';
+import { SUGGESTION, suggestKey } from './field-suggestions.js';
 import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
 import { listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
@@ -164,14 +164,39 @@ function bestBranch(
   return best;
 }
 
+/** Other names of the distribution types, as other tools spell them. */
+const TYPE_SYNONYMS: Readonly<Record<string, string>> = {
+  gaussian: 'normal',
+  norm: 'normal',
+  lognorm: 'lognormal',
+  'log-normal': 'lognormal',
+  exp: 'exponential',
+  expon: 'exponential',
+  unif: 'uniform',
+  tri: 'triangular',
+  triang: 'triangular',
+  betapert: 'pert',
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PathSegments): RawIssue[] {
   const input: unknown = (issue as { input?: unknown }).input;
   if ('note' in issue && issue.note === 'No matching discriminator') {
-    const options = (issue as { options?: unknown[] }).options ?? [];
+    const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+    const type = typeof input === 'string' ? input : isObject(input) ? input.type : undefined;
+    // The type itself when there is one ("gaussian"), else the whole value ({"min":1,"max":3}).
+    const shown = typeof type === 'string' ? show(type) : show(input);
+    const near =
+      typeof type === 'string' ? (TYPE_SYNONYMS[type.toLowerCase()] ?? suggestKey(type, options)) : undefined;
+    const suggestion =
+      near !== undefined && options.includes(near) ? `${SUGGESTION}'${near}'? Known` : '; known';
     return [
       {
         path,
-        message: `unknown distribution type ${show(input)}; known: ${options.join(', ')}`,
+        message: `unknown distribution type ${shown}${suggestion}: ${options.join(', ')}`,
         fix: "Use one of the distribution types, with that distribution's parameters.",
       },
     ];

@@ -178,6 +178,24 @@ describe('validateScenario: fields, types and ranges', () => {
       count: 1,
     },
     {
+      title: 'a distribution type under another name, with the name dibsim uses',
+      mutate: (s) => {
+        s.procurement.transportDays = { type: 'gaussian', mean: 10, sd: 2 } as never;
+      },
+      path: 'procurement.transportDays.type',
+      names: ['unknown distribution type "gaussian"; did you mean \'normal\'? Known: constant, uniform'],
+      count: 1,
+    },
+    {
+      title: 'a misspelt distribution type, with the nearest',
+      mutate: (s) => {
+        s.procurement.transportDays = { type: 'triangualr', min: 1, mode: 2, max: 3 } as never;
+      },
+      path: 'procurement.transportDays.type',
+      names: ["did you mean 'triangular'?"],
+      count: 1,
+    },
+    {
       title: 'an object with no distribution type at all, with the known types',
       mutate: (s) => {
         s.procurement.transportDays = { min: 7, max: 21 } as never;

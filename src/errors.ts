@@ -68,6 +68,15 @@ export interface ScenarioIssue {
 }
 
 /**
+ * One issue as a line of text: `path: message. Fix: fix` (the message's own end punctuation kept).
+ * @internal
+ */
+export function describeIssue(issue: ScenarioIssue): string {
+  const end = /[.?!]$/.test(issue.message) ? '' : '.';
+  return `${issue.path}: ${issue.message}${end}${issue.fix === '' ? '' : ` Fix: ${issue.fix}`}`;
+}
+
+/**
  * Scenario data failed validation. Every issue is collected before this is thrown, so one run of
  * validation lists them all; nothing has run.
  *
@@ -85,7 +94,7 @@ export class ScenarioError extends DibsimError {
    * @param source - what was validated, e.g. a file name, for the message
    */
   constructor(issues: readonly ScenarioIssue[], source = 'scenario') {
-    const lines = issues.map((i) => `  - ${i.path}: ${i.message} ${i.fix}`.trimEnd());
+    const lines = issues.map((i) => `  - ${describeIssue(i)}`);
     super(
       'INVALID_SCENARIO',
       `${source} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DibsimError, fileErrorFix, ReplicationError, ScenarioError } from '../errors.js';
+import { DibsimError, describeIssue, fileErrorFix, ReplicationError, ScenarioError } from '../errors.js';
 
 /** Exit codes of `dibsim`. */
 export const EXIT = {
@@ -106,10 +106,7 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   if (error instanceof InterruptedError) return { code: EXIT.interrupted, text: `${error.message}\n` };
   if (error instanceof ScenarioError) {
     const source = error.source;
-    const lines = error.issues.map((i) => {
-      const end = /[.?!]$/.test(i.message) ? '' : '.';
-      return `${source}: ${i.path}: ${i.message}${end}${i.fix === '' ? '' : ` Fix: ${i.fix}`}`;
-    });
+    const lines = error.issues.map((i) => `${source}: ${describeIssue(i)}`);
     const count = `${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`;
     return { code: EXIT.usage, text: `${lines.join('\n')}\n(${count}; nothing was run)${stack}\n` };
   }

@@ -289,7 +289,7 @@ describe('runExperiment (serial)', () => {
     const cases: [Parameters<typeof runExperiment>[0]['strategies'], RegExp][] = [
       [
         [national, { module: 'bilateral', params: { among: ['AA', 'XX'] } }],
-        /runExperiment: options has 1 problem:\n {2}- strategies\[1\]\.params\.among: unknown nation "XX" \(strategy "bilateral"\) Use nation ids of the scenario: AA\./,
+        /runExperiment: options has 1 problem:\n {2}- strategies\[1\]\.params\.among: unknown nation "XX" \(strategy "bilateral"\)\. Fix: Use nation ids of the scenario: AA\./,
       ],
       [
         [

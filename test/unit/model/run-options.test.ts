@@ -63,7 +63,7 @@ describe('runScenario options', () => {
       [null, /runScenario: scenario has 1 problem:\n {2}- \(root\): must be an object \(got null\)/],
       [
         'europe-155mm',
-        /\(root\): must be an object, not a string \(got "europe-155mm"\) Pass the scenario itself: a built-in one \(import \{ europe155mm \} from 'dibsim'\), or a file read with readScenarioFile\(path\)\./,
+        /\(root\): must be an object, not a string \(got "europe-155mm"\)\. Fix: Pass the scenario itself: a built-in one \(import \{ europe155mm \} from 'dibsim'\), or a file read with readScenarioFile\(path\)\./,
       ],
     ];
     for (const [scenario, message] of bad) {

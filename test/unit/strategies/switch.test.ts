@@ -108,7 +108,7 @@ describe('switchAt(date, before, after)', () => {
     expect(check('2024-06-01')).not.toThrow(); // on or before the start: `after` from the start
     expect(check('2026-12-02')).toThrow(ScenarioError);
     expect(check('2026-12-02')).toThrow(
-      'switch strategy params has 1 problem:\n  - date: 2026-12-02 is after the last monthly review (2026-12-01) of the scenario\'s horizon 2025-01-01 to 2027-01-01, so the switch would never happen and the results would be those of "national-only" alone Use a date on or before 2026-12-01, or an endDate after 2027-01-01 (the switch takes effect at the first month start on or after its date).',
+      'switch strategy params has 1 problem:\n  - date: 2026-12-02 is after the last monthly review (2026-12-01) of the scenario\'s horizon 2025-01-01 to 2027-01-01, so the switch would never happen and the results would be those of "national-only" alone. Fix: Use a date on or before 2026-12-01, or an endDate after 2027-01-01 (the switch takes effect at the first month start on or after its date).',
     );
     expect(check('2030-01-01')).toThrow(/date: 2030-01-01 is after the last monthly review/);
     // runScenario checks before the run.

@@ -38,10 +38,12 @@ export class Stockpile {
   onOrderRounds = AS_DOUBLE;
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
-  /** The last day demand was backordered, with what of it and of older backorders is still unmet. */
+  /**
+   * The last day demand was backordered, and what of that day's backorders is still unmet: the newest part
+   * of `backorderRounds`, since arrivals meet the oldest first.
+   */
   private shortDay = -1;
   private shortOnTheDayRounds = AS_DOUBLE;
-  private olderBackorderRounds = AS_DOUBLE;
 
   /**
    * @param owner - actor id
@@ -63,7 +65,7 @@ export class Stockpile {
     // run's record, parts of shared orders and transfers bring fractions or doubles into them.
     this.backorderRounds = this.demandedRounds = this.servedFromStockRounds = this.servedLateRounds = 0;
     this.unmetRounds = this.receivedRounds = this.transferredOutRounds = this.onOrderRounds = 0;
-    this.filledOnTheDayRounds = this.shortOnTheDayRounds = this.olderBackorderRounds = 0;
+    this.filledOnTheDayRounds = this.shortOnTheDayRounds = 0;
     this.level = AS_DOUBLE;
     this.level = initialRounds;
     this.key = `${owner}/${item}`;
@@ -83,7 +85,6 @@ export class Stockpile {
       if (this.backorders) {
         if (day !== this.shortDay) {
           this.shortDay = day;
-          this.olderBackorderRounds = this.backorderRounds;
           this.shortOnTheDayRounds = 0;
         }
         this.shortOnTheDayRounds += short;
@@ -103,11 +104,10 @@ export class Stockpile {
     this.servedLateRounds += late;
     this.level += rounds - late;
     if (day === this.shortDay && late > 0) {
-      const older = Math.min(late, this.olderBackorderRounds);
-      this.olderBackorderRounds -= older;
-      const today = Math.min(late - older, this.shortOnTheDayRounds);
-      this.shortOnTheDayRounds -= today;
-      this.filledOnTheDayRounds += today;
+      // What is left of the day's backorders is the newest part of what is left of all of them.
+      const left = Math.min(this.shortOnTheDayRounds, this.backorderRounds);
+      this.filledOnTheDayRounds += this.shortOnTheDayRounds - left;
+      this.shortOnTheDayRounds = left;
     }
   }
 

@@ -133,16 +133,17 @@ export function idRules(view: ScenarioView, out: RawIssue[]): void {
 export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
   const { ids } = view;
   const actors = new Set([...ids.nations, ...ids.recipients]);
-  const unreadable = (collection: string) =>
-    collection.split(' or ').some((c) => view.unreadable?.has(c as Collection) === true);
   const ref = (
     kind: string,
-    collection: string,
+    collections: readonly Collection[],
     known: ReadonlySet<string>,
     value: string,
     path: PathSegments,
   ) => {
-    if (!known.has(value) && !unreadable(collection)) {
+    // A collection that is not a list is reported on its own; its ids are unknown.
+    if (collections.some((c) => view.unreadable?.has(c) === true)) return;
+    if (!known.has(value)) {
+      const collection = collections.join(' or ');
       out.push({
         path,
         message: `unknown ${kind} ${q(value)}; known: ${listIds(known)}`,
@@ -150,10 +151,10 @@ export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
       });
     }
   };
-  const item = (v: string, p: PathSegments) => ref('item', 'items', ids.items, v, p);
-  const component = (v: string, p: PathSegments) => ref('component', 'components', ids.components, v, p);
-  const nation = (v: string, p: PathSegments) => ref('nation', 'nations', ids.nations, v, p);
-  const supplier = (v: string, p: PathSegments) => ref('supplier', 'suppliers', ids.suppliers, v, p);
+  const item = (v: string, p: PathSegments) => ref('item', ['items'], ids.items, v, p);
+  const component = (v: string, p: PathSegments) => ref('component', ['components'], ids.components, v, p);
+  const nation = (v: string, p: PathSegments) => ref('nation', ['nations'], ids.nations, v, p);
+  const supplier = (v: string, p: PathSegments) => ref('supplier', ['suppliers'], ids.suppliers, v, p);
 
   each(view.items, (it, i) =>
     it.billOfMaterials.forEach((b, j) => {
@@ -198,7 +199,7 @@ export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
     });
   });
   each(view.pledges, (p, i) => {
-    ref('recipient', 'recipients', ids.recipients, p.recipient, ['pledges', i, 'recipient']);
+    ref('recipient', ['recipients'], ids.recipients, p.recipient, ['pledges', i, 'recipient']);
     item(p.item, ['pledges', i, 'item']);
     p.donors.forEach((d, j) => {
       nation(d.nation, ['pledges', i, 'donors', j, 'nation']);
@@ -206,7 +207,7 @@ export function referenceRules(view: ScenarioView, out: RawIssue[]): void {
   });
   each(view.shocks, (s, i) => {
     s.actors.forEach((a, j) => {
-      ref('nation or recipient', 'nations or recipients', actors, a, ['shocks', i, 'actors', j]);
+      ref('nation or recipient', ['nations', 'recipients'], actors, a, ['shocks', i, 'actors', j]);
     });
     item(s.item, ['shocks', i, 'item']);
   });

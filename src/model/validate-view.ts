@@ -109,6 +109,11 @@ export function viewOf(s: Scenario): ScenarioView {
   };
 }
 
+/** Whether `value` is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** `"DE"` — a quoted value for messages. */
 export const q = (value: string): string => `'${value}'`;
 

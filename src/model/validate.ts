@@ -27,6 +27,7 @@ import {
   COLLECTIONS,
   type Collection,
   formatPath,
+  isRecord,
   type PathSegments,
   type RawIssue,
   type ScenarioView,
@@ -126,10 +127,6 @@ function preflight(data: unknown): { issues: RawIssue[]; unsafe: boolean } {
   };
   visit(data, []);
   return { issues, unsafe };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The parts of a scenario that did parse, so cross-field rules can run alongside schema errors. */

@@ -10,7 +10,7 @@ import type * as z from 'zod';
 import { describeValue } from '../errors.js';
 import { SUGGESTION, suggestKey } from './field-suggestions.js';
 import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
-import { listIds, type PathSegments, type RawIssue } from './validate-view.js';
+import { isRecord, listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
 /** What the schema says about each field, by path pattern (`.firms[].lines[].id`). */
 interface Guide {
@@ -178,15 +178,11 @@ const TYPE_SYNONYMS: Readonly<Record<string, string>> = {
   betapert: 'pert',
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PathSegments): RawIssue[] {
   const input: unknown = (issue as { input?: unknown }).input;
   if ('note' in issue && issue.note === 'No matching discriminator') {
     const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
-    const type = typeof input === 'string' ? input : isObject(input) ? input.type : undefined;
+    const type = typeof input === 'string' ? input : isRecord(input) ? input.type : undefined;
     // The type itself when there is one ("gaussian"), else the whole value ({"min":1,"max":3}).
     const shown = typeof type === 'string' ? show(type) : show(input);
     const near =

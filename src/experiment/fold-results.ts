@@ -97,8 +97,8 @@ export class ResultBuilder {
     this.options.onProgress?.({ completed: this.processed, total: this.options.total, replication });
     if (stop !== undefined && this.processed % stop.batch === 0) {
       const count = manifest.strategies.length;
-      if (precisionReached(stop, (s, k) => this.accumulator.tally(s, k), count, manifest.level))
-        return 'stop';
+      const tally = (s: number, k: number) => this.accumulator.tally(s, k);
+      if (precisionReached(stop, tally, count, manifest.level, this.accumulator.folded)) return 'stop';
     }
     return 'continue';
   }

@@ -8,6 +8,7 @@ import { DibsimError, describeValue } from '../errors.js';
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import type { Tally } from '../stats/tally.js';
+import { wilsonInterval } from './kaplan-meier.js';
 import type { RecordLayout } from './record.js';
 
 /** Target CI half-width: an absolute value in the KPI's unit, or relative to the absolute mean. */
@@ -27,8 +28,15 @@ export interface RelativeHalfWidth {
 
 /**
  * Stop once, for every strategy, each listed KPI's confidence interval (at the experiment's level) is
- * narrower than its target. Checked after replications `0 … b·j − 1` for j = 1, 2, …, never in between;
- * `replications` stays the maximum.
+ * narrower than its target. Checked after replications `0 … b·j − 1` for j = 1, 2, …, never in between,
+ * and never before `minReplications`; `replications` stays the maximum.
+ *
+ * The interval judged is the one the result reports: Student-t for a mean, Wilson for the fraction of a
+ * censored event (`<key>.reached`), whose half-width here is the longer side. A zero half-width (every
+ * replication so far gave the same value) never counts as met: it shows that nothing has varied yet, not
+ * that the mean is known. An interval read at a data-dependent stopping point covers its mean less often
+ * than its nominal level, most for skewed KPIs; the minimum sample limits this (the reading-results guide
+ * gives measured coverage).
  *
  * @example
  * { halfWidth: { fillRate: { absolute: 0.005 }, totalSpendEur: { relative: 0.02 } }, batch: 20 }
@@ -38,14 +46,29 @@ export interface StopWhen {
   readonly halfWidth: Readonly<Record<string, HalfWidthTarget>>;
   /** Replications between checks, a positive integer. @defaultValue 10 */
   readonly batch?: number;
+  /**
+   * Fewest replications before the first check, an integer >= 2 (Law & Kelton's pilot sample): an
+   * interval from a handful of replications can be narrow by chance. @defaultValue 30
+   */
+  readonly minReplications?: number;
 }
+
+/** Default of {@link StopWhen.minReplications}. */
+export const DEFAULT_MIN_REPLICATIONS = 30;
 
 /** A {@link StopWhen} checked against a layout. @internal */
 export interface ResolvedStopWhen {
-  /** Scalar index, whether relative, and target. */
-  readonly targets: readonly { readonly index: number; readonly relative: boolean; readonly value: number }[];
+  /** Scalar index, whether relative, whether a 0/1 fraction (judged by its Wilson interval), and target. */
+  readonly targets: readonly {
+    readonly index: number;
+    readonly relative: boolean;
+    readonly proportion: boolean;
+    readonly value: number;
+  }[];
   /** Batch size. */
   readonly batch: number;
+  /** Replications before the first check. */
+  readonly minReplications: number;
 }
 
 /**
@@ -64,13 +87,21 @@ export function resolveStopWhen(
   if (typeof stopWhen !== 'object' || stopWhen === null || Array.isArray(stopWhen)) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `${where}stopWhen must be an object { halfWidth, batch } (got ${describeValue(stopWhen)}). E.g. { halfWidth: { fillRate: { absolute: 0.005 } } }.`,
+      `${where}stopWhen must be an object { halfWidth, batch?, minReplications? } (got ${describeValue(stopWhen)}). E.g. { halfWidth: { fillRate: { absolute: 0.005 } } }.`,
     );
   }
-  checkOptionNames(stopWhen, ['halfWidth', 'batch'], `${where}stopWhen`);
+  checkOptionNames(stopWhen, ['halfWidth', 'batch', 'minReplications'], `${where}stopWhen`);
   const batch = stopWhen.batch ?? 10;
   if (!Number.isSafeInteger(batch) || batch < 1) {
     throw bad('batch', batch, 'must be a positive integer. Use e.g. 10');
+  }
+  const minReplications = stopWhen.minReplications ?? DEFAULT_MIN_REPLICATIONS;
+  if (!Number.isSafeInteger(minReplications) || minReplications < 2) {
+    throw bad(
+      'minReplications',
+      minReplications,
+      `must be an integer >= 2. Use the default, ${DEFAULT_MIN_REPLICATIONS}, unless a pilot run showed the KPIs close to normal`,
+    );
   }
   const entries = Object.entries(stopWhen.halfWidth ?? {});
   if (entries.length === 0) throw bad('halfWidth', stopWhen.halfWidth, 'must name at least one KPI');
@@ -97,13 +128,14 @@ export function resolveStopWhen(
         'must be { absolute: x } or { relative: r } with x, r > 0',
       );
     }
-    return { index, relative, value };
+    return { index, relative, proportion: key.endsWith('.reached'), value };
   });
-  return { targets, batch };
+  return { targets, batch, minReplications };
 }
 
 /**
- * Whether every target is met for every strategy, given the tally of each (strategy, scalar).
+ * Whether every target is met for every strategy, given the tally of each (strategy, scalar) after
+ * `replications` replications.
  * @internal
  */
 export function precisionReached(
@@ -111,13 +143,25 @@ export function precisionReached(
   tally: (strategy: number, scalar: number) => Tally,
   strategies: number,
   level: number,
+  replications: number,
 ): boolean {
+  if (replications < stop.minReplications) return false;
   for (let s = 0; s < strategies; s++) {
     for (const t of stop.targets) {
-      const ci = confidenceInterval(tally(s, t.index), { level });
-      const limit = t.relative ? t.value * Math.abs(ci.mean) : t.value;
-      if (!(ci.halfWidth <= limit)) return false;
+      const sample = tally(s, t.index);
+      const halfWidth = t.proportion
+        ? wilsonHalfWidth(sample, level)
+        : confidenceInterval(sample, { level }).halfWidth;
+      const limit = t.relative ? t.value * Math.abs(sample.mean) : t.value;
+      if (!(halfWidth > 0 && halfWidth <= limit)) return false;
     }
   }
   return true;
+}
+
+/** The longer side of the Wilson interval of a 0/1 sample's mean. */
+function wilsonHalfWidth(sample: Tally, level: number): number {
+  const { count, mean } = sample;
+  const { lower, upper } = wilsonInterval(Math.round(mean * count), count, level);
+  return Math.max(mean - lower, upper - mean);
 }

@@ -153,14 +153,14 @@ describe('runExperiment (serial)', () => {
       strategies: [national],
       replications: 200,
       seed: 9,
-      stopWhen: { halfWidth: { totalSpendEur: { relative: 0.03 } }, batch: 4 },
+      stopWhen: { halfWidth: { totalSpendEur: { relative: 0.03 } }, batch: 4, minReplications: 8 },
     };
     const progress: number[] = [];
     const a = await runExperiment({ ...options, onProgress: (p) => progress.push(p.replication) });
     expect(a.status).toBe('stopped');
     expect(a.replications % 4).toBe(0);
     expect(a.replications).toBeLessThan(200);
-    expect(a.replications).toBeGreaterThan(4);
+    expect(a.replications).toBeGreaterThan(8);
     expect(progress).toEqual(Array.from({ length: a.replications }, (_, i) => i));
     const spend = a.strategies[0]!.kpis.totalSpendEur!;
     expect(spend.halfWidth).toBeLessThanOrEqual(0.03 * spend.mean);
@@ -245,11 +245,11 @@ describe('runExperiment (serial)', () => {
     const stopping: [unknown, string][] = [
       [
         { halfwidth: { fillRate: { absolute: 0.01 } } },
-        'runExperiment: options.stopWhen.halfwidth is not an option (got {"fillRate":{"absolute":0.01}}). Did you mean \'halfWidth\'? Options: halfWidth, batch.',
+        'runExperiment: options.stopWhen.halfwidth is not an option (got {"fillRate":{"absolute":0.01}}). Did you mean \'halfWidth\'? Options: halfWidth, batch, minReplications.',
       ],
       [
         { halfWidth: { fillRate: { absolute: 0.01 } }, every: 5 },
-        'runExperiment: options.stopWhen.every is not an option (got 5). Options: halfWidth, batch.',
+        'runExperiment: options.stopWhen.every is not an option (got 5). Options: halfWidth, batch, minReplications.',
       ],
       [
         { halfWidth: { fillRate: { absolute: 0.01, relative: 0.1 } } },
@@ -259,7 +259,11 @@ describe('runExperiment (serial)', () => {
         { halfWidth: { fillRate: { absolut: 0.01 } } },
         `runExperiment: options.stopWhen.halfWidth["fillRate"].absolut is not an option (got 0.01). Did you mean 'absolute'? Options: absolute, relative.`,
       ],
-      [5, 'runExperiment: options.stopWhen must be an object { halfWidth, batch } (got 5).'],
+      [5, 'runExperiment: options.stopWhen must be an object { halfWidth, batch?, minReplications? } (got 5).'],
+      [
+        { halfWidth: { fillRate: { absolute: 0.01 } }, minReplications: 1 },
+        'runExperiment: options.stopWhen.minReplications must be an integer >= 2. Use the default, 30, unless a pilot run showed the KPIs close to normal (got 1).',
+      ],
     ];
     for (const [stopWhen, message] of stopping) {
       await expect(runExperiment({ ...base, stopWhen: stopWhen as Stop })).rejects.toThrow(message);

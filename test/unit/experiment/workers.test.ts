@@ -11,7 +11,7 @@ const options = {
   ],
   replications: 24,
   seed: 'workers',
-  stopWhen: { halfWidth: { totalSpendEur: { relative: 0.5 } }, batch: 5 },
+  stopWhen: { halfWidth: { totalSpendEur: { relative: 0.5 } }, batch: 5, minReplications: 5 },
   keepRecords: true,
 };
 

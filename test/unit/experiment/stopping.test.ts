@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
+import { precisionReached, type ResolvedStopWhen } from '../../../src/experiment/stopping.js';
+import { exponential } from '../../../src/random/continuous.js';
+import { bernoulli } from '../../../src/random/discrete.js';
+import type { Sampler } from '../../../src/random/rng.js';
+import { createStreams } from '../../../src/random/streams.js';
+import { confidenceInterval } from '../../../src/stats/confidence.js';
+import { Tally } from '../../../src/stats/tally.js';
+
+const rule = (
+  over: Partial<ResolvedStopWhen['targets'][number]> = {},
+  minReplications = 30,
+): ResolvedStopWhen => ({
+  targets: [{ index: 0, relative: false, proportion: false, value: 0.05, ...over }],
+  batch: 10,
+  minReplications,
+});
+
+const tallyOf = (values: readonly number[]) => {
+  const t = new Tally();
+  for (const x of values) t.add(x);
+  return t;
+};
+
+describe('precisionReached', () => {
+  it('does not judge before minReplications, however narrow the interval', () => {
+    const narrow = tallyOf(Array.from({ length: 20 }, (_, i) => 1 + (i % 2) * 1e-6));
+    expect(confidenceInterval(narrow).halfWidth).toBeLessThan(0.05);
+    expect(precisionReached(rule(), () => narrow, 1, 0.95, 20)).toBe(false);
+    expect(precisionReached(rule({}, 20), () => narrow, 1, 0.95, 20)).toBe(true);
+  });
+
+  it('never counts a zero half-width (nothing has varied yet) as met', () => {
+    const constant = tallyOf(Array.from({ length: 100 }, () => 7));
+    expect(confidenceInterval(constant).halfWidth).toBe(0);
+    expect(precisionReached(rule(), () => constant, 1, 0.95, 100)).toBe(false);
+  });
+
+  it("judges a censored event's fraction reached by the longer side of its Wilson interval", () => {
+    // 40 of 40 reached: a t-interval of width 0; Wilson's lower bound is 40 / (40 + z²) ≈ 0.912.
+    const all = tallyOf(Array.from({ length: 40 }, () => 1));
+    const wilson = wilsonInterval(40, 40, 0.95);
+    expect(1 - wilson.lower).toBeCloseTo(0.0876, 3);
+    expect(precisionReached(rule({ proportion: true, value: 0.08 }), () => all, 1, 0.95, 40)).toBe(false);
+    expect(precisionReached(rule({ proportion: true, value: 0.09 }), () => all, 1, 0.95, 40)).toBe(true);
+  });
+});
+
+/**
+ * Coverage of the interval read where the rule stops, against the same interval from a fresh sample of
+ * the same count (so the count no longer depends on the data), over `sims` simulated experiments. Sequential stopping favours samples that look precise by chance; the
+ * pilot sample and the rules above keep the loss within sampling error for these KPIs (the old rule, a
+ * check from the first batch on a t-interval, covered 0.39 for the 0/1 case and 0.87 for the exponential).
+ */
+function coverage(
+  make: (seed: string) => Sampler,
+  mean: number,
+  target: ResolvedStopWhen['targets'][number],
+  sims: number,
+) {
+  const stop: ResolvedStopWhen = { targets: [target], batch: 10, minReplications: 30 };
+  const covers = (t: Tally) => {
+    const { lower, upper } = target.proportion
+      ? wilsonInterval(Math.round(t.mean * t.count), t.count, 0.95)
+      : confidenceInterval(t, { level: 0.95 });
+    return lower <= mean && mean <= upper;
+  };
+  let sequential = 0;
+  let fixed = 0;
+  for (let s = 0; s < sims; s++) {
+    const draw = make(`sequential ${s}`);
+    const t = new Tally();
+    while (t.count < 400) {
+      t.add(draw());
+      if (t.count % stop.batch === 0 && precisionReached(stop, () => t, 1, 0.95, t.count)) break;
+    }
+    if (covers(t)) sequential++;
+    const other = make(`fixed ${s}`);
+    if (covers(tallyOf(Array.from({ length: t.count }, () => other())))) fixed++;
+  }
+  const [p, q] = [sequential / sims, fixed / sims];
+  // Three standard errors of the difference of two independent proportions.
+  const tolerance = 3 * Math.sqrt((p * (1 - p) + q * (1 - q)) / sims);
+  return { sequential: p, fixed: q, tolerance };
+}
+
+describe('stopWhen coverage (statistical)', () => {
+  const streams = createStreams('stopping coverage');
+
+  it('a 0/1 KPI with p = 0.95: the stopped interval covers as often as one of a count fixed in advance', () => {
+    const c = coverage(
+      (seed) => bernoulli(streams.stream(seed), { p: 0.95 }),
+      0.95,
+      { index: 0, relative: false, proportion: true, value: 0.05 },
+      4000,
+    );
+    expect(c.sequential).toBeGreaterThan(c.fixed - c.tolerance);
+  });
+
+  it('an exponential KPI: the stopped interval covers as often as one of a count fixed in advance', () => {
+    const c = coverage(
+      (seed) => exponential(streams.stream(`exp ${seed}`), { mean: 1 }),
+      1,
+      { index: 0, relative: false, proportion: false, value: 0.35 },
+      4000,
+    );
+    expect(c.sequential).toBeGreaterThan(c.fixed - c.tolerance);
+  });
+});

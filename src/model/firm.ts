@@ -300,7 +300,9 @@ export class Firm {
     let units = 0;
     for (const c of this.book) {
       if (c.status === 'denied' || c.status === 'completed') continue;
-      const due = Math.min(c.quantityRounds, c.allowedBy(day + horizonDays)) - c.producedRounds;
+      // Due by the horizon's end: tranches whose month ends by then. A tranche is released at its month's
+      // start, so allowedBy(end) would also count the one whose month runs past the horizon.
+      const due = c.allowedBy(day + horizonDays - DAYS_PER_MONTH) - c.producedRounds;
       if (due > 0) committed += due;
       value += c.outstandingRounds * c.unitPriceEur;
       units += c.outstandingRounds;

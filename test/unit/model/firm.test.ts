@@ -223,6 +223,27 @@ describe('firm.appraise(day): the investment rule at a fixed 24-month contract l
     expect(a.invest).toBe(false);
   });
 
+  it('counts only the tranches due by the horizon’s end: a firm keeping pace with a longer contract has no excess', () => {
+    // 8 000 a month for 48 months against 8 000 a month of capacity. The tranche released on the horizon's
+    // last day (month 25) is due a month later; counting it would show 8 000 rounds of excess.
+    const f = new Firm(params(), [matureLine()], []);
+    f.book.push(contract(8_000 * 48, 10_000, 48));
+    expect(f.appraise(0).excessRounds).toBe(0);
+    // Mid-month, with the month's tranche part made: still no excess, at any phase.
+    for (const phase of [0.25, 0.5, 0.99]) {
+      const day = 3 * DAYS_PER_MONTH + phase * DAYS_PER_MONTH;
+      const c = contract(8_000 * 48, 10_000, 48);
+      c.producedRounds = 8_000 * (3 + phase);
+      const g = new Firm(params(), [matureLine()], []);
+      g.book.push(c);
+      expect(g.appraise(day).excessRounds).toBe(0);
+    }
+    // One tranche more than capacity over the horizon is excess.
+    const h = new Firm(params(), [matureLine()], []);
+    h.book.push(contract(8_400 * 48, 10_000, 48));
+    expect(h.appraise(0).excessRounds).toBeCloseTo(400 * 24, 6);
+  });
+
   it('counts a line under construction at full nameplate, so one decision is not repeated while it is built', () => {
     const f = new Firm(params(), [matureLine()], []);
     f.book.push(contract(ROUNDS, 4_200, MONTHS));

@@ -70,7 +70,7 @@ export function addExperimentOptions(command: Command, replications: number): Co
       seed,
       DEFAULT_SEED,
     )
-    .option('--replications <n>', 'replications per strategy', positiveInt, replications)
+    .option('--replications <n>', 'replications per strategy', positiveInt('e.g. 200'), replications)
     .addOption(
       new Option('--workers <n>', 'worker threads (0: this thread); results do not depend on it')
         .argParser(nonNegativeInt('e.g. 2 (0: no worker threads)'))

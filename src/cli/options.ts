@@ -18,11 +18,13 @@ export const PROGRESS_MODES = ['auto', 'bar', 'lines', 'none'] as const;
 /** `auto`: a bar when stderr is a terminal, else nothing; `lines`: a line per percent done. */
 export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
-/** A whole number ≥ 1. */
-export function positiveInt(text: string): number {
-  const n = wholeNumber(text);
-  if (n === undefined || n < 1) throw new InvalidArgumentError('Use a positive whole number, e.g. 200.');
-  return n;
+/** A parser of whole numbers ≥ 1 for one option; `hint` ends its error, e.g. `'e.g. 200'`. */
+export function positiveInt(hint: string): (text: string) => number {
+  return (text) => {
+    const n = wholeNumber(text);
+    if (n === undefined || n < 1) throw new InvalidArgumentError(`Use a positive whole number, ${hint}.`);
+    return n;
+  };
 }
 
 /**

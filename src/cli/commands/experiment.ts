@@ -5,7 +5,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { csvFormatRows } from 'd3-dsv';
 import { ReplicationError } from '../../errors.js';
 import { contentHash } from '../../experiment/canonical.js';
@@ -66,19 +66,30 @@ Examples:
     });
 }
 
+/** `--sensitivity n`: 0 for none, else at least 2 replications, the fewest that give an interval. */
+function sensitivityReplications(text: string): number {
+  const n = nonNegativeInt('e.g. 10 replications per run (0: no sensitivity)')(text);
+  if (n === 1) {
+    throw new InvalidArgumentError(
+      'Use at least 2 replications per run (one gives no confidence interval), e.g. 10; or 0 for no sensitivity.',
+    );
+  }
+  return n;
+}
+
 /** Adds `--sensitivity` and `--sensitivity-levers` (for `compare` and `run`). */
 function addSensitivityOptions(command: Command): Command {
   return command
     .option(
       '--sensitivity <n>',
       "then a one-at-a-time sensitivity (tornado) over the scenario's least certain (gap) parameters with n replications per run, printed after the results and shown in the report",
-      nonNegativeInt('e.g. 10 replications per run (0: no sensitivity)'),
+      sensitivityReplications,
       0,
     )
     .option(
       '--sensitivity-levers <n>',
       'gap parameters in the sensitivity, widest ranges first',
-      positiveInt,
+      positiveInt('e.g. 6 (the default)'),
       6,
     );
 }
@@ -96,6 +107,16 @@ interface RunCliOptions extends CompareCliOptions {
   /** Replay this replication alone. */
   readonly replication?: number;
 }
+
+/** The options of `run` that a replay of one replication (`--replication i`) uses. */
+const REPLAY_OPTIONS: ReadonlySet<string> = new Set([
+  'strategy',
+  'param',
+  'seed',
+  'replication',
+  'format',
+  'debug',
+]);
 
 /** `dibsim run`. */
 export function runCommand(args: readonly string[]): Command {
@@ -128,6 +149,18 @@ Examples:
         );
       }
       if (options.replication !== undefined) {
+        // A replay runs one replication here and prints it: options of an experiment would be ignored.
+        const ignored = command.options.filter(
+          (o) =>
+            !REPLAY_OPTIONS.has(o.attributeName()) &&
+            command.getOptionValueSource(o.attributeName()) === 'cli',
+        );
+        if (ignored.length > 0) {
+          const flags = ignored.map((o) => o.long).join(', ');
+          throw new UsageError(
+            `--replication replays one replication in this process and prints it; ${flags} ${ignored.length === 1 ? 'does' : 'do'} not apply to it. Drop ${ignored.length === 1 ? 'it' : 'them'}, or drop --replication to run an experiment.`,
+          );
+        }
         await replayOne(
           scenario,
           resolveStrategies(texts, options.param)[0]!,

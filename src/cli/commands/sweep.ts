@@ -6,7 +6,7 @@
  */
 import { Command } from 'commander';
 import type { Lever } from '../../experiment/levers.js';
-import { leverName } from '../../experiment/levers.js';
+import { applyLevers, leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
 import { runSweep, tornado } from '../../experiment/sweep.js';
 import { dibsimCommand } from '../command-line.js';
@@ -42,7 +42,11 @@ export function sweepCommand(args: readonly string[]): Command {
       'a lever and its values: path=v1,v2,… or path=min..max[:int]; a path into the scenario (nations[id=DE].budgetEurPerYear) or, after "<strategy>:", into its params (repeatable)',
       collect(lever),
     )
-    .option('--points <n>', 'a Latin hypercube of n points over the levers (needed for ranges)', positiveInt)
+    .option(
+      '--points <n>',
+      'a Latin hypercube of n points over the levers (needed for ranges)',
+      positiveInt('e.g. 20 design points'),
+    )
     .option(
       '--tornado',
       'one-at-a-time sensitivity: each lever at its low and high value (path=low,high or low..high), the others as in the scenario',
@@ -103,6 +107,13 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
       const { scenario } = await loadScenario(scenarioArgument);
       await withOutFolder(options.out, async () => {
         const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
+        const names = strategies.map((s) => s.spec.name);
+        const stray = levers.find((l) => l.strategy !== undefined && !names.includes(l.strategy));
+        if (stray !== undefined) {
+          throw new UsageError(
+            `--lever ${leverName(stray)}: no strategy named "${stray.strategy}" is compared (${names.join(', ')}). Add --strategy ${stray.strategy}, or drop the lever.`,
+          );
+        }
         const interrupt = listenForInterrupt();
         const base = experimentBase(scenario, strategies, options, interrupt.signal);
         const started = process.hrtime.bigint();
@@ -156,9 +167,12 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           progress.stop(
             `${countOf(sweep.points.length, 'design point')} in ${secondsSince(started).toFixed(1)} s`,
           );
+          const first = sweep.points[0]!;
+          const scenarioLevers = levers.filter((l) => l.strategy === undefined);
           await emitResult({
-            result: sweep.points[0]!.result,
-            scenario,
+            result: first.result,
+            // The first point ran the scenario with its lever values, and the report checks that.
+            scenario: applyLevers(scenario, [], scenarioLevers, first.values).scenario,
             format: options.format,
             out: options.out,
             command,

@@ -122,7 +122,7 @@ describe('dibsim run/compare: output formats', () => {
 });
 
 describe('dibsim sweep', () => {
-  it('runs a grid over a scenario lever and a strategy lever and prints the sweep as JSON', async () => {
+  it('runs a grid over a scenario lever and a strategy lever, prints the sweep as JSON and reports its first point with --out', async () => {
     const dir = workDir();
     const run = await runCli(
       [
@@ -140,12 +140,18 @@ describe('dibsim sweep', () => {
         '0',
         '--format',
         'json',
+        '--out',
+        'out',
       ],
       dir,
     );
     expect(run.stderr).toMatch(/4 design points in/);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const sweep = JSON.parse(run.stdout);
+    // The report holds the first point, which ran the scenario with awardDelayDays 30.
+    const reported = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
+    expect(reported).toEqual(sweep.points[0].result);
+    expect(existsSync(join(dir, 'out', 'report.html'))).toBe(true);
     expect(sweep.status).toBe('complete');
     expect(sweep.levers).toEqual(['procurement.awardDelayDays', 'pooled:frameworkLengthMonths']);
     // resultsToJson sorts keys: read the values by lever name.
@@ -163,6 +169,16 @@ describe('dibsim sweep', () => {
         p.result.manifest.strategies[0]!.params,
     );
     expect(params).toEqual([12, 48, 12, 48].map((frameworkLengthMonths) => ({ frameworkLengthMonths })));
+  });
+
+  it('prints the KPI table of the first point of a scenario-lever sweep as CSV', async () => {
+    const args = ['sweep', 'small.json', '--lever', 'procurement.awardDelayDays=30,180'];
+    const run = await runCli(
+      [...args, '--replications', '2', '--workers', '0', '--format', 'csv'],
+      workDir(),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(csvParse(run.stdout).length).toBeGreaterThan(0);
   });
 
   it('--tornado prints the bars and reports the base experiment (every lever at its scenario value) with --out', async () => {

@@ -72,8 +72,24 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       /--points makes a Latin hypercube, which a tornado does not use/,
     ],
     [
+      ['run', SMALL, '--replication', '5', '--out', 'r5', '--replications', '3'],
+      /--replication replays one replication in this process and prints it; --replications, --out do not apply to it\. Drop them, or drop --replication/,
+    ],
+    [
+      ['compare', SMALL, '--sensitivity', '1'],
+      /Use at least 2 replications per run \(one gives no confidence interval\)/,
+    ],
+    [
+      ['compare', SMALL, '--sensitivity-levers', '0'],
+      /Use a positive whole number, e\.g\. 6 \(the default\)/,
+    ],
+    [
       ['sweep', SMALL, '--kpi', 'fillRate', '--lever', 'procurement.awardDelayDays=30,90'],
       /--kpi chooses the KPIs of a tornado: add --tornado, or drop --kpi/,
+    ],
+    [
+      ['sweep', SMALL, '--lever', 'pooled:frameworkLengthMonths=24,84', '--strategy', 'national-only'],
+      /--lever pooled:frameworkLengthMonths: no strategy named "pooled" is compared \(national-only\)\. Add --strategy pooled, or drop the lever\./,
     ],
     [['compare', SMALL, '--out', SMALL], /--out .*small\.json is a file, not a folder\. .*Nothing was run\./],
     [

@@ -59,9 +59,13 @@ describe('option parsers', () => {
   });
 
   it('positiveInt and param reject what they cannot read, naming the fix', () => {
-    expect(positiveInt('200')).toBe(200);
+    const replications = positiveInt('e.g. 200');
+    expect(replications('200')).toBe(200);
     for (const bad of ['0', '-3', '2.5', '1e3', 'x'])
-      expect(() => positiveInt(bad), bad).toThrow(/positive whole number/);
+      expect(() => replications(bad), bad).toThrow('Use a positive whole number, e.g. 200.');
+    expect(() => positiveInt('e.g. 6 (the default)')('0')).toThrow(
+      'Use a positive whole number, e.g. 6 (the default).',
+    );
     expect(param('pooled:frameworkLengthMonths=84')).toEqual({
       strategy: 'pooled',
       path: 'frameworkLengthMonths',

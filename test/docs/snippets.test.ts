@@ -1,12 +1,13 @@
 /**
  * The guides cannot rot silently: every snippet in docs/guides/snippets type-checks and runs, every code
- * block in a guide equals its snippet file, relative links in the guides and the README point at files
+ * block in a guide equals its snippet file and each output block what it prints, relative links in the guides and the README point at files
  * that exist, and CITATION.cff is valid YAML with the package's version.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 
@@ -43,18 +44,31 @@ describe('guide snippets', () => {
     expect(run).not.toThrow();
   });
 
+  /** The output block of each snippet, by file name, from every guide. */
+  const outputs = new Map<string, string>();
+  for (const name of guideFiles) {
+    for (const m of readFileSync(join(guides, name), 'utf8').matchAll(MARKER)) {
+      if (m[1] === 'output') outputs.set(m[2]!.replace(/^snippets\//, ''), m[4] ?? '');
+    }
+  }
+
   const files = readdirSync(snippets).filter((f) => f.endsWith('.ts'));
-  it.each(files)('%s runs and prints finite numbers', async (file) => {
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    });
-    await import(join(snippets, file));
-    if (file === 'one-nation.ts') return; // data only: it prints nothing
-    const out = lines.join('\n');
-    expect(out.length).toBeGreaterThan(0);
-    expect(out).not.toMatch(/\bNaN\b|undefined/);
-  });
+  it.each(files)(
+    '%s runs, prints finite numbers, and prints what its output block in the guide shows',
+    async (file) => {
+      const lines: string[] = [];
+      vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+        lines.push(format(...args)); // as console.log writes them
+      });
+      await import(join(snippets, file));
+      if (file === 'one-nation.ts') return; // data only: it prints nothing
+      const out = lines.join('\n');
+      expect(out.length).toBeGreaterThan(0);
+      expect(out).not.toMatch(/\bNaN\b|undefined/);
+      const shown = outputs.get(file);
+      if (shown !== undefined) expect(out, `the guide's output block of ${file}`).toBe(shown);
+    },
+  );
 });
 
 describe('links and citation', () => {
@@ -68,7 +82,9 @@ describe('links and citation', () => {
       join(root, 'README.md'),
       ...guideFiles.map((f) => join(guides, f)),
       join(snippets, 'README.md'),
-      join(root, 'docs', 'model', 'assumptions.md'),
+      ...readdirSync(join(root, 'docs', 'model'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'docs', 'model', f)),
     ];
     const missing = docs.flatMap((doc) =>
       relativeLinks(doc)

@@ -1674,7 +1674,7 @@ export const europe155mm: Scenario = {
     transportDays: gap(tri(7, 14, 21), 'Depot-to-depot transport within Europe/North America: not public.'),
     minOrderShare: gap(
       0.05,
-      'No public rule for top-up lots. 5 % of the target is 750–7,500 rounds for the European nations, 3–10 months of their training use (US 15): a few buys a year, not a new multi-year contract every month.',
+      'No public rule for top-up lots. 5 % of the target is 750–7,500 rounds for the European nations before the Vilnius targets of 2023-07-11, 3–10 months of their training use, and 2,000–15,000 rounds after, 7–16 months (US: 15 months): a few buys a year, not a new multi-year contract every month.',
       ['FI-06', 'PL-03'],
     ),
   },

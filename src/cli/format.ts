@@ -67,11 +67,6 @@ function row(label: string, cells: readonly string[], width: number): string {
   return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(width)).join('')}`;
 }
 
-/** `1 replication`, `3 replications`: a count with its noun in the right number. */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /**
  * The KPI table of an experiment: means with CI half-widths, censored events, and paired differences
  * against the baseline with Bonferroni-adjusted intervals.
@@ -125,7 +120,8 @@ export function experimentTable(result: ExperimentResult): string {
         const f = (x: number) => number(x, h.scale, h.digits);
         return `${f(d.mean)} [${f(d.adjustedLower)}, ${f(d.adjustedUpper)}]`;
       });
-      lines.push(row(`${h.label} (${h.unit})`, cells, diffWidth));
+      // A difference of two percentages is in percentage points.
+      lines.push(row(`${h.label} (${h.unit === '%' ? 'points' : h.unit})`, cells, diffWidth));
     }
   }
   if (result.failures.length > 0) {

@@ -13,6 +13,7 @@ import { makeFolders } from '../io/folders.js';
 import type { Scenario } from '../model/scenario.js';
 import { writeReportFolder } from '../report/folder.js';
 import { resultsToJson } from '../report/json.js';
+import { countOf } from '../report/labels.js';
 import { reportTables, tableToCsv } from '../report/tables.js';
 import { fileProblem, UsageError } from './errors.js';
 import { experimentTable, tornadoTable } from './format.js';
@@ -73,7 +74,7 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     const m = result.manifest;
     process.stdout.write(
       `dibsim ${m.dibsim}: scenario ${scenario.name} (${scenario.startDate} to ${scenario.endDate}), ` +
-        `${result.replications} replications per strategy, seed ${m.seed}, common random numbers\n\n`,
+        `${countOf(result.replications, 'replication')} per strategy, seed ${m.seed}, common random numbers\n\n`,
     );
     process.stdout.write(`${output.table ?? experimentTable(result)}\n`);
     if (output.sensitivity !== undefined) {

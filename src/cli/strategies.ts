@@ -60,6 +60,12 @@ export function resolveStrategies(
 
 function strategyFromText(text: string): StrategyModule & { name: string } {
   const named = /^([\w.-]+)=(.+)$/.exec(text);
+  const badName = /^([^=/]*)=/.exec(text);
+  if (named === null && badName !== null) {
+    throw new UsageError(
+      `--strategy ${text}: the name "${badName[1]}" may hold only letters, digits, '_', '.' and '-'. Write e.g. --strategy mine=${text.slice(badName[0].length)}.`,
+    );
+  }
   const ref = named?.[2] ?? text;
   if (builtinStrategies.includes(ref)) return { module: ref, name: named?.[1] ?? ref };
   if (!looksLikeModule(ref)) {

@@ -10,8 +10,14 @@ import { gapLevers, type SourcedParameter, sourcedParameters } from './sources.j
 import { reportTables } from './tables.js';
 import type { RenderedChart, ReportInput } from './types.js';
 
-/** Most gap parameters proposed as tornado levers in the suggested command. */
-const SUGGESTED_LEVERS = 8;
+/**
+ * Gap parameters in a sensitivity analysis unless told otherwise: the widest-ranged six, as the default
+ * of `dibsim compare --sensitivity-levers` and the report's suggested command.
+ */
+export const DEFAULT_SENSITIVITY_LEVERS = 6;
+
+/** Replications per experiment in the suggested tornado command (1 + 2 × levers experiments). */
+const SUGGESTED_REPLICATIONS = 10;
 
 function parameterRows(params: readonly SourcedParameter[]): string[][] {
   return params.map((p) => [
@@ -48,7 +54,7 @@ function shellQuote(text: string): string {
  * many levers it has.
  */
 export function tornadoCommand(input: ReportInput): { command: string; levers: number } | undefined {
-  const levers = gapLevers(input.scenario, SUGGESTED_LEVERS);
+  const levers = gapLevers(input.scenario, DEFAULT_SENSITIVITY_LEVERS);
   if (levers.length === 0) return undefined;
   const m = input.result.manifest;
   const parts = ['dibsim sweep', shellQuote(input.scenario.name), '--tornado'];
@@ -56,7 +62,7 @@ export function tornadoCommand(input: ReportInput): { command: string; levers: n
   for (const s of m.strategies) parts.push(`--strategy ${shellQuote(s.name)}`);
   parts.push(
     '--kpi fillRate --kpi totalSpendEur',
-    `--replications ${m.replications}`,
+    `--replications ${Math.min(m.replications, SUGGESTED_REPLICATIONS)}`,
     `--seed ${shellQuote(m.seed)}`,
   );
   return { command: parts.join(' \\\n  '), levers: levers.length };

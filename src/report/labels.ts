@@ -105,3 +105,8 @@ export function subjectName(kind: string, id: string, scenario: Scenario): strin
 export function axisTitle(q: Quantity): string {
   return q.chartUnit === '' ? q.label : `${q.label} (${q.chartUnit})`;
 }
+
+/** `1 replication`, `3 replications`: a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -7,7 +7,7 @@
 import type { SeriesSummary } from '../experiment/results.js';
 import type { Param } from '../model/scenario.js';
 import { chartName, dateAxis, finite, strategyColor, topLevel } from './chart-style.js';
-import { axisTitle, describeKey, subjectName } from './labels.js';
+import { axisTitle, countOf, describeKey, subjectName } from './labels.js';
 import type { ChartSpec, JsonObject, ReportInput } from './types.js';
 
 const FAN_NOTE =
@@ -47,25 +47,29 @@ export function fanChart(input: ReportInput, key: string, name: string, title: s
     axis: { format: q.format },
   });
   const color = strategyColor(names, false);
-  const spec = topLevel(title, [FAN_NOTE, `${input.result.replications} replications per strategy.`], {
-    data: { values: seriesRows(input, key, q.chartScale) },
-    facet: { column: { field: 'strategy', type: 'nominal', title: null, sort: names } },
-    spec: {
-      width: 250,
-      height: 200,
-      layer: [
-        {
-          mark: { type: 'area', opacity: 0.18 },
-          encoding: { x, y: y('p05', true), y2: { field: 'p95' }, color },
-        },
-        {
-          mark: { type: 'area', opacity: 0.35 },
-          encoding: { x, y: y('p25', true), y2: { field: 'p75' }, color },
-        },
-        { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: y('p50', true), color } },
-      ],
+  const spec = topLevel(
+    title,
+    [FAN_NOTE, `${countOf(input.result.replications, 'replication')} per strategy.`],
+    {
+      data: { values: seriesRows(input, key, q.chartScale) },
+      facet: { column: { field: 'strategy', type: 'nominal', title: null, sort: names } },
+      spec: {
+        width: 250,
+        height: 200,
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.18 },
+            encoding: { x, y: y('p05', true), y2: { field: 'p95' }, color },
+          },
+          {
+            mark: { type: 'area', opacity: 0.35 },
+            encoding: { x, y: y('p25', true), y2: { field: 'p75' }, color },
+          },
+          { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: y('p50', true), color } },
+        ],
+      },
     },
-  });
+  );
   return { name, title, spec };
 }
 

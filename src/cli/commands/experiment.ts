@@ -12,7 +12,9 @@ import { contentHash } from '../../experiment/canonical.js';
 import { replay } from '../../experiment/replay.js';
 import { type TornadoResult, tornado } from '../../experiment/sweep.js';
 import type { Scenario } from '../../model/scenario.js';
+import { DEFAULT_SENSITIVITY_LEVERS } from '../../report/html-sources.js';
 import { plain } from '../../report/json.js';
+import { countOf } from '../../report/labels.js';
 import { gapLevers } from '../../report/sources.js';
 import { dibsimCommand, withOption } from '../command-line.js';
 import { ResultsKeptError, UsageError } from '../errors.js';
@@ -23,7 +25,7 @@ import {
   experimentBase,
 } from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
-import { countOf, flattenRunKpis, runTable } from '../format.js';
+import { flattenRunKpis, runTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
@@ -89,8 +91,8 @@ function addSensitivityOptions(command: Command): Command {
     .option(
       '--sensitivity-levers <n>',
       'gap parameters in the sensitivity, widest ranges first',
-      positiveInt('e.g. 6 (the default)'),
-      6,
+      positiveInt(`e.g. ${DEFAULT_SENSITIVITY_LEVERS} (the default)`),
+      DEFAULT_SENSITIVITY_LEVERS,
     );
 }
 

@@ -76,6 +76,10 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       /--replication replays one replication in this process and prints it; --replications, --out do not apply to it\. Drop them, or drop --replication/,
     ],
     [
+      ['run', SMALL, '--strategy', 'x,y=pooled'],
+      /--strategy x,y=pooled: the name "x,y" may hold only letters, digits, '_', '\.' and '-'\. Write e\.g\. --strategy mine=pooled\./,
+    ],
+    [
       ['compare', SMALL, '--sensitivity', '1'],
       /Use at least 2 replications per run \(one gives no confidence interval\)/,
     ],

@@ -259,7 +259,10 @@ describe('runExperiment (serial)', () => {
         { halfWidth: { fillRate: { absolut: 0.01 } } },
         `runExperiment: options.stopWhen.halfWidth["fillRate"].absolut is not an option (got 0.01). Did you mean 'absolute'? Options: absolute, relative.`,
       ],
-      [5, 'runExperiment: options.stopWhen must be an object { halfWidth, batch?, minReplications? } (got 5).'],
+      [
+        5,
+        'runExperiment: options.stopWhen must be an object { halfWidth, batch?, minReplications? } (got 5).',
+      ],
       [
         { halfWidth: { fillRate: { absolute: 0.01 } }, minReplications: 1 },
         'runExperiment: options.stopWhen.minReplications must be an integer >= 2. Use the default, 30, unless a pilot run showed the KPIs close to normal (got 1).',

@@ -3,6 +3,7 @@ import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
 import { chartSpecs } from '../../../src/report/charts.js';
 import { reportHtml } from '../../../src/report/html.js';
+import { DEFAULT_SENSITIVITY_LEVERS } from '../../../src/report/html-sources.js';
 import { renderSvg } from '../../../src/report/render.js';
 import { sourcedParameters } from '../../../src/report/sources.js';
 import { reportTables } from '../../../src/report/tables.js';
@@ -68,8 +69,12 @@ describe('reportHtml', () => {
     const gaps = sourcedParameters(europe155mm).filter((p) => p.confidence === 'gap');
     // path=low,high: the path may hold '=' itself ([id=DE]), the values do not.
     const levers = [...command!.matchAll(/--lever '?([^' ]+)=[^=' ]+'?/g)].map((m) => m[1]);
-    expect(levers.length).toBeGreaterThan(0);
+    // As many as `compare --sensitivity` takes by default, and said so in the text.
+    expect(levers.length).toBe(DEFAULT_SENSITIVITY_LEVERS);
+    expect(html).toContain(`over the ${DEFAULT_SENSITIVITY_LEVERS} gap parameters with the widest`);
     for (const lever of levers) expect(gaps.map((g) => g.path)).toContain(lever);
+    // A tornado runs 1 + 2 × levers experiments: the command keeps each small.
+    expect(command).toContain('--replications 2');
   });
 });
 

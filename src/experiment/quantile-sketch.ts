@@ -14,8 +14,10 @@ import { DibsimError, describeValue } from '../errors.js';
  * @remarks
  * The DDSketch of Masson, Rim and Lee, "DDSketch: a fast and fully-mergeable quantile sketch with
  * relative-error guarantees", PVLDB 12(12), 2019. `quantile(p)` estimates the order statistic of 0-based rank
- * `⌊p(n − 1)⌋` by its bucket's midpoint `2γ^i/(γ + 1)`, clamped to the observed minimum and maximum (which it returns
- * exactly for ranks 0 and n − 1).
+ * `⌊p(n − 1)⌋` by its bucket's midpoint `2γ^i/(γ + 1)`, clamped to the observed minimum and maximum. Ranks
+ * that fall among observations equal to the minimum or the maximum get that value exactly, so a KPI that
+ * most replications hold at a cap (a fill rate of 1) reads 1 at its upper quantiles, not a bucket midpoint
+ * just below it.
  *
  * @example
  * const s = new QuantileSketch(0.001);
@@ -32,6 +34,9 @@ export class QuantileSketch {
   private n = 0;
   private lo = Number.POSITIVE_INFINITY;
   private hi = Number.NEGATIVE_INFINITY;
+  /** Observations equal to `lo`, and to `hi`. */
+  private atLo = 0;
+  private atHi = 0;
 
   /**
    * @param relativeAccuracy - α in (0, 0.5], e.g. 0.001 for 0.1 %
@@ -66,8 +71,16 @@ export class QuantileSketch {
       );
     }
     this.n++;
-    if (x < this.lo) this.lo = x;
-    if (x > this.hi) this.hi = x;
+    if (x < this.lo) {
+      this.lo = x;
+      this.atLo = 0;
+    }
+    if (x === this.lo) this.atLo++;
+    if (x > this.hi) {
+      this.hi = x;
+      this.atHi = 0;
+    }
+    if (x === this.hi) this.atHi++;
     if (x === 0) {
       this.zeros++;
       return;
@@ -91,9 +104,9 @@ export class QuantileSketch {
     }
     if (this.n === 0) return Number.NaN;
     let rank = Math.floor(p * (this.n - 1));
-    // The extremes are known exactly.
-    if (rank === 0) return this.lo;
-    if (rank === this.n - 1) return this.hi;
+    // The extremes, and the ranks of observations tied with them, are known exactly.
+    if (rank < this.atLo) return this.lo;
+    if (rank >= this.n - this.atHi) return this.hi;
     const gamma = Math.exp(this.logGamma);
     const mid = (i: number) => (2 * Math.exp(i * this.logGamma)) / (gamma + 1);
     const clamp = (x: number) => Math.min(this.hi, Math.max(this.lo, x));

@@ -67,6 +67,27 @@ describe('QuantileSketch', () => {
     expect(s.count).toBe(4);
   });
 
+  it('gives the exact extreme for every rank among observations tied with it (values at a cap)', () => {
+    // Nine replications at a fill rate of 1, one at 0.9: the median is 1, not the bucket midpoint 0.999.
+    const s = new QuantileSketch(0.001);
+    for (const x of [1, 1, 1, 0.9, 1, 1, 1, 1, 1, 1]) s.add(x);
+    for (const p of [0.2, 0.5, 0.95]) expect(s.quantile(p)).toBe(1);
+    expect(s.quantile(0)).toBe(0.9);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(-3.7, 0.25, 1, 42.5), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, p) => {
+          const sketch = new QuantileSketch(0.001);
+          for (const x of values) sketch.add(x);
+          const exact = exactQuantile(values, p);
+          if (exact === Math.min(...values) || exact === Math.max(...values))
+            expect(sketch.quantile(p)).toBe(exact);
+        },
+      ),
+    );
+  });
+
   it('rejects a bad accuracy, a non-finite value and p outside [0, 1]', () => {
     expect(() => new QuantileSketch(0)).toThrow(/relativeAccuracy must be in \(0, 0.5\]/);
     expect(() => new QuantileSketch(0.01).add(Number.NaN)).toThrow(/x must be finite/);

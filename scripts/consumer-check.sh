@@ -32,6 +32,8 @@ node out/consumer.js
 grep -q '<svg' report-out/report.html
 test -s report-out/charts/kpis.png
 node workers.mjs
+# CommonJS: require() of the ES module (Node >= 20.19) through the "default" export condition.
+node -e 'const d = require("dibsim"); if (typeof d.runExperiment !== "function") process.exit(1)'
 # The installed command, as a user would call it.
 npx --no-install dibsim --version
 npx --no-install dibsim init starter.yaml >/dev/null

@@ -46,6 +46,8 @@ export { QuantileSketch } from './experiment/quantile-sketch.js';
 export {
   type RecordLayout,
   type ReplicationRecord,
+  RUN_KPI_KEYS,
+  type RunKpiKey,
   recordLayout,
   recordValues,
   type SeriesInterval,
@@ -56,6 +58,7 @@ export type {
   Comparison,
   Comparisons,
   ExperimentResult,
+  KpiMap,
   KpiSummary,
   MedianDates,
   PairedKpi,

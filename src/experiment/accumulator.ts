@@ -8,7 +8,14 @@ import { Tally } from '../stats/tally.js';
 import { KaplanMeier } from './kaplan-meier.js';
 import { QuantileSketch } from './quantile-sketch.js';
 import { type RecordLayout, type ReplicationRecord, recordWidth } from './record.js';
-import type { Comparison, Comparisons, PairedKpi, SeriesSummary, StrategySummary } from './results.js';
+import type {
+  Comparison,
+  Comparisons,
+  KpiMap,
+  PairedKpi,
+  SeriesSummary,
+  StrategySummary,
+} from './results.js';
 import {
   bonferroniLevel,
   censoredSummary,
@@ -134,11 +141,8 @@ export class ExperimentAccumulator {
     const scalars = layout.scalars.length;
     const days = layout.seriesDays.length;
     return this.states.map((state, s) => {
-      const kpis = Object.fromEntries(
-        layout.scalars.map((key, k) => [
-          key,
-          kpiSummary(state.tallies[k]!, state.sketches[k]!, state.missing[k]!, level),
-        ]),
+      const kpis = byScalar(layout.scalars, (_, k) =>
+        kpiSummary(state.tallies[k]!, state.sketches[k]!, state.missing[k]!, level),
       );
       const censored = Object.fromEntries(
         layout.censored.map((key, e) => [key, censoredSummary(state.km[e]!, level, layout.startDate)]),
@@ -179,25 +183,24 @@ export class ExperimentAccumulator {
     const k = this.names.length;
     const baselineAdjustedLevel = bonferroniLevel(level, k - 1);
     const pairsAdjustedLevel = bonferroniLevel(level, (k * (k - 1)) / 2);
-    const summarise = (p: PairState, adjusted: number): Record<string, PairedKpi> =>
-      Object.fromEntries(
-        this.layout.scalars.map((key, q) => [key, pairedKpi(p.a[q]!, p.b[q]!, p.d[q]!, level, adjusted)]),
-      );
+    const summarise = (p: PairState, adjusted: number, flip: boolean): KpiMap<PairedKpi> =>
+      byScalar(this.layout.scalars, (_, q) => {
+        const d = pairedKpi(p.a[q]!, p.b[q]!, p.d[q]!, level, adjusted);
+        return flip ? reversed(d) : d;
+      });
     const pairs: Comparison[] = this.pairs.map((p) => ({
       a: this.names[p.i]!,
       b: this.names[p.j]!,
-      kpis: summarise(p, pairsAdjustedLevel),
+      kpis: summarise(p, pairsAdjustedLevel, false),
     }));
     const vsBaseline: Comparison[] = [];
     for (let s = 0; s < k; s++) {
       if (s === baseline) continue;
       const p = this.pairs.find((x) => (x.i === s && x.j === baseline) || (x.i === baseline && x.j === s))!;
-      const kpis = summarise(p, baselineAdjustedLevel);
       vsBaseline.push({
         a: this.names[s]!,
         b: this.names[baseline]!,
-        kpis:
-          p.i === s ? kpis : Object.fromEntries(Object.entries(kpis).map(([key, v]) => [key, reversed(v)])),
+        kpis: summarise(p, baselineAdjustedLevel, p.i !== s),
       });
     }
     return {
@@ -238,4 +241,12 @@ function foldPairs(
     p.b[k]!.add(y);
     p.d[k]!.add(x - y);
   }
+}
+
+/**
+ * A value for each scalar key of a layout, as a {@link KpiMap}: every layout starts with the run-level KPIs
+ * (see {@link recordLayout}), which is what the type promises.
+ */
+function byScalar<T>(scalars: readonly string[], value: (key: string, k: number) => T): KpiMap<T> {
+  return Object.fromEntries(scalars.map((key, k) => [key, value(key, k)])) as KpiMap<T>;
 }

@@ -60,7 +60,8 @@ export interface ReplicationRecord {
   readonly values: readonly (readonly number[])[];
 }
 
-const RUN_SCALARS = [
+/** The run-level KPI keys, first in every layout whatever the scenario (see {@link RunKpiKey}). */
+export const RUN_KPI_KEYS = [
   'fillRate',
   'unmetDemandRounds',
   'recipientUnmetRounds',
@@ -69,6 +70,12 @@ const RUN_SCALARS = [
   'capacityAddedRoundsPerMonth',
   'deliveredRounds',
 ] as const;
+
+/**
+ * A run-level KPI key: `fillRate`, `unmetDemandRounds`, `recipientUnmetRounds`, `averageUnitCostEur`,
+ * `totalSpendEur`, `capacityAddedRoundsPerMonth` or `deliveredRounds`.
+ */
+export type RunKpiKey = (typeof RUN_KPI_KEYS)[number];
 const NATION_SCALARS = ['fillRate', 'daysOfSupply', 'backorderRounds', 'spentEur', 'overheadEur'] as const;
 
 /**
@@ -93,7 +100,7 @@ export function isSeriesInterval(value: unknown): value is SeriesInterval {
  * @param every - how often series are sampled @defaultValue 'year'
  */
 export function recordLayout(scenario: Scenario, every: SeriesInterval = 'year'): RecordLayout {
-  const scalars: string[] = [...RUN_SCALARS];
+  const scalars: string[] = [...RUN_KPI_KEYS];
   const censored: string[] = [];
   const series: string[] = ['capacityPerMonth', 'spentEur', 'recipientUnmetRounds', 'pooledStockRounds'];
   const addCensored = (key: string) => {
@@ -145,7 +152,7 @@ export function recordValues(result: RunResult, layout: RecordLayout): number[] 
   const k = result.kpis;
   const out: number[] = [];
   const push = (x: number) => out.push(Number.isFinite(x) ? x + 0 : Number.NaN);
-  for (const key of RUN_SCALARS) push(k[key]);
+  for (const key of RUN_KPI_KEYS) push(k[key]);
   const { nations: nationIds, pledges: pledgeIds } = layout;
   for (const id of nationIds) {
     const n = k.nations[id];

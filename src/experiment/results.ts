@@ -9,7 +9,7 @@
  */
 import type { MedianEstimate } from './kaplan-meier.js';
 import type { ExperimentManifest } from './manifest.js';
-import type { ReplicationRecord } from './record.js';
+import type { RecordLayout, ReplicationRecord, RunKpiKey } from './record.js';
 
 /** The 5th, 25th, 50th, 75th and 95th percentiles. */
 export interface Quantiles {
@@ -95,12 +95,19 @@ export interface MedianDates {
   readonly upper: string | null;
 }
 
+/**
+ * Values by KPI key: the run-level KPIs ({@link RunKpiKey}) are always there, so `kpis.fillRate` is typed
+ * without `undefined` (and reads as a property under `noPropertyAccessFromIndexSignature`); the keys of
+ * nations, pledges and censored events depend on the scenario (see {@link RecordLayout.scalars}).
+ */
+export type KpiMap<T> = Readonly<Record<RunKpiKey, T>> & Readonly<Record<string, T>>;
+
 /** Everything about one strategy. */
 export interface StrategySummary {
   /** Strategy name. */
   readonly name: string;
   /** Every scalar KPI, by key (see {@link RecordLayout.scalars}). */
-  readonly kpis: Readonly<Record<string, KpiSummary>>;
+  readonly kpis: KpiMap<KpiSummary>;
   /** Every censored event, by key (see {@link RecordLayout.censored}). */
   readonly censored: Readonly<Record<string, CensoredSummary>>;
   /** Fan data per series key (see {@link RecordLayout.series}). */
@@ -143,7 +150,7 @@ export interface Comparison {
   /** Second strategy (the baseline in {@link Comparisons.vsBaseline}). */
   readonly b: string;
   /** Paired difference `a − b` per KPI key. */
-  readonly kpis: Readonly<Record<string, PairedKpi>>;
+  readonly kpis: KpiMap<PairedKpi>;
 }
 
 /** Paired comparisons of the strategies. */

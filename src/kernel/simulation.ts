@@ -125,12 +125,19 @@ export class Simulation {
   /**
    * An event that succeeds with `value` after `delay` time units.
    *
-   * @param delay - finite, `>= 0`
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a negative, NaN or infinite delay.
+   * @param delay - a finite number `>= 0`
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a delay that is not a number, or is negative, NaN or
+   * infinite.
    */
   timeout<T = undefined>(delay: number, value?: T, options?: TriggerOptions): Event<T> {
     const ev = new Event<T>(this, TRIGGERED, value);
-    if (options === undefined && delay >= 0 && delay < Number.POSITIVE_INFINITY) {
+    // typeof first: a string '5' would pass the comparisons and make the time now + '5', a string.
+    if (
+      options === undefined &&
+      typeof delay === 'number' &&
+      delay >= 0 &&
+      delay < Number.POSITIVE_INFINITY
+    ) {
       this.calendar.push(this._now + delay, NORMAL_PRIORITY, ev); // the common case, checked inline
     } else {
       this._enqueue(ev, delay, options?.priority ?? NORMAL_PRIORITY);
@@ -159,7 +166,8 @@ export class Simulation {
    * Low-level: calls `callback` after `delay`, without creating an event object. For hot paths in models
    * that do not need processes.
    *
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a negative, NaN or infinite delay or priority.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` for a delay that is not a number, or is negative, NaN or
+   * infinite, or a priority that is not a finite number.
    */
   schedule(delay: number, callback: ScheduledCallback, options?: TriggerOptions): void {
     if (typeof callback !== 'function') {
@@ -241,8 +249,13 @@ export class Simulation {
 
   /** Puts an entry in the calendar at `now + delay`. @internal */
   _enqueue(item: CalendarItem, delay: number, priority: number): void {
-    // One combined test keeps the common (valid) case to a single branch.
-    if (!(delay >= 0 && delay < Number.POSITIVE_INFINITY) || !Number.isFinite(priority)) {
+    // One combined test keeps the common (valid) case to a single branch; null, true or '5' compare as
+    // numbers, so the type is checked too.
+    if (
+      typeof delay !== 'number' ||
+      !(delay >= 0 && delay < Number.POSITIVE_INFINITY) ||
+      !Number.isFinite(priority)
+    ) {
       throw invalidDelay(delay, priority);
     }
     this.calendar.push(this._now + delay, priority, item);

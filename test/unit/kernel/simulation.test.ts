@@ -93,6 +93,30 @@ describe('Simulation', () => {
     expect(sim.pendingCount).toBe(0);
   });
 
+  it.each([
+    ['a string', '5', '"5"'],
+    ['null', null, 'null'],
+    ['true', true, 'true'],
+  ])(
+    'sim.timeout(delay) and sim.schedule(delay, cb) reject a delay that is %s (no coercion)',
+    (_, delay, shown) => {
+      // With initialTime 3, a string delay '5' made the event time the string '35'.
+      const sim = new Simulation({ initialTime: 3 });
+      const bad = delay as unknown as number;
+      for (const call of [
+        () => sim.timeout(bad),
+        () => sim.timeout(bad, 'v', { priority: 1 }),
+        () => sim.schedule(bad, () => {}),
+      ]) {
+        expect(thrown(call)).toMatchObject({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(`delay must be a finite number >= 0 (got ${shown})`),
+        });
+      }
+      expect(sim.pendingCount).toBe(0);
+    },
+  );
+
   it.each([Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY])(
     'sim.schedule(0, cb, { priority: %s }) throws a DibsimError naming the priority',
     (priority) => {

@@ -58,15 +58,20 @@ export class ExactSum {
    * Adds `x` exactly.
    *
    * @param x - a finite number
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is NaN or ±Infinity; `INVALID_STATE` if the exact
-   * total would reach 2^1024 in magnitude. The sum is unchanged when it throws.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is not a number, NaN or ±Infinity; `INVALID_STATE`
+   * if the exact total would reach 2^1024 in magnitude. The sum is unchanged when it throws.
    */
   add(x: number): void {
     if (x === 0) return; // common in simulation statistics (idle periods, zero waits); adds nothing
     const p = this.p;
     const n = this.n;
     // One comparison screens out NaN, ±Infinity and anything that might overflow; see SAFE_MAGNITUDE.
-    if (!(Math.abs(x) <= SAFE_MAGNITUDE) || (n > 0 && !(Math.abs(p[n - 1]!) <= SAFE_MAGNITUDE))) {
+    // A string or null passes it (Math.abs converts), so the type is checked first.
+    if (
+      typeof x !== 'number' ||
+      !(Math.abs(x) <= SAFE_MAGNITUDE) ||
+      (n > 0 && !(Math.abs(p[n - 1]!) <= SAFE_MAGNITUDE))
+    ) {
       this.addChecked(x);
       return;
     }
@@ -89,10 +94,14 @@ export class ExactSum {
    *
    * @param a - a finite number
    * @param b - a finite number
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `a` or `b` is not finite or `a·b` overflows;
-   * `INVALID_STATE` if the total would overflow.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `a` or `b` is not a finite number or `a·b` overflows;
+   * `INVALID_STATE` if the total would overflow. The sum is unchanged when it throws.
    */
   addProduct(a: number, b: number): void {
+    if (typeof a !== 'number' || typeof b !== 'number') {
+      this.addProductChecked(a, b); // throws: a string or null would be converted below
+      return;
+    }
     // An exact zero product adds nothing (x − x === 0 screens the other factor for NaN and ±Infinity).
     if ((a === 0 && b - b === 0) || (b === 0 && a - a === 0)) return;
     if (!(Math.abs(a) <= SPLIT_LIMIT && Math.abs(b) <= SPLIT_LIMIT)) {

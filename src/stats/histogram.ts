@@ -100,9 +100,10 @@ export class Histogram {
    * Counts one observation.
    *
    * @param x - a finite number
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is NaN or infinite.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is not a number, NaN or infinite.
    */
   add(x: number): void {
+    if (typeof x !== 'number') throw notFinite(x); // '5' would compare, and be counted, as 5
     if (x >= this.min && x < this.max) {
       // Rounding can put x just below max into bin `bins`; it belongs to the last bin.
       this.binCounts[Math.min(Math.floor((x - this.min) * this.scale), this.bins - 1)]!++;
@@ -111,10 +112,7 @@ export class Histogram {
     } else if (x >= this.max && x !== Number.POSITIVE_INFINITY) {
       this.over++;
     } else {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `Histogram.add(x): x must be a finite number (got ${describeValue(x)}). NaN and infinities must never enter a statistic; check the value at its source.`,
-      );
+      throw notFinite(x);
     }
   }
 
@@ -272,4 +270,12 @@ export class Histogram {
     h.over = check('overflow', json.overflow);
     return h;
   }
+}
+
+/** The error for an observation that is not a finite number. */
+function notFinite(x: unknown): DibsimError {
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `Histogram.add(x): x must be a finite number (got ${describeValue(x)}). NaN and infinities must never enter a statistic; check the value at its source.`,
+  );
 }

@@ -57,11 +57,12 @@ export class Tally {
    * Records one observation.
    *
    * @param x - a finite number with `|x| <= 2^511`
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is NaN, infinite or too large; `INVALID_STATE`
-   * if the exact sum of squares would overflow. The tally is unchanged when it throws.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `x` is not a number, NaN, infinite or too large;
+   * `INVALID_STATE` if the exact sum of squares would overflow. The tally is unchanged when it throws.
    */
   add(x: number): void {
-    if (!(Math.abs(x) <= TALLY_MAX_MAGNITUDE)) throw invalidObservation(x);
+    // typeof first: Math.abs('5') is 5, and the string would then sit among the sum's partials.
+    if (typeof x !== 'number' || !(Math.abs(x) <= TALLY_MAX_MAGNITUDE)) throw invalidObservation(x);
     // Squares first: the only sum that can overflow, so a throw leaves the tally unchanged.
     this.s2.addProduct(x, x);
     this.s1.add(x);
@@ -211,7 +212,7 @@ export class Tally {
 }
 
 /** The error for an observation that is not finite or too large. */
-function invalidObservation(x: number): DibsimError {
+function invalidObservation(x: unknown): DibsimError {
   return new DibsimError(
     'INVALID_ARGUMENT',
     Number.isFinite(x)

@@ -82,14 +82,16 @@ export class TimeWeighted {
    *
    * @param time - simulation time, finite and not before the last update
    * @param level - the new level, finite
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `time` is earlier than the last update or not finite,
-   * or if `level` is not finite. Nothing changes when it throws.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `time` is earlier than the last update or not a
+   * finite number, or if `level` is not a finite number. Nothing changes when it throws.
    */
   update(time: number, level: number): void {
     const dt = time - this.t;
-    // One test rejects a decreasing time, NaN and infinity alike.
-    if (!(dt >= 0 && dt < Number.POSITIVE_INFINITY)) throw this.badTime('update(time, level)', time);
-    if (level - level !== 0) throw badLevel(level);
+    // One test rejects a decreasing time, NaN and infinity alike; typeof rejects '5', which subtracts
+    // like 5 but would be kept as a string.
+    if (typeof time !== 'number' || !(dt >= 0 && dt < Number.POSITIVE_INFINITY))
+      throw this.badTime('update(time, level)', time);
+    if (typeof level !== 'number' || level - level !== 0) throw badLevel(level);
     if (dt > 0) {
       this.area.addProduct(this.current, dt);
       this.span.add(dt);

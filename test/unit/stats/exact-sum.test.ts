@@ -122,6 +122,19 @@ describe('ExactSum', () => {
     expect(s.value).toBe(0.5);
   });
 
+  it('exactSum.add(x) and addProduct(a, b) reject values that are not numbers, leaving the sum unchanged', () => {
+    const s = sumOf([0.5]);
+    expect(() => s.add('3' as unknown as number)).toThrow(
+      'ExactSum.add(x): x must be a finite number (got "3")',
+    );
+    expect(() => s.add(null as unknown as number)).toThrow('(got null)');
+    expect(() => s.addProduct('3' as unknown as number, 2)).toThrow('a = "3", b = 2');
+    expect(() => s.addProduct(null as unknown as number, 5)).toThrow('a = null, b = 5');
+    expect(s.toJSON()).toEqual([0.5]);
+    s.add(1);
+    expect(s.value).toBe(1.5);
+  });
+
   it('exactSum.add(x) throws INVALID_STATE on overflow of the exact total and leaves the sum unchanged', () => {
     const s = sumOf([Number.MAX_VALUE, 1]);
     let error: unknown;

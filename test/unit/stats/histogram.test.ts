@@ -97,6 +97,15 @@ describe('Histogram', () => {
     expect(h.count).toBe(0);
   });
 
+  it('histogram.add(x) rejects a value that is not a number, counting nothing', () => {
+    const h = histogramOf([]);
+    expect(() => h.add('5' as unknown as number)).toThrow(
+      'Histogram.add(x): x must be a finite number (got "5")',
+    );
+    expect(() => h.add(null as unknown as number)).toThrow('(got null)');
+    expect(h.count).toBe(0);
+  });
+
   it('histogram.quantile(p) and binLower(i) reject out-of-range arguments', () => {
     const h = histogramOf([1]);
     expect(() => h.quantile(1.1)).toThrow(/p must be a probability in \[0, 1\] \(got 1.1\)/);

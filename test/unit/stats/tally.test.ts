@@ -126,6 +126,24 @@ describe('Tally', () => {
     expect(t.count).toBe(1);
   });
 
+  it('tally.add(x) rejects a value that is not a number ("5", null) and leaves the tally unchanged', () => {
+    const t = tallyOf([1, 2]);
+    const before = JSON.stringify(t.toJSON());
+    for (const [bad, shown] of [
+      ['5', '"5"'],
+      [null, 'null'],
+      [true, 'true'],
+    ] as const) {
+      expect(() => t.add(bad as unknown as number)).toThrow(
+        `Tally.add(x): x must be a finite number (got ${shown})`,
+      );
+    }
+    // '5' used to land among the sum's partials as a string: the next add concatenated.
+    expect(JSON.stringify(t.toJSON())).toBe(before);
+    t.add(3);
+    expect([t.count, t.sum, t.mean]).toEqual([3, 6, 2]);
+  });
+
   it('tally.add(x) throws INVALID_ARGUMENT when x² would overflow (|x| > 2^511)', () => {
     const t = new Tally();
     expect(() => t.add(1e160)).toThrow(/2\^511/);

@@ -100,6 +100,14 @@ describe('TimeWeighted', () => {
     expect([tw.time, tw.level]).toEqual([0, 0]);
   });
 
+  it('tw.update(time, level) rejects a time or level that is not a number, changing nothing', () => {
+    const tw = new TimeWeighted();
+    expect(() => tw.update('5' as unknown as number, 1)).toThrow(/time must be a finite number \(got "5"\)/);
+    expect(() => tw.update(1, '5' as unknown as number)).toThrow(/level must be a finite number \(got "5"\)/);
+    expect(() => tw.update(1, null as unknown as number)).toThrow(/got null/);
+    expect([tw.time, tw.level, tw.min, tw.max]).toEqual([0, 0, 0, 0]);
+  });
+
   it('tw.mean(untilTime) throws INVALID_ARGUMENT when untilTime is before the last update or not finite', () => {
     const tw = new TimeWeighted({ time: 3 });
     expect(() => tw.mean(2)).toThrow('got 2, last update at 3');

@@ -37,12 +37,15 @@ export class ContainerRequest extends Event<number> {
   /** Simulated time the request was made. */
   readonly requestedAt: number;
   /** @internal */ _waiting = false;
+  /** The container whose put or get made the request. @internal */
+  readonly _container: Container;
 
   /** Use {@link Container.put} or {@link Container.get}. @internal */
-  constructor(sim: Simulation, amount: number) {
-    super(sim);
+  constructor(container: Container, amount: number) {
+    super(container.sim);
+    this._container = container;
     this.amount = amount;
-    this.requestedAt = sim.now;
+    this.requestedAt = container.sim.now;
   }
 }
 
@@ -139,7 +142,7 @@ export class Container {
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if `amount` is negative, NaN or larger than capacity.
    */
   put(amount: number): ContainerRequest {
-    const req = new ContainerRequest(this.sim, this.check('put', amount));
+    const req = new ContainerRequest(this, this.check('put', amount));
     this.puts.push(req);
     req._waiting = true;
     this.fresh = req;
@@ -153,7 +156,7 @@ export class Container {
    * @throws {@link DibsimError} `INVALID_ARGUMENT` if `amount` is negative, NaN or larger than capacity.
    */
   get(amount: number): ContainerRequest {
-    const req = new ContainerRequest(this.sim, this.check('get', amount));
+    const req = new ContainerRequest(this, this.check('get', amount));
     this.gets.push(req);
     req._waiting = true;
     this.fresh = req;
@@ -165,8 +168,18 @@ export class Container {
   /**
    * Withdraws a put or get that is still waiting (e.g. after an interrupt or a timeout); returns whether
    * it was waiting. Calling it on a completed or already cancelled request does nothing.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT`, changing nothing, if `req` is not a put or get of this
+   * container (as {@link Resource.release} does for a request of another resource).
    */
   cancel(req: ContainerRequest): boolean {
+    if (!(req instanceof ContainerRequest) || req._container !== this) {
+      const got = req instanceof ContainerRequest ? 'a request of another container' : describeValue(req);
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Container.cancel(req): req must be a put or get of this container (got ${got}). Cancel it on the container whose put or get returned it.`,
+      );
+    }
     if (!req._waiting) return false;
     req._waiting = false;
     if (!removeItem(this.puts, req)) removeItem(this.gets, req);

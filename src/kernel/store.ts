@@ -44,10 +44,13 @@ export class StorePut<T> extends Event<T> {
   /** The item to store. */
   readonly item: T;
   /** @internal */ _waiting = true;
+  /** The store whose put made the request. @internal */
+  readonly _store: Store<T>;
 
   /** Use {@link Store.put}. @internal */
-  constructor(sim: Simulation, item: T) {
-    super(sim);
+  constructor(store: Store<T>, item: T) {
+    super(store.sim);
+    this._store = store;
     this.item = item;
   }
 }
@@ -57,10 +60,13 @@ export class StoreGet<T> extends Event<T> {
   /** Items this get accepts, or `null` for any. */
   readonly filter: ItemFilter<T> | null;
   /** @internal */ _waiting = true;
+  /** The store whose get made the request. @internal */
+  readonly _store: Store<T>;
 
   /** Use {@link Store.get}. @internal */
-  constructor(sim: Simulation, filter: ItemFilter<T> | null) {
-    super(sim);
+  constructor(store: Store<T>, filter: ItemFilter<T> | null) {
+    super(store.sim);
+    this._store = store;
     this.filter = filter;
   }
 }
@@ -128,7 +134,7 @@ export class Store<T> {
 
   /** Stores `item` once there is room (after earlier waiting puts). */
   put(item: T): StorePut<T> {
-    const req = new StorePut(this.sim, item);
+    const req = new StorePut(this, item);
     this.puts.push(req);
     this.fresh = req;
     this.settle();
@@ -144,7 +150,7 @@ export class Store<T> {
         `Store.get: filter must be a function (got ${describeValue(filter)}).`,
       );
     }
-    const req = new StoreGet<T>(this.sim, filter ?? null);
+    const req = new StoreGet<T>(this, filter ?? null);
     this.gets.push(req);
     this.fresh = req;
     this.settle();
@@ -152,8 +158,24 @@ export class Store<T> {
     return req;
   }
 
-  /** Withdraws a put or get still waiting; returns whether it was waiting. */
+  /**
+   * Withdraws a put or get still waiting; returns whether it was waiting. Calling it on a completed or
+   * already cancelled request does nothing.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT`, changing nothing, if `req` is not a put or get of this
+   * store (as {@link Resource.release} does for a request of another resource).
+   */
   cancel(req: StorePut<T> | StoreGet<T>): boolean {
+    if (!(req instanceof StorePut || req instanceof StoreGet) || req._store !== this) {
+      const got =
+        req instanceof StorePut || req instanceof StoreGet
+          ? 'a request of another store'
+          : describeValue(req);
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Store.cancel(req): req must be a put or get of this store (got ${got}). Cancel it on the store whose put or get returned it.`,
+      );
+    }
     if (!req._waiting) return false;
     req._waiting = false;
     if (req instanceof StorePut) removeItem(this.puts, req);

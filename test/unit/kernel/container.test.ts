@@ -150,6 +150,25 @@ describe('Container', () => {
     expect(depot.level).toBe(4);
   });
 
+  it('container.cancel(req) throws for a request of another container, which stays waiting there', () => {
+    const sim = new Simulation();
+    const a = new Container(sim, { init: 0 });
+    const b = new Container(sim, { init: 0 });
+    const waiting = b.get(5);
+    expect(thrown(() => a.cancel(waiting))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'Container.cancel(req): req must be a put or get of this container (got a request of another container). Cancel it on the container whose put or get returned it.',
+    });
+    expect(thrown(() => a.cancel(null as unknown as ContainerRequest)).message).toContain('(got null)');
+    // Still waiting in b (it used to be marked done there, then served anyway), and b can cancel it.
+    expectSame(b.getQueue, [waiting]);
+    expect(b.cancel(waiting)).toBe(true);
+    b.put(5);
+    sim.run();
+    expect([b.level, waiting.triggered]).toEqual([5, false]);
+  });
+
   it('container.cancel(req) after an interrupt keeps the level untouched', () => {
     const sim = new Simulation();
     const depot = new Container(sim, { capacity: 10, init: 10 });

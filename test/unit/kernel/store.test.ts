@@ -144,6 +144,24 @@ describe('Store', () => {
     expect([store.items, waitingGet.triggered]).toEqual([['c'], false]);
   });
 
+  it('store.cancel(req) throws for a request of another store, which stays waiting there', () => {
+    const sim = new Simulation();
+    const a = new Store<string>(sim);
+    const b = new Store<string>(sim);
+    const waiting = b.get();
+    expect(thrown(() => a.cancel(waiting))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'Store.cancel(req): req must be a put or get of this store (got a request of another store). Cancel it on the store whose put or get returned it.',
+    });
+    expect(thrown(() => a.cancel(undefined as unknown as StoreGet<string>)).message).toContain(
+      '(got undefined)',
+    );
+    b.put('x');
+    sim.run();
+    expect([waiting.triggered, waiting.value, b.items]).toEqual([true, 'x', []]);
+  });
+
   it('store.stats.size records the number of items over time', () => {
     const sim = new Simulation();
     const store = new Store<number>(sim);

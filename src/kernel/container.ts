@@ -139,10 +139,19 @@ export class Container {
 
   /**
    * Adds `amount` once it fits (after earlier waiting puts).
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `amount` is negative, NaN or larger than capacity.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT`, changing nothing, if `amount` is negative, NaN or larger
+   * than capacity, or (without a capacity limit) would take the level past the largest double, ≈ 1.8e308.
    */
   put(amount: number): ContainerRequest {
-    const req = new ContainerRequest(this, this.check('put', amount));
+    const checked = this.check('put', amount);
+    // Without a limit a put never waits, so the level becomes level + amount now: it must stay finite.
+    if (this.capacity === Number.POSITIVE_INFINITY && !(this.current + checked < Number.POSITIVE_INFINITY)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Container.put(amount): amount must keep the level (${this.current}) a finite number (got ${describeValue(amount)}). Rescale the quantity (e.g. thousands of units) so that levels stay below 1.8e308.`,
+      );
+    }
+    const req = new ContainerRequest(this, checked);
     this.puts.push(req);
     req._waiting = true;
     this.fresh = req;

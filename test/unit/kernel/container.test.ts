@@ -127,6 +127,23 @@ describe('Container', () => {
     expect(depot.getQueue.map((r) => r.amount)).toEqual([4]);
   });
 
+  it('container.put(amount) that would take an unlimited level past 1.8e308 throws and changes nothing', () => {
+    const sim = new Simulation();
+    const depot = new Container(sim);
+    depot.put(1e308);
+    sim.run();
+    expect(thrown(() => depot.put(1e308))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'Container.put(amount): amount must keep the level (1e+308) a finite number (got 1e+308). Rescale the quantity (e.g. thousands of units) so that levels stay below 1.8e308.',
+    });
+    // The level was left at Infinity, after a TimeWeighted error, and the put was lost half-way.
+    expect([depot.level, depot.putQueue.length, sim.pendingCount]).toEqual([1e308, 0, 0]);
+    expect(depot.stats!.level.level).toBe(1e308);
+    depot.get(1e308);
+    expect(depot.level).toBe(0);
+  });
+
   it('container.cancel(req) withdraws a waiting request and lets the ones behind it proceed', () => {
     const sim = new Simulation();
     const depot = new Container(sim, { init: 5 });

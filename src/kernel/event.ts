@@ -164,8 +164,17 @@ export class Event<T = unknown> {
    * Adds a callback run when the event is processed; callbacks run in the order added. On an event
    * already processed (for instance a request granted on the spot, which is processed at once), the
    * callback is scheduled to run at the current time instead.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `callback` is not a function (it would otherwise fail
+   * only when the run reaches the event).
    */
   addCallback(callback: EventCallback<T>): void {
+    if (typeof callback !== 'function') {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Event.addCallback(callback): callback must be a function (got ${describeValue(callback)}). Pass (event) => { … }.`,
+      );
+    }
     const cb = callback as StoredCallback;
     if (this._state === PROCESSED) {
       this.sim._enqueue(() => cb(this as Event<unknown>), 0, NORMAL_PRIORITY);

@@ -224,10 +224,17 @@ export class Resource {
   /**
    * Hands a unit back, or withdraws a request still waiting. Idempotent: releasing a request that was
    * already released or preempted does nothing.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT`, changing nothing, if `req` is not a request of this
+   * resource.
    */
   release(req: Request): void {
-    if (req.resource !== this) {
-      throw new DibsimError('INVALID_ARGUMENT', 'release: the request belongs to another resource.');
+    if (req?.resource !== this) {
+      const got = req instanceof Request ? 'a request of another resource' : describeValue(req);
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Resource.release(req): req must be a request of this resource (got ${got}). Release it on the resource whose request() returned it.`,
+      );
     }
     if (req._status === 'granted') {
       const holders = this.holders;

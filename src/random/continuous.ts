@@ -6,7 +6,7 @@
 
 import { randomExponential, randomUniform, randomWeibull } from 'd3-random';
 import { standardNormal } from './normal.js';
-import { checkRng, finite, interval, positive } from './parameters.js';
+import { checkRng, finite, interval, parametersOf, positive } from './parameters.js';
 import type { Rng, Sampler } from './rng.js';
 
 /** Parameters of {@link uniform}. */
@@ -56,8 +56,9 @@ export interface BetaParameters {
  * @example
  * const inspectionDays = uniform(rng, { min: 2, max: 5 });
  */
-export function uniform(rng: Rng, { min, max }: UniformParameters): Sampler {
+export function uniform(rng: Rng, parameters: UniformParameters): Sampler {
   checkRng('uniform', rng);
+  const { min, max } = parametersOf('uniform', parameters, '{ min, max }');
   finite('uniform', 'min', min, 'Use the smallest possible value.');
   finite('uniform', 'max', max, 'Use the largest possible value.');
   interval('uniform', min, max, true);
@@ -75,8 +76,9 @@ export function uniform(rng: Rng, { min, max }: UniformParameters): Sampler {
  * @example
  * const daysBetweenOrders = exponential(rng, { mean: 7 });
  */
-export function exponential(rng: Rng, { mean }: ExponentialParameters): Sampler {
+export function exponential(rng: Rng, parameters: ExponentialParameters): Sampler {
   checkRng('exponential', rng);
+  const { mean } = parametersOf('exponential', parameters, '{ mean }');
   positive('exponential', 'mean', mean, 'Use the average time between events.');
   // d3 takes the rate λ = 1/mean.
   return randomExponential.source(rng)(1 / mean);
@@ -121,8 +123,9 @@ export function standardGamma(rng: Rng, shape: number): Sampler {
  * @example
  * const repairDays = gamma(rng, { shape: 2, scale: 1.5 }); // mean 3 days
  */
-export function gamma(rng: Rng, { shape, scale }: GammaParameters): Sampler {
+export function gamma(rng: Rng, parameters: GammaParameters): Sampler {
   checkRng('gamma', rng);
+  const { shape, scale } = parametersOf('gamma', parameters, '{ shape, scale }');
   positive('gamma', 'shape', shape, 'Use the shape k (mean = shape × scale).');
   positive('gamma', 'scale', scale, 'Use the scale θ = mean / shape (not the rate).');
   const draw = standardGamma(rng, shape);
@@ -139,8 +142,9 @@ export function gamma(rng: Rng, { shape, scale }: GammaParameters): Sampler {
  * @example
  * const daysToBreakdown = weibull(rng, { shape: 1.5, scale: 200 });
  */
-export function weibull(rng: Rng, { shape, scale }: WeibullParameters): Sampler {
+export function weibull(rng: Rng, parameters: WeibullParameters): Sampler {
   checkRng('weibull', rng);
+  const { shape, scale } = parametersOf('weibull', parameters, '{ shape, scale }');
   positive('weibull', 'shape', shape, 'Use the shape k (1 gives the exponential).');
   positive('weibull', 'scale', scale, 'Use the scale λ, the 63.2 % quantile.');
   // d3's randomWeibull(k, a, b) is a + b·E^(1/k) with E ~ exp(1): a is a location, b the scale.
@@ -156,8 +160,9 @@ export function weibull(rng: Rng, { shape, scale }: WeibullParameters): Sampler 
  * @example
  * const yieldFraction = beta(rng, { alpha: 8, beta: 2 }); // mean 0.8
  */
-export function beta(rng: Rng, { alpha, beta }: BetaParameters): Sampler {
+export function beta(rng: Rng, parameters: BetaParameters): Sampler {
   checkRng('beta', rng);
+  const { alpha, beta } = parametersOf('beta', parameters, '{ alpha, beta }');
   positive('beta', 'alpha', alpha, 'Use the first shape α (mean = α / (α + β)).');
   positive('beta', 'beta', beta, 'Use the second shape β (mean = α / (α + β)).');
   const x = standardGamma(rng, alpha);

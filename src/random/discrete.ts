@@ -5,7 +5,7 @@
  */
 
 import { randomBernoulli, randomBinomial, randomPoisson } from 'd3-random';
-import { checkRng, finite, invalid, nonNegative, probability } from './parameters.js';
+import { checkRng, finite, invalid, nonNegative, parametersOf, probability } from './parameters.js';
 import type { Rng, Sampler } from './rng.js';
 
 /** Parameters of {@link poisson}. */
@@ -58,8 +58,9 @@ const d3BufferThreshold = 16;
  * @example
  * const ordersThisMonth = poisson(rng, { mean: 4.2 });
  */
-export function poisson(rng: Rng, { mean }: PoissonParameters): Sampler {
+export function poisson(rng: Rng, parameters: PoissonParameters): Sampler {
   checkRng('poisson', rng);
+  const { mean } = parametersOf('poisson', parameters, '{ mean }');
   nonNegative('poisson', 'mean', mean, 'Use the expected number of events per period.');
   if (mean <= d3BufferThreshold) return randomPoisson.source(rng)(mean);
   return () => randomPoisson.source(rng)(mean)();
@@ -75,8 +76,9 @@ export function poisson(rng: Rng, { mean }: PoissonParameters): Sampler {
  * @example
  * const defectiveShells = binomial(rng, { n: 500, p: 0.002 });
  */
-export function binomial(rng: Rng, { n, p }: BinomialParameters): Sampler {
+export function binomial(rng: Rng, parameters: BinomialParameters): Sampler {
   checkRng('binomial', rng);
+  const { n, p } = parametersOf('binomial', parameters, '{ n, p }');
   nonNegative('binomial', 'n', n, 'Use the number of trials, a whole number.');
   if (!Number.isSafeInteger(n))
     invalid('binomial', 'n must be an integer', n, 'Use the number of trials, a whole number.');
@@ -95,8 +97,9 @@ export function binomial(rng: Rng, { n, p }: BinomialParameters): Sampler {
  * @example
  * const lotRejected = bernoulli(rng, { p: 0.05 }); // 1 = rejected
  */
-export function bernoulli(rng: Rng, { p }: BernoulliParameters): Sampler {
+export function bernoulli(rng: Rng, parameters: BernoulliParameters): Sampler {
   checkRng('bernoulli', rng);
+  const { p } = parametersOf('bernoulli', parameters, '{ p }');
   probability('bernoulli', 'p', p, 'Use the probability of drawing 1.');
   return randomBernoulli.source(rng)(p);
 }
@@ -120,8 +123,9 @@ function checkFiniteValues(where: string, name: string, values: unknown, fix: st
  * @example
  * const batchSize = discrete(rng, { values: [500, 1000, 2000], probabilities: [0.2, 0.5, 0.3] });
  */
-export function discrete(rng: Rng, { values, probabilities }: DiscreteParameters): Sampler {
+export function discrete(rng: Rng, parameters: DiscreteParameters): Sampler {
   checkRng('discrete', rng);
+  const { values, probabilities } = parametersOf('discrete', parameters, '{ values, probabilities }');
   const table = [...checkFiniteValues('discrete', 'values', values, 'List the possible values.')];
   if (!Array.isArray(probabilities) || probabilities.length !== table.length) {
     invalid(
@@ -184,8 +188,9 @@ export function discrete(rng: Rng, { values, probabilities }: DiscreteParameters
  * @example
  * const observedLeadTimeDays = empirical(rng, { samples: [41, 55, 38, 90, 47] });
  */
-export function empirical(rng: Rng, { samples }: EmpiricalParameters): Sampler {
+export function empirical(rng: Rng, parameters: EmpiricalParameters): Sampler {
   checkRng('empirical', rng);
+  const { samples } = parametersOf('empirical', parameters, '{ samples }');
   const data = [...checkFiniteValues('empirical', 'samples', samples, 'Pass the observed values.')];
   const last = data.length - 1;
   // The min() guards the index against an Rng that breaks its contract by returning 1.

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { checkRng, finite, nonNegative, positive } from './parameters.js';
+import { checkRng, finite, nonNegative, parametersOf, positive } from './parameters.js';
 import type { Rng, Sampler } from './rng.js';
 
 /** Parameters of {@link normal}. */
@@ -62,8 +62,9 @@ export function standardNormal(rng: Rng): number {
  * @example
  * const monthlyDemandRounds = normal(streams.stream('demand:PL'), { mean: 20_000, sd: 3_000 });
  */
-export function normal(rng: Rng, { mean, sd }: NormalParameters): Sampler {
+export function normal(rng: Rng, parameters: NormalParameters): Sampler {
   checkRng('normal', rng);
+  const { mean, sd } = parametersOf('normal', parameters, '{ mean, sd }');
   finite('normal', 'mean', mean, 'Use the average value.');
   nonNegative('normal', 'sd', sd, 'Use the standard deviation (0 for a constant).');
   return () => mean + sd * standardNormal(rng);
@@ -79,8 +80,9 @@ export function normal(rng: Rng, { mean, sd }: NormalParameters): Sampler {
  * @example
  * const repairDays = lognormal(rng, { mu: Math.log(3), sigma: 0.5 }); // median 3 days
  */
-export function lognormal(rng: Rng, { mu, sigma }: LognormalParameters): Sampler {
+export function lognormal(rng: Rng, parameters: LognormalParameters): Sampler {
   checkRng('lognormal', rng);
+  const { mu, sigma } = parametersOf('lognormal', parameters, '{ mu, sigma }');
   finite('lognormal', 'mu', mu, 'Give the mean of log(X); for the mean of X itself use lognormalFromMeanSd.');
   nonNegative('lognormal', 'sigma', sigma, 'Give the standard deviation of log(X), 0 or more.');
   return () => Math.exp(mu + sigma * standardNormal(rng));
@@ -96,7 +98,8 @@ export function lognormal(rng: Rng, { mu, sigma }: LognormalParameters): Sampler
  * @example
  * lognormalParameters({ mean: 10, sd: 5 }); // { mu: 2.1910…, sigma: 0.4723… }
  */
-export function lognormalParameters({ mean, sd }: LognormalMeanSdParameters): LognormalParameters {
+export function lognormalParameters(parameters: LognormalMeanSdParameters): LognormalParameters {
+  const { mean, sd } = parametersOf('lognormalFromMeanSd', parameters, '{ mean, sd }');
   positive(
     'lognormalFromMeanSd',
     'mean',

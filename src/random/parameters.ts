@@ -36,6 +36,19 @@ export function checkRng(where: string, rng: unknown): Rng {
 }
 
 /**
+ * Returns `parameters` if it is an object whose fields can be read; `shape` names them for the message,
+ * e.g. `{ min, max }`.
+ *
+ * @internal
+ */
+export function parametersOf<P>(where: string, parameters: P, shape: string): P {
+  if (typeof parameters !== 'object' || parameters === null) {
+    invalid(where, 'parameters must be an object', parameters, `Pass ${shape}.`);
+  }
+  return parameters;
+}
+
+/**
  * Returns `value` if it is a finite number.
  *
  * @internal

@@ -5,7 +5,7 @@
  */
 
 import { standardGamma } from './continuous.js';
-import { checkRng, finite, interval, invalid } from './parameters.js';
+import { checkRng, finite, interval, invalid, parametersOf } from './parameters.js';
 import type { Rng, Sampler } from './rng.js';
 
 /** A three-point estimate: the range and the most likely value, shared by {@link triangular} and {@link pert}. */
@@ -18,7 +18,8 @@ export interface ThreePointParameters {
   readonly max: number;
 }
 
-function checkThreePoint(where: string, { min, mode, max }: ThreePointParameters): void {
+function checkThreePoint(where: string, parameters: ThreePointParameters): void {
+  const { min, mode, max } = parametersOf(where, parameters, '{ min, mode, max }');
   finite(where, 'min', min, 'Use the smallest possible value.');
   finite(where, 'mode', mode, 'Use the most likely value.');
   finite(where, 'max', max, 'Use the largest possible value.');

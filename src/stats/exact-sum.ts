@@ -120,8 +120,15 @@ export class ExactSum {
    * the sum).
    *
    * @param other - another exact sum
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not an {@link ExactSum}.
    */
   merge(other: ExactSum): void {
+    if (!(other instanceof ExactSum)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `ExactSum.merge(other): other must be an ExactSum (got ${describeValue(other)}). Pass another exact sum; rebuild saved partials with ExactSum.fromJSON(partials) first.`,
+      );
+    }
     const count = other.n;
     const partials = other === this ? this.p.slice(0, count) : other.p;
     for (let k = 0; k < count; k++) this.add(partials[k]!);

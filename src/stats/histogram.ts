@@ -55,9 +55,16 @@ export class Histogram {
 
   /**
    * @param options - the layout: finite `min < max` and an integer `bins >= 1`
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the offending option.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the offending option, or if `options` is not an
+   * object.
    */
   constructor(options: HistogramOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `new Histogram(options): options must be an object { min, max, bins } (got ${describeValue(options)}). Give the range of values you expect and a number of bins, e.g. { min: 0, max: 100, bins: 20 }.`,
+      );
+    }
     const { min, max, bins } = options;
     for (const [name, value] of [
       ['min', min],
@@ -199,9 +206,15 @@ export class Histogram {
    * Adds the counts of `other`, which must have the same layout. `other` is unchanged.
    *
    * @param other - a histogram with identical `min`, `max` and `bins`
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if the layouts differ.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not a {@link Histogram} or the layouts differ.
    */
   merge(other: Histogram): void {
+    if (!(other instanceof Histogram)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Histogram.merge(other): other must be a Histogram (got ${describeValue(other)}). Pass another histogram; rebuild saved state with Histogram.fromJSON(json) first.`,
+      );
+    }
     if (other.min !== this.min || other.max !== this.max || other.bins !== this.bins) {
       throw new DibsimError(
         'INVALID_ARGUMENT',

@@ -140,8 +140,15 @@ export class Tally {
    * `other` is unchanged.
    *
    * @param other - another tally (may be `this`)
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not a {@link Tally}.
    */
   merge(other: Tally): void {
+    if (!(other instanceof Tally)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `Tally.merge(other): other must be a Tally (got ${describeValue(other)}). Pass another tally; rebuild saved state with Tally.fromJSON(json) first.`,
+      );
+    }
     this.s1.merge(other.s1);
     this.s2.merge(other.s2);
     this.n += other.n;

@@ -167,6 +167,7 @@ export class TimeWeighted {
    *
    * @param other - another time-weighted statistic (usually from another replication); to count it up to
    * the end of its run, call `other.update(endTime, other.level)` first.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not a {@link TimeWeighted}.
    *
    * @remarks
    * Merging is exact, so any grouping and order of merges gives bit-identical results. To pool
@@ -174,6 +175,12 @@ export class TimeWeighted {
    * duration but would add its initial level to {@link TimeWeighted.min} and {@link TimeWeighted.max}.
    */
   merge(other: TimeWeighted): void {
+    if (!(other instanceof TimeWeighted)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `TimeWeighted.merge(other): other must be a TimeWeighted (got ${describeValue(other)}). Pass another time-weighted statistic; rebuild saved state with TimeWeighted.fromJSON(json) first.`,
+      );
+    }
     this.area.merge(other.area);
     this.span.merge(other.span);
     if (other.lo < this.lo) this.lo = other.lo;

@@ -78,6 +78,20 @@ describe('Event', () => {
     expect([ev.processed, ev.value]).toEqual([true, 2]);
   });
 
+  it('ev.addCallback(notAFunction) throws INVALID_ARGUMENT at once, not a TypeError inside run()', () => {
+    const sim = new Simulation();
+    const ev = sim.event();
+    expect(() => ev.addCallback('x' as unknown as () => void)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: 'Event.addCallback(callback): callback must be a function (got "x"). Pass (event) => { … }.',
+      }),
+    );
+    ev.succeed(1);
+    sim.run();
+    expect(ev.processed).toBe(true);
+  });
+
   it('ev.addCallback(cb) callbacks run in the order added; removeCallback(cb) takes one out', () => {
     const sim = new Simulation();
     const ev = sim.event<string>();

@@ -147,8 +147,28 @@ describe('Resource', () => {
     const a = new Resource(sim, { capacity: 1 });
     const b = new Resource(sim, { capacity: 1 });
     const req = a.request();
-    expect(() => b.release(req)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => b.release(req)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message:
+          'Resource.release(req): req must be a request of this resource (got a request of another resource). Release it on the resource whose request() returned it.',
+      }),
+    );
     expect(a.count).toBe(1);
+  });
+
+  it('resource.release(null) throws INVALID_ARGUMENT, not a TypeError', () => {
+    const sim = new Simulation();
+    const res = new Resource(sim, { capacity: 1 });
+    for (const [bad, shown] of [
+      [null, 'null'],
+      [undefined, 'undefined'],
+    ] as const) {
+      expect(thrown(() => res.release(bad as unknown as Request))).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(`req must be a request of this resource (got ${shown})`),
+      });
+    }
   });
 
   it('reneging with sim.anyOf([req, sim.timeout(patience)]) and release in finally leaves nothing behind', () => {

@@ -249,6 +249,43 @@ const rules: Rule[] = [
   ],
 ];
 
+// Parameters that are not an object: reading a field of null was a raw TypeError.
+const samplers: readonly [string, (rng: Rng, parameters: never) => unknown, string][] = [
+  ['uniform', uniform, '{ min, max }'],
+  ['exponential', exponential, '{ mean }'],
+  ['gamma', gamma, '{ shape, scale }'],
+  ['weibull', weibull, '{ shape, scale }'],
+  ['beta', beta, '{ alpha, beta }'],
+  ['poisson', poisson, '{ mean }'],
+  ['binomial', binomial, '{ n, p }'],
+  ['bernoulli', bernoulli, '{ p }'],
+  ['discrete', discrete, '{ values, probabilities }'],
+  ['empirical', empirical, '{ samples }'],
+  ['normal', normal, '{ mean, sd }'],
+  ['lognormal', lognormal, '{ mu, sigma }'],
+  ['lognormalFromMeanSd', lognormalFromMeanSd, '{ mean, sd }'],
+  ['triangular', triangular, '{ min, mode, max }'],
+  ['pert', pert, '{ min, mode, max }'],
+];
+for (const [name, sampler, shape] of samplers) {
+  for (const [shown, bad] of [
+    ['null', null],
+    ['undefined', undefined],
+    ['3', 3],
+  ] as const) {
+    rules.push([
+      `${name} parameters ${shown}`,
+      () => sampler(rng, bad as never),
+      `${name}: parameters must be an object (got ${shown}). Pass ${shape}.`,
+    ]);
+  }
+}
+rules.push([
+  'lognormalParameters parameters null',
+  () => lognormalParameters(null as never),
+  'lognormalFromMeanSd: parameters must be an object (got null). Pass { mean, sd }.',
+]);
+
 describe('invalid parameters throw DibsimError INVALID_ARGUMENT naming the parameter, value and fix', () => {
   it.each(rules)('%s', (_, action, message) => {
     const error = errorOf(action);

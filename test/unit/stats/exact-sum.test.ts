@@ -135,6 +135,14 @@ describe('ExactSum', () => {
     expect(s.value).toBe(1.5);
   });
 
+  it('exactSum.merge(notAnExactSum) throws INVALID_ARGUMENT and changes nothing', () => {
+    const s = sumOf([0.5]);
+    expect(() => s.merge(null as unknown as ExactSum)).toThrow(
+      'ExactSum.merge(other): other must be an ExactSum (got null).',
+    );
+    expect(s.value).toBe(0.5);
+  });
+
   it('exactSum.add(x) throws INVALID_STATE on overflow of the exact total and leaves the sum unchanged', () => {
     const s = sumOf([Number.MAX_VALUE, 1]);
     let error: unknown;

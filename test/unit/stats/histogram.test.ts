@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DibsimError } from '../../../src/errors.js';
-import { Histogram } from '../../../src/stats/histogram.js';
+import { Histogram, type HistogramOptions } from '../../../src/stats/histogram.js';
 
 const histogramOf = (values: readonly number[], layout = { min: 0, max: 10, bins: 5 }) => {
   const h = new Histogram(layout);
@@ -59,6 +59,17 @@ describe('Histogram', () => {
     a.merge(a);
     expect(a.count).toBe(10);
     expect(b.count).toBe(2);
+  });
+
+  it('new Histogram(null) and histogram.merge(null) throw INVALID_ARGUMENT, not a TypeError', () => {
+    expect(() => new Histogram(null as unknown as HistogramOptions)).toThrow(
+      'new Histogram(options): options must be an object { min, max, bins } (got null).',
+    );
+    const h = histogramOf([1]);
+    expect(() => h.merge(null as unknown as Histogram)).toThrow(
+      'Histogram.merge(other): other must be a Histogram (got null).',
+    );
+    expect(h.count).toBe(1);
   });
 
   it('histogram.merge(other) refuses a different layout, naming both', () => {

@@ -88,6 +88,15 @@ describe('Tally', () => {
     expect(merged.variance).toBe(whole.variance);
   });
 
+  it('tally.merge(notATally) throws INVALID_ARGUMENT and changes nothing', () => {
+    const t = tallyOf([1, 2]);
+    expect(() => t.merge(null as unknown as Tally)).toThrow(
+      'Tally.merge(other): other must be a Tally (got null).',
+    );
+    expect(() => t.merge(t.toJSON() as unknown as Tally)).toThrow(/Tally\.fromJSON\(json\) first/);
+    expect([t.count, t.sum]).toEqual([2, 3]);
+  });
+
   it('tally.merge(tally) doubles every observation', () => {
     const t = tallyOf([1, 2, 3]);
     t.merge(t);

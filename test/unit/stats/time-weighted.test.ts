@@ -108,6 +108,15 @@ describe('TimeWeighted', () => {
     expect([tw.time, tw.level, tw.min, tw.max]).toEqual([0, 0, 0, 0]);
   });
 
+  it('tw.merge(notATimeWeighted) throws INVALID_ARGUMENT and changes nothing', () => {
+    const tw = new TimeWeighted();
+    tw.update(2, 1);
+    expect(() => tw.merge(undefined as unknown as TimeWeighted)).toThrow(
+      'TimeWeighted.merge(other): other must be a TimeWeighted (got undefined).',
+    );
+    expect([tw.integral, tw.duration]).toEqual([0, 2]);
+  });
+
   it('tw.mean(untilTime) throws INVALID_ARGUMENT when untilTime is before the last update or not finite', () => {
     const tw = new TimeWeighted({ time: 3 });
     expect(() => tw.mean(2)).toThrow('got 2, last update at 3');

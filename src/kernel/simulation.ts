@@ -187,23 +187,31 @@ export class Simulation {
   /**
    * Processes the next calendar entry.
    *
-   * @throws {@link DibsimError} `INVALID_STATE` on an empty calendar; `UNHANDLED_FAILURE` if the event
-   * failed and nothing handled it.
+   * @throws {@link DibsimError} `INVALID_STATE` on an empty calendar, or when called while the simulation
+   * is running (from inside a process or callback, where it would move the clock under the running code);
+   * `UNHANDLED_FAILURE` if the event failed and nothing handled it.
    */
   step(): void {
+    if (this.running) throw reentered('step');
     if (this.calendar.size === 0) {
       throw new DibsimError(
         'INVALID_STATE',
         `step() called with no event left at time ${this._now}. Check sim.peek() < Infinity first.`,
       );
     }
-    this.processNext();
+    this.running = true;
+    try {
+      this.processNext();
+    } finally {
+      this.running = false;
+    }
   }
 
   /**
    * Runs until the calendar is empty, or until `options.until`.
    *
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `until` is NaN or earlier than `now`;
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `until` is NaN or earlier than `now`; `INVALID_STATE`
+   * when called while the simulation is running (from inside a process or callback);
    * `UNHANDLED_FAILURE` if an event fails and nothing handles it (the original error is the `cause`).
    */
   run(options?: RunOptions): void {
@@ -217,12 +225,7 @@ export class Simulation {
         );
       }
     }
-    if (this.running) {
-      throw new DibsimError(
-        'INVALID_STATE',
-        'run() called while the simulation is already running (from inside a process or callback).',
-      );
-    }
+    if (this.running) throw reentered('run');
     this.running = true;
     try {
       const calendar = this.calendar;
@@ -306,6 +309,13 @@ function invalidDelay(delay: number, priority: number): DibsimError {
   return new DibsimError(
     'INVALID_ARGUMENT',
     `delay must be a finite number >= 0 (got ${describeValue(delay)}). Events cannot be scheduled in the past or at infinity.`,
+  );
+}
+
+function reentered(method: string): DibsimError {
+  return new DibsimError(
+    'INVALID_STATE',
+    `${method}() called while the simulation is already running (from inside a process or callback). Let the running call go on; to act later, use sim.schedule(delay, callback) or yield sim.timeout(delay).`,
   );
 }
 

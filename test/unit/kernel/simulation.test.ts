@@ -206,6 +206,41 @@ describe('Simulation', () => {
     expect(sim.now).toBe(2);
   });
 
+  it('sim.step() called from inside a process throws INVALID_STATE and leaves the clock where it is', () => {
+    const sim = new Simulation();
+    const seen: unknown[] = [];
+    sim.schedule(5, () => {});
+    sim.process(function* () {
+      yield sim.timeout(1);
+      try {
+        sim.step(); // used to process the entry at 5 here, moving the clock under this process
+      } catch (error) {
+        seen.push((error as DibsimError).code, (error as Error).message);
+      }
+      seen.push(sim.now);
+    });
+    sim.run();
+    expect(seen).toEqual([
+      'INVALID_STATE',
+      'step() called while the simulation is already running (from inside a process or callback). Let the running call go on; to act later, use sim.schedule(delay, callback) or yield sim.timeout(delay).',
+      1,
+    ]);
+    expect([sim.now, sim.processedCount]).toEqual([5, 3]); // start, timeout, the callback at 5
+  });
+
+  it('sim.run() and sim.step() called from a callback that sim.step() runs throw INVALID_STATE', () => {
+    const sim = new Simulation();
+    const codes: string[] = [];
+    sim.schedule(1, () => {
+      for (const call of [() => sim.run(), () => sim.step()]) codes.push((thrown(call) as DibsimError).code);
+    });
+    sim.schedule(2, () => {});
+    sim.step();
+    expect([codes, sim.now, sim.pendingCount]).toEqual([['INVALID_STATE', 'INVALID_STATE'], 1, 1]);
+    sim.step(); // the guard is lifted once the step is over
+    expect(sim.now).toBe(2);
+  });
+
   it('sim.peek() is the time of the next entry, or Infinity when the calendar is empty', () => {
     const sim = new Simulation();
     expect(sim.peek()).toBe(Number.POSITIVE_INFINITY);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionalBoolean, checkOptions, DibsimError, describeValue } from '../errors.js';
 import { Tally } from '../stats/tally.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
@@ -29,6 +29,9 @@ export interface ContainerOptions {
    */
   readonly stats?: boolean;
 }
+
+/** The names of {@link ContainerOptions}. */
+const CONTAINER_OPTIONS = ['capacity', 'init', 'stats'];
 
 /** A pending put into or get from a {@link Container}; succeeds with the amount once done. */
 export class ContainerRequest extends Event<number> {
@@ -82,10 +85,17 @@ export class Container {
   private fresh: ContainerRequest | null = null;
 
   /**
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not positive or `init` is outside [0, capacity].
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ capacity, init, stats }`,
+   * capacity is not positive, `init` is outside [0, capacity] or `stats` is not a boolean.
    */
   constructor(sim: Simulation, options: ContainerOptions = {}) {
     checkSimulation(sim, 'new Container(sim, options)');
+    checkOptions(options, CONTAINER_OPTIONS, 'new Container(sim, options)');
+    checkOptionalBoolean(
+      'new Container(sim, options): options.stats',
+      options.stats,
+      'Leave it out to record statistics.',
+    );
     this.sim = sim;
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
     if (typeof capacity !== 'number' || !(capacity > 0)) {

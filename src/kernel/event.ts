@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import type { Simulation } from './simulation.js';
 
 /** Event state: not yet triggered. @internal */
@@ -39,6 +39,23 @@ export interface TriggerOptions {
    * @defaultValue 0
    */
   readonly priority?: number;
+}
+
+/** The names of {@link TriggerOptions}. */
+const TRIGGER_OPTIONS: readonly string[] = ['priority'];
+
+/**
+ * Checks the {@link TriggerOptions} given to `call`: a screen cheap enough for `sim.timeout` (a few ns),
+ * then {@link checkOptions}, which says what is wrong, for whatever the screen does not pass.
+ * @internal
+ */
+export function checkTriggerOptions(options: unknown, call: string): void {
+  if (typeof options === 'object' && options !== null && !Array.isArray(options)) {
+    let ok = true;
+    for (const key in options) if (key !== 'priority') ok = false;
+    if (ok) return;
+  }
+  checkOptions(options, TRIGGER_OPTIONS, call);
 }
 
 /**
@@ -125,10 +142,11 @@ export class Event<T = unknown> {
    *
    * @returns the event itself
    * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered; `INVALID_ARGUMENT`
-   * (leaving the event pending) if `options.priority` is not a finite number.
+   * (leaving the event pending) if `options` is not an object `{ priority }` with a finite priority.
    */
   succeed(value?: T, options?: TriggerOptions): this {
     if (this._state !== PENDING) throw this.alreadyTriggered('succeed');
+    if (options !== undefined) checkTriggerOptions(options, 'Event.succeed(value, options)');
     // Enqueue first: an invalid priority then throws before the event leaves the pending state.
     this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     this._ok = true;
@@ -142,10 +160,12 @@ export class Event<T = unknown> {
    * `yield`. If nothing waits and the failure is not {@link Event.defuse | defused}, the run stops.
    *
    * @returns the event itself
-   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered.
+   * @throws {@link DibsimError} `INVALID_STATE` if the event was already triggered; `INVALID_ARGUMENT`
+   * (leaving the event pending) if `options` is not an object `{ priority }` with a finite priority.
    */
   fail(error: unknown, options?: TriggerOptions): this {
     if (this._state !== PENDING) throw this.alreadyTriggered('fail');
+    if (options !== undefined) checkTriggerOptions(options, 'Event.fail(error, options)');
     // Enqueue first, as in succeed().
     this.sim._enqueue(this, 0, options?.priority ?? NORMAL_PRIORITY);
     this._ok = false;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue, messageOf } from '../errors.js';
+import { checkOptions, DibsimError, describeValue, messageOf } from '../errors.js';
 import { Event, PENDING, PROCESSED, type StoredCallback, TRIGGERED, URGENT_PRIORITY } from './event.js';
 import type { Simulation } from './simulation.js';
 
@@ -70,6 +70,15 @@ export class Process<R = unknown> extends Event<R> {
   /** Use {@link Simulation.process} instead. @internal */
   constructor(sim: Simulation, source: ProcessSource<R>, options?: ProcessOptions) {
     super(sim);
+    if (options !== undefined) {
+      checkOptions(options, ['name'], 'Simulation.process(source, options)');
+      if (options.name !== undefined && typeof options.name !== 'string') {
+        throw new DibsimError(
+          'INVALID_ARGUMENT',
+          `Simulation.process(source, options): options.name must be a string (got ${describeValue(options.name)}). Leave it out for the generator function's name.`,
+        );
+      }
+    }
     this.id = ++sim._processCount;
     let generator: ProcessGenerator<R>;
     if (typeof source === 'function') {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionalBoolean, checkOptions, DibsimError, describeValue } from '../errors.js';
 import { Tally } from '../stats/tally.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
@@ -38,6 +38,10 @@ export interface RequestOptions {
    */
   readonly preempt?: boolean;
 }
+
+/** The names of {@link ResourceOptions} and {@link RequestOptions}. */
+const RESOURCE_OPTIONS = ['capacity', 'stats'];
+const REQUEST_OPTIONS = ['priority', 'preempt'];
 
 /** Where a {@link Request} stands. */
 export type RequestStatus = 'waiting' | 'granted' | 'released' | 'preempted';
@@ -134,10 +138,22 @@ export class Resource {
   /**
    * @param sim - the simulation
    * @param options - capacity (a positive integer) and whether to record statistics
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ capacity, stats }`,
+   * capacity is not a positive integer or `stats` is not a boolean.
    */
   constructor(sim: Simulation, options: ResourceOptions) {
     checkSimulation(sim, 'new Resource(sim, options)');
+    checkOptions(
+      options,
+      RESOURCE_OPTIONS,
+      'new Resource(sim, options)',
+      'Pass { capacity: 1 } or more units.',
+    );
+    checkOptionalBoolean(
+      'new Resource(sim, options): options.stats',
+      options?.stats,
+      'Leave it out to record statistics.',
+    );
     this.sim = sim;
     this.cap = checkCapacity(options?.capacity);
     this.stats =
@@ -198,9 +214,18 @@ export class Resource {
   /**
    * Requests one unit. The returned event succeeds (with the request) once the unit is granted.
    *
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `priority` is not finite.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ priority, preempt }`,
+   * `priority` is not finite or `preempt` is not a boolean.
    */
   request(options?: RequestOptions): Request {
+    // The hottest call of queueing models: options are checked only when given, by a screen inlined here
+    // (a few ns); checkRequestOptions reports whatever it does not pass.
+    if (options !== undefined) {
+      let ok = typeof options === 'object' && options !== null && !Array.isArray(options);
+      if (ok) for (const key in options) if (key !== 'priority' && key !== 'preempt') ok = false;
+      if (!ok || (options.preempt !== undefined && typeof options.preempt !== 'boolean'))
+        checkRequestOptions(options);
+    }
     const priority = options?.priority ?? 0;
     if (!Number.isFinite(priority)) {
       throw new DibsimError(
@@ -326,6 +351,16 @@ export class Resource {
   private recordQueue(): void {
     this.stats?.queueLength.update(this.sim.now, this.waiting.length);
   }
+}
+
+/** The full check of {@link Resource.request}'s options, for those its inline screen does not pass. */
+function checkRequestOptions(options: unknown): void {
+  checkOptions(options, REQUEST_OPTIONS, 'Resource.request(options)');
+  checkOptionalBoolean(
+    'Resource.request(options): options.preempt',
+    (options as RequestOptions).preempt,
+    'Leave it out for false.',
+  );
 }
 
 function checkCapacity(capacity: unknown): number {

@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { Calendar } from './calendar.js';
 import { AllOf, AnyOf } from './condition.js';
-import { Event, NORMAL_PRIORITY, TRIGGERED, type TriggerOptions } from './event.js';
+import { checkTriggerOptions, Event, NORMAL_PRIORITY, TRIGGERED, type TriggerOptions } from './event.js';
 import { Process, type ProcessOptions, type ProcessSource } from './process.js';
 
 /** A callback scheduled with {@link Simulation.schedule}. */
@@ -40,6 +40,10 @@ export interface RunOptions {
    */
   readonly until?: number;
 }
+
+/** The names of {@link RunOptions} and {@link SimulationOptions}. */
+const RUN_OPTIONS = ['until'];
+const SIMULATION_OPTIONS = ['initialTime'];
 
 /** Options for creating a {@link Simulation}. */
 export interface SimulationOptions {
@@ -81,8 +85,13 @@ export class Simulation {
   private readonly calendar = new Calendar<CalendarItem>();
   private running = false;
 
-  /** @param options - optional start time */
+  /**
+   * @param options - optional start time
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object, has a field other than
+   * `initialTime`, or `initialTime` is not a finite number.
+   */
   constructor(options?: SimulationOptions) {
+    checkOptions(options, SIMULATION_OPTIONS, 'new Simulation(options)');
     const start = options?.initialTime ?? 0;
     if (!Number.isFinite(start)) {
       throw new DibsimError(
@@ -112,6 +121,9 @@ export class Simulation {
    * Starts a process: a generator function (called with no arguments) or a generator object. It starts
    * at the current time, before other events at that time. The returned {@link Process} is itself an
    * event that succeeds with the generator's return value or fails with what it threw.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `source` gives no generator, or `options` is not an
+   * object `{ name }` with a string name.
    */
   process<R>(source: ProcessSource<R>, options?: ProcessOptions): Process<R> {
     return new Process<R>(this, source, options);
@@ -127,7 +139,7 @@ export class Simulation {
    *
    * @param delay - a finite number `>= 0`
    * @throws {@link DibsimError} `INVALID_ARGUMENT` for a delay that is not a number, or is negative, NaN or
-   * infinite.
+   * infinite, or options that are not an object `{ priority }` with a finite priority.
    */
   timeout<T = undefined>(delay: number, value?: T, options?: TriggerOptions): Event<T> {
     const ev = new Event<T>(this, TRIGGERED, value);
@@ -140,6 +152,7 @@ export class Simulation {
     ) {
       this.calendar.push(this._now + delay, NORMAL_PRIORITY, ev); // the common case, checked inline
     } else {
+      if (options !== undefined) checkTriggerOptions(options, 'Simulation.timeout(delay, value, options)');
       this._enqueue(ev, delay, options?.priority ?? NORMAL_PRIORITY);
     }
     return ev;
@@ -167,7 +180,7 @@ export class Simulation {
    * that do not need processes.
    *
    * @throws {@link DibsimError} `INVALID_ARGUMENT` for a delay that is not a number, or is negative, NaN or
-   * infinite, or a priority that is not a finite number.
+   * infinite, or options that are not an object `{ priority }` with a finite priority.
    */
   schedule(delay: number, callback: ScheduledCallback, options?: TriggerOptions): void {
     if (typeof callback !== 'function') {
@@ -175,6 +188,9 @@ export class Simulation {
         'INVALID_ARGUMENT',
         `schedule: callback must be a function (got ${describeValue(callback)}).`,
       );
+    }
+    if (options !== undefined) {
+      checkTriggerOptions(options, 'Simulation.schedule(delay, callback, options)');
     }
     this._enqueue(callback, delay, options?.priority ?? NORMAL_PRIORITY);
   }
@@ -210,11 +226,24 @@ export class Simulation {
   /**
    * Runs until the calendar is empty, or until `options.until`.
    *
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `until` is NaN or earlier than `now`; `INVALID_STATE`
+   * @param options - `until`; an options object, not a number (`sim.run({ until: 5 })`, not SimPy's
+   *   `run(5)`)
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ until }` or `until` is
+   * NaN or earlier than `now`; `INVALID_STATE`
    * when called while the simulation is running (from inside a process or callback);
    * `UNHANDLED_FAILURE` if an event fails and nothing handles it (the original error is the `cause`).
    */
   run(options?: RunOptions): void {
+    if (options !== undefined) {
+      checkOptions(
+        options,
+        RUN_OPTIONS,
+        'Simulation.run(options)',
+        typeof options === 'number'
+          ? `To stop at time ${options}, write sim.run({ until: ${options} }).`
+          : 'Leave it out to run until no event is left.',
+      );
+    }
     let until = Number.POSITIVE_INFINITY;
     if (options?.until !== undefined) {
       until = options.until;

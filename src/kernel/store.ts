@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import {
+  checkOptionalBoolean,
+  checkOptionNames,
+  checkOptions,
+  DibsimError,
+  describeValue,
+} from '../errors.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
@@ -29,6 +35,10 @@ export interface PriorityStoreOptions<T> extends StoreOptions {
   /** Priority of an item: a finite number, lower is handed out first (FIFO among equals). */
   readonly priority: (item: T) => number;
 }
+
+/** The names of {@link StoreOptions} and {@link PriorityStoreOptions}. */
+const STORE_OPTIONS = ['capacity', 'stats'];
+const PRIORITY_STORE_OPTIONS = ['capacity', 'stats', 'priority'];
 
 /** Statistics a store records about itself (see {@link Store.stats}). */
 export interface StoreStats {
@@ -95,9 +105,16 @@ export class Store<T> {
   /** The request being added by put/get: if served at once, it skips the calendar. */
   private fresh: StorePut<T> | StoreGet<T> | null = null;
 
-  /** @throws {@link DibsimError} `INVALID_ARGUMENT` if capacity is not a positive integer or Infinity. */
+  /**
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ capacity, stats }`,
+   * capacity is not a positive integer or Infinity, or `stats` is not a boolean.
+   */
   constructor(sim: Simulation, options: StoreOptions = {}) {
-    checkSimulation(sim, 'new Store(sim, options)');
+    const call = `new ${new.target.name}(sim, options)`;
+    checkSimulation(sim, call);
+    // A subclass may take more options (PriorityStore: priority) and checks the names it knows itself.
+    checkOptions(options, new.target === Store ? STORE_OPTIONS : null, call);
+    checkOptionalBoolean(`${call}: options.stats`, options.stats, 'Leave it out to record statistics.');
     this.sim = sim;
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
     if (
@@ -236,9 +253,13 @@ export class PriorityStore<T> extends Store<T> {
   private readonly priorityOf: (item: T) => number;
   private readonly keys: number[] = [];
 
-  /** @throws {@link DibsimError} `INVALID_ARGUMENT` if `priority` is not a function. */
+  /**
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ priority, capacity, stats }`
+   * or `priority` is not a function, or as {@link Store}.
+   */
   constructor(sim: Simulation, options: PriorityStoreOptions<T>) {
     super(sim, options);
+    checkOptionNames(options, PRIORITY_STORE_OPTIONS, 'new PriorityStore(sim, options): options');
     if (typeof options?.priority !== 'function') {
       throw new DibsimError(
         'INVALID_ARGUMENT',

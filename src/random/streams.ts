@@ -5,7 +5,7 @@
  */
 
 import * as crypto from 'node:crypto';
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import type { Rng } from './rng.js';
 import {
   generatorAlgorithm,
@@ -117,13 +117,21 @@ export interface Streams {
  * @param seed - a finite number or a non-empty string; numbers are normalised with `String()`, so
  *   `42` and `"42"` give the same streams
  * @param options - see {@link StreamsOptions}
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `seed` is NaN, infinite or an empty string, or
- *   `options.replication` is not a non-negative integer.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `seed` is NaN, infinite or an empty string, `options` is
+ *   not an object `{ replication }`, or `options.replication` is not a non-negative integer.
  * @example
  * const streams = createStreams(2026, { replication: 3 });
  * const interArrival = exponential(streams.stream('arrivals'), { mean: 2.5 });
  */
 export function createStreams(seed: number | string, options: StreamsOptions = {}): Streams {
+  checkOptions(
+    options,
+    ['replication'],
+    'createStreams(seed, options)',
+    typeof options === 'number'
+      ? `For replication ${options}, write createStreams(seed, { replication: ${options} }).`
+      : 'Leave it out for replication 0.',
+  );
   return new StreamFamily(
     normaliseSeed(seed),
     checkReplication(options.replication ?? 0, 'createStreams: replication'),

@@ -227,6 +227,26 @@ describe('validation', () => {
     },
   );
 
+  it.each([
+    [3, '3', 'For replication 3, write createStreams(seed, { replication: 3 }).'],
+    [null, 'null', 'Leave it out for replication 0.'],
+  ])(
+    'createStreams(1, %j) rejects options that are not an object (it gave replication 0)',
+    (options, shown, fix) => {
+      expectInvalid(
+        () => createStreams(1, options as never),
+        `createStreams(seed, options): options must be an object { replication } (got ${shown}). ${fix}`,
+      );
+    },
+  );
+
+  it('createStreams(1, { replicaton: 3 }) rejects a misspelt option (it gave replication 0)', () => {
+    expectInvalid(
+      () => createStreams(1, { replicaton: 3 } as never),
+      "createStreams(seed, options): options.replicaton is not an option (got 3). Did you mean 'replication'? Options: replication.",
+    );
+  });
+
   it('streams.withReplication(-2) rejects a negative replication', () => {
     expectInvalid(
       () => createStreams(1).withReplication(-2),

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { DibsimError, describeValue, messageOf } from '../errors.js';
+import { checkOptions, DibsimError, describeValue, messageOf } from '../errors.js';
 import { CHART_FONT } from './chart-style.js';
 import type { ChartSpec } from './types.js';
 
@@ -66,8 +66,8 @@ export interface PngOptions {
  * An SVG document as a PNG image, rendered by resvg with the bundled DejaVu Sans (system fonts are not
  * loaded, so the output is the same on every machine).
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a width that is not a positive integer or an SVG
- *   resvg cannot parse.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for options that are not an object `{ width, fontFiles }`, a
+ *   width that is not a positive integer, or an SVG resvg cannot parse.
  * @example
  * writeFileSync('kpis.png', svgToPng(await renderSvg(spec)));
  */
@@ -98,6 +98,7 @@ export interface RenderedPng {
 
 /** {@link svgToPng} with the raw pixels as well. @internal */
 export function renderPng(svg: string, options: PngOptions = {}): RenderedPng {
+  checkOptions(options, ['width', 'fontFiles'], 'svgToPng(svg, options)');
   const { width } = options;
   if (width !== undefined && !(Number.isInteger(width) && width > 0)) {
     throw new DibsimError(

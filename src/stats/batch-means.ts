@@ -4,7 +4,7 @@
  * @module
  */
 
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { type ConfidenceInterval, confidenceInterval, resolveLevel } from './confidence.js';
 import { ExactSum } from './exact-sum.js';
 import { Tally } from './tally.js';
@@ -65,8 +65,8 @@ function requireInteger(name: string, value: unknown, min: number): number {
  * @param options - `batches` (default 20), or `batchSize`, and `level` (default 0.95)
  * @returns the interval over the batch means with the batch layout and a lag-1 autocorrelation
  * diagnostic
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a non-finite value (naming its index), an invalid
- * option, or too few values for two batches.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a non-finite value (naming its index), options that are
+ * not an object `{ batches, batchSize, level }`, an invalid option, or too few values for two batches.
  *
  * @remarks
  * Warm-up is the caller's job: drop the initial transient before calling (e.g. `values.slice(warmup)`).
@@ -80,6 +80,7 @@ function requireInteger(name: string, value: unknown, min: number): number {
  * const { mean, halfWidth, lag1Autocorrelation } = batchMeans(waits, { batches: 20 });
  */
 export function batchMeans(values: ArrayLike<number>, options: BatchMeansOptions = {}): BatchMeansResult {
+  checkOptions(options, ['batches', 'batchSize', 'level'], 'batchMeans(values, options)');
   const level = resolveLevel('batchMeans(values, options)', options.level);
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
     throw new DibsimError(

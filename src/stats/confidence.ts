@@ -4,7 +4,7 @@
  * @module
  */
 
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { studentTQuantile } from './student-t.js';
 
 /**
@@ -72,8 +72,9 @@ export function resolveLevel(call: string, level: unknown): number {
  * @param options - `level` (default 0.95)
  * @returns the interval; with fewer than two observations the half-width and both bounds are `NaN`
  * (the spread cannot be estimated), and with none the mean is `NaN` too
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `level` is not in (0, 1), `count` is not a non-negative
- * integer, or (for `count >= 2`) `mean` or `sd` is not finite or `sd` is negative.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ level }`, `level` is not in
+ * (0, 1), `count` is not a non-negative integer, or (for `count >= 2`) `mean` or `sd` is not finite or `sd`
+ * is negative.
  *
  * @remarks
  * Assumes independent observations with a roughly normal mean (replication means usually qualify; the
@@ -90,6 +91,7 @@ export function confidenceInterval(
   options: ConfidenceOptions = {},
 ): ConfidenceInterval {
   const call = 'confidenceInterval(sample, options)';
+  checkOptions(options, ['level'], call);
   const level = resolveLevel(call, options.level);
   if (typeof sample !== 'object' || sample === null) {
     throw new DibsimError(

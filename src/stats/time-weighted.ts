@@ -5,7 +5,7 @@
  * @module
  */
 
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { ExactSum } from './exact-sum.js';
 
 /** Options for {@link TimeWeighted}. */
@@ -64,9 +64,11 @@ export class TimeWeighted {
 
   /**
    * @param options - start time and initial level, both finite; default `{ time: 0, level: 0 }`
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `time` or `level` is not finite.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ time, level }` or
+   * `time` or `level` is not finite.
    */
   constructor(options: TimeWeightedOptions = {}) {
+    checkOptions(options, ['time', 'level'], 'new TimeWeighted(options)');
     const time = options.time ?? 0;
     const level = options.level ?? 0;
     checkFinite('new TimeWeighted(options): options.time', time);

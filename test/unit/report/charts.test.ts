@@ -131,6 +131,16 @@ describe('svgToPng', () => {
     expect(inkInRows(withoutFont, 60, withoutFont.height)).toBeGreaterThan(1000);
   });
 
+  it('svgToPng(svg, options) rejects a misspelt option (it rendered at the default width) or options that are not an object', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    expect(() => svgToPng(svg, { widht: 5 } as never)).toThrow(
+      "svgToPng(svg, options): options.widht is not an option (got 5). Did you mean 'width'? Options: width, fontFiles.",
+    );
+    expect(() => svgToPng(svg, null as never)).toThrow(
+      'svgToPng(svg, options): options must be an object { width, fontFiles } (got null).',
+    );
+  });
+
   it('svgToPng(svg) returns a PNG twice the SVG width by default, or the width asked', async () => {
     const chart = chartSpecs(await reportInput()).find((c) => c.name === 'kpis')!;
     const svg = await renderSvg(chart);

@@ -77,6 +77,16 @@ describe('batchMeans', () => {
     expect(() => batchMeans([1, Number.POSITIVE_INFINITY], { batches: 2 })).toThrow(/values\[1\]/);
   });
 
+  it('batchMeans(values, options) rejects a misspelt option (it used 20 batches) or options that are not an object', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i % 7);
+    expect(() => batchMeans(values, { batchez: 5 } as never)).toThrow(
+      "batchMeans(values, options): options.batchez is not an option (got 5). Did you mean 'batches'? Options: batches, batchSize, level.",
+    );
+    expect(() => batchMeans(values, 5 as never)).toThrow(
+      'batchMeans(values, options): options must be an object { batches, batchSize, level } (got 5).',
+    );
+  });
+
   it('batchMeans(values, options) throws INVALID_ARGUMENT for bad options or too few values', () => {
     const values = [1, 2, 3, 4];
     expect(() => batchMeans(values, { batches: 1 })).toThrow(

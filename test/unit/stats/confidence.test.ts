@@ -64,6 +64,19 @@ describe('confidenceInterval', () => {
     }
   });
 
+  it('confidenceInterval(sample, options) rejects a misspelt option or options that are not an object', () => {
+    const t = new Tally();
+    t.add(1);
+    t.add(2);
+    expect(() => confidenceInterval(t, { levle: 0.99 } as never)).toThrow(
+      "confidenceInterval(sample, options): options.levle is not an option (got 0.99). Did you mean 'level'? Options: level.",
+    );
+    expect(() => confidenceInterval(t, null as never)).toThrow(
+      'confidenceInterval(sample, options): options must be an object { level } (got null).',
+    );
+    expect(() => confidenceInterval(t, 0.99 as never)).toThrow(DibsimError);
+  });
+
   it('confidenceInterval(summary) throws INVALID_ARGUMENT for a bad count, mean or sd', () => {
     expect(() => confidenceInterval({ count: -1, mean: 0, sd: 1 })).toThrow(/sample.count/);
     expect(() => confidenceInterval({ count: 2.5, mean: 0, sd: 1 })).toThrow(/sample.count/);

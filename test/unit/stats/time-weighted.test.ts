@@ -131,6 +131,15 @@ describe('TimeWeighted', () => {
     expect(() => tw.reset(0, Number.NaN)).toThrow(/reset\(time, level\): level/);
   });
 
+  it('new TimeWeighted(options) rejects a misspelt option (it started at time 0) or options that are not an object', () => {
+    expect(() => new TimeWeighted({ tiem: 5 } as never)).toThrow(
+      "new TimeWeighted(options): options.tiem is not an option (got 5). Did you mean 'time'? Options: time, level.",
+    );
+    expect(() => new TimeWeighted(null as never)).toThrow(
+      'new TimeWeighted(options): options must be an object { time, level } (got null).',
+    );
+  });
+
   it('TimeWeighted.fromJSON(json) rejects non-finite fields and a level outside [min, max]', () => {
     const good = new TimeWeighted({ level: 2 }).toJSON();
     expect(() => TimeWeighted.fromJSON({ ...good, time: Number.NaN })).toThrow(/json.time/);

@@ -51,9 +51,19 @@ export async function renderSvg(spec: ChartSpec): Promise<string> {
   }
 }
 
+/**
+ * Largest width or height of a PNG from {@link svgToPng}, in pixels. Rendering holds the image's RGBA pixels
+ * (4 bytes each) in memory twice, so 10,000 × 10,000 px already takes about 800 MB; a width of 100,000 asked
+ * for tens of gigabytes and got the process killed. 10,000 px is five times a 4K screen and 85 cm at 300 dpi.
+ */
+const MAX_PNG_SIDE = 10_000;
+
 /** Options of {@link svgToPng}. */
 export interface PngOptions {
-  /** Width of the PNG in pixels (the height keeps the aspect ratio). @defaultValue twice the SVG's width */
+  /**
+   * Width of the PNG in pixels, at most 10,000 (the height keeps the aspect ratio and must not exceed 10,000
+   * either: the pixels are held in memory). @defaultValue twice the SVG's width
+   */
   readonly width?: number;
   /**
    * Font files to render text with. @defaultValue the bundled DejaVu Sans (regular and bold). With `[]`
@@ -67,7 +77,8 @@ export interface PngOptions {
  * loaded, so the output is the same on every machine).
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for options that are not an object `{ width, fontFiles }`, a
- *   width that is not a positive integer, or an SVG resvg cannot parse.
+ *   width that is not a positive integer, a PNG wider or taller than 10,000 pixels, or an SVG resvg cannot
+ *   parse.
  * @example
  * writeFileSync('kpis.png', svgToPng(await renderSvg(spec)));
  */
@@ -100,16 +111,16 @@ export interface RenderedPng {
 export function renderPng(svg: string, options: PngOptions = {}): RenderedPng {
   checkOptions(options, ['width', 'fontFiles'], 'svgToPng(svg, options)');
   const { width } = options;
-  if (width !== undefined && !(Number.isInteger(width) && width > 0)) {
+  if (width !== undefined && !(Number.isInteger(width) && width > 0 && width <= MAX_PNG_SIDE)) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `svgToPng: width must be a positive whole number of pixels (got ${describeValue(width)}). Omit it for twice the SVG's width.`,
+      `svgToPng: width must be a positive whole number of pixels up to ${MAX_PNG_SIDE} (got ${describeValue(width)}). Omit it for twice the SVG's width.`,
     );
   }
   const resvg = loadResvg();
-  let rendered: ReturnType<InstanceType<typeof resvg.Resvg>['render']>;
+  let r: InstanceType<typeof resvg.Resvg>;
   try {
-    const r = new resvg.Resvg(svg, {
+    r = new resvg.Resvg(svg, {
       font: {
         fontFiles: [...(options.fontFiles ?? FONT_FILES)],
         loadSystemFonts: false,
@@ -119,13 +130,23 @@ export function renderPng(svg: string, options: PngOptions = {}): RenderedPng {
       background: 'white',
       fitTo: width === undefined ? { mode: 'zoom', value: 2 } : { mode: 'width', value: width },
     });
-    rendered = r.render();
   } catch (error) {
+    throw couldNotRender(error);
+  }
+  // The size of the PNG, from the SVG's (r.width and r.height), checked before any pixel is allocated.
+  const scale = width === undefined ? 2 : width / r.width;
+  const [pngWidth, pngHeight] = [Math.ceil(r.width * scale), Math.ceil(r.height * scale)];
+  if (!(pngWidth <= MAX_PNG_SIDE && pngHeight <= MAX_PNG_SIDE)) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `svgToPng: the SVG could not be rendered (${messageOf(error)}). Pass an SVG document such as renderSvg returns.`,
-      { cause: error },
+      `svgToPng: the PNG must be at most ${MAX_PNG_SIDE} pixels wide and high (got ${pngWidth} × ${pngHeight} from an SVG of ${r.width} × ${r.height}). Pass a smaller width.`,
     );
+  }
+  let rendered: ReturnType<typeof r.render>;
+  try {
+    rendered = r.render();
+  } catch (error) {
+    throw couldNotRender(error);
   }
   return {
     png: new Uint8Array(rendered.asPng()),
@@ -133,4 +154,12 @@ export function renderPng(svg: string, options: PngOptions = {}): RenderedPng {
     height: rendered.height,
     pixels: new Uint8Array(rendered.pixels),
   };
+}
+
+function couldNotRender(error: unknown): DibsimError {
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `svgToPng: the SVG could not be rendered (${messageOf(error)}). Pass an SVG document such as renderSvg returns.`,
+    { cause: error },
+  );
 }

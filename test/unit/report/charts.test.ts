@@ -141,6 +141,21 @@ describe('svgToPng', () => {
     );
   });
 
+  it('svgToPng refuses a PNG wider or taller than 10,000 px before allocating it (width 100,000 got the process killed)', () => {
+    const svg = (w: number, h: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"/>`;
+    expect(() => svgToPng(svg(800, 500), { width: 100_000 })).toThrow(
+      "svgToPng: width must be a positive whole number of pixels up to 10000 (got 100000). Omit it for twice the SVG's width.",
+    );
+    expect(() => svgToPng(svg(800, 500), { width: 10_001 })).toThrow(/up to 10000 \(got 10001\)/);
+    // The height follows the SVG's aspect ratio; the default zoom of 2 counts too.
+    expect(() => svgToPng(svg(10, 2000), { width: 100 })).toThrow(
+      'svgToPng: the PNG must be at most 10000 pixels wide and high (got 100 × 20000 from an SVG of 10 × 2000). Pass a smaller width.',
+    );
+    expect(() => svgToPng(svg(6000, 10))).toThrow(/got 12000 × 20 from an SVG of 6000 × 10/);
+    expect(new DataView(svgToPng(svg(10, 5000), { width: 20 }).buffer).getUint32(20)).toBe(10_000);
+  });
+
   it('svgToPng(svg) returns a PNG twice the SVG width by default, or the width asked', async () => {
     const chart = chartSpecs(await reportInput()).find((c) => c.name === 'kpis')!;
     const svg = await renderSvg(chart);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DibsimError, describeValue } from '../errors.js';
 import { normalQuantile } from '../stats/student-t.js';
 
 /** How close to ½ a curve counts as exactly ½ (R's `quantile.survfit` default, √ε). */
@@ -78,8 +79,28 @@ export class KaplanMeier {
   /**
    * Records one replication: the event happened on `day`, or (`reached = false`) had not happened by
    * `day`, the censoring time.
+   *
+   * @param day - a finite number >= 0
+   * @param reached - `true` or `false`
+   * @throws {@link DibsimError} `INVALID_ARGUMENT`, recording nothing, if `day` or `reached` is not one.
    */
   add(day: number, reached: boolean): void {
+    if (typeof day !== 'number' || !(day >= 0 && day < Number.POSITIVE_INFINITY)) {
+      throw invalid(
+        'KaplanMeier.add(day, reached)',
+        'day must be a finite number >= 0',
+        day,
+        'Pass the day the event happened, or the last day it was watched for.',
+      );
+    }
+    if (typeof reached !== 'boolean') {
+      throw invalid(
+        'KaplanMeier.add(day, reached)',
+        'reached must be true or false',
+        reached,
+        'Pass true if the event happened on day, false if it had not happened by then.',
+      );
+    }
     const counts = reached ? this.eventCounts : this.censoredCounts;
     counts.set(day, (counts.get(day) ?? 0) + 1);
     this.n++;
@@ -112,9 +133,10 @@ export class KaplanMeier {
    * Median time to the event with a two-sided confidence interval (see the class remarks).
    *
    * @param level - confidence level in (0, 1) @defaultValue 0.95
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `level` is not a number strictly between 0 and 1.
    */
   median(level = 0.95): MedianEstimate {
-    const z = normalQuantile(0.5 + level / 2);
+    const z = normalQuantile(0.5 + checkLevel('KaplanMeier.median(level)', level) / 2);
     const steps = this.curve();
     const lastDay = Math.max(...this.eventCounts.keys(), ...this.censoredCounts.keys());
     const crossing = (curve: (s: KaplanMeierStep) => number): number | null => {
@@ -144,8 +166,26 @@ export interface ProportionInterval {
 /**
  * Wilson score interval for a proportion `successes / n` (Wilson 1927, JASA 22:209–212); better than the
  * normal approximation near 0 and 1. `NaN` bounds when `n` is 0.
+ *
+ * @param successes - an integer from 0 to `n`
+ * @param n - the number of trials, an integer >= 0
+ * @param level - confidence level, strictly between 0 and 1
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if an argument is outside its range.
  */
 export function wilsonInterval(successes: number, n: number, level: number): ProportionInterval {
+  const call = 'wilsonInterval(successes, n, level)';
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw invalid(call, 'n must be an integer >= 0', n, 'Pass the number of trials.');
+  }
+  if (typeof successes !== 'number' || !Number.isSafeInteger(successes) || successes < 0 || successes > n) {
+    throw invalid(
+      call,
+      `successes must be an integer from 0 to n (${n})`,
+      successes,
+      'Pass how many of the n trials had the event.',
+    );
+  }
+  checkLevel(call, level);
   if (n === 0) return { lower: Number.NaN, upper: Number.NaN };
   const z = normalQuantile(0.5 + level / 2);
   const p = successes / n;
@@ -157,4 +197,21 @@ export function wilsonInterval(successes: number, n: number, level: number): Pro
     lower: successes === 0 ? 0 : Math.max(0, centre - half),
     upper: successes === n ? 1 : Math.min(1, centre + half),
   };
+}
+
+function invalid(call: string, rule: string, value: unknown, fix: string): DibsimError {
+  return new DibsimError('INVALID_ARGUMENT', `${call}: ${rule} (got ${describeValue(value)}). ${fix}`);
+}
+
+/** `level` if it is a confidence level, strictly between 0 and 1. */
+function checkLevel(call: string, level: unknown): number {
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
+    throw invalid(
+      call,
+      'level must be a number strictly between 0 and 1',
+      level,
+      'Use 0.95 for a 95% interval.',
+    );
+  }
+  return level;
 }

@@ -118,4 +118,44 @@ describe('wilsonInterval(successes, n, level)', () => {
   it('is NaN for an empty sample', () => {
     expect(wilsonInterval(0, 0, 0.95)).toEqual({ lower: Number.NaN, upper: Number.NaN });
   });
+
+  it.each([
+    [[5, 3, 0.95], 'successes must be an integer from 0 to n (3) (got 5). Pass how many of the n trials'],
+    [[1.5, 2, 0.95], 'successes must be an integer from 0 to n (2) (got 1.5).'],
+    [[-1, 2, 0.95], 'successes must be an integer from 0 to n (2) (got -1).'],
+    [[Number.NaN, 0, 0.95], 'successes must be an integer from 0 to n (0) (got NaN).'],
+    [[1, 2.5, 0.95], 'n must be an integer >= 0 (got 2.5). Pass the number of trials.'],
+    [[1, 2], 'level must be a number strictly between 0 and 1 (got undefined). Use 0.95 for a 95% interval.'],
+    [[1, 2, 1], 'level must be a number strictly between 0 and 1 (got 1).'],
+  ])('wilsonInterval(%j) throws INVALID_ARGUMENT naming wilsonInterval', (args, message) => {
+    const call = () => (wilsonInterval as (...a: unknown[]) => unknown)(...args);
+    expect(call).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(call).toThrow(`wilsonInterval(successes, n, level): ${message}`);
+  });
+});
+
+describe('KaplanMeier argument checks', () => {
+  it.each([
+    [Number.NaN, true, 'day must be a finite number >= 0 (got NaN).'],
+    [-1, true, 'day must be a finite number >= 0 (got -1).'],
+    [Number.POSITIVE_INFINITY, false, 'day must be a finite number >= 0 (got Infinity).'],
+    ['3', true, 'day must be a finite number >= 0 (got "3").'],
+    [3, 'yes', 'reached must be true or false (got "yes"). Pass true if the event happened on day'],
+    [3, 1, 'reached must be true or false (got 1).'],
+  ])('add(%j, %j) throws INVALID_ARGUMENT and records nothing', (day, reached, message) => {
+    const k = km([2], [5]);
+    expect(() => k.add(day as number, reached as boolean)).toThrow(
+      `KaplanMeier.add(day, reached): ${message}`,
+    );
+    expect([k.count, k.reached, k.curve().length]).toEqual([2, 1, 1]);
+  });
+
+  it('median(level) checks level, naming the method (it failed inside normalQuantile)', () => {
+    const k = km([2, 3], [5]);
+    expect(() => k.median(2)).toThrow(
+      'KaplanMeier.median(level): level must be a number strictly between 0 and 1 (got 2). Use 0.95 for a 95% interval.',
+    );
+    expect(() => k.median(Number.NaN)).toThrow('(got NaN)');
+    expect(k.median().level).toBe(0.95);
+  });
 });

@@ -12,8 +12,10 @@ import { DibsimError, describeValue } from '../errors.js';
  * two values that are equal as data give the same text. Properties whose value is `undefined` are left
  * out, as `JSON.stringify` does.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a non-finite number, a function, a symbol, a bigint or a
- *   cycle: they have no JSON form.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a non-finite number, a function, a symbol, a bigint, a
+ *   cycle, or an object other than a plain object or an array (a `Date`, `Map`, `Set`, typed array or class
+ *   instance): they have no JSON form of their own, and hashing `new Date(0)` and `new Map()` both as `{}`
+ *   would give different values the same hash.
  * @example
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
@@ -32,11 +34,12 @@ export function contentHash(value: unknown): string {
 function write(value: unknown, path: string, open: Set<object>): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw unsupported(path, value);
+    if (!Number.isFinite(value)) throw unsupported(path, describeValue(value));
     return JSON.stringify(value);
   }
-  if (typeof value !== 'object') throw unsupported(path, value);
-  if (open.has(value)) throw unsupported(path, '(a cycle)');
+  if (typeof value !== 'object') throw unsupported(path, describeValue(value));
+  if (!Array.isArray(value) && !isPlainObject(value)) throw unsupported(path, kindOf(value));
+  if (open.has(value)) throw unsupported(path, 'a cycle');
   open.add(value);
   let text: string;
   if (Array.isArray(value)) {
@@ -52,9 +55,25 @@ function write(value: unknown, path: string, open: Set<object>): string {
   return text;
 }
 
-function unsupported(path: string, value: unknown): DibsimError {
+/**
+ * Whether `value` is a plain object: its prototype is `Object.prototype` (of any realm, e.g. another
+ * `vm` context) or `null`, so not a `Date`, `Map`, `Set`, typed array or class instance.
+ */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** `a Date`, `a Map`, `an instance of Foo`: what an object that is not plain data is, for the message. */
+function kindOf(value: object): string {
+  const name: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  if (typeof name !== 'string' || name === '') return 'an object that is not plain data';
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+function unsupported(path: string, got: string): DibsimError {
   return new DibsimError(
     'INVALID_ARGUMENT',
-    `canonicalJson: ${path} has no JSON form (got ${describeValue(value)}). Use plain data: finite numbers, strings, booleans, null, arrays and objects.`,
+    `canonicalJson: ${path} has no JSON form (got ${got}). Use plain data: finite numbers, strings, booleans, null, arrays and plain objects (a Date as date.toISOString(), a Map as Object.fromEntries(map)).`,
   );
 }

@@ -162,6 +162,7 @@ export function precisionReached(
 /** The longer side of the Wilson interval of a 0/1 sample's mean. */
 function wilsonHalfWidth(sample: Tally, level: number): number {
   const { count, mean } = sample;
+  if (count === 0) return Number.NaN; // nothing to judge yet: never met
   const { lower, upper } = wilsonInterval(Math.round(mean * count), count, level);
   return Math.max(mean - lower, upper - mean);
 }

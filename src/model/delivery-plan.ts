@@ -90,7 +90,8 @@ export class Destinations {
         account: stock === undefined ? undefined : this.ledger.account(stock.key),
         pooled: pooled !== undefined && stock === pooled,
       };
-      this.byKey.set(key, d);
+      // A miss is not kept: a pooled stock opened later must be found.
+      if (stock !== undefined) this.byKey.set(key, d);
     }
     return d;
   }

@@ -169,6 +169,15 @@ export class Ledger {
           `firm:${firm.id}`,
         );
       }
+      // Payers pay their shares of each delivery: what they paid is what was delivered, up to the rounding
+      // of shares such as 1/3 (a relative 1e-9), unless the shares of a contract do not sum to 1.
+      if (Math.abs(revenue - firm.deliveredEur) > 1e-9 * firm.deliveredEur) {
+        throw new ModelError(
+          `money not conserved: payers paid ${revenue} EUR for deliveries worth ${firm.deliveredEur} EUR (rounds delivered × unit price; do a contract's payer shares sum to 1?)`,
+          time,
+          `firm:${firm.id}`,
+        );
+      }
     }
     if (state.inTransitRounds !== this.inTransit) {
       throw new ModelError(
@@ -220,7 +229,14 @@ export class Ledger {
 
 /** What the ledger is checked against: the entities' own state. @internal */
 export interface LedgerState {
-  readonly firms: readonly { id: string; cumulativeRounds: number; heldRounds: number; revenueEur: number }[];
+  readonly firms: readonly {
+    id: string;
+    cumulativeRounds: number;
+    heldRounds: number;
+    revenueEur: number;
+    /** Rounds delivered under its contracts times their unit prices, EUR. */
+    deliveredEur: number;
+  }[];
   readonly stockpiles: readonly { owner: string; item: string; initialRounds: number; level: number }[];
   readonly payers: readonly { id: string; spentEur: number }[];
   readonly inTransitRounds: number;

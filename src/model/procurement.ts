@@ -143,29 +143,41 @@ export interface OrderTerms {
    * @defaultValue 'standard'
    */
   readonly licence?: 'standard' | 'fast-lane' | 'waived';
-  /** Extra days before the award (e.g. coordination of a joint buy). @defaultValue 0 */
+  /** Extra days before the award (e.g. coordination of a joint buy), in [0, 36525]. @defaultValue 0 */
   readonly extraAwardDelayDays?: number;
-  /** Extra administrative cost of the order, EUR, paid by the payers pro rata. @defaultValue 0 */
+  /** Extra administrative cost of the order, EUR in [0, 1e15], paid by the payers pro rata. @defaultValue 0 */
   readonly overheadEur?: number;
 }
 
-/** An order a strategy places. */
+/**
+ * An order a strategy places. `placeOrder` checks every field before it acts (see
+ * {@link ProcurementContext.placeOrder}); a field not listed here is an error, not ignored.
+ */
 export interface OrderRequest {
-  /** Nation or group id placing the order (for reporting). */
+  /** Nation or group id placing the order (for reporting), non-empty. */
   readonly buyer: string;
-  /** Who pays and receives, with shares summing to 1. */
+  /**
+   * Who pays and receives: distinct nations of the scenario, each with a share in (0, 1], the shares
+   * summing to 1 (±1e-9).
+   */
   readonly payers: readonly PayerShare[];
   /** Firm id. */
   readonly firm: string;
   /** Item id. */
   readonly item: string;
-  /** Rounds wanted (whole, > 0). The model may reduce it to what the budget allows. */
+  /** Rounds wanted (whole, 1 to 1e15). The model may reduce it to what the budget allows. */
   readonly rounds: number;
-  /** Months over which deliveries are spread. */
+  /**
+   * Months over which deliveries are spread, in monthly tranches: a number in [1, 1200], not necessarily
+   * whole (a scenario's contract length may be drawn from a distribution).
+   */
   readonly durationMonths: number;
-  /** Actor that receives the rounds: a nation, a recipient, or `'@payers'` to split among payers. */
+  /**
+   * Actor that receives the rounds and holds a stockpile of `item`: a nation, a recipient, a pooled stock's
+   * owner (see {@link ProcurementContext.openPooledStock}), or `'@payers'` to split among payers.
+   */
   readonly deliverTo: string;
-  /** Stock or pledge. */
+  /** Stock, or a pledge of the scenario for the same item. */
   readonly purpose: ContractPurpose;
   /** Friction terms. */
   readonly terms?: OrderTerms;
@@ -214,11 +226,17 @@ export interface ProcurementContext {
    * length) and its position (stock + rounds on order), and the unordered part of its pledges.
    *
    * @param contractLengthMonths - months of forecast consumption in the target position, for strategies
-   *   that commit longer (framework) contracts; defaults to {@link ProcurementContext.contractLengthMonths}.
-   *   Pledge needs do not depend on it.
+   *   that commit longer (framework) contracts, in [0, 1200]; defaults to
+   *   {@link ProcurementContext.contractLengthMonths}. Pledge needs do not depend on it.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` for months outside [0, 1200] (or not a number).
    */
   needs(contractLengthMonths?: number): readonly Need[];
-  /** Places an order, subject to budget; see {@link OrderRequest}. */
+  /**
+   * Places an order, subject to budget; see {@link OrderRequest}.
+   *
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the first field of `request` that is not as
+   *   {@link OrderRequest} describes it (nothing is ordered or obligated then).
+   */
   placeOrder(request: OrderRequest): OrderResult;
   /** A random stream for the strategy's own decisions, keyed `strategy:<key>`. */
   stream(key: string): Rng;

@@ -14,6 +14,7 @@ import { mapToArray } from '../kernel/arrays.js';
 import { AS_DOUBLE } from '../kernel/doubles.js';
 import { Simulation } from '../kernel/simulation.js';
 import { checkReplication, createStreams, normaliseSeed, type Streams } from '../random/streams.js';
+import { ExactSum } from '../stats/exact-sum.js';
 import type { Budget, YearAmounts } from './budget.js';
 import { type FirmInput, WorldBuilder } from './build-world.js';
 import { CommonDemand } from './common-demand.js';
@@ -25,6 +26,7 @@ import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
 import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
 import type { NationState } from './nation-state.js';
+import { checkMonths, checkOrderRequest } from './order-request.js';
 import { ParamResolver } from './params.js';
 import {
   checkProcurementStrategy,
@@ -334,6 +336,13 @@ export class World {
         );
     }
     const stockpiles = [...this.allStockpiles()];
+    // What each firm's deliveries are worth at their contracts' prices, for the payments to be held against.
+    const worth = new Map<string, ExactSum>();
+    for (const c of this.contracts) {
+      const sum = worth.get(c.firm) ?? new ExactSum();
+      worth.set(c.firm, sum);
+      sum.addProduct(c.deliveredRounds, c.unitPriceEur);
+    }
     this.ledger.check(
       {
         firms: [...this.firms.values()].map((f) => ({
@@ -341,6 +350,7 @@ export class World {
           cumulativeRounds: f.cumulativeRounds,
           heldRounds: f.heldRounds,
           revenueEur: f.revenue.value,
+          deliveredEur: worth.get(f.id)?.value ?? 0,
         })),
         stockpiles,
         payers: [...this.nations.values()].map((n) => ({ id: n.spec.id, spentEur: n.budget.spent.value })),
@@ -647,7 +657,11 @@ export class World {
         quoteEur: snap === undefined ? f.quote(day, this.backlogOf(f)) : snap.firms[i]!.price,
         inputs: this.inputViews.get(f.id)!,
       })),
-      needs: (lengthMonths) => this.needs(day, lengthMonths ?? this.procurement.contractLengthMonths),
+      needs: (lengthMonths) => {
+        if (lengthMonths === undefined) return this.needs(day, this.procurement.contractLengthMonths);
+        checkMonths('needs: contractLengthMonths', lengthMonths, 0);
+        return this.needs(day, lengthMonths);
+      },
       placeOrder: (request) => this.placeOrder(request, day),
       stream: (key) => this.streams.stream(`strategy:${key}`),
       openPooledStock: (owner, item) => this.openPooledStock(owner, item),
@@ -797,31 +811,13 @@ export class World {
   }
 
   private placeOrder(request: OrderRequest, day: number): OrderResult {
-    const firm = this.firms.get(request.firm);
-    if (firm === undefined)
-      throw new DibsimError('INVALID_ARGUMENT', `placeOrder: unknown firm "${request.firm}".`);
-    if (firm.params.item !== request.item) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `placeOrder: firm "${firm.id}" makes ${firm.params.item}, not ${request.item}.`,
-      );
-    }
-    if (!Number.isInteger(request.rounds) || request.rounds <= 0) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `placeOrder: rounds must be a positive whole number (got ${request.rounds}).`,
-      );
-    }
+    checkOrderRequest(request, this.firms, this.nations, this.pledges, this.destinations);
+    const firm = this.firms.get(request.firm)!;
     // Plain loops, not closures: nearly half the calls under pooled procurement end unaffordable, and
     // closures would make every call allocate their context.
     const shares = request.payers;
     const nations: NationState[] = [];
-    for (const p of shares) {
-      const n = this.nations.get(p.payer);
-      if (n === undefined)
-        throw new DibsimError('INVALID_ARGUMENT', `placeOrder: unknown payer nation "${p.payer}".`);
-      nations.push(n);
-    }
+    for (const p of shares) nations.push(this.nations.get(p.payer)!);
     const terms = request.terms ?? {};
     const standard = terms.standard ?? nations[0]!.spec.qualificationStandard;
     const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);

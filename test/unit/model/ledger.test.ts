@@ -16,7 +16,7 @@ function ledger(): Ledger {
 
 function state(overrides: Partial<LedgerState> = {}): LedgerState {
   return {
-    firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 0, revenueEur: 1 }],
+    firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 0, revenueEur: 1, deliveredEur: 1 }],
     stockpiles: [{ owner: 'AA', item: '155mm', initialRounds: 100, level: 102 }],
     payers: [{ id: 'AA', spentEur: 1 }],
     inTransitRounds: 2,
@@ -60,19 +60,19 @@ describe('Ledger', () => {
   it.each<[string, Partial<LedgerState>, string, RegExp]>([
     [
       'a firm miscounts output',
-      { firms: [{ id: 'f', cumulativeRounds: 11, heldRounds: 0, revenueEur: 1 }] },
+      { firms: [{ id: 'f', cumulativeRounds: 11, heldRounds: 0, revenueEur: 1, deliveredEur: 1 }] },
       'firm:f',
       /produced/,
     ],
     [
       'a firm holds rounds it never made',
-      { firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 1, revenueEur: 1 }] },
+      { firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 1, revenueEur: 1, deliveredEur: 1 }] },
       'firm:f',
       /not conserved/,
     ],
     [
       'a firm’s revenue drifts',
-      { firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 0, revenueEur: 1.0000001 }] },
+      { firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 0, revenueEur: 1.0000001, deliveredEur: 1 }] },
       'firm:f',
       /money/,
     ],
@@ -94,6 +94,12 @@ describe('Ledger', () => {
       { stockpiles: [{ owner: 'AA', item: '155mm', initialRounds: 100, level: Number.NaN }] },
       'stockpile:AA/155mm',
       /non-finite/,
+    ],
+    [
+      'payers paid for half the rounds delivered (payer shares summing to 0.5)',
+      { firms: [{ id: 'f', cumulativeRounds: 10, heldRounds: 0, revenueEur: 1, deliveredEur: 2 }] },
+      'firm:f',
+      /paid 1 EUR for deliveries worth 2 EUR/,
     ],
     ['a payer’s spending drifts', { payers: [{ id: 'AA', spentEur: 0.9 }] }, 'budget:AA', /money/],
   ])('ledger.check throws ModelError naming the entity when %s', (_what, overrides, entity, message) => {

@@ -434,6 +434,13 @@ describe('world.checkInvariants(): fault injection', () => {
       'shipments',
     ],
     ['records a payment twice', (w) => w.nations.get('AA')!.budget.spent.add(1e-3), 'budget:AA'],
+    [
+      'counts a delivery nobody paid for',
+      (w) => {
+        w.contracts.find((c) => c.firm === 'firm-AA' && c.deliveredRounds > 0)!.deliveredRounds += 1;
+      },
+      'firm:firm-AA',
+    ],
   ];
   const scenario = smallScenario({ recipients: [recipient('UA')], pledges: [pledge('p1', 'UA', 'AA')] });
 

@@ -208,7 +208,11 @@ export interface OrderUnaffordable {
   readonly rounds: 0;
 }
 
-/** What a strategy can see and do at a review. */
+/**
+ * What a strategy can see and do at a review (or at its start). A context is valid only during the call it
+ * is passed to: its methods throw a {@link DibsimError} `INVALID_STATE` once that call has returned (an
+ * order through a kept context would be dated on the day of that call).
+ */
 export interface ProcurementContext {
   /** Simulated day (days since the scenario start). */
   readonly day: number;
@@ -253,7 +257,11 @@ export interface ProcurementContext {
   pooledStock(owner: string, item: string): PooledStockView | undefined;
 }
 
-/** What a strategy can see and do every day, after that day's consumption (see {@link ProcurementStrategy.daily}). */
+/**
+ * What a strategy can see and do every day, after that day's consumption (see
+ * {@link ProcurementStrategy.daily}). Valid only during a daily call: its methods throw a
+ * {@link DibsimError} `INVALID_STATE` when called from elsewhere (a review, or after the run).
+ */
 export interface DailyContext {
   /** Simulated day. */
   readonly day: number;

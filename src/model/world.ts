@@ -179,6 +179,8 @@ export class World {
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
+  /** The context of the strategy's call in progress, if any: the only one its methods accept. */
+  private live: ProcurementContext | DailyContext | undefined;
   /** Each firm's first-tier inputs with their suppliers' nations, as strategies see them. */
   private readonly inputViews: Map<string, readonly FirmInputView[]>;
 
@@ -294,7 +296,9 @@ export class World {
         sim.schedule(day, () => nation.budget.openYear(i + 1, day), { priority: PRIORITY.budget });
       });
     }
-    this.strategy.start?.(this.context());
+    const start = this.strategy.start;
+    if (start !== undefined)
+      this.call(this.context('start'), (context) => start.call(this.strategy, context));
     for (const day of this.monthDays) sim.schedule(day, () => this.review(), { priority: PRIORITY.review });
     // One self-rescheduling callback per cadence keeps the calendar small.
     const every = (step: number, priority: number, action: (day: number) => void) => {
@@ -313,7 +317,9 @@ export class World {
       every(1, PRIORITY.consumption, (day) => {
         this.consume(day);
         context.day = day;
+        this.live = context;
         daily(context);
+        this.live = undefined;
       });
     }
     every(PRODUCTION_STEP_DAYS, PRIORITY.production, (day) => this.produce(day));
@@ -611,7 +617,7 @@ export class World {
   }
 
   private review(): void {
-    this.strategy.review(this.context(this.snapshot()));
+    this.call(this.context('review', this.snapshot()), (context) => this.strategy.review(context));
     const day = this.sim.now;
     for (const firm of this.firms.values()) {
       if (!firm.decidesToInvest(day, this.backlogOf(firm))) continue;
@@ -632,9 +638,9 @@ export class World {
    * The strategy's view of the world now. `snap`, a snapshot taken now, supplies the firms' capacities and
    * quotes (the same numbers, worked out once a review instead of twice).
    */
-  private context(snap?: Snapshot): ProcurementContext {
+  private context(hook: 'start' | 'review', snap?: Snapshot): ProcurementContext {
     const day = this.sim.now;
-    return {
+    const context: ProcurementContext = {
       day,
       date: this.date(day),
       contractLengthMonths: this.procurement.contractLengthMonths,
@@ -658,15 +664,48 @@ export class World {
         inputs: this.inputViews.get(f.id)!,
       })),
       needs: (lengthMonths) => {
+        this.checkLive(context, 'needs', hook);
         if (lengthMonths === undefined) return this.needs(day, this.procurement.contractLengthMonths);
         checkMonths('needs: contractLengthMonths', lengthMonths, 0);
         return this.needs(day, lengthMonths);
       },
-      placeOrder: (request) => this.placeOrder(request, day),
-      stream: (key) => this.streams.stream(`strategy:${key}`),
-      openPooledStock: (owner, item) => this.openPooledStock(owner, item),
-      pooledStock: (owner, item) => this.pooledStockView(owner, item),
+      placeOrder: (request) => {
+        this.checkLive(context, 'placeOrder', hook);
+        return this.placeOrder(request, day);
+      },
+      stream: (key) => {
+        this.checkLive(context, 'stream', hook);
+        return this.streams.stream(`strategy:${key}`);
+      },
+      openPooledStock: (owner, item) => {
+        this.checkLive(context, 'openPooledStock', hook);
+        this.openPooledStock(owner, item);
+      },
+      pooledStock: (owner, item) => {
+        this.checkLive(context, 'pooledStock', hook);
+        return this.pooledStockView(owner, item);
+      },
     };
+    return context;
+  }
+
+  /** Calls a strategy's hook with `context`, which is live only until the hook returns. */
+  private call(context: ProcurementContext, hook: (context: ProcurementContext) => void): void {
+    this.live = context;
+    hook(context);
+    this.live = undefined;
+  }
+
+  /**
+   * Refuses a context kept past the call it was passed to (its view of the world is stale, and an order
+   * placed through it would be dated on the day of that call).
+   */
+  private checkLive(context: ProcurementContext | DailyContext, method: string, hook: string): void {
+    if (this.live === context) return;
+    throw new DibsimError(
+      'INVALID_STATE',
+      `${method}: the context of the ${hook} call of day ${context.day} was used after that call returned (now day ${this.sim.now}). Use the context passed to the call in progress (start, review or daily): a context is valid only until its call returns.`,
+    );
   }
 
   /**
@@ -696,16 +735,24 @@ export class World {
 
   /** One context object for the whole run; its `day` is set before each call. */
   private dailyContext(): DailyContext & { day: number } {
-    return {
+    const context = {
       day: 0,
-      stockpile: (nation, item) => {
+      stockpile: (nation: string, item: string) => {
+        this.checkLive(context, 'stockpile', 'daily');
         const n = this.nations.get(nation);
         const s = n?.stockpiles.get(item);
         return n === undefined || s === undefined ? undefined : this.stockpileView(n, s, this.sim.now);
       },
-      pooledStock: (owner, item) => this.pooledStockView(owner, item),
-      transfer: (request) => this.transfer(request),
+      pooledStock: (owner: string, item: string) => {
+        this.checkLive(context, 'pooledStock', 'daily');
+        return this.pooledStockView(owner, item);
+      },
+      transfer: (request: TransferRequest) => {
+        this.checkLive(context, 'transfer', 'daily');
+        return this.transfer(request);
+      },
     };
+    return context;
   }
 
   private pooledStockView(owner: string, item: string): PooledStockView | undefined {

@@ -12,6 +12,7 @@ import {
   type ScenarioIssue,
   type StrategyModuleReference,
 } from '../errors.js';
+import { unknownFieldIssues } from '../model/field-suggestions.js';
 import type { ProcurementStrategy } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
 import { loadStrategy, STRATEGY_REFERENCE, type StrategyRef } from '../strategies/registry.js';
@@ -69,6 +70,20 @@ export interface StrategyDescriptor extends Partial<StrategyModuleReference> {
   /** Name used in results. */
   readonly name: string;
 }
+
+/** The fields of each kind of spec (records, so that the compiler keeps them in step). */
+const MODULE_FIELDS: readonly string[] = Object.keys({
+  module: true,
+  export: true,
+  params: true,
+  name: true,
+  baseUrl: true,
+} satisfies Record<keyof StrategyModule, true>);
+const FACTORY_FIELDS: readonly string[] = Object.keys({
+  name: true,
+  create: true,
+  params: true,
+} satisfies Record<keyof StrategyFactory, true>);
 
 /** A strategy ready to run: its name and a factory of fresh instances. @internal */
 export interface LoadedStrategy {
@@ -207,6 +222,9 @@ async function load(
       'must be a module name such as "pooled", { module, export?, params?, name? } or { name, create }.',
     );
   if (typeof spec !== 'object' || spec === null) throw malformed();
+  // A misspelt field (`parms`, `exprt`) would be ignored and the strategy run on its defaults.
+  const unknown = unknownFieldIssues(spec, isStrategyModule(spec) ? MODULE_FIELDS : FACTORY_FIELDS);
+  if (unknown.length > 0) throw new ScenarioError(unknown, STRATEGY_REFERENCE);
   if (!isStrategyModule(spec)) {
     if (typeof spec.name !== 'string' || spec.name === '' || typeof spec.create !== 'function') {
       throw malformed();

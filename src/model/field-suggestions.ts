@@ -8,7 +8,7 @@
  * @internal
  */
 
-import { suggestKey } from '../errors.js';
+import { type ScenarioIssue, suggestKey } from '../errors.js';
 
 // One implementation for every layer: the kernel, statistics and random numbers check their options too,
 // and may import nothing above errors.ts.
@@ -22,3 +22,22 @@ export function unknownFieldMessage(key: string, allowed: readonly string[]): st
   const suggestion = suggestKey(key, allowed);
   return `unknown field '${key}'${suggestion === undefined ? '' : `${SUGGESTION}'${suggestion}'?`}`;
 }
+
+/**
+ * One issue per field of `object` not in `allowed` (in the object's order), each suggesting the field a typo
+ * meant and listing the known ones; `none` is the fix when no field is allowed at all.
+ */
+export function unknownFieldIssues(
+  object: object,
+  allowed: readonly string[],
+  none = 'It takes no fields: leave them out.',
+): ScenarioIssue[] {
+  return Object.keys(object)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => ({
+      path: key,
+      message: unknownFieldMessage(key, allowed),
+      fix: allowed.length === 0 ? none : `Known fields: ${allowed.join(', ')}.`,
+    }));
+}
+

@@ -6,7 +6,7 @@
  * @internal
  */
 import { describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
-import { unknownFieldMessage } from '../model/field-suggestions.js';
+import { unknownFieldIssues } from '../model/field-suggestions.js';
 
 /** Limits for {@link ParamsReader.number}. @internal */
 export interface NumberRule {
@@ -51,10 +51,8 @@ export class ParamsReader {
       return;
     }
     this.object = raw as Record<string, unknown>;
-    for (const key of Object.keys(this.object)) {
-      if (!allowed.includes(key))
-        this.issue(key, unknownFieldMessage(key, allowed), `Known fields: ${allowed.join(', ')}.`);
-    }
+    const none = 'It takes no parameters: leave params out, or pass {}.';
+    for (const i of unknownFieldIssues(this.object, allowed, none)) this.issue(i.path, i.message, i.fix);
   }
 
   /** Records a problem with field `key` (empty for the object itself). */

@@ -13,7 +13,7 @@ import {
   ScenarioError,
   type ScenarioIssue,
 } from '../errors.js';
-import { suggestKey } from '../model/field-suggestions.js';
+import { suggestKey, unknownFieldIssues } from '../model/field-suggestions.js';
 import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
 import { createNationalOnly } from './national.js';
@@ -49,6 +49,13 @@ export interface StrategyRef {
   /** The factory's parameters, plain data (see each built-in's `XxxParams`). */
   readonly params?: unknown;
 }
+
+/** The fields of a {@link StrategyRef} (a record, so that the compiler keeps it in step). */
+const REFERENCE_FIELDS: readonly string[] = Object.keys({
+  module: true,
+  export: true,
+  params: true,
+} satisfies Record<keyof StrategyRef, true>);
 
 /** Options for {@link loadStrategy}. */
 export interface LoadStrategyOptions {
@@ -113,6 +120,8 @@ export async function loadStrategy(
       STRATEGY_REFERENCE,
     );
   }
+  const unknown = unknownFieldIssues(r, REFERENCE_FIELDS);
+  if (unknown.length > 0) throw new ScenarioError(unknown, STRATEGY_REFERENCE);
   const prefix = 'dibsim/strategies/';
   const file = r.module.startsWith(prefix) ? r.module.slice(prefix.length) : undefined;
   const builtin =
@@ -191,9 +200,7 @@ export async function createSwitch(
   if (typeof p !== 'object' || Array.isArray(p))
     issues.push({ path: '(params)', message: 'must be an object', fix: 'Use { date, before, after }.' });
   else {
-    const extra = Object.keys(p).filter((k) => !['date', 'before', 'after'].includes(k));
-    for (const k of extra)
-      issues.push({ path: k, message: `unknown field '${k}'`, fix: 'Known fields: date, before, after.' });
+    issues.push(...unknownFieldIssues(p, ['date', 'before', 'after']));
     if (typeof p.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.date))
       issues.push({
         path: 'date',

@@ -338,6 +338,8 @@ describe('runExperiment (serial)', () => {
         national,
         { module: 'pooled', name: 'p', params: { nope: 1 } },
         { module: 'node:path', name: 'path' },
+        { module: 'pooled', name: 'p2', parms: { frameworkLengthMonths: 12 } } as never,
+        { name: 'f', create: () => nationalOnly, parms: {} } as never,
         {
           module: 'switch',
           name: 's',
@@ -352,7 +354,9 @@ describe('runExperiment (serial)', () => {
       'strategies[0].params.among: unknown membership "AA" (strategy "b1")',
       'strategies[2].params.nope: unknown field \'nope\' (strategy "p")',
       expect.stringMatching(/^strategies\[3\]\.module: .* \(strategy "path"\)$/),
-      'strategies[4].params.after.among: unknown membership "AA" (strategy "s")',
+      "strategies[4].parms: unknown field 'parms'; did you mean 'params'? (strategy \"p2\")",
+      "strategies[5].parms: unknown field 'parms'; did you mean 'params'? (strategy \"f\")",
+      'strategies[6].params.after.among: unknown membership "AA" (strategy "s")',
     ]);
     // Two variants of one module that do not fit the scenario, found by their checks.
     expect(

@@ -98,7 +98,9 @@ describe('loadStrategy(ref, options)', () => {
     await expect(loadStrategy({ module: 'pooled', params: { setUpDelayDay: 1 } })).rejects.toThrow(
       /did you mean 'setUpDelayDays'/,
     );
-    await expect(loadStrategy({ module: 'national-only', params: { x: 1 } })).rejects.toThrow(ScenarioError);
+    await expect(loadStrategy({ module: 'national-only', params: { x: 1 } })).rejects.toThrow(
+      "national-only strategy params has 1 problem:\n  - x: unknown field 'x'. Fix: It takes no parameters: leave params out, or pass {}.",
+    );
     await expect(
       loadStrategy({ module: 'switch', params: { date: '2025', before: 'pooled' } }),
     ).rejects.toThrow(/date: must be a date.*\n.*after: is missing/);
@@ -173,6 +175,18 @@ describe('loadStrategy(ref, options)', () => {
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as ScenarioError).source).toBe('switch strategy params');
     expect((error as ScenarioError).issues.map((i) => i.path)).toEqual(['before.nope', 'after.module']);
+  });
+
+  it('rejects a misspelt field of a reference, with the field it meant', async () => {
+    const error = await loadStrategy({ module: 'pooled', exprt: 'x' } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).issues).toEqual([
+      {
+        path: 'exprt',
+        message: "unknown field 'exprt'; did you mean 'export'?",
+        fix: 'Known fields: module, export, params.',
+      },
+    ]);
   });
 
   it('createSwitch(params) rejects unknown fields', async () => {

@@ -6,7 +6,13 @@
 import { DibsimError, describeValue, ScenarioError } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
-import { isStrategyModule, type StrategySpec, specObject } from './strategy-spec.js';
+import {
+  isStrategyModule,
+  type StrategyFactory,
+  type StrategyModule,
+  type StrategySpec,
+  specObject,
+} from './strategy-spec.js';
 
 /**
  * One input a sweep varies.
@@ -27,7 +33,13 @@ export interface Lever {
   readonly name?: string;
   /** Path into the scenario, or into the strategy's params (see above). */
   readonly path: string;
-  /** Strategy whose params the path goes into; absent for the scenario. */
+  /**
+   * Strategy whose params the path goes into, absent for the scenario: for {@link runSweep} and
+   * {@link tornado}, the name the strategy has in results (a module strategy without a `name` is named by
+   * the strategy it creates, e.g. `'shortest-queue'`), or its module specifier (`'./my-strategy.js'`,
+   * `'pooled'`) when only one strategy is that module; the lever's key in results uses the name either way.
+   * {@link applyLevers} alone knows only given names and module specifiers.
+   */
   readonly strategy?: string;
   /** Values for a grid, or levels a Latin hypercube picks from. */
   readonly values?: readonly unknown[];
@@ -113,6 +125,81 @@ export function applyLevers(
     specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, name, true) };
   }
   return { scenario: s as Scenario, strategies: specs };
+}
+
+/**
+ * The levers and strategies of a sweep, checked and made consistent before any point is built: no two
+ * levers share a name or set the same input, and each strategy lever names its strategy by the name it has
+ * in results (`names`, one per spec), so that its key in results is `<that name>:<path>`. A lever may still
+ * name a strategy given as a module by its specifier (`'./my-strategy.js'`, `'pooled'`) when only one
+ * strategy is that module. Module strategies get their result name as `name`, so {@link applyLevers} finds
+ * them by it. Without `names` (no strategy lever), only the first check is made.
+ *
+ * @param where - what errors start with, e.g. `runSweep: options.levers`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for two levers on one name or input, or a strategy lever
+ *   that names no strategy (or a module that several strategies are).
+ * @internal
+ */
+export function resolveLevers(
+  levers: readonly Lever[],
+  strategies: readonly StrategySpec[],
+  names: readonly string[] | undefined,
+  where: string,
+): LeveredSpecs {
+  const specs = strategies.map(specObject);
+  const resolved = levers.map((lever, i) => {
+    if (lever.strategy === undefined || names === undefined) return lever;
+    const k = strategyIndex(specs, names, lever.strategy);
+    if (k < 0) {
+      const modules = specs.filter((x) => isStrategyModule(x) && x.module === lever.strategy).length;
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `${where}[${i}].strategy ${modules > 1 ? `is the module of ${modules} strategies` : 'names no strategy of the experiment'} (got ${describeValue(lever.strategy)}). Name the strategy as results do: ${names.join(', ')}.`,
+      );
+    }
+    return { ...lever, strategy: names[k]! };
+  });
+  const byName = new Map<string, number>();
+  const byInput = new Map<string, number>();
+  for (const [i, lever] of resolved.entries()) {
+    const name = leverName(lever);
+    const input = lever.strategy === undefined ? lever.path : `${lever.strategy}:${lever.path}`;
+    const first = byName.get(name) ?? byInput.get(input);
+    if (first !== undefined)
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `${where}[${i}] ${byName.has(name) ? `has the name of levers[${first}], ${JSON.stringify(name)}` : `sets the same input as levers[${first}], ${lever.strategy === undefined ? 'scenario path' : `strategy ${JSON.stringify(lever.strategy)} path`} ${JSON.stringify(lever.path)}`} (got ${describeValue(levers[i])}). Give each input one lever, and each lever its own name.`,
+      );
+    byName.set(name, i);
+    byInput.set(input, i);
+  }
+  return {
+    levers: resolved,
+    strategies:
+      names === undefined
+        ? [...strategies]
+        : specs.map((x, k) => (isStrategyModule(x) && x.name === undefined ? { ...x, name: names[k]! } : x)),
+  };
+}
+
+/** Levers and strategies made consistent by {@link resolveLevers}. @internal */
+export interface LeveredSpecs {
+  /** The levers, each strategy lever naming its strategy's name in results. */
+  readonly levers: readonly Lever[];
+  /** The strategies, every module one named. */
+  readonly strategies: StrategySpec[];
+}
+
+/** The index of the strategy `strategy` names: its name in results, else the one strategy of that module. */
+function strategyIndex(
+  specs: readonly (StrategyFactory | StrategyModule)[],
+  names: readonly string[],
+  strategy: string,
+): number {
+  const k = names.indexOf(strategy);
+  if (k >= 0) return k;
+  const modules = specs.flatMap((x, i) => (isStrategyModule(x) && x.module === strategy ? [i] : []));
+  return modules.length === 1 ? modules[0]! : -1;
 }
 
 type Step =

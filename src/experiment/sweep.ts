@@ -10,7 +10,14 @@ import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
 import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
-import { applyLevers, type Lever, leverLowHigh, leverName } from './levers.js';
+import {
+  applyLevers,
+  type Lever,
+  type LeveredSpecs,
+  leverLowHigh,
+  leverName,
+  resolveLevers,
+} from './levers.js';
 import type { ExperimentResult } from './results.js';
 import {
   checkWorkers,
@@ -20,6 +27,7 @@ import {
   prepare,
   runPrepared,
 } from './run-experiment.js';
+import { loadStrategies, type StrategySpec } from './strategy-spec.js';
 import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
 
 /** Options shared by sweeps: an experiment's, without per-run files. */
@@ -103,23 +111,35 @@ export interface SweepResult {
 }
 
 /**
+ * The most design points a sweep may have: every point's scenario and strategies are built and validated
+ * before the first runs (about 36 kB and 0.75 ms each on a small scenario), so a design must fit in memory.
+ */
+const MAX_SWEEP_POINTS = 10_000;
+
+/**
  * Runs an experiment at each point of a design over `levers`. Every point's scenario and strategies are
  * built and validated before the first point runs, so a bad value anywhere fails before any work is done.
+ * A design has at most 10,000 points (counted before any is built); for more combinations, sample the
+ * levers with a Latin hypercube. A strategy lever names its strategy as results do (see {@link Lever.strategy}).
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design; anything
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design, a design of more than 10,000
+ *   points, or two levers with one name or on one input; anything
  *   {@link runExperiment} throws (a {@link ScenarioError} for a lever value the scenario rejects).
  * @example
  * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   checkOptionNames(options, SWEEP_OPTION_NAMES, 'runSweep: options');
-  const { levers, design, onPoint, ...experiment } = options;
+  const { levers: given, design, onPoint, ...experiment } = options;
   const workers = checkWorkers(experiment, 'runSweep');
+  checkLevers('runSweep: options.levers', given, 1);
+  checkDesignSize(given, design);
+  const { levers, strategies } = await leversOf(given, experiment.strategies, 'runSweep');
   const points = designPoints(levers, design, experiment.seed ?? 1);
   const runs = await prepareRuns(
     points.map((values) => ({
       ...experiment,
-      ...applyLevers(experiment.scenario, experiment.strategies, levers, values),
+      ...applyLevers(experiment.scenario, strategies, levers, values),
     })),
     'runSweep',
   );
@@ -141,9 +161,44 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   };
 }
 
+/**
+ * Refuses a design of more than {@link MAX_SWEEP_POINTS} points, counted from the levers' values (a grid)
+ * or the points asked for (a Latin hypercube) before any point is built: 8 levers of 20 values make a grid
+ * of 2.56e10 points, which ran out of memory after minutes.
+ */
+function checkDesignSize(levers: readonly Lever[], design: SweepDesign): void {
+  const d = design as SweepDesign | undefined;
+  const counts = levers.map((l) => (Array.isArray(l?.values) ? l.values.length : 1));
+  const points =
+    d?.type === 'grid' ? counts.reduce((n, c) => n * c, 1) : d?.type === 'latin-hypercube' ? d.points : 0;
+  if (!(points > MAX_SWEEP_POINTS)) return;
+  const limit = MAX_SWEEP_POINTS.toLocaleString('en-US');
+  throw new DibsimError(
+    'INVALID_ARGUMENT',
+    d?.type === 'grid'
+      ? `runSweep: options.design is a grid of ${points.toLocaleString('en-US')} points (${counts.join(' × ')} values of the levers), more than the ${limit} a sweep may have (got ${describeValue(design)}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most ${limit} points: { type: 'latin-hypercube', points } (--points on the command line).`
+      : `runSweep: options.design.points must be at most ${limit} (got ${describeValue(points)}). Sample fewer points, or split the sweep into several.`,
+  );
+}
+
+/**
+ * The levers and strategies of a sweep or tornado, checked and with each strategy lever naming its strategy
+ * as results do (see {@link resolveLevers}); the strategies are loaded for their names only if a lever
+ * names one.
+ */
+async function leversOf(
+  levers: readonly Lever[],
+  strategies: readonly StrategySpec[],
+  caller: 'runSweep' | 'tornado',
+): Promise<LeveredSpecs> {
+  const names = levers.some((l) => l?.strategy !== undefined)
+    ? (await loadStrategies(strategies, `${caller}: options.`)).map((s) => s.name)
+    : undefined;
+  return resolveLevers(levers, strategies, names, `${caller}: options.levers`);
+}
+
 /** The points of `design` over `levers`. */
 function designPoints(levers: readonly Lever[], design: SweepDesign, seed: number | string): DesignPoint[] {
-  checkLevers('runSweep: options.levers', levers, 1);
   const d = design as SweepDesign | undefined;
   if (d?.type === 'grid') return gridDesign(levers);
   if (d?.type === 'latin-hypercube') return latinHypercube(levers, d.points, d.seed ?? seed);
@@ -237,9 +292,10 @@ export interface TornadoResult {
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
-  const { levers, kpis, onExperiment, ...experiment } = options;
+  const { levers: given, kpis, onExperiment, ...experiment } = options;
   const workers = checkWorkers(options, 'tornado');
-  checkLevers('tornado: options.levers', levers, 1);
+  checkLevers('tornado: options.levers', given, 1);
+  const { levers, strategies } = await leversOf(given, experiment.strategies, 'tornado');
   // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
   // and the scenario and strategies at both ends of each lever.
   const [base] = await prepareRuns([experiment], 'tornado');
@@ -267,7 +323,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     const [lo, hi] = await prepareRuns(
       [low, high].map((value) => ({
         ...experiment,
-        ...applyLevers(experiment.scenario, experiment.strategies, levers, { [name]: value }),
+        ...applyLevers(experiment.scenario, strategies, levers, { [name]: value }),
         keepRecords: true,
       })),
       'tornado',

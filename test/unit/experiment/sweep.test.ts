@@ -260,6 +260,125 @@ describe('runSweep and tornado', () => {
     expect(ran).toBe(0);
   });
 
+  it('runSweep counts the design before building it and refuses more than 10,000 points', async () => {
+    let ran = 0;
+    const twenty = Array.from({ length: 20 }, (_, i) => 1000 * (i + 1));
+    const levers = Array.from({ length: 8 }, (_, i) => ({
+      name: `l${i}`,
+      path: initialStock,
+      values: twenty,
+    }));
+    const started = Date.now();
+    await expect(
+      runSweep({
+        scenario,
+        strategies,
+        replications: 2,
+        levers,
+        design: { type: 'grid' },
+        onPoint: () => ran++,
+      }),
+    ).rejects.toThrow(
+      'runSweep: options.design is a grid of 25,600,000,000 points (20 × 20 × 20 × 20 × 20 × 20 × 20 × 20 values of the levers), more than the 10,000 a sweep may have (got {"type":"grid"}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most 10,000 points: { type: \'latin-hypercube\', points } (--points on the command line).',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(
+      runSweep({
+        scenario,
+        strategies,
+        replications: 2,
+        levers: [{ path: initialStock, range: { min: 1, max: 2 } }],
+        design: { type: 'latin-hypercube', points: 10_001 },
+      }),
+    ).rejects.toThrow(
+      /^runSweep: options\.design\.points must be at most 10,000 \(got 10001\)\. Sample fewer/,
+    );
+    expect(ran).toBe(0);
+  });
+
+  it('runSweep and tornado refuse two levers with one name or on one input', async () => {
+    const common = { scenario, strategies, replications: 2 };
+    const cases: [Record<string, unknown>[], RegExp][] = [
+      [
+        [
+          { path: initialStock, values: [1] },
+          { path: initialStock, values: [2] },
+        ],
+        /options\.levers\[1\] has the name of levers\[0\], "nations\[id=AA\].*\(got .*\)\. Give each input one lever/,
+      ],
+      [
+        [
+          { name: 'a', path: initialStock, values: [1] },
+          { name: 'b', path: initialStock, values: [2] },
+        ],
+        /options\.levers\[1\] sets the same input as levers\[0\], scenario path "nations\[id=AA\]/,
+      ],
+      [
+        [
+          { name: 'a', strategy: 'partial', path: 'share', values: [0.1] },
+          { name: 'b', strategy: STRATEGIES_MODULE, path: 'share', values: [0.2] },
+        ],
+        /options\.levers\[1\]\.strategy is the module of 2 strategies/,
+      ],
+      [
+        [
+          { name: 'a', strategy: 'partial', path: 'share', values: [0.1] },
+          { name: 'b', strategy: 'partial', path: 'share', values: [0.2] },
+        ],
+        /options\.levers\[1\] sets the same input as levers\[0\], strategy "partial" path "share"/,
+      ],
+    ];
+    for (const [levers, message] of cases) {
+      await expect(runSweep({ ...common, levers, design: { type: 'grid' } } as never)).rejects.toThrow(
+        message,
+      );
+      await expect(tornado({ ...common, levers, kpis: ['totalSpendEur'] } as never)).rejects.toThrow(message);
+    }
+  });
+
+  it('a strategy lever names a module strategy as results do, or by its module when only one strategy is it', async () => {
+    const unnamed = [
+      { module: STRATEGIES_MODULE, name: 'national' },
+      { module: STRATEGIES_MODULE, export: 'partialOrders', params: { share: 0.5 } },
+    ];
+    const common = {
+      scenario,
+      strategies: unnamed,
+      replications: 2,
+      seed: 4,
+      design: { type: 'grid' } as const,
+    };
+    const byName = await runSweep({
+      ...common,
+      levers: [{ strategy: 'partial-0.5', path: 'share', values: [0.2, 0.9] }],
+    });
+    expect(byName.levers).toEqual(['partial-0.5:share']);
+    expect(byName.points.map((p) => p.result.strategies.map((s) => s.name))).toEqual([
+      ['national', 'partial-0.5'],
+      ['national', 'partial-0.5'],
+    ]);
+    const spend = (p: (typeof byName.points)[number]) => p.result.strategies[1]!.kpis.totalSpendEur!.mean;
+    expect(spend(byName.points[0]!)).toBeLessThan(spend(byName.points[1]!));
+    // One strategy is the module with the export partialOrders, but two are the module: its name is needed.
+    await expect(
+      runSweep({ ...common, levers: [{ strategy: STRATEGIES_MODULE, path: 'share', values: [0.2] }] }),
+    ).rejects.toThrow(
+      /levers\[0\]\.strategy is the module of 2 strategies .*Name the strategy as results do: national, partial-0\.5\./,
+    );
+    const built = await runSweep({
+      ...common,
+      strategies: [
+        'national-only',
+        { module: 'switch', params: { date: '2026-01-01', before: 'national-only', after: 'pooled' } },
+      ],
+      levers: [{ strategy: 'switch', path: 'date', values: ['2026-01-01'] }],
+    });
+    expect(built.levers).toEqual(['national-only->pooled@2026-01-01:date']);
+    await expect(
+      runSweep({ ...common, levers: [{ strategy: 'nope', path: 'share', values: [0.2] }] }),
+    ).rejects.toThrow(/levers\[0\]\.strategy names no strategy of the experiment \(got "nope"\)/);
+  });
+
   it('runSweep and tornado name themselves, not runExperiment, for a bad experiment option', async () => {
     const levers = [{ name: 'stock', path: initialStock, values: [40_000], low: 40_000, high: 80_000 }];
     const cases: [Record<string, unknown>, string][] = [

@@ -187,10 +187,9 @@ export class ReplicationError extends DibsimError {
    * @param cause - what the replication threw
    */
   constructor(context: ReplicationFailureContext, cause: unknown) {
-    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : describeValue(cause);
     super(
       'REPLICATION_FAILED',
-      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reason}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
+      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reasonOf(cause)}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
       { cause },
     );
     this.seed = context.seed;
@@ -227,6 +226,17 @@ export function fileErrorFix(code: unknown): string | undefined {
 /** What a thrown value says, for an error message: an `Error`'s message, else the value described. @internal */
 export function messageOf(thrown: unknown): string {
   return thrown instanceof Error ? thrown.message : describeValue(thrown);
+}
+
+/**
+ * What a thrown value says, as a clause for a message that goes on after it with a period of its own:
+ * `Name: message` for an `Error` with its final period dropped (a wrapped DibsimError's message ends in its
+ * fix sentence, and `${reasonOf(e)}. Call …` would otherwise read `..`), else the value described.
+ * @internal
+ */
+export function reasonOf(thrown: unknown): string {
+  const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+  return text.endsWith('.') && !text.endsWith('..') ? text.slice(0, -1) : text;
 }
 
 /** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */

@@ -146,10 +146,10 @@ export async function loadStrategies(
   specs: readonly StrategySpec[],
   where = 'runExperiment: options.',
 ): Promise<LoadedStrategy[]> {
-  const invalid = (path: string, value: unknown, rule: string) =>
-    new DibsimError('INVALID_ARGUMENT', `${where}${path} ${rule} (got ${describeValue(value)}).`);
+  const invalid = (path: string, value: unknown, rule: string, fix: string) =>
+    new DibsimError('INVALID_ARGUMENT', `${where}${path} ${rule} (got ${describeValue(value)}). ${fix}`);
   if (!Array.isArray(specs) || specs.length === 0) {
-    throw invalid('strategies', specs, 'must be a non-empty array. Pass at least one strategy.');
+    throw invalid('strategies', specs, 'must be a non-empty array', 'Pass at least one strategy.');
   }
   const loaded: LoadedStrategy[] = [];
   await forEachStrategy(
@@ -169,7 +169,8 @@ export async function loadStrategies(
       throw invalid(
         `strategies[${i}].name`,
         s.name,
-        'is used twice. Give each strategy a unique name (set `name` to compare one module with itself).',
+        'is used twice',
+        'Give each strategy a unique name (set `name` to compare one module with itself).',
       );
     }
     seen.add(s.name);
@@ -212,14 +213,15 @@ export async function checkStrategies(
 async function load(
   given: StrategySpec,
   path: string,
-  invalid: (path: string, value: unknown, rule: string) => DibsimError,
+  invalid: (path: string, value: unknown, rule: string, fix: string) => DibsimError,
 ): Promise<LoadedStrategy> {
   const spec = specObject(given);
   const malformed = () =>
     invalid(
       path,
       spec,
-      'must be a module name such as "pooled", { module, export?, params?, name? } or { name, create }.',
+      'must be a strategy',
+      'Give a module name such as "pooled", { module, export?, params?, name? } or { name, create }.',
     );
   if (typeof spec !== 'object' || spec === null) throw malformed();
   // A misspelt field (`parms`, `exprt`) would be ignored and the strategy run on its defaults.

@@ -37,6 +37,19 @@ describe('ReplicationError and replay', () => {
     );
   });
 
+  it('a cause whose message ends in a period reads as one sentence, not "..", before the replay advice', () => {
+    const context = { seed: '1', replication: 8, strategy: 's', scenarioHash: 'ab'.repeat(32) };
+    const cause = new DibsimError(
+      'INVALID_STATE',
+      'placeOrder: the context was used after its call. Use the current one.',
+    );
+    const error = new ReplicationError(context, cause);
+    expect(error.message).toBe(
+      'Replication 8 of strategy "s" failed (seed "1", scenario abababababab): DibsimError: placeOrder: the context was used after its call. Use the current one. Call replay(error, scenario, strategies) to rerun it in this thread.',
+    );
+    expect(new ReplicationError(context, 'x').message).toContain(': "x". Call replay');
+  });
+
   it('replay(error, scenario, strategies) reruns that replication serially and throws the original error', async () => {
     const error = await failure(0);
     await expect(replay(error, scenario, strategies)).rejects.toThrow(RangeError);

@@ -235,7 +235,10 @@ describe('runExperiment (serial)', () => {
       /baseline is not one of the strategies/,
     );
     await expect(runExperiment({ ...base, strategies: [national, national] })).rejects.toThrow(
-      /is used twice/,
+      'runExperiment: options.strategies[1].name is used twice (got "national-only"). Give each strategy a unique name',
+    );
+    await expect(runExperiment({ ...base, strategies: [] })).rejects.toThrow(
+      'runExperiment: options.strategies must be a non-empty array (got []). Pass at least one strategy.',
     );
     await expect(runExperiment({ ...base, workers: 2 })).rejects.toThrow(/cannot cross to a worker thread/);
     await expect(
@@ -277,7 +280,7 @@ describe('runExperiment (serial)', () => {
     await expect(
       runExperiment({ ...base, strategies: [42] as unknown as typeof base.strategies }),
     ).rejects.toThrow(
-      /strategies\[0\] must be a module name such as "pooled", \{ module, export\?, params\?, name\? \} or \{ name, create \}\. \(got 42\)/,
+      /strategies\[0\] must be a strategy \(got 42\)\. Give a module name such as "pooled", \{ module, export\?, params\?, name\? \} or \{ name, create \}\.$/,
     );
     await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
       /cannot find "\.\/missing\.js"/,

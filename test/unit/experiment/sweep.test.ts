@@ -384,8 +384,14 @@ describe('runSweep and tornado', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ replications: 0 }, 'options.replications must be an integer >= 1 (got 0).'],
       [{ seed: Number.NaN }, 'options.seed'],
-      [{ strategies: [] }, 'options.strategies must be a non-empty array.'],
-      [{ strategies: [42] }, 'options.strategies[0] must be a module name such as "pooled"'],
+      [
+        { strategies: [] },
+        'options.strategies must be a non-empty array (got []). Pass at least one strategy.',
+      ],
+      [
+        { strategies: [42] },
+        'options.strategies[0] must be a strategy (got 42). Give a module name such as "pooled"',
+      ],
       [{ workers: -1 }, 'options.workers must be an integer >= 0 (got -1).'],
       [{ baseline: 'nope' }, 'options.baseline is not one of the strategies'],
       [

@@ -188,7 +188,12 @@ export interface ExperimentResult {
   readonly status: 'complete' | 'stopped' | 'cancelled';
   /** Provenance. */
   readonly manifest: ExperimentManifest;
-  /** Replications folded into the statistics: indices `0 … replications − 1` (of this shard). */
+  /**
+   * How many replications were folded into the statistics: those that ran (in index order, up to the stop
+   * or the cancellation, if any), less those skipped and listed in `failures`; for a shard, only its own.
+   * A count, not the last index plus one: with `onError: 'skip'`, 16 replications with replication 8
+   * skipped give 15 (indices 0–7 and 9–15); the records, when kept, carry each index.
+   */
   readonly replications: number;
   /** Confidence level of every interval. */
   readonly level: number;

@@ -19,3 +19,13 @@ export const MAX_DAYS = 36_525;
 
 /** What a message says of a value past one of the caps: `larger than any plausible value; check the unit`. */
 export const IMPLAUSIBLE = 'larger than any plausible value; check the unit';
+
+/** A cap as messages write it: `1e15`, `36525`. */
+export function formatCap(cap: number): string {
+  return cap >= 1e6 ? cap.toExponential().replace('e+', 'e') : String(cap);
+}
+
+/** The message of a value past `cap`: `must be at most 1e15 (got 1e+308): larger than any plausible value; check the unit`. */
+export function tooLargeMessage(cap: number, got: string): string {
+  return `must be at most ${formatCap(cap)} (got ${got}): ${IMPLAUSIBLE}`;
+}

@@ -11,6 +11,7 @@ import { DibsimError } from '../errors.js';
 import { createSampler, type DistributionSpec } from '../random/spec.js';
 import { isDate } from './dates.js';
 import { validateExpression } from './expression.js';
+import { formatCap, IMPLAUSIBLE } from './limits.js';
 import type { Param } from './scenario.js';
 import { strict } from './strict-object.js';
 
@@ -24,9 +25,17 @@ export interface Bounds {
   readonly lt?: number;
   /** Inclusive upper bound. */
   readonly lte?: number;
+  /**
+   * Inclusive sanity cap (see limits.ts): a value above it is refused as larger than any plausible value. A
+   * distribution is held to it by its largest value, or its mean when its values are unbounded.
+   */
+  readonly cap?: number;
 }
 
-/** The range as text: `> 0`, `>= 0`, `in (0, 1]`. */
+/**
+ * The range as text: `> 0`, `>= 0`, `in (0, 1]`. A sanity cap is left out: it is no limit of the model, and
+ * the message of a value past it names it.
+ */
 export function describeBounds(b: Bounds): string {
   const low = b.gt ?? b.gte;
   const high = b.lt ?? b.lte;
@@ -45,6 +54,8 @@ export function boundedNumber(bounds: Bounds): z.ZodNumber {
   if (bounds.gte !== undefined) n = n.gte(bounds.gte);
   if (bounds.lt !== undefined) n = n.lt(bounds.lt);
   if (bounds.lte !== undefined) n = n.lte(bounds.lte);
+  // Its message tells the issue converter (zod-issues.ts) that this is the sanity cap.
+  if (bounds.cap !== undefined) n = n.lte(bounds.cap, { error: IMPLAUSIBLE });
   return n;
 }
 
@@ -168,6 +179,38 @@ export function checkDistribution(
       `Use a distribution whose values all lie ${range}, e.g. a triangular or pert with min and max ${range}.`,
       path,
     );
+    return;
+  }
+  const typical = Number.isFinite(support.max) ? support.max : typicalValue(spec);
+  if (bounds.cap !== undefined && typical > bounds.cap) {
+    const what = Number.isFinite(support.max) ? 'values up to' : 'a typical value of';
+    report(
+      `${spec.type} distribution has ${what} ${typical}: ${IMPLAUSIBLE} (at most ${formatCap(bounds.cap)})`,
+      'Give the parameters in the unit of the field (EUR, rounds, days, months).',
+      path,
+    );
+  }
+}
+
+/**
+ * A typical value of a distribution whose values are unbounded, its mean (a Weibull's scale), to hold
+ * against a sanity cap; NaN for a bounded one (its maximum is used).
+ */
+function typicalValue(spec: DistributionSpec): number {
+  switch (spec.type) {
+    case 'exponential':
+    case 'poisson':
+    case 'normal':
+    case 'lognormalFromMeanSd':
+      return spec.mean;
+    case 'lognormal':
+      return Math.exp(spec.mu + (spec.sigma * spec.sigma) / 2);
+    case 'gamma':
+      return spec.shape * spec.scale;
+    case 'weibull':
+      return spec.scale; // the mean is scale·Γ(1 + 1/shape): near scale for shapes from 1 up
+    default:
+      return Number.NaN;
   }
 }
 
@@ -207,7 +250,7 @@ function makeSourced(number: z.ZodNumber, bounds: Bounds) {
   }).meta({
     // A readable $defs name in the JSON Schema, e.g. Sourced_gt0.
     id: `Sourced_${Object.entries(bounds)
-      .map(([k, v]) => `${k}${v}`)
+      .map(([k, v]) => `${k}${k === 'cap' ? formatCap(v) : v}`)
       .join('_')}`,
     description: `A value (${describeBounds(bounds)}) with its provenance: { value, facts?, confidence?, note? }.`,
   });
@@ -215,7 +258,7 @@ function makeSourced(number: z.ZodNumber, bounds: Bounds) {
 
 /** One sourced-value schema per range, so the JSON Schema can share it through `$defs`. */
 function sourcedSchema(bounds: Bounds) {
-  const key = describeBounds(bounds);
+  const key = `${describeBounds(bounds)} ${bounds.cap ?? ''}`;
   let entry = sourcedCache.get(key);
   if (entry === undefined) {
     const number = boundedNumber(bounds);

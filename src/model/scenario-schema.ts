@@ -11,6 +11,7 @@
  */
 
 import * as z from 'zod';
+import { MAX_DAYS, MAX_MONTHS, MAX_QUANTITY } from './limits.js';
 import { type Bounds, dateSchema, describeBounds, paramSchema, profileSchema } from './param-schema.js';
 import type { Scenario } from './scenario.js';
 import { strict } from './strict-object.js';
@@ -18,6 +19,21 @@ import { strict } from './strict-object.js';
 const POSITIVE: Bounds = { gt: 0 };
 const NON_NEGATIVE: Bounds = { gte: 0 };
 const SHARE: Bounds = { gte: 0, lte: 1 };
+/**
+ * Money (EUR) and quantities (rounds, component units), up to the sanity cap 1e15 (see limits.ts): a larger
+ * value is a slip of unit or a placeholder for "no limit", which would overflow the model's exact sums or
+ * turn stocks NaN deep inside a run. Expressions and the largest values of distributions are held to it too.
+ * @internal
+ */
+export const QUANTITY: Bounds = { gte: 0, cap: MAX_QUANTITY };
+/** {@link QUANTITY}, above 0. @internal */
+export const POSITIVE_QUANTITY: Bounds = { gt: 0, cap: MAX_QUANTITY };
+/** Delays in days, up to 100 years. */
+const DAYS: Bounds = { gte: 0, cap: MAX_DAYS };
+/** Months ahead, up to 100 years. */
+const MONTHS: Bounds = { gt: 0, cap: MAX_MONTHS };
+/** Contract lengths: deliveries come in monthly tranches, so at least one month (as `placeOrder` requires). */
+const CONTRACT_MONTHS: Bounds = { gte: 1, cap: MAX_MONTHS };
 
 /** A Param field: range in the description, after the field's own text. */
 function param(bounds: Bounds, text: string) {
@@ -82,21 +98,18 @@ export const componentSchema = strict({
 
 const stockpileSchema = strict({
   item: ref('item'),
-  initialRounds: param(NON_NEGATIVE, 'Rounds held at the start; at most storageCapacityRounds.'),
-  storageCapacityRounds: param(POSITIVE, 'Storage capacity in rounds.'),
-  targetRounds: profile(
-    NON_NEGATIVE,
-    'Stock the nation procures towards; never above storageCapacityRounds.',
-  ),
+  initialRounds: param(QUANTITY, 'Rounds held at the start; at most storageCapacityRounds.'),
+  storageCapacityRounds: param(POSITIVE_QUANTITY, 'Storage capacity in rounds.'),
+  targetRounds: profile(QUANTITY, 'Stock the nation procures towards; never above storageCapacityRounds.'),
   safetyRounds: param(
-    NON_NEGATIVE,
+    QUANTITY,
     'Safety level: below it the nation orders urgently; at most storageCapacityRounds.',
   ),
 }).describe('A stockpile of one item; one per item per nation.');
 
 const consumptionSchema = strict({
   item: ref('item'),
-  roundsPerDay: profile(NON_NEGATIVE, 'Mean rounds consumed per day over time.'),
+  roundsPerDay: profile(QUANTITY, 'Mean rounds consumed per day over time.'),
   variability: z
     .union([z.literal('poisson'), paramSchema(NON_NEGATIVE)])
     .describe('Coefficient of variation of daily consumption (>= 0; 0 = deterministic), or "poisson".'),
@@ -115,7 +128,7 @@ export const nationSchema = strict({
     .readonly()
     .describe('Alliance and framework memberships.'),
   qualificationStandard: z.string().min(1).describe('Qualification standard its forces use, e.g. "DE-155".'),
-  budgetEurPerYear: profile(NON_NEGATIVE, 'Annual procurement appropriation, EUR at base-year prices.'),
+  budgetEurPerYear: profile(QUANTITY, 'Annual procurement appropriation, EUR at base-year prices.'),
   fiscalYearStartMonth: z
     .number()
     .int()
@@ -127,14 +140,17 @@ export const nationSchema = strict({
   stockpiles: z.array(stockpileSchema).readonly().describe('Stockpiles, one per item.'),
   consumption: z.array(consumptionSchema).readonly().describe('Own consumption, one entry per item.'),
   exportLicence: strict({
-    delayDays: param(NON_NEGATIVE, 'Days to grant an export licence.'),
+    delayDays: param(DAYS, 'Days to grant an export licence.'),
     denialProbability: param(SHARE, 'Probability that a licence is denied.'),
   }).describe('Export-licence policy applied when its firms sell abroad.'),
 }).describe('A nation: buyer, stockholder and home of firms.');
 
 const lineSchema = strict({
   id: z.string().min(1).describe('Stable id, unique within the firm.'),
-  nameplateRoundsPerMonth: param(POSITIVE, 'Nameplate output in complete rounds per month at full ramp.'),
+  nameplateRoundsPerMonth: param(
+    POSITIVE_QUANTITY,
+    'Nameplate output in complete rounds per month at full ramp.',
+  ),
   commissionedDate: dateSchema
     .exactOptional()
     .describe(
@@ -148,11 +164,14 @@ const inputSchema = strict({
 });
 
 const investmentSchema = strict({
-  horizonMonths: param(POSITIVE, 'Months of committed backlog the firm looks ahead when deciding to invest.'),
+  horizonMonths: param(MONTHS, 'Months of committed backlog the firm looks ahead when deciding to invest.'),
   hurdleRate: param(NON_NEGATIVE, 'Required return over capex, e.g. 0.15.'),
-  capexEurPerAnnualRound: param(NON_NEGATIVE, 'Capital cost per round of annual capacity, EUR.'),
-  buildLeadTimeDays: param(NON_NEGATIVE, 'Days from decision to commissioning.'),
-  moduleRoundsPerMonth: param(POSITIVE, 'Size of one investment step, rounds per month at nameplate.'),
+  capexEurPerAnnualRound: param(QUANTITY, 'Capital cost per round of annual capacity, EUR.'),
+  buildLeadTimeDays: param(DAYS, 'Days from decision to commissioning.'),
+  moduleRoundsPerMonth: param(
+    POSITIVE_QUANTITY,
+    'Size of one investment step, rounds per month at nameplate.',
+  ),
   publicCoFundingShare: param(SHARE, 'Share of capex paid by public co-funding.'),
 }).describe('Capacity-investment rule of a firm.');
 
@@ -210,11 +229,11 @@ export const firmSchema = strict({
     ),
   outages: outageSchema.nullable().describe('Random plant outages, or null.'),
   unitCostEur: param(
-    POSITIVE,
+    POSITIVE_QUANTITY,
     'Unit cost of the first round after cumulativeRoundsAtStart, EUR at base-year prices.',
   ),
   cumulativeRoundsAtStart: param(
-    NON_NEGATIVE,
+    QUANTITY,
     'Rounds produced before the start (position on the learning curve).',
   ),
   learningRate: param(
@@ -235,8 +254,8 @@ export const supplierSchema = strict({
   name,
   nation: ref('nation'),
   component: ref('component').describe('Id of the component it supplies.'),
-  capacityPerMonth: profile(POSITIVE, 'Output in component units per month.'),
-  initialStock: param(NON_NEGATIVE, 'Component units in its warehouse at the start.'),
+  capacityPerMonth: profile(POSITIVE_QUANTITY, 'Output in component units per month.'),
+  initialStock: param(QUANTITY, 'Component units in its warehouse at the start.'),
   inputs: z
     .array(inputSchema)
     .readonly()
@@ -252,7 +271,7 @@ export const recipientSchema = strict({
   id: id('recipient').describe('Stable id, e.g. "UA"; unique among nations and recipients.'),
   name,
   initialRounds: z
-    .array(strict({ item: ref('item'), rounds: param(NON_NEGATIVE, 'Rounds held at the start.') }))
+    .array(strict({ item: ref('item'), rounds: param(QUANTITY, 'Rounds held at the start.') }))
     .readonly()
     .describe('Rounds it holds at the start, one entry per item.'),
   consumption: z.array(consumptionSchema).readonly().describe('Consumption, one entry per item.'),
@@ -263,7 +282,7 @@ export const pledgeSchema = strict({
   id: id('pledge'),
   recipient: ref('recipient'),
   item: ref('item'),
-  quantityRounds: param(POSITIVE, 'Rounds pledged in total.'),
+  quantityRounds: param(POSITIVE_QUANTITY, 'Rounds pledged in total.'),
   startDate: dateSchema.describe('Date the pledge is made, within [scenario startDate, endDate).'),
   deadlineDate: dateSchema.describe(
     'Date by which it should be met: after startDate and before the scenario endDate.',
@@ -297,11 +316,11 @@ export const shockSchema = strict({
 
 /** Procurement parameters shared by all strategies. @internal */
 export const procurementSchema = strict({
-  contractLengthMonths: param(POSITIVE, 'Length of contracts placed at a review, months.'),
-  awardDelayDays: param(NON_NEGATIVE, 'Days from the decision to buy to a signed contract.'),
-  qualificationDelayDays: param(NON_NEGATIVE, "Days to qualify a supplier new to a buyer's standard."),
-  qualificationCostEur: param(NON_NEGATIVE, 'One-off cost of qualifying a supplier to a standard, EUR.'),
-  transportDays: param(NON_NEGATIVE, "Days from a firm's shipment to arrival in the buyer's depot."),
+  contractLengthMonths: param(CONTRACT_MONTHS, 'Length of contracts placed at a review, months.'),
+  awardDelayDays: param(DAYS, 'Days from the decision to buy to a signed contract.'),
+  qualificationDelayDays: param(DAYS, "Days to qualify a supplier new to a buyer's standard."),
+  qualificationCostEur: param(QUANTITY, 'One-off cost of qualifying a supplier to a standard, EUR.'),
+  transportDays: param(DAYS, "Days from a firm's shipment to arrival in the buyer's depot."),
   minOrderShare: param(
     SHARE,
     "Smallest order worth a contract, as a share of the nation's stock target: a smaller need waits for a later review. Omit for 0.005.",

@@ -8,8 +8,10 @@
 
 import { dateOf, parseDate } from './dates.js';
 import { compileExpression, validateExpression } from './expression.js';
+import { formatCap, IMPLAUSIBLE } from './limits.js';
 import { type Bounds, describeBounds, isDistribution, supportOf } from './param-schema.js';
 import type { Param, Profile } from './scenario.js';
+import { POSITIVE_QUANTITY, QUANTITY } from './scenario-schema.js';
 import { each, formatPath, type PathSegments, q, type RawIssue, type ScenarioView } from './validate-view.js';
 
 /** The largest value a Param can take, when it is obvious (a number, or a distribution with a finite maximum). */
@@ -63,6 +65,14 @@ function evaluateDaily(
         path,
         message: `expression ${JSON.stringify(source)} gives ${value} on day ${t} (${dateOf(startDate, t)}); it must be ${describeBounds(bounds)}`,
         fix: `Bound the formula, e.g. max(…, ${bounds.gt !== undefined ? 'a small positive value' : 0}), so it stays ${describeBounds(bounds)} over the horizon.`,
+      });
+      return undefined;
+    }
+    if (bounds.cap !== undefined && value > bounds.cap) {
+      out.push({
+        path,
+        message: `expression ${JSON.stringify(source)} gives ${value} on day ${t} (${dateOf(startDate, t)}): ${IMPLAUSIBLE} (at most ${formatCap(bounds.cap)})`,
+        fix: 'Write the formula in the unit of the field (EUR, rounds), bounded over the horizon, e.g. min(…, a ceiling).',
       });
       return undefined;
     }
@@ -122,7 +132,7 @@ function stockpileRules(view: ScenarioView, out: RawIssue[]): void {
     n.stockpiles.forEach((s, j) => {
       const base: PathSegments = ['nations', i, 'stockpiles', j];
       const capacity = paramMax(s.storageCapacityRounds);
-      const targets = checkProfile(s.targetRounds, [...base, 'targetRounds'], view, { gte: 0 }, out);
+      const targets = checkProfile(s.targetRounds, [...base, 'targetRounds'], view, QUANTITY, out);
       if (capacity === undefined) return;
       const cap = describeMax(s.storageCapacityRounds, capacity);
       const check = (what: string, path: PathSegments, param: Param | undefined, max: number) => {
@@ -145,24 +155,18 @@ function stockpileRules(view: ScenarioView, out: RawIssue[]): void {
 
 function otherProfileRules(view: ScenarioView, out: RawIssue[]): void {
   each(view.nations, (n, i) => {
-    checkProfile(n.budgetEurPerYear, ['nations', i, 'budgetEurPerYear'], view, { gte: 0 }, out);
+    checkProfile(n.budgetEurPerYear, ['nations', i, 'budgetEurPerYear'], view, QUANTITY, out);
     n.consumption.forEach((c, j) => {
-      checkProfile(c.roundsPerDay, ['nations', i, 'consumption', j, 'roundsPerDay'], view, { gte: 0 }, out);
+      checkProfile(c.roundsPerDay, ['nations', i, 'consumption', j, 'roundsPerDay'], view, QUANTITY, out);
     });
   });
   each(view.recipients, (r, i) =>
     r.consumption.forEach((c, j) => {
-      checkProfile(
-        c.roundsPerDay,
-        ['recipients', i, 'consumption', j, 'roundsPerDay'],
-        view,
-        { gte: 0 },
-        out,
-      );
+      checkProfile(c.roundsPerDay, ['recipients', i, 'consumption', j, 'roundsPerDay'], view, QUANTITY, out);
     }),
   );
   each(view.suppliers, (s, i) =>
-    checkProfile(s.capacityPerMonth, ['suppliers', i, 'capacityPerMonth'], view, { gt: 0 }, out),
+    checkProfile(s.capacityPerMonth, ['suppliers', i, 'capacityPerMonth'], view, POSITIVE_QUANTITY, out),
   );
 }
 

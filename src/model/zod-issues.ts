@@ -9,6 +9,7 @@
 import type * as z from 'zod';
 import { describeValue } from '../errors.js';
 import { SUGGESTION, suggestKey } from './field-suggestions.js';
+import { IMPLAUSIBLE, tooLargeMessage } from './limits.js';
 import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
 import { isRecord, listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
@@ -254,6 +255,10 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
       }
       if (issue.origin === 'string' && small && Number(bound) === 1) {
         return [{ path, message: `must not be empty ${got}`, fix }];
+      }
+      // A sanity cap (see param-schema.ts's boundedNumber), not a limit of the model.
+      if (!small && issue.message === IMPLAUSIBLE) {
+        return [{ path, message: tooLargeMessage(Number(bound), show(input)), fix }];
       }
       return [{ path, message: `must be ${op} ${String(bound)} ${got}`, fix }];
     }

@@ -12,6 +12,7 @@
  */
 import { group } from 'd3-array';
 import { ScenarioError } from '../errors.js';
+import { MAX_DAYS } from '../model/limits.js';
 import type {
   FirmView,
   Need,
@@ -125,6 +126,7 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
   ]);
   const setUpDelayDays = r.number('setUpDelayDays', JOINT_SET_UP_DAYS, {
     min: 0,
+    cap: MAX_DAYS,
     fix: 'Use days from the start of negotiations to an active agreement, e.g. 198 (LT-12).',
   });
   const parallelNegotiations = r.number('parallelNegotiations', 4, {
@@ -164,6 +166,7 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
         const nations = a.strings('nations', 'Use two different nation ids, e.g. ["DE", "NL"].');
         const delay = a.number('setUpDelayDays', Number.NaN, {
           min: 0,
+          cap: MAX_DAYS,
           fix: 'Use days from the start to an active agreement, e.g. 198 (LT-12).',
         });
         if (raw !== null && typeof raw === 'object' && !('setUpDelayDays' in raw))

@@ -7,6 +7,7 @@
  */
 import { describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
 import { unknownFieldIssues } from '../model/field-suggestions.js';
+import { tooLargeMessage } from '../model/limits.js';
 
 /** Limits for {@link ParamsReader.number}. @internal */
 export interface NumberRule {
@@ -14,6 +15,8 @@ export interface NumberRule {
   readonly min?: number;
   /** Largest allowed value. */
   readonly max?: number;
+  /** Sanity cap (see the model's limits.ts): a value above it is refused as larger than any plausible value. */
+  readonly cap?: number;
   /** Whether the value must be a whole number. */
   readonly integer?: boolean;
   /** One sentence saying what a valid value looks like. */
@@ -78,6 +81,10 @@ export class ParamsReader {
     if (rule.integer === true && !Number.isInteger(v)) return bad('a whole number');
     if (rule.min !== undefined && v < rule.min) return bad(`>= ${rule.min}`);
     if (rule.max !== undefined && v > rule.max) return bad(`<= ${rule.max}`);
+    if (rule.cap !== undefined && v > rule.cap) {
+      this.issue(key, tooLargeMessage(rule.cap, describeValue(v)), rule.fix);
+      return fallback;
+    }
     return v;
   }
 

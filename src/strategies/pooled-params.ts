@@ -5,6 +5,7 @@
  * @module
  */
 import { ScenarioError, type ScenarioIssue } from '../errors.js';
+import { MAX_DAYS, MAX_MONTHS, MAX_QUANTITY } from '../model/limits.js';
 import type { Scenario } from '../model/scenario.js';
 import { ParamsReader, unknownIds } from './params.js';
 import {
@@ -147,7 +148,8 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
     'thirdStates',
     'pooledStock',
   ]);
-  const days = (key: string, fallback: number, fix: string) => r.number(key, fallback, { min: 0, fix });
+  const days = (key: string, fallback: number, fix: string) =>
+    r.number(key, fallback, { min: 0, cap: MAX_DAYS, fix });
   const share = (reader: ParamsReader, key: string, fallback: number, fix: string) =>
     reader.number(key, fallback, { min: 0, max: 1, fix });
   const t = r.nested('thirdStates', [
@@ -162,12 +164,14 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
     setUpDelayDays: days('setUpDelayDays', 198, 'Use days to first orders, e.g. 198 (LT-12).'),
     frameworkLengthMonths: r.number('frameworkLengthMonths', 84, {
       min: 1,
+      cap: MAX_MONTHS,
       fix: 'Use months of a framework contract, e.g. 24 (fast-track) to 84 (PL-02).',
     }),
     commonStandard: r.string('commonStandard', 'PESCO-common', 'Use a standard id, e.g. "PESCO-common".'),
     extraAwardDelayDays: days('extraAwardDelayDays', 0, 'Use extra days per contract award, e.g. 30.'),
     overheadEurPerContract: r.number('overheadEurPerContract', 0, {
       min: 0,
+      cap: MAX_QUANTITY,
       fix: 'Use EUR per contract, e.g. 100000.',
     }),
     overheadShareOfValue: share(r, 'overheadShareOfValue', 0.027, 'Use a share of value, e.g. 0.027.'),
@@ -179,6 +183,7 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
       enabled: t.boolean('enabled', true, 'Use false to keep third states out.'),
       admissionDelayDays: t.number('admissionDelayDays', 183, {
         min: 0,
+        cap: MAX_DAYS,
         fix: 'Use days from set-up to admission, e.g. 183 (LT-14).',
       }),
       nonEuContentCap: share(t, 'nonEuContentCap', 0.35, 'Use a share, e.g. 0.35 (FU-04).'),

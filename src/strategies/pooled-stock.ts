@@ -20,6 +20,7 @@
  * @module
  */
 import { mapToArray } from '../kernel/arrays.js';
+import { MAX_DAYS } from '../model/limits.js';
 import type { DailyContext, PooledStockView, StockpileView } from '../model/procurement.js';
 import { allocateCapped } from './allocation.js';
 import type { ParamsReader } from './params.js';
@@ -66,10 +67,12 @@ export function readPooledStockParams(r: ParamsReader): ResolvedPooledStockParam
     enabled: r.boolean('enabled', false, 'Use true to let the agency hold a common stockpile.'),
     safetyDays: r.number('safetyDays', 30, {
       min: 0,
+      cap: MAX_DAYS,
       fix: "Use days of members' mean demand, e.g. 30.",
     }),
     transferDelayDays: r.number('transferDelayDays', 7, {
       min: 0,
+      cap: MAX_DAYS,
       integer: true,
       fix: 'Use whole days from the pooled stock to a member, e.g. 7.',
     }),

@@ -67,7 +67,8 @@ function onOrderEntry(stock: Stockpile, share: number): { stock: Stockpile; shar
 
 /** Finds stockpiles by actor and item, once per pair, with their ledger accounts. @internal */
 export class Destinations {
-  private readonly byKey = new Map<string, Destination>();
+  /** By actor, then item: found without building an `actor/item` key (orders look them up on the hot path). */
+  private readonly byActor = new Map<string, Map<string, Destination>>();
 
   constructor(
     private readonly nations: ReadonlyMap<string, NationState>,
@@ -76,23 +77,24 @@ export class Destinations {
     private readonly pooledStock: ReadonlyMap<string, Stockpile> = new Map(),
   ) {}
 
-  /** The stockpile of `item` held by `actor` (a nation or a recipient). */
+  /** The stockpile of `item` held by `actor` (a nation, a recipient or a pooled stock's owner). */
   of(actor: string, item: string): Destination {
+    const found = this.byActor.get(actor)?.get(item);
+    if (found !== undefined) return found;
     const key = `${actor}/${item}`;
-    let d = this.byKey.get(key);
-    if (d === undefined) {
-      const pooled = this.pooledStock.get(key);
-      const stock = this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(key) ?? pooled;
-      d = {
-        actor,
-        item,
-        stock,
-        account: stock === undefined ? undefined : this.ledger.account(stock.key),
-        pooled: pooled !== undefined && stock === pooled,
-      };
-      // A miss is not kept: a pooled stock opened later must be found.
-      if (stock !== undefined) this.byKey.set(key, d);
-    }
+    const pooled = this.pooledStock.get(key);
+    const stock = this.nations.get(actor)?.stockpiles.get(item) ?? this.recipientStock.get(key) ?? pooled;
+    const d = {
+      actor,
+      item,
+      stock,
+      account: stock === undefined ? undefined : this.ledger.account(stock.key),
+      pooled: pooled !== undefined && stock === pooled,
+    };
+    // A miss is not kept: a pooled stock opened later must be found.
+    if (stock === undefined) return d;
+    const items = this.byActor.get(actor) ?? new Map<string, Destination>();
+    this.byActor.set(actor, items.set(item, d));
     return d;
   }
 }

@@ -66,7 +66,7 @@ export function checkOrderRequest(
       'must be an object',
       'Pass { buyer, payers, firm, item, rounds, durationMonths, deliverTo, purpose, terms? }.',
     );
-  checkFields(request, REQUEST_FIELDS, 'request');
+  for (const key in request) if (!REQUEST_FIELDS.has(key)) unknownField(request, REQUEST_FIELDS, 'request');
   const { buyer, firm: firmId, item, rounds, durationMonths, deliverTo } = request;
   if (typeof buyer !== 'string' || buyer === '')
     throw invalid(
@@ -138,14 +138,19 @@ function checkPayers(request: OrderRequest, nations: ReadonlyMap<string, NationS
   let sum = 0;
   for (let i = 0; i < payers.length; i++) {
     const p: unknown = payers[i];
-    const field = `payers[${i}]`;
     if (typeof p !== 'object' || p === null)
-      throw invalid(field, p, 'must be an object { payer, share }', 'Use e.g. { payer: "DE", share: 1 }.');
-    checkFields(p, PAYER_FIELDS, `request.${field}`);
+      throw invalid(
+        payerField(i),
+        p,
+        'must be an object { payer, share }',
+        'Use e.g. { payer: "DE", share: 1 }.',
+      );
+    for (const key in p)
+      if (!PAYER_FIELDS.has(key)) unknownField(p, PAYER_FIELDS, `request.${payerField(i)}`);
     const { payer, share } = p as { payer: unknown; share: unknown };
     if (typeof payer !== 'string' || !nations.has(payer))
       throw invalid(
-        `${field}.payer`,
+        payerField(i, '.payer'),
         payer,
         'must be the id of a nation of the scenario',
         `Use one of: ${[...nations.keys()].join(', ')}.`,
@@ -153,14 +158,14 @@ function checkPayers(request: OrderRequest, nations: ReadonlyMap<string, NationS
     for (let j = 0; j < i; j++)
       if ((payers[j] as { payer: unknown }).payer === payer)
         throw invalid(
-          `${field}.payer`,
+          payerField(i, '.payer'),
           payer,
           `repeats payers[${j}]`,
           'List each payer once, with its whole share.',
         );
     if (typeof share !== 'number' || !(share > 0 && share <= 1))
       throw invalid(
-        `${field}.share`,
+        payerField(i, '.share'),
         share,
         'must be a number in (0, 1]',
         'Give each payer its share of the rounds and the money; leave out a payer with none.',
@@ -174,6 +179,11 @@ function checkPayers(request: OrderRequest, nations: ReadonlyMap<string, NationS
       `has shares summing to ${sum}, not 1`,
       'Make the shares add up to 1 (±1e-9), e.g. part / total for each payer.',
     );
+}
+
+/** `payers[i]` and what follows, for a message only: a path built at every call would allocate. */
+function payerField(i: number, rest = ''): string {
+  return `payers[${i}]${rest}`;
 }
 
 /** Whether the request's `deliverTo` (a string) names stockpiles of its item. */
@@ -205,7 +215,8 @@ function checkPurpose(request: OrderRequest, pledges: readonly Pledge[]): void {
       "must be { kind: 'stock' } or { kind: 'pledge', pledge }",
       'Use need.purpose for a need.',
     );
-  checkFields(purpose, kind === 'stock' ? STOCK_PURPOSE_FIELDS : PLEDGE_PURPOSE_FIELDS, 'request.purpose');
+  const fields = kind === 'stock' ? STOCK_PURPOSE_FIELDS : PLEDGE_PURPOSE_FIELDS;
+  for (const key in purpose) if (!fields.has(key)) unknownField(purpose, fields, 'request.purpose');
   if (kind === 'stock') return;
   const id = (purpose as { pledge?: unknown }).pledge;
   for (const p of pledges) {
@@ -232,7 +243,7 @@ function checkPurpose(request: OrderRequest, pledges: readonly Pledge[]): void {
 function checkTerms(terms: OrderTerms): void {
   if (typeof terms !== 'object' || terms === null)
     throw invalid('terms', terms, 'must be an object', 'Leave it out for the default terms.');
-  checkFields(terms, TERMS_FIELDS, 'request.terms');
+  for (const key in terms) if (!TERMS_FIELDS.has(key)) unknownField(terms, TERMS_FIELDS, 'request.terms');
   const { standard, licence, extraAwardDelayDays: delay, overheadEur: overhead } = terms;
   if (standard !== undefined && (typeof standard !== 'string' || standard === ''))
     throw invalid(
@@ -265,11 +276,12 @@ function checkTerms(terms: OrderTerms): void {
 }
 
 /**
- * Rejects a field of `object` not in `names` (a misspelt field would be ignored and its default used), with
- * the field it likely meant. A `for … in` loop: it allocates nothing when every field is known.
+ * Throws for the field of `object` not in `names` (a misspelt field would be ignored and its default used),
+ * with the field it likely meant. Each caller finds it with a `for … in` loop of its own: one loop over
+ * objects of every shape would take V8's generic path, which allocates the list of keys at every call.
  */
-function checkFields(object: object, names: ReadonlySet<string>, where: string): void {
-  for (const key in object) if (!names.has(key)) checkOptionNames(object, [...names], `placeOrder: ${where}`);
+function unknownField(object: object, names: ReadonlySet<string>, where: string): void {
+  checkOptionNames(object, [...names], `placeOrder: ${where}`);
 }
 
 /** `placeOrder: request.<field> <rule> (got <value>). <fix>`; the whole request for `field` ''. */

@@ -19,7 +19,7 @@ const kinds = (w) => ({
   payerPlan: w.deliveries.flatMap((p) => p.payers),
   onOrderEntry: w.deliveries.flatMap((p) => p.onOrder),
   pledgeDonor: w.pledges.flatMap((p) => p.donors),
-  destination: [...w.destinations.byKey.values()],
+  destination: [...w.destinations.byActor.values()].flatMap((items) => [...items.values()]),
 });
 const runs = [createNationalOnly, createBilateral].map((create) => {
   const world = new World(europe155mm, { strategy: create(), seed: 1, replication: 0, demand });

@@ -13,7 +13,7 @@ import type { Destinations } from './delivery-plan.js';
 import type { Pledge } from './demand.js';
 import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
-import { IMPLAUSIBLE, MAX_DAYS, MAX_MONTHS, MAX_QUANTITY } from './limits.js';
+import { formatCap, IMPLAUSIBLE, MAX_DAYS, MAX_MONTHS, MAX_QUANTITY } from './limits.js';
 import type { NationState } from './nation-state.js';
 import type { OrderRequest, OrderTerms } from './procurement.js';
 
@@ -97,7 +97,7 @@ export function checkOrderRequest(
       typeof rounds === 'number' && rounds > MAX_QUANTITY
         ? `is ${IMPLAUSIBLE}`
         : 'must be a whole number >= 1',
-      `Order whole rounds, at most ${MAX_QUANTITY}; the model cuts the order to what the budgets allow.`,
+      `Order whole rounds, at most ${formatCap(MAX_QUANTITY)}; the model cuts the order to what the budgets allow.`,
     );
   checkMonths('placeOrder: request.durationMonths', durationMonths, 1);
   checkPayers(request, nations);
@@ -271,7 +271,7 @@ function checkTerms(terms: OrderTerms): void {
       'terms.overheadEur',
       overhead,
       typeof overhead === 'number' && overhead > MAX_QUANTITY ? `is ${IMPLAUSIBLE}` : 'must be EUR >= 0',
-      `Give the order's administrative cost in EUR, at most ${MAX_QUANTITY}, or leave it out for 0.`,
+      `Give the order's administrative cost in EUR, at most ${formatCap(MAX_QUANTITY)}, or leave it out for 0.`,
     );
 }
 

@@ -40,4 +40,3 @@ export function unknownFieldIssues(
       fix: allowed.length === 0 ? none : `Known fields: ${allowed.join(', ')}.`,
     }));
 }
-

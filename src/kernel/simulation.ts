@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkOptions, DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue, reasonOf } from '../errors.js';
 import { Calendar } from './calendar.js';
 import { AllOf, AnyOf } from './condition.js';
 import { checkTriggerOptions, Event, NORMAL_PRIORITY, TRIGGERED, type TriggerOptions } from './event.js';
@@ -350,7 +350,7 @@ function reentered(method: string): DibsimError {
 
 function unhandled(event: Event<unknown>, now: number): DibsimError {
   const cause = event._value;
-  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : describeValue(cause);
+  const reason = reasonOf(cause);
   const who = event instanceof Process ? `Process "${event.name}"` : 'An event';
   return new DibsimError(
     'UNHANDLED_FAILURE',

@@ -166,7 +166,7 @@ describe('Process', () => {
 
   it('an error a process does not catch stops sim.run() with UNHANDLED_FAILURE naming the process and time', () => {
     const sim = new Simulation();
-    const original = new TypeError('bad batch');
+    const original = new TypeError('bad batch.');
     const p = sim.process(
       function* () {
         yield sim.timeout(4);
@@ -179,7 +179,8 @@ describe('Process', () => {
     expect(error).toBeInstanceOf(DibsimError);
     expect(error).toMatchObject({ code: 'UNHANDLED_FAILURE', cause: original });
     expect(error.message).toContain('Process "factory-3" failed at time 4');
-    expect(error.message).toContain('TypeError: bad batch');
+    // The cause's own full stop is dropped, not doubled.
+    expect(error.message).toContain('TypeError: bad batch. Catch the error');
     expect([p.ok, p.value]).toEqual([false, original]);
   });
 

@@ -149,6 +149,8 @@ export function precisionReached(
   for (let s = 0; s < strategies; s++) {
     for (const t of stop.targets) {
       const sample = tally(s, t.index);
+      // A KPI undefined in some replications (no demand, nothing delivered) has fewer observations.
+      if (sample.count < stop.minReplications) return false;
       const halfWidth = t.proportion
         ? wilsonHalfWidth(sample, level)
         : confidenceInterval(sample, { level }).halfWidth;

@@ -215,6 +215,12 @@ export class WorldBuilder {
         consumption.push(this.consumption(r.id, stock, c, `${path}.consumption[${i}]`, shocks));
       }
     }
+    // Pledged rounds need a stock to arrive in, even of an item the recipient neither holds nor fires.
+    for (const p of this.scenario.pledges) {
+      const key = `${p.recipient}/${p.item}`;
+      if (!stockByKey.has(key))
+        stockByKey.set(key, new Stockpile(p.recipient, p.item, 0, Number.POSITIVE_INFINITY, 0, false));
+    }
     return { stock: stockByKey, consumption };
   }
 

@@ -9,6 +9,7 @@
  */
 import { ModelError } from '../errors.js';
 import { ExactSum } from '../stats/exact-sum.js';
+import { SHARE_SUM_TOLERANCE } from './order-request.js';
 
 /**
  * Round flows of one stockpile (`owner/item`) recorded by the ledger: a handle that hot loops keep,
@@ -169,9 +170,10 @@ export class Ledger {
           `firm:${firm.id}`,
         );
       }
-      // Payers pay their shares of each delivery: what they paid is what was delivered, up to the rounding
-      // of shares such as 1/3 (a relative 1e-9), unless the shares of a contract do not sum to 1.
-      if (Math.abs(revenue - firm.deliveredEur) > 1e-9 * firm.deliveredEur) {
+      // Payers pay their shares of each delivery: what they paid is what was delivered, up to the shares'
+      // own tolerance (placeOrder accepts sums within SHARE_SUM_TOLERANCE of 1) and rounding, unless the
+      // shares of a contract do not sum to 1.
+      if (Math.abs(revenue - firm.deliveredEur) > 2 * SHARE_SUM_TOLERANCE * firm.deliveredEur) {
         throw new ModelError(
           `money not conserved: payers paid ${revenue} EUR for deliveries worth ${firm.deliveredEur} EUR (rounds delivered × unit price; do a contract's payer shares sum to 1?)`,
           time,

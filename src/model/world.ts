@@ -692,8 +692,11 @@ export class World {
   /** Calls a strategy's hook with `context`, which is live only until the hook returns. */
   private call(context: ProcurementContext, hook: (context: ProcurementContext) => void): void {
     this.live = context;
-    hook(context);
-    this.live = undefined;
+    try {
+      hook(context);
+    } finally {
+      this.live = undefined;
+    }
   }
 
   /**

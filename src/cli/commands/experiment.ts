@@ -204,7 +204,7 @@ async function experimentAction(
     const { result } = run;
     if (shard !== undefined) {
       process.stderr.write(
-        `Shard ${shard.index + 1}/${shard.count} done: ${result.replications} replications in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
+        `Shard ${shard.index + 1}/${shard.count} done: ${countOf(result.replications, 'replication')} in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
       );
       process.stdout.write(`${resultsFile}\n`);
       return;
@@ -237,7 +237,7 @@ async function gapSensitivity(
   strategies: readonly CliStrategy[],
   options: CompareCliOptions,
 ): Promise<TornadoResult | undefined> {
-  const levers = gapLevers(scenario, options.sensitivityLevers ?? 6);
+  const levers = gapLevers(scenario, options.sensitivityLevers ?? DEFAULT_SENSITIVITY_LEVERS);
   if (levers.length === 0) {
     process.stderr.write('Sensitivity skipped: the scenario has no gap parameter with a range.\n');
     return undefined;

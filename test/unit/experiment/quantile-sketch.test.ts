@@ -81,8 +81,10 @@ describe('QuantileSketch', () => {
           const sketch = new QuantileSketch(0.001);
           for (const x of values) sketch.add(x);
           const exact = exactQuantile(values, p);
-          if (exact === Math.min(...values) || exact === Math.max(...values))
-            expect(sketch.quantile(p)).toBe(exact);
+          const q = sketch.quantile(p);
+          // Always within the accuracy; exactly the extreme when the rank falls among its ties.
+          expect(Math.abs(q - exact)).toBeLessThanOrEqual(0.001 * Math.abs(exact) * (1 + 1e-12));
+          if (exact === Math.min(...values) || exact === Math.max(...values)) expect(q).toBe(exact);
         },
       ),
     );

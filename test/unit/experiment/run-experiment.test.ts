@@ -267,6 +267,10 @@ describe('runExperiment (serial)', () => {
         'runExperiment: options.stopWhen must be an object { halfWidth, batch?, minReplications? } (got 5).',
       ],
       [
+        { halfWidth: { fillRate: { absolute: 0.01 } }, minReplications: 500 },
+        'runExperiment: options.stopWhen.minReplications exceeds replications (2), so the rule would never be checked (got 500). Raise replications',
+      ],
+      [
         { halfWidth: { fillRate: { absolute: 0.01 } }, minReplications: 1 },
         'runExperiment: options.stopWhen.minReplications must be an integer >= 2. Use the default, 30, unless a pilot run showed the KPIs close to normal (got 1).',
       ],

@@ -31,6 +31,13 @@ describe('precisionReached', () => {
     expect(precisionReached(rule({}, 20), () => narrow, 1, 0.95, 20)).toBe(true);
   });
 
+  it('judges each KPI on its own observations: one undefined in most replications waits for its pilot', () => {
+    // 40 replications folded, but this KPI was defined (had demand, say) in only 20 of them.
+    const sparse = tallyOf(Array.from({ length: 20 }, (_, i) => 1 + (i % 2) * 1e-6));
+    expect(precisionReached(rule(), () => sparse, 1, 0.95, 40)).toBe(false);
+    expect(precisionReached(rule({}, 20), () => sparse, 1, 0.95, 40)).toBe(true);
+  });
+
   it('never counts a zero half-width (nothing has varied yet) as met', () => {
     const constant = tallyOf(Array.from({ length: 100 }, () => 7));
     expect(confidenceInterval(constant).halfWidth).toBe(0);

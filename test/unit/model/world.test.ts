@@ -444,6 +444,22 @@ describe('world.checkInvariants(): fault injection', () => {
   ];
   const scenario = smallScenario({ recipients: [recipient('UA')], pledges: [pledge('p1', 'UA', 'AA')] });
 
+  it('a pledge of an item the recipient neither holds nor fires is delivered to a stock of its own', () => {
+    // UA holds and fires only 155 mm; the pledge is of a second item. It used to fail when rounds arrived.
+    const other = { ...scenario.items[0]!, id: '155mm-er', name: 'extended range' };
+    const firmAA = { ...scenario.firms[0]!, item: other.id };
+    const aa = nation('AA');
+    const s = smallScenario({
+      items: [...scenario.items, other],
+      nations: [{ ...aa, stockpiles: [...aa.stockpiles, { ...aa.stockpiles[0]!, item: other.id }] }],
+      firms: [...scenario.firms, { ...firmAA, id: 'firm-AA-er' }],
+      recipients: [recipient('UA')],
+      pledges: [pledge('p1', 'UA', 'AA', { item: other.id, fromStockShare: 0 })],
+    });
+    const { kpis } = runScenario(s, { strategy: nationalOnly });
+    expect(kpis.pledges[0]!.fulfilmentByDeadline).toBeGreaterThan(0);
+  });
+
   it('passes on an untouched run', () => {
     const w = new World(scenario, { strategy: nationalOnly });
     w.run();

@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DibsimError } from '../../../src/errors.js';
 import type {
   DailyContext,
-  OrderRequest,
   ProcurementContext,
   ProcurementStrategy,
 } from '../../../src/model/procurement.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
-import { ITEM, smallScenario } from './small-scenario.js';
+import { ITEM, smallScenario, stockOrder } from './small-scenario.js';
 
-const good: OrderRequest = {
-  buyer: 'AA',
-  payers: [{ payer: 'AA', share: 1 }],
-  firm: 'firm-AA',
-  item: ITEM,
-  rounds: 1000,
-  durationMonths: 12,
-  deliverTo: 'AA',
-  purpose: { kind: 'stock' },
-};
+const good = stockOrder;
 
 /** What a strategy that keeps contexts throws when `use` calls one of them (it is called on day 400's daily). */
 function failure(

@@ -6,7 +6,16 @@ import type {
   ProcurementStrategy,
 } from '../../../src/model/procurement.js';
 import { World } from '../../../src/model/world.js';
-import { firm, ITEM, nation, pledge, recipient, smallScenario, suppliersFor } from './small-scenario.js';
+import {
+  firm,
+  ITEM,
+  nation,
+  pledge,
+  recipient,
+  smallScenario,
+  stockOrder,
+  suppliersFor,
+} from './small-scenario.js';
 
 /** Two nations with a firm each, a recipient UA and a pledge p1 of AA to UA. */
 const scenario = smallScenario({
@@ -17,16 +26,7 @@ const scenario = smallScenario({
   pledges: [pledge('p1', 'UA', 'AA')],
 });
 
-const good: OrderRequest = {
-  buyer: 'AA',
-  payers: [{ payer: 'AA', share: 1 }],
-  firm: 'firm-AA',
-  item: ITEM,
-  rounds: 1000,
-  durationMonths: 12,
-  deliverTo: 'AA',
-  purpose: { kind: 'stock' },
-};
+const good = stockOrder;
 
 /** A world whose strategy calls `act` with the start context; the world is returned unrun past the start. */
 function atStart(act: (ctx: ProcurementContext) => void): World {

@@ -7,6 +7,8 @@
  * Use {@link smallScenario} for the whole scenario and the entity builders ({@link nation},
  * {@link firm}, {@link supplier}, {@link recipient}, {@link pledge}) for its parts.
  */
+
+import type { OrderRequest } from '../../../src/model/procurement.js';
 import type {
   ConsumptionSpec,
   FirmSpec,
@@ -190,3 +192,15 @@ export function smallScenario(overrides: Partial<Mutable<Scenario>> = {}): Scena
     ...overrides,
   };
 }
+
+/** A well-formed order of 1,000 rounds of {@link ITEM} from `firm-AA` for `AA`'s own stock. */
+export const stockOrder: OrderRequest = {
+  buyer: 'AA',
+  payers: [{ payer: 'AA', share: 1 }],
+  firm: 'firm-AA',
+  item: ITEM,
+  rounds: 1000,
+  durationMonths: 12,
+  deliverTo: 'AA',
+  purpose: { kind: 'stock' },
+};

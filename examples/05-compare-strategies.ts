@@ -72,8 +72,8 @@ for (const k of KPIS) {
     const crn = `r ${num(d.correlation, 1, 2)} v ${num(d.varianceRatio, 1, 2)}`;
     return `${paired(d, k.scale, k.digits)}  ${crn}`.padStart(40);
   });
-  // A difference of two percentages is in percentage points.
-  console.log(`${k.label.replace('(%)', '(points)').padEnd(34)}${cells.join('')}`);
+  // A difference of two percentages is in percentage points (pp).
+  console.log(`${k.label.replace('(%)', '(pp)').padEnd(34)}${cells.join('')}`);
 }
 
 const EVENTS = [

@@ -120,8 +120,8 @@ export function experimentTable(result: ExperimentResult): string {
         const f = (x: number) => number(x, h.scale, h.digits);
         return `${f(d.mean)} [${f(d.adjustedLower)}, ${f(d.adjustedUpper)}]`;
       });
-      // A difference of two percentages is in percentage points.
-      lines.push(row(`${h.label} (${h.unit === '%' ? 'points' : h.unit})`, cells, diffWidth));
+      // A difference of two percentages is in percentage points (pp).
+      lines.push(row(`${h.label} (${h.unit === '%' ? 'pp' : h.unit})`, cells, diffWidth));
     }
   }
   if (result.failures.length > 0) {

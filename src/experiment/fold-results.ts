@@ -98,7 +98,7 @@ export class ResultBuilder {
     if (stop !== undefined && this.processed % stop.batch === 0) {
       const count = manifest.strategies.length;
       const tally = (s: number, k: number) => this.accumulator.tally(s, k);
-      if (precisionReached(stop, tally, count, manifest.level, this.accumulator.folded)) return 'stop';
+      if (precisionReached(stop, tally, count, manifest.level)) return 'stop';
     }
     return 'continue';
   }

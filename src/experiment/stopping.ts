@@ -134,8 +134,9 @@ export function resolveStopWhen(
 }
 
 /**
- * Whether every target is met for every strategy, given the tally of each (strategy, scalar) after
- * `replications` replications.
+ * Whether every target is met for every strategy, given the tally of each (strategy, scalar). A KPI is
+ * judged only on at least `minReplications` observations of its own: one undefined in some replications
+ * (no demand, nothing delivered) has fewer than the replications folded.
  * @internal
  */
 export function precisionReached(
@@ -143,13 +144,10 @@ export function precisionReached(
   tally: (strategy: number, scalar: number) => Tally,
   strategies: number,
   level: number,
-  replications: number,
 ): boolean {
-  if (replications < stop.minReplications) return false;
   for (let s = 0; s < strategies; s++) {
     for (const t of stop.targets) {
       const sample = tally(s, t.index);
-      // A KPI undefined in some replications (no demand, nothing delivered) has fewer observations.
       if (sample.count < stop.minReplications) return false;
       const halfWidth = t.proportion
         ? wilsonHalfWidth(sample, level)
@@ -164,7 +162,6 @@ export function precisionReached(
 /** The longer side of the Wilson interval of a 0/1 sample's mean. */
 function wilsonHalfWidth(sample: Tally, level: number): number {
   const { count, mean } = sample;
-  if (count === 0) return Number.NaN; // nothing to judge yet: never met
   const { lower, upper } = wilsonInterval(Math.round(mean * count), count, level);
   return Math.max(mean - lower, upper - mean);
 }

@@ -177,7 +177,7 @@ function checkPayers(request: OrderRequest, nations: ReadonlyMap<string, NationS
       'payers',
       payers,
       `has shares summing to ${sum}, not 1`,
-      'Make the shares add up to 1 (±1e-9), e.g. part / total for each payer.',
+      `Make the shares add up to 1 (±${SHARE_SUM_TOLERANCE}), e.g. part / total for each payer.`,
     );
 }
 

@@ -9,6 +9,7 @@
 import { dateOf, parseDate } from './dates.js';
 import { compileExpression, validateExpression } from './expression.js';
 import { formatCap, IMPLAUSIBLE } from './limits.js';
+import { SHARE_SUM_TOLERANCE } from './order-request.js';
 import { type Bounds, describeBounds, isDistribution, supportOf } from './param-schema.js';
 import type { Param, Profile } from './scenario.js';
 import { POSITIVE_QUANTITY, QUANTITY } from './scenario-schema.js';
@@ -187,12 +188,12 @@ function firmRules(view: ScenarioView, out: RawIssue[]): void {
 function pledgeRules(view: ScenarioView, out: RawIssue[]): void {
   each(view.pledges, (p, i) => {
     const sum = p.donors.reduce((acc, d) => acc + d.share, 0);
-    if (Math.abs(sum - 1) > 1e-9) {
+    if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
       out.push({
         path: ['pledges', i, 'donors'],
         // 12 significant digits: enough to see the error, without 0.8999999999999999 noise.
         message: `donor shares sum to ${Number(sum.toPrecision(12))} (${p.donors.map((d) => `${d.nation} ${d.share}`).join(' + ')}); they must sum to 1`,
-        fix: 'Scale the shares so they add up to 1 (±1e-9).',
+        fix: `Scale the shares so they add up to 1 (±${SHARE_SUM_TOLERANCE}).`,
       });
     }
   });

@@ -317,9 +317,7 @@ export class World {
       every(1, PRIORITY.consumption, (day) => {
         this.consume(day);
         context.day = day;
-        this.live = context;
-        daily(context);
-        this.live = undefined;
+        this.call(context, daily);
       });
     }
     every(PRODUCTION_STEP_DAYS, PRIORITY.production, (day) => this.produce(day));
@@ -690,7 +688,7 @@ export class World {
   }
 
   /** Calls a strategy's hook with `context`, which is live only until the hook returns. */
-  private call(context: ProcurementContext, hook: (context: ProcurementContext) => void): void {
+  private call<C extends ProcurementContext | DailyContext>(context: C, hook: (context: C) => void): void {
     this.live = context;
     try {
       hook(context);

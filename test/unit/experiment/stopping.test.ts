@@ -27,21 +27,21 @@ describe('precisionReached', () => {
   it('does not judge before minReplications, however narrow the interval', () => {
     const narrow = tallyOf(Array.from({ length: 20 }, (_, i) => 1 + (i % 2) * 1e-6));
     expect(confidenceInterval(narrow).halfWidth).toBeLessThan(0.05);
-    expect(precisionReached(rule(), () => narrow, 1, 0.95, 20)).toBe(false);
-    expect(precisionReached(rule({}, 20), () => narrow, 1, 0.95, 20)).toBe(true);
+    expect(precisionReached(rule(), () => narrow, 1, 0.95)).toBe(false);
+    expect(precisionReached(rule({}, 20), () => narrow, 1, 0.95)).toBe(true);
   });
 
   it('judges each KPI on its own observations: one undefined in most replications waits for its pilot', () => {
     // 40 replications folded, but this KPI was defined (had demand, say) in only 20 of them.
     const sparse = tallyOf(Array.from({ length: 20 }, (_, i) => 1 + (i % 2) * 1e-6));
-    expect(precisionReached(rule(), () => sparse, 1, 0.95, 40)).toBe(false);
-    expect(precisionReached(rule({}, 20), () => sparse, 1, 0.95, 40)).toBe(true);
+    expect(precisionReached(rule(), () => sparse, 1, 0.95)).toBe(false);
+    expect(precisionReached(rule({}, 20), () => sparse, 1, 0.95)).toBe(true);
   });
 
   it('never counts a zero half-width (nothing has varied yet) as met', () => {
     const constant = tallyOf(Array.from({ length: 100 }, () => 7));
     expect(confidenceInterval(constant).halfWidth).toBe(0);
-    expect(precisionReached(rule(), () => constant, 1, 0.95, 100)).toBe(false);
+    expect(precisionReached(rule(), () => constant, 1, 0.95)).toBe(false);
   });
 
   it("judges a censored event's fraction reached by the longer side of its Wilson interval", () => {
@@ -49,8 +49,8 @@ describe('precisionReached', () => {
     const all = tallyOf(Array.from({ length: 40 }, () => 1));
     const wilson = wilsonInterval(40, 40, 0.95);
     expect(1 - wilson.lower).toBeCloseTo(0.0876, 3);
-    expect(precisionReached(rule({ proportion: true, value: 0.08 }), () => all, 1, 0.95, 40)).toBe(false);
-    expect(precisionReached(rule({ proportion: true, value: 0.09 }), () => all, 1, 0.95, 40)).toBe(true);
+    expect(precisionReached(rule({ proportion: true, value: 0.08 }), () => all, 1, 0.95)).toBe(false);
+    expect(precisionReached(rule({ proportion: true, value: 0.09 }), () => all, 1, 0.95)).toBe(true);
   });
 });
 
@@ -80,7 +80,7 @@ function coverage(
     const t = new Tally();
     while (t.count < 400) {
       t.add(draw());
-      if (t.count % stop.batch === 0 && precisionReached(stop, () => t, 1, 0.95, t.count)) break;
+      if (t.count % stop.batch === 0 && precisionReached(stop, () => t, 1, 0.95)) break;
     }
     if (covers(t)) sequential++;
     const other = make(`fixed ${s}`);

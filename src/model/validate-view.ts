@@ -114,6 +114,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The field or element `segment` of `node`, or `undefined` where `node` holds none. */
+export function childOf(node: unknown, segment: string | number): unknown {
+  return isRecord(node) || Array.isArray(node)
+    ? (node as Record<string | number, unknown>)[segment]
+    : undefined;
+}
+
 /** `"DE"` — a quoted value for messages. */
 export const q = (value: string): string => `'${value}'`;
 

@@ -26,6 +26,7 @@ import { structuralIssues } from './validate-rules.js';
 import {
   COLLECTIONS,
   type Collection,
+  childOf,
   formatPath,
   isRecord,
   type PathSegments,
@@ -167,8 +168,7 @@ function documentOrder(data: unknown, path: PathSegments): number[] {
       const i = Object.keys(node).indexOf(segment);
       order.push(i < 0 ? Number.MAX_SAFE_INTEGER : i); // a missing field sorts after its siblings
     } else order.push(Number.MAX_SAFE_INTEGER);
-    node =
-      isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+    node = childOf(node, segment);
   }
   return order;
 }
@@ -229,7 +229,7 @@ export function validateScenario(data: unknown, source = 'scenario'): Scenario {
   if (pre.unsafe) throw new ScenarioError(finish(pre.issues), source);
 
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  const schemaIssues = (parsed.error?.issues ?? []).flatMap((issue) => convert(issue));
+  const schemaIssues = (parsed.error?.issues ?? []).flatMap((issue) => convert(issue, data));
   // A non-finite number is reported once, by the preflight, not again as a type or union error.
   const covered = (issue: RawIssue) =>
     pre.issues.some((p) => startsWith(issue.path, p.path) || startsWith(p.path, issue.path));

@@ -11,12 +11,14 @@ import { describeValue } from '../errors.js';
 import { SUGGESTION, suggestKey } from './field-suggestions.js';
 import { IMPLAUSIBLE, tooLargeMessage } from './limits.js';
 import { SCHEMA_REFERENCE, scenarioSchema } from './scenario-schema.js';
-import { isRecord, listIds, type PathSegments, type RawIssue } from './validate-view.js';
+import { childOf, isRecord, listIds, type PathSegments, type RawIssue } from './validate-view.js';
 
 /** What the schema says about each field, by path pattern (`.firms[].lines[].id`). */
 interface Guide {
   readonly descriptions: Map<string, string>;
   readonly keys: Map<string, Set<string>>;
+  /** Patterns of the fields that may be left out. */
+  readonly optional: Set<string>;
 }
 
 interface SchemaLike {
@@ -54,6 +56,7 @@ function walk(schema: SchemaLike, pattern: string, guide: Guide, depth: number):
       walk(def.in as SchemaLike, pattern, guide, depth + 1);
       return;
     default:
+      if (def.type === 'optional') guide.optional.add(pattern);
       if (def.innerType !== undefined) walk(def.innerType as SchemaLike, pattern, guide, depth + 1);
   }
 }
@@ -61,7 +64,7 @@ function walk(schema: SchemaLike, pattern: string, guide: Guide, depth: number):
 let guide: Guide | undefined;
 function getGuide(): Guide {
   if (guide === undefined) {
-    guide = { descriptions: new Map(), keys: new Map() };
+    guide = { descriptions: new Map(), keys: new Map(), optional: new Set() };
     walk(scenarioSchema as unknown as SchemaLike, '', guide, 0);
   }
   return guide;
@@ -179,7 +182,11 @@ const TYPE_SYNONYMS: Readonly<Record<string, string>> = {
   betapert: 'pert',
 };
 
-function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PathSegments): RawIssue[] {
+function convertUnion(
+  issue: Extract<Issue, { code: 'invalid_union' }>,
+  path: PathSegments,
+  root: unknown,
+): RawIssue[] {
   const input: unknown = (issue as { input?: unknown }).input;
   if ('note' in issue && issue.note === 'No matching discriminator') {
     const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
@@ -199,28 +206,37 @@ function convertUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
     ];
   }
   const best = bestBranch(issue.errors, input);
-  if (best !== undefined) return best.issues.flatMap((i) => convert(i, path));
+  if (best !== undefined) return best.issues.flatMap((i) => convert(i, root, path));
   const last = path[path.length - 1];
   if (input === undefined && typeof last === 'string') {
-    return [missingField(path, last, fixFor(path))];
+    return [missingField(path, last, fixFor(path), root)];
   }
   return [{ path, message: `${issue.message} (got ${show(input)})`, fix: fixFor(path) }];
 }
 
-/** The issue of a required field that is absent. */
-function missingField(path: PathSegments, name: string, fix: string): RawIssue {
-  return { path, message: `required field '${name}' is missing`, fix };
+/**
+ * The issue of a field the schema found `undefined`: absent, or, in a scenario built in code, present with
+ * the value `undefined` (which no file can hold, and which the schema does not read as "left out").
+ */
+function missingField(path: PathSegments, name: string, fix: string, root: unknown): RawIssue {
+  const parent = path.slice(0, -1).reduce(childOf, root);
+  const present = isRecord(parent) && Object.hasOwn(parent, name);
+  const optional = getGuide().optional.has(patternOf(path));
+  const message = !present
+    ? `required field '${name}' is missing`
+    : `field '${name}' is undefined: give it a value${optional ? ' or leave the field out' : ''}`;
+  return { path, message, fix };
 }
 
-/** Converts one zod issue (paths relative to `base`) into scenario issues. */
-export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
+/** Converts one zod issue about `root` (paths relative to `base`) into scenario issues. */
+export function convert(issue: Issue, root: unknown, base: PathSegments = []): RawIssue[] {
   const path: PathSegments = [...base, ...(issue.path as (string | number)[])];
   const input: unknown = (issue as { input?: unknown }).input;
   const got = `(got ${show(input)})`;
   const fix = fixFor(path);
   switch (issue.code) {
     case 'invalid_union':
-      return convertUnion(issue, path);
+      return convertUnion(issue, path, root);
     case 'unrecognized_keys': {
       // The schema's own message has one line per key with the suggestion (see `strict`).
       const lines = issue.message.split('\n');
@@ -234,7 +250,7 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
     case 'invalid_type': {
       const last = path[path.length - 1];
       if (input === undefined && typeof last === 'string') {
-        return [missingField(path, last, fix)];
+        return [missingField(path, last, fix, root)];
       }
       return [{ path, message: `must be ${EXPECTED[issue.expected] ?? issue.expected} ${got}`, fix }];
     }
@@ -267,7 +283,7 @@ export function convert(issue: Issue, base: PathSegments = []): RawIssue[] {
       if (path.length === 1 && path[0] === 'schemaVersion') {
         if (input === undefined) {
           const fix = 'Add schemaVersion: 1 at the top of the file (the version this dibsim reads).';
-          return [missingField(path, 'schemaVersion', fix)];
+          return [missingField(path, 'schemaVersion', fix, root)];
         }
         return [
           {

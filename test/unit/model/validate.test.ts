@@ -47,6 +47,25 @@ describe('validateScenario on valid data', () => {
   });
 });
 
+describe('validateScenario: a field written as undefined (code can, a file cannot)', () => {
+  const messageAt = (path: string, mutate: (s: ReturnType<typeof minimalScenario>) => void) => {
+    const s = minimalScenario();
+    mutate(s);
+    return issuesOf(s).map((i) => (i.path === path ? i.message : undefined));
+  };
+
+  it('is not called missing; a required field must be given a value', () => {
+    const messages = messageAt('firms[1].name', (s) => Object.assign(s.firms[1]!, { name: undefined }));
+    expect(messages).toEqual(["field 'name' is undefined: give it a value"]);
+  });
+
+  it('an optional one may also be left out, which the message says', () => {
+    const path = 'nations[0].fiscalYearStartMonth';
+    const messages = messageAt(path, (s) => Object.assign(s.nations[0]!, { fiscalYearStartMonth: undefined }));
+    expect(messages).toEqual(["field 'fiscalYearStartMonth' is undefined: give it a value or leave the field out"]);
+  });
+});
+
 describe('validateScenario: fields, types and ranges', () => {
   const cases: RuleCase[] = [
     {

@@ -61,51 +61,51 @@ export interface ExperimentOptions {
   /** Replications per strategy (the maximum, with `stopWhen`), a positive integer. */
   readonly replications: number;
   /** Master seed. @defaultValue 1 */
-  readonly seed?: number | string;
+  readonly seed?: number | string | undefined;
   /** Name of the strategy the others are compared with. @defaultValue the first strategy */
-  readonly baseline?: string;
+  readonly baseline?: string | undefined;
   /** Confidence level of every interval, in (0, 1). @defaultValue 0.95 */
-  readonly level?: number;
+  readonly level?: number | undefined;
   /** Relative accuracy of reported quantiles, in (0, 0.5]. @defaultValue 0.001 */
-  readonly quantileAccuracy?: number;
+  readonly quantileAccuracy?: number | undefined;
   /**
    * How often series (stock levels, capacity, pledge deliveries) are sampled for fan charts.
    * @defaultValue 'year'
    */
-  readonly seriesEvery?: SeriesInterval;
+  readonly seriesEvery?: SeriesInterval | undefined;
   /** Stop early once chosen KPIs are precise enough (see {@link StopWhen}). */
-  readonly stopWhen?: StopWhen;
+  readonly stopWhen?: StopWhen | undefined;
   /**
    * `'abort'`: the first failing replication (lowest index) throws a {@link ReplicationError};
    * `'skip'`: it is left out for every strategy (pairs stay paired) and listed in `failures`.
    * @defaultValue 'abort'
    */
-  readonly onError?: 'abort' | 'skip';
+  readonly onError?: 'abort' | 'skip' | undefined;
   /** Called after each replication is folded, in index order. */
-  readonly onProgress?: (progress: ExperimentProgress) => void;
+  readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
   /**
    * Cancels the experiment (an `AbortSignal`); the result then has status `'cancelled'` and covers the
    * finished prefix.
    */
-  readonly signal?: AbortSignalLike;
+  readonly signal?: AbortSignalLike | undefined;
   /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
-  readonly keepRecords?: boolean;
+  readonly keepRecords?: boolean | undefined;
   /**
    * Worker threads; 0 runs in the calling thread. Workers need strategies given as modules
    * ({@link StrategyModule}). Results are bit-identical whatever the number. @defaultValue 0
    */
-  readonly workers?: number;
+  readonly workers?: number | undefined;
   /**
    * Worker threads shared with other experiments (see {@link createWorkerPool}), instead of threads started
    * and stopped for this one; `workers` may then be left out. Results are the same either way.
    */
-  readonly pool?: WorkerPool;
+  readonly pool?: WorkerPool | undefined;
   /**
    * Replications per task sent to a worker (amortises the ≈0.5 ms cost of a task for fast scenarios; has
    * no effect on results). @defaultValue `ceil(replications / (8 · workers))`, between 1 and 16, shrinking
    * towards 1 over the last replications so that the workers finish together
    */
-  readonly chunkSize?: number;
+  readonly chunkSize?: number | undefined;
   /**
    * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
    * replications are not rerun (their records are read back one at a time as the fold reaches them). A file
@@ -113,9 +113,9 @@ export interface ExperimentOptions {
    * final line is dropped. Its folder must exist: a file that cannot be created, read or written fails
    * with a {@link DibsimError} `INVALID_ARGUMENT` naming the path and the fix (the system error as `cause`).
    */
-  readonly resultsFile?: string;
+  readonly resultsFile?: string | undefined;
   /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */
-  readonly shard?: ShardSpec;
+  readonly shard?: ShardSpec | undefined;
 }
 
 /**

@@ -13,9 +13,9 @@ import { checkHeader, type ResultsFileContents, readResultsFile } from './result
 /** Options of {@link mergeShards}. */
 export interface MergeShardsOptions {
   /** Keep every replication record in the result. @defaultValue false */
-  readonly keepRecords?: boolean;
+  readonly keepRecords?: boolean | undefined;
   /** Called after each replication is folded, in index order. */
-  readonly onProgress?: (progress: ExperimentProgress) => void;
+  readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
 }
 
 /**

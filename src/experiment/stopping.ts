@@ -45,12 +45,12 @@ export interface StopWhen {
   /** Target half-width per scalar KPI key. */
   readonly halfWidth: Readonly<Record<string, HalfWidthTarget>>;
   /** Replications between checks, a positive integer. @defaultValue 10 */
-  readonly batch?: number;
+  readonly batch?: number | undefined;
   /**
    * Fewest replications before the first check, an integer >= 2 (Law & Kelton's pilot sample): an
    * interval from a handful of replications can be narrow by chance. @defaultValue 30
    */
-  readonly minReplications?: number;
+  readonly minReplications?: number | undefined;
 }
 
 /** Default of {@link StopWhen.minReplications}. */

@@ -62,7 +62,7 @@ export interface SweepOptions extends SweepBaseOptions {
   /** How to choose the design points. */
   readonly design: SweepDesign;
   /** Called after each design point's experiment. */
-  readonly onPoint?: (done: number, points: number) => void;
+  readonly onPoint?: ((done: number, points: number) => void) | undefined;
 }
 
 // The fields of each function's options (records, so that the compiler keeps them in step): an
@@ -237,7 +237,7 @@ export interface TornadoOptions extends Omit<SweepBaseOptions, 'stopWhen'> {
    * Called after each of the `1 + 2·levers` experiments with how many are done and its result; the first
    * is the base experiment (every lever at its scenario value).
    */
-  readonly onExperiment?: (done: number, total: number, result: ExperimentResult) => void;
+  readonly onExperiment?: ((done: number, total: number, result: ExperimentResult) => void) | undefined;
 }
 
 /** One bar of a tornado chart: the change of a KPI when one lever moves from low to high. */

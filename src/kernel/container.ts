@@ -17,17 +17,17 @@ export interface ContainerOptions {
    * Largest level: a positive number, or `Infinity`.
    * @defaultValue Infinity
    */
-  readonly capacity?: number;
+  readonly capacity?: number | undefined;
   /**
    * Initial level, between 0 and `capacity`.
    * @defaultValue 0
    */
-  readonly init?: number;
+  readonly init?: number | undefined;
   /**
    * Record the level over time and waiting times.
    * @defaultValue true
    */
-  readonly stats?: boolean;
+  readonly stats?: boolean | undefined;
 }
 
 /** The names of {@link ContainerOptions}. */

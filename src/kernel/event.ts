@@ -38,7 +38,7 @@ export interface TriggerOptions {
    * Calendar priority among events at the same time: any finite number, lower runs first.
    * @defaultValue 0
    */
-  readonly priority?: number;
+  readonly priority?: number | undefined;
 }
 
 /** The names of {@link TriggerOptions}. */

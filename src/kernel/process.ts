@@ -22,7 +22,7 @@ export interface ProcessOptions {
    * Name used in error messages and traces.
    * @defaultValue the generator function's name, or `process#N`
    */
-  readonly name?: string;
+  readonly name?: string | undefined;
 }
 
 /**

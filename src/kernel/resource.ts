@@ -20,7 +20,7 @@ export interface ResourceOptions {
    * Record utilisation, queue length and waiting times.
    * @defaultValue true
    */
-  readonly stats?: boolean;
+  readonly stats?: boolean | undefined;
 }
 
 /** Options for {@link Resource.request}. */
@@ -29,14 +29,14 @@ export interface RequestOptions {
    * Lower numbers are served first; any finite number.
    * @defaultValue 0
    */
-  readonly priority?: number;
+  readonly priority?: number | undefined;
   /**
    * If no unit is free, evict the holder with the highest priority number (the latest granted among
    * equals) when that number is strictly greater than this request's priority. The evicted holder's
    * process receives an {@link Interrupt} whose cause is a {@link Preempted}; its request is dropped.
    * @defaultValue false
    */
-  readonly preempt?: boolean;
+  readonly preempt?: boolean | undefined;
 }
 
 /** The names of {@link ResourceOptions} and {@link RequestOptions}. */

@@ -38,7 +38,7 @@ export interface RunOptions {
    * Events at exactly `until` stay pending, so a later `run` resumes without losing any.
    * Must be a number `>= now` (not NaN). `Infinity` is the same as no limit.
    */
-  readonly until?: number;
+  readonly until?: number | undefined;
 }
 
 /** The names of {@link RunOptions} and {@link SimulationOptions}. */
@@ -51,7 +51,7 @@ export interface SimulationOptions {
    * Simulated time at which the run starts.
    * @defaultValue 0
    */
-  readonly initialTime?: number;
+  readonly initialTime?: number | undefined;
 }
 
 /**

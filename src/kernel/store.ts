@@ -22,12 +22,12 @@ export interface StoreOptions {
    * Largest number of items held: a positive integer or `Infinity`.
    * @defaultValue Infinity
    */
-  readonly capacity?: number;
+  readonly capacity?: number | undefined;
   /**
    * Record the number of items held over time.
    * @defaultValue true
    */
-  readonly stats?: boolean;
+  readonly stats?: boolean | undefined;
 }
 
 /** Options for {@link PriorityStore}. */

@@ -70,14 +70,14 @@ export interface RunScenarioOptions {
    * Master seed (`42` and `"42"` are the same); leave it out for the default (`null` is an error).
    * @defaultValue 1
    */
-  readonly seed?: number | string;
+  readonly seed?: number | string | undefined;
   /** Replication index (0-based); leave it out for the default (`null` is an error). @defaultValue 0 */
-  readonly replication?: number;
+  readonly replication?: number | undefined;
   /**
    * Daily demand shared with the runs of other strategies on the same scenario, seed and replication: the
    * first run records it, the others replay it (bit-identical, and faster). One per replication.
    */
-  readonly demand?: CommonDemand;
+  readonly demand?: CommonDemand | undefined;
 }
 
 /** The fields of {@link RunScenarioOptions} (a record, so that the compiler keeps it in step). */

@@ -22,7 +22,7 @@ export interface StreamsOptions {
    *
    * @defaultValue `0`
    */
-  readonly replication?: number;
+  readonly replication?: number | undefined;
 }
 
 /**

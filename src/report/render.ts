@@ -64,12 +64,12 @@ export interface PngOptions {
    * Width of the PNG in pixels, at most 10,000 (the height keeps the aspect ratio and must not exceed 10,000
    * either: the pixels are held in memory). @defaultValue twice the SVG's width
    */
-  readonly width?: number;
+  readonly width?: number | undefined;
   /**
    * Font files to render text with. @defaultValue the bundled DejaVu Sans (regular and bold). With `[]`
    * text disappears: only useful to test that a check catches missing text.
    */
-  readonly fontFiles?: readonly string[];
+  readonly fontFiles?: readonly string[] | undefined;
 }
 
 /**

@@ -17,13 +17,13 @@ export interface ReportInput {
   /** The validated scenario that ran. */
   readonly scenario: Scenario;
   /** One-at-a-time sensitivity of the same experiment (see `tornado`), when it was run. */
-  readonly tornado?: TornadoResult;
+  readonly tornado?: TornadoResult | undefined;
   /** A sweep over levers (see `runSweep`), when it was run. */
-  readonly sweep?: SweepResult;
+  readonly sweep?: SweepResult | undefined;
   /** The command line that produced the results, shown in the report so it can be rerun. */
-  readonly command?: string;
+  readonly command?: string | undefined;
   /** Report title. @defaultValue `dibsim report: <scenario name>` */
-  readonly title?: string;
+  readonly title?: string | undefined;
 }
 
 /** A cell of a {@link Table}: text, a number (full precision), or `null` for "not defined". */

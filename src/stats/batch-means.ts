@@ -16,17 +16,17 @@ export interface BatchMeansOptions {
    * as fit are used).
    * @defaultValue `20`
    */
-  readonly batches?: number;
+  readonly batches?: number | undefined;
   /**
    * Observations per batch, an integer >= 1.
    * @defaultValue `floor(values.length / batches)`
    */
-  readonly batchSize?: number;
+  readonly batchSize?: number | undefined;
   /**
    * Confidence level, strictly between 0 and 1.
    * @defaultValue `0.95`
    */
-  readonly level?: number;
+  readonly level?: number | undefined;
 }
 
 /** Result of {@link batchMeans}: a confidence interval over the batch means plus diagnostics. */

@@ -25,7 +25,7 @@ export interface ConfidenceOptions {
    * Confidence level, strictly between 0 and 1.
    * @defaultValue `0.95`
    */
-  readonly level?: number;
+  readonly level?: number | undefined;
 }
 
 /** A two-sided confidence interval for a mean, from {@link confidenceInterval}. */

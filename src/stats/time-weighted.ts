@@ -14,12 +14,12 @@ export interface TimeWeightedOptions {
    * Simulation time at which observation starts.
    * @defaultValue `0`
    */
-  readonly time?: number;
+  readonly time?: number | undefined;
   /**
    * Level held from `time` until the first {@link TimeWeighted.update}.
    * @defaultValue `0`
    */
-  readonly level?: number;
+  readonly level?: number | undefined;
 }
 
 /** JSON form of a {@link TimeWeighted}, from {@link TimeWeighted.toJSON}. */

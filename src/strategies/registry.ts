@@ -60,7 +60,7 @@ const REFERENCE_FIELDS: readonly string[] = Object.keys({
 /** Options for {@link loadStrategy}. */
 export interface LoadStrategyOptions {
   /** Base for relative module specifiers, a directory URL or path. @defaultValue the current working directory */
-  readonly baseUrl?: string | URL;
+  readonly baseUrl?: string | URL | undefined;
 }
 
 /** Parameters of the built-in `'switch'` strategy (see {@link switchAt}). */

@@ -103,8 +103,15 @@ const experiment: ExperimentResult = await runExperiment({
   replications: 2,
   seed: 3,
 });
-// Built-in strategies by name: a string is short for { module }.
-const byName = await runExperiment({ scenario, strategies: ['national-only', 'pooled'], replications: 1 });
+// Built-in strategies by name: a string is short for { module }. An option passed through as undefined
+// (exactOptionalPropertyTypes is on here) means "left out".
+const workersWanted: number | undefined = [1, 2].find((n) => n > 2);
+const byName = await runExperiment({
+  scenario,
+  strategies: ['national-only', 'pooled'],
+  replications: 1,
+  workers: workersWanted,
+});
 if (byName.manifest.strategies[1]?.module !== 'pooled') throw new Error('strategy by name check failed');
 const diff = experiment.comparisons.vsBaseline[0]?.kpis.fillRate?.mean ?? Number.NaN;
 if (!Number.isFinite(fill) || experiment.replications !== 2) throw new Error('model check failed');

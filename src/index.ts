@@ -349,6 +349,7 @@ export {
   type PooledParams,
   poolMembers,
   type ResolvedPooledParams,
+  type ResolvedThirdStateParams,
   resolvePooledParams,
   type ThirdStateParams,
 } from './strategies/pooled.js';

@@ -46,41 +46,41 @@ export interface BilateralParams {
    * Agreements as data: each pair and its set-up delay. When given, `among`, `setUpDelayDays` and
    * `parallelNegotiations` are not used. @defaultValue the rule below
    */
-  readonly agreements?: readonly AgreementSpec[];
+  readonly agreements?: readonly AgreementSpec[] | undefined;
   /**
    * The rule's group: every pair of these nations negotiates an agreement, in order (pairs (1,2), (1,3),
    * …, (2,3), …). A membership (e.g. `'NATO'`) means the nations holding it, in scenario order.
    * @defaultValue every nation of the scenario
    */
-  readonly among?: Membership | readonly string[];
+  readonly among?: Membership | readonly string[] | undefined;
   /**
    * Negotiation (set-up) delay of one agreement, days. LT-12: joint-procurement arrangement to first
    * orders ≈ 6.5 months (H for EDA joint procurement; applied to bilateral agreements by analogy, §4.5).
    * @defaultValue 198
    */
-  readonly setUpDelayDays?: number;
+  readonly setUpDelayDays?: number | undefined;
   /**
    * Agreements negotiated at the same time (the negotiation capacity of the group). Agreement k (0-based)
    * is active after (⌊k / parallelNegotiations⌋ + 1) × setUpDelayDays. A gap in public data (FI-06 shows
    * three partners joining one framework): an assumption.
    * @defaultValue 4
    */
-  readonly parallelNegotiations?: number;
+  readonly parallelNegotiations?: number | undefined;
   /**
    * Whether an active pair places one joint contract for both partners' stock needs of an item (calibration
    * §4.3, FI-06: the German framework opened to NL, EE, DK). @defaultValue true
    */
-  readonly aggregate?: boolean;
+  readonly aggregate?: boolean | undefined;
   /**
    * Whether partners accept each other's qualification: an order from a partner's firm uses a standard
    * the seller is already qualified to, so no new qualification (§4.3). @defaultValue true
    */
-  readonly mutualRecognition?: boolean;
+  readonly mutualRecognition?: boolean | undefined;
   /**
    * Export licence for sales within an active pair: `'fast-lane'` skips the delay but may still be denied
    * (§4.3; delays LT-15, weak–moderate). @defaultValue 'fast-lane'
    */
-  readonly licence?: 'standard' | 'fast-lane' | 'waived';
+  readonly licence?: 'standard' | 'fast-lane' | 'waived' | undefined;
 }
 
 /** Parameters of {@link createBilateral} with every default filled in. */

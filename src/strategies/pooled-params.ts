@@ -19,22 +19,22 @@ export type AllocationRule = 'pro-rata' | 'urgency' | 'contribution';
 /** Third-state participation in a pooled agency. */
 export interface ThirdStateParams {
   /** Whether nations with `'PESCO-third-state'` membership may join (§4.4). @defaultValue true */
-  readonly enabled?: boolean;
+  readonly enabled?: boolean | undefined;
   /**
    * Days from the agency's set-up to a third state's admission. LT-14: Council approval ≈ 4 months after
    * application (H), then an administrative arrangement (its length a gap): 4 + 2 months assumed.
    * @defaultValue 183
    */
-  readonly admissionDelayDays?: number;
+  readonly admissionDelayDays?: number | undefined;
   /** Largest share of a firm's inputs from outside the EU/EEA (FU-04: EDIP, 35 %, H). @defaultValue 0.35 */
-  readonly nonEuContentCap?: number;
+  readonly nonEuContentCap?: number | undefined;
   /**
    * Which firms the cap applies to: `'all'` eligible firms (FU-04 is a product rule) or only
    * `'third-state-firms'`. @defaultValue 'all'
    */
-  readonly contentCapScope?: 'all' | 'third-state-firms';
+  readonly contentCapScope?: 'all' | 'third-state-firms' | undefined;
   /** Cost weight per component id for the content share; missing components weigh 1 (a gap). */
-  readonly componentWeights?: Readonly<Record<string, number>>;
+  readonly componentWeights?: Readonly<Record<string, number>> | undefined;
 }
 
 /**
@@ -43,59 +43,62 @@ export interface ThirdStateParams {
  */
 export interface PooledParams {
   /** Buyer id the agency's contracts carry (for reporting). @defaultValue 'pesco-agency' */
-  readonly agency?: string;
+  readonly agency?: string | undefined;
   /**
    * Days from the strategy's start to the first pooled orders. LT-12: EDA arrangement 20 Mar 2023 → first
    * orders 2 Oct 2023 ≈ 6.5 months (H); range 4–8 months (§2.14). @defaultValue 198
    */
-  readonly setUpDelayDays?: number;
+  readonly setUpDelayDays?: number | undefined;
   /**
    * Delivery span of a framework contract and months of forecast consumption it commits, months.
    * PL-02: EDA 7-year multi-type framework (H); the 2-year fast-track (24) is the short end.
    * @defaultValue 84
    */
-  readonly frameworkLengthMonths?: number;
+  readonly frameworkLengthMonths?: number | undefined;
   /** Standard every pooled order uses: one qualification per firm for all members (§4.4). @defaultValue 'PESCO-common' */
-  readonly commonStandard?: string;
+  readonly commonStandard?: string | undefined;
   /**
    * Extra days before each pooled contract's award (coordinating members' call-offs). A gap: no public
    * per-contract figure; set-up is in `setUpDelayDays`. @defaultValue 0
    */
-  readonly extraAwardDelayDays?: number;
+  readonly extraAwardDelayDays?: number | undefined;
   /** Administrative cost per pooled contract, EUR (a gap; see `overheadShareOfValue`). @defaultValue 0 */
-  readonly overheadEurPerContract?: number;
+  readonly overheadEurPerContract?: number | undefined;
   /**
    * Administrative cost as a share of each contract's value. FU-02/FU-03: EDIRPA paid €300M towards the
    * extra administrative cost of common procurement that leveraged > €11bn (≈ 2.7 %; derived, L).
    * @defaultValue 0.027
    */
-  readonly overheadShareOfValue?: number;
+  readonly overheadShareOfValue?: number | undefined;
   /**
    * Extra overhead share from overlapping initiatives run in parallel (EDA, NSPA, EDIRPA, coalitions:
    * NA-05, FU-02, CZ-02): duplicated coordination. A gap, for sensitivity analysis. @defaultValue 0
    */
-  readonly overlapOverheadShare?: number;
+  readonly overlapOverheadShare?: number | undefined;
   /**
    * Allocation when supply falls short: `'pro-rata'` to needs; `'urgency'`: weights need × (backorders +
    * shortfall below safety) / target, so members short now are served first; `'contribution'`: weights
    * from `contributions` (§4.4, configurable; no source prefers one). @defaultValue 'pro-rata'
    */
-  readonly allocation?: AllocationRule;
+  readonly allocation?: AllocationRule | undefined;
   /**
    * Weights per nation for `'contribution'` (e.g. shares of the pooled budget); a member not listed weighs
    * 0. When absent, each member weighs the money it has left this budget year, EUR.
    */
-  readonly contributions?: Readonly<Record<string, number>>;
+  readonly contributions?: Readonly<Record<string, number>> | undefined;
   /**
    * Export licence for pooled contracts crossing borders. No source shows pooled buys waiving licences,
    * so the scenario's licence delay applies (LT-15, weak–moderate). @defaultValue 'standard'
    */
-  readonly licence?: 'standard' | 'fast-lane' | 'waived';
+  readonly licence?: 'standard' | 'fast-lane' | 'waived' | undefined;
   /** Third-state participation. */
-  readonly thirdStates?: ThirdStateParams;
+  readonly thirdStates?: ThirdStateParams | undefined;
   /** Optional pooled stock (off by default). */
-  readonly pooledStock?: PooledStockParams;
+  readonly pooledStock?: PooledStockParams | undefined;
 }
+
+/** {@link ThirdStateParams} with every default filled in. */
+export type ResolvedThirdStateParams = { readonly [K in keyof ThirdStateParams]-?: NonNullable<ThirdStateParams[K]> };
 
 /** {@link PooledParams} with every default filled in. */
 export interface ResolvedPooledParams {
@@ -122,7 +125,7 @@ export interface ResolvedPooledParams {
   /** Export licence of pooled contracts. */
   readonly licence: 'standard' | 'fast-lane' | 'waived';
   /** Third-state participation. */
-  readonly thirdStates: Required<ThirdStateParams>;
+  readonly thirdStates: ResolvedThirdStateParams;
   /** Pooled stock. */
   readonly pooledStock: ResolvedPooledStockParams;
 }

@@ -28,25 +28,25 @@ import type { ParamsReader } from './params.js';
 /** Parameters of the pooled stock of {@link createPooled}'s agency, plain data. */
 export interface PooledStockParams {
   /** Whether the agency holds a common stockpile for its members. @defaultValue false */
-  readonly enabled?: boolean;
+  readonly enabled?: boolean | undefined;
   /**
    * Safety stock the agency holds on top of its members' own targets, in days of the members' mean
    * demand (a gap: no public figure for a pooled reserve; 30 days is an assumption for sensitivity runs).
    * @defaultValue 30
    */
-  readonly safetyDays?: number;
+  readonly safetyDays?: number | undefined;
   /**
    * Days from the pooled stock to a member's depot (a gap: road or rail within Europe, about a week
    * assumed). Whole days. @defaultValue 7
    */
-  readonly transferDelayDays?: number;
+  readonly transferDelayDays?: number | undefined;
   /**
    * When a member is topped up: once its position falls below its `'safety'` level (the stock between
    * safety and target is then pooled too, and members hold less), or below its `'target'` (members stay
    * at target and the pooled stock holds only its own safety stock). A modelling choice, for sensitivity.
    * @defaultValue 'safety'
    */
-  readonly reorderPoint?: 'safety' | 'target';
+  readonly reorderPoint?: 'safety' | 'target' | undefined;
 }
 
 /** {@link PooledStockParams} with every default filled in. */

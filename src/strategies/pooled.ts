@@ -53,12 +53,13 @@ import {
   checkPooledParams,
   type PooledParams,
   type ResolvedPooledParams,
+  type ResolvedThirdStateParams,
   resolvePooledParams,
   type ThirdStateParams,
 } from './pooled-params.js';
 import { PooledStockKeeper, pooledOrderParts } from './pooled-stock.js';
 
-export type { AllocationRule, PooledParams, ResolvedPooledParams, ThirdStateParams };
+export type { AllocationRule, PooledParams, ResolvedPooledParams, ResolvedThirdStateParams, ThirdStateParams };
 export { resolvePooledParams };
 
 /**

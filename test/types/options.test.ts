@@ -6,9 +6,13 @@ import {
   batchMeans,
   Container,
   confidenceInterval,
+  createBilateral,
+  createPooled,
   createStreams,
   loadStrategy,
+  type ProcurementStrategy,
   Resource,
+  resolvePooledParams,
   runExperiment,
   runScenario,
   Simulation,
@@ -61,6 +65,28 @@ describe('options written as undefined', () => {
       demand: unset(),
     });
     expect(written.kpis).toEqual(plain.kpis);
+  });
+
+  it('strategy parameters', async () => {
+    const scenario = randomSmallScenario();
+    const kpisOf = (strategy: ProcurementStrategy) => runScenario(scenario, { strategy, seed: 4 }).kpis;
+    const pooled = createPooled({
+      frameworkLengthMonths: unset<number>(),
+      thirdStates: { enabled: unset<boolean>(), nonEuContentCap: unset<number>() },
+      pooledStock: unset(),
+    });
+    expect(kpisOf(pooled)).toEqual(kpisOf(createPooled()));
+    const given = {
+      thirdStates: {
+        enabled: unset<boolean>(),
+        admissionDelayDays: unset<number>(),
+        nonEuContentCap: unset<number>(),
+      },
+      pooledStock: { enabled: unset<boolean>(), safetyDays: unset<number>() },
+    };
+    expect(resolvePooledParams(given)).toEqual(resolvePooledParams({ thirdStates: {}, pooledStock: {} }));
+    const bilateral = createBilateral({ setUpDelayDays: unset<number>(), aggregate: unset<boolean>() });
+    expect(kpisOf(bilateral)).toEqual(kpisOf(createBilateral()));
   });
 
   it('the kernel: simulation, resource, store, container', () => {

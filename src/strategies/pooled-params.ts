@@ -98,7 +98,9 @@ export interface PooledParams {
 }
 
 /** {@link ThirdStateParams} with every default filled in. */
-export type ResolvedThirdStateParams = { readonly [K in keyof ThirdStateParams]-?: NonNullable<ThirdStateParams[K]> };
+export type ResolvedThirdStateParams = {
+  readonly [K in keyof ThirdStateParams]-?: NonNullable<ThirdStateParams[K]>;
+};
 
 /** {@link PooledParams} with every default filled in. */
 export interface ResolvedPooledParams {

@@ -59,7 +59,13 @@ import {
 } from './pooled-params.js';
 import { PooledStockKeeper, pooledOrderParts } from './pooled-stock.js';
 
-export type { AllocationRule, PooledParams, ResolvedPooledParams, ResolvedThirdStateParams, ThirdStateParams };
+export type {
+  AllocationRule,
+  PooledParams,
+  ResolvedPooledParams,
+  ResolvedThirdStateParams,
+  ThirdStateParams,
+};
 export { resolvePooledParams };
 
 /**

@@ -134,7 +134,10 @@ export interface PairedKpi {
   readonly adjustedUpper: number;
   /** Half-width. */
   readonly adjustedHalfWidth: number;
-  /** Correlation of the paired outputs, `(Var a + Var b − Var(a − b)) / (2 sd_a sd_b)`. */
+  /**
+   * Correlation of the paired outputs, `(Var a + Var b − Var(a − b)) / (2 sd_a sd_b)`, in [−1, 1]; `NaN`
+   * when either strategy's values never vary (a fill rate held at 1), where it is undefined.
+   */
   readonly correlation: number;
   /**
    * `Var(a − b) / (Var a + Var b)`: the variance of the paired difference relative to that of independent

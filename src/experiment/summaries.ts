@@ -86,7 +86,11 @@ export function pairedKpi(a: Tally, b: Tally, d: Tally, level: number, adjustedL
     adjustedLower: adjusted.lower,
     adjustedUpper: adjusted.upper,
     adjustedHalfWidth: adjusted.halfWidth,
-    correlation: (va + vb - vd) / (2 * Math.sqrt(va) * Math.sqrt(vb)),
+    // Undefined (not ±Infinity) when either side never varies; rounding in a − b must not push it past ±1.
+    correlation:
+      va > 0 && vb > 0
+        ? Math.min(1, Math.max(-1, (va + vb - vd) / (2 * Math.sqrt(va) * Math.sqrt(vb))))
+        : Number.NaN,
     varianceRatio: vd / (va + vb),
   };
 }

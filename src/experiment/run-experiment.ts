@@ -110,8 +110,11 @@ export interface ExperimentOptions {
    * JSON-lines file of finished replications. An existing file from the same experiment is resumed: its
    * replications are not rerun (their records are read back one at a time as the fold reaches them). A file
    * from another experiment (any manifest field differs, including the Node version) is refused; a torn
-   * final line is dropped. Its folder must exist: a file that cannot be created, read or written fails
-   * with a {@link DibsimError} `INVALID_ARGUMENT` naming the path and the fix (the system error as `cause`).
+   * final line is dropped. Lines are in completion order, and a run that stopped (`stopWhen`) or was
+   * cancelled may have written replications past the last one it folded (workers run ahead): its result
+   * covers the replications in index order up to that one. Its folder must exist: a file that cannot be
+   * created, read or written fails with a {@link DibsimError} `INVALID_ARGUMENT` naming the path and the
+   * fix (the system error as `cause`).
    */
   readonly resultsFile?: string | undefined;
   /** Run only replications `i` with `i % count === index`, to merge later with {@link mergeShards}. */

@@ -1,6 +1,7 @@
 /**
  * The compact record one replication leaves behind: flattened scalar KPIs and a few series sampled at
- * each year start, in a layout fixed by the scenario before anything runs.
+ * each year, quarter or month start (`seriesEvery`), in a layout fixed by the scenario before anything
+ * runs.
  *
  * @module
  */

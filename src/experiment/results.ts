@@ -1,6 +1,6 @@
 /**
- * What an experiment returns: per-strategy statistics of every KPI, fan data per year, censored events,
- * paired comparisons with CRN diagnostics, and the provenance manifest.
+ * What an experiment returns: per-strategy statistics of every KPI, fan data per sample date, censored
+ * events, paired comparisons with CRN diagnostics, and the provenance manifest.
  *
  * Numbers that cannot be estimated (a CI from one replication, a ratio with no denominator) are `NaN`,
  * which JSON writes as `null`.
@@ -49,7 +49,10 @@ export interface KpiSummary {
   readonly quantiles: Quantiles;
 }
 
-/** A series sampled at each year start, for fan charts: one entry per sample day in each array. */
+/**
+ * A series for fan charts, sampled at day 0, each year, quarter or month start (the experiment's
+ * `seriesEvery`) and the horizon: one entry per sample day in each array.
+ */
 export interface SeriesSummary {
   /** Sample days. */
   readonly days: readonly number[];

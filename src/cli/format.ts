@@ -7,6 +7,7 @@
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { RunKpis } from '../model/results.js';
+import { differenceUnit } from '../report/labels.js';
 
 /** A headline KPI: key in the results, label, display scale and unit. */
 interface Headline {
@@ -120,8 +121,7 @@ export function experimentTable(result: ExperimentResult): string {
         const f = (x: number) => number(x, h.scale, h.digits);
         return `${f(d.mean)} [${f(d.adjustedLower)}, ${f(d.adjustedUpper)}]`;
       });
-      // A difference of two percentages is in percentage points (pp).
-      lines.push(row(`${h.label} (${h.unit === '%' ? 'pp' : h.unit})`, cells, diffWidth));
+      lines.push(row(`${h.label} (${differenceUnit(h.unit)})`, cells, diffWidth));
     }
   }
   if (result.failures.length > 0) {

@@ -28,6 +28,15 @@ export function formatIn(x: number | null | undefined, unit: string): string {
   return formatNumber(x);
 }
 
+/**
+ * A difference of two values in `unit`, as {@link formatIn} shows them, except that a difference of shares
+ * is in percentage points: the number without its `%` sign (its unit is `differenceUnit(shownUnit(unit))`).
+ */
+export function formatDifferenceIn(x: number | null | undefined, unit: string): string {
+  const text = formatIn(x, unit);
+  return unit === 'share' ? text.replace(/ %$/, '') : text;
+}
+
 /** The unit as shown next to {@link formatIn}'s numbers. */
 export function shownUnit(unit: string): string {
   return unit === 'share' ? '%' : unit === 'EUR' ? 'million EUR' : unit;

@@ -5,10 +5,18 @@
  * @module
  */
 
-import { escapeHtml, formatIn, htmlTable, inlineSvg, shownUnit, tableHtml } from './html-parts.js';
+import {
+  escapeHtml,
+  formatDifferenceIn,
+  formatIn,
+  htmlTable,
+  inlineSvg,
+  shownUnit,
+  tableHtml,
+} from './html-parts.js';
 import { gapSection, sourcesSection } from './html-sources.js';
 import { plain } from './json.js';
-import { describeKey } from './labels.js';
+import { describeKey, differenceUnit } from './labels.js';
 import { headlineKpis, kpiKeys, reportTables } from './tables.js';
 import { checkReportInput, type RenderedChart, type ReportInput, type Table } from './types.js';
 
@@ -147,10 +155,10 @@ function pairedSection(input: ReportInput, tables: ReadonlyMap<string, Table>): 
     const q = describeKey(key, scenario);
     return comparisons.vsBaseline.map((c) => {
       const p = c.kpis[key]!;
-      const f = (x: number) => escapeHtml(formatIn(x, q.unit === 'share' ? 'share' : q.unit));
+      const f = (x: number) => escapeHtml(formatDifferenceIn(x, q.unit));
       return [
         escapeHtml(q.label),
-        escapeHtml(shownUnit(q.unit)),
+        escapeHtml(differenceUnit(shownUnit(q.unit))),
         escapeHtml(`${c.a} − ${c.b}`),
         f(p.mean),
         f(p.lower),

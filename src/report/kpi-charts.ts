@@ -6,7 +6,7 @@
  */
 import type { TornadoResult } from '../experiment/sweep.js';
 import { chartName, finite, strategyColor, topLevel } from './chart-style.js';
-import { axisTitle, describeKey } from './labels.js';
+import { axisTitle, describeKey, differenceOf } from './labels.js';
 import { headlineKpis, kpiKeys } from './tables.js';
 import type { ChartSpec, JsonObject, ReportInput } from './types.js';
 
@@ -94,7 +94,7 @@ export function pairedChart(input: ReportInput): ChartSpec {
   const all = result.strategies.map((s) => s.name);
   const others = comparisons.vsBaseline.map((c) => c.a);
   const panels = headlineKpis(kpiKeys(input)).map((key) => {
-    const q = describeKey(key, scenario);
+    const q = differenceOf(describeKey(key, scenario));
     const values = comparisons.vsBaseline.map((c) => {
       const p = c.kpis[key]!;
       const at = (v: number) => finite(v, q.chartScale);
@@ -125,7 +125,7 @@ export function pairedChart(input: ReportInput): ChartSpec {
 export function tornadoCharts(input: ReportInput, tornado: TornadoResult): ChartSpec[] {
   const names = input.result.strategies.map((s) => s.name);
   return Object.entries(tornado.kpis).map(([kpi, byStrategy]) => {
-    const q = describeKey(kpi, input.scenario);
+    const q = differenceOf(describeKey(kpi, input.scenario));
     const values: JsonObject[] = [];
     const size = new Map<string, number>();
     for (const [strategy, series] of Object.entries(byStrategy)) {

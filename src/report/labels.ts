@@ -88,6 +88,25 @@ export function describeKey(key: string, scenario: Scenario): Quantity {
   return { label, unit, ...(CHART[unit] ?? { format: ',f', chartScale: 1, chartUnit: unit }) };
 }
 
+/**
+ * Unit of a difference of two values shown in `unit`: a difference of percentages is in percentage points
+ * (`pp`), any other unit stays. One rule for the terminal tables, the report's tables and its charts.
+ */
+export function differenceUnit(unit: string): string {
+  return unit === '%' ? 'pp' : unit;
+}
+
+/**
+ * How to chart a difference of two values of `q` (paired differences, tornado changes): a difference of
+ * percentages on an axis in percentage points ({@link differenceUnit}), plain numbers rather than `%` ticks.
+ */
+export function differenceOf(q: Quantity): Quantity {
+  const chartUnit = differenceUnit(q.chartUnit);
+  if (chartUnit === q.chartUnit) return q;
+  // The `%` format multiplies by 100 itself; points are that number without the sign.
+  return { ...q, format: ',f', chartScale: 100 * q.chartScale, chartUnit };
+}
+
 /** Display name of an entity of the scenario, falling back to its id. */
 export function subjectName(kind: string, id: string, scenario: Scenario): string {
   const lists: Readonly<Record<string, readonly { id: string; name?: string }[]>> = {

@@ -73,6 +73,22 @@ describe('chartSpecs', () => {
     expect(JSON.parse(JSON.stringify(charts))).toEqual(charts);
   });
 
+  it('differences of percentages are in percentage points: paired and tornado axes say (pp), ticks have no % sign', async () => {
+    const charts = chartSpecs(await reportInput());
+    const paired = charts.find((c) => c.name === 'paired-differences')!;
+    const tornado = charts.find((c) => c.name === 'tornado-fillRate')!;
+    expect(axisTitles(paired.spec)).toContain('Fill rate (pp)');
+    expect(axisTitles(tornado.spec)).toEqual(['Change in Fill rate (pp)']);
+    const kpis = charts.find((c) => c.name === 'kpis')!;
+    expect(axisTitles(kpis.spec)).toContain('Fill rate (%)');
+    // A difference of 0.01 in a share is 1 point on the axis, with a plain number format.
+    const panel = JSON.stringify(paired.spec);
+    expect(panel).not.toContain('"format":"%"');
+    const input = await reportInput();
+    const d = input.result.comparisons.vsBaseline[0]!.kpis.fillRate!;
+    expect(panel).toContain(`"mean":${d.mean * 100}`);
+  });
+
   it('the pledge chart draws the deadline and target rules', async () => {
     const pledge = chartSpecs(await reportInput()).find((c) => c.name === 'pledge-p1')!;
     const text = JSON.stringify(pledge.spec);

@@ -54,6 +54,21 @@ describe('reportHtml', () => {
     expect(html).toContain('Sensitivity (one lever at a time)');
   });
 
+  it('the paired-differences table gives differences of percentages in percentage points (pp), without a % sign', async () => {
+    const input = await reportInput();
+    const html = reportHtml(input, []);
+    const paired = /<h2 id="paired">[\s\S]*?<\/table>/.exec(html)![0];
+    const row = /<tr><td>Fill rate<\/td><td>([^<]*)<\/td><td>[^<]*<\/td><td class="num">([^<]*)<\/td>/.exec(
+      paired,
+    );
+    expect(row?.[1]).toBe('pp');
+    const d = input.result.comparisons.vsBaseline[0]!.kpis.fillRate!;
+    expect(row?.[2]).toBe((Number((d.mean * 100).toFixed(1)) + 0).toFixed(1));
+    // The KPI table keeps percentages.
+    const kpis = /<h2 id="kpis">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(kpis).toMatch(/<tr><td>Fill rate<\/td><td>%<\/td>/);
+  });
+
   it('without a tornado, the sensitivity section says so and gives a dibsim sweep --tornado command over gap parameters', async () => {
     // The command's levers are the gap parameters of the scenario that ran: europe-155mm here.
     const result = await runExperiment({

@@ -48,6 +48,7 @@ function headlines(result: ExperimentResult): Headline[] {
   return [...HEADLINES.filter((h) => keys.includes(h.key)), ...pledges];
 }
 
+/** Narrowest label column: the headline labels line up across tables whatever the pledge ids. */
 const LABEL_WIDTH = 44;
 
 function number(x: number, scale: number, digits: number): string {
@@ -64,8 +65,29 @@ function significant(x: number, digits: number): string {
   return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(x + 0);
 }
 
-function row(label: string, cells: readonly string[], width: number): string {
-  return `${label.padEnd(LABEL_WIDTH)}${cells.map((c) => c.padStart(width)).join('')}`;
+/** A table row: a label and its cells. */
+type Row = readonly [label: string, cells: readonly string[]];
+
+/**
+ * Blocks of rows as text, separated by empty lines (and a block's heading sentence above it): labels in
+ * one column as wide as the longest label of any block plus two spaces (at least {@link LABEL_WIDTH}),
+ * each block's cells right-aligned in columns as wide as its widest cell plus two spaces, at least
+ * `minWidth`.
+ */
+function blocks(parts: readonly { heading?: string; rows: readonly Row[]; minWidth: number }[]): string {
+  const labelWidth = Math.max(
+    LABEL_WIDTH,
+    ...parts.flatMap((p) => p.rows.map(([label]) => label.length + 2)),
+  );
+  return parts
+    .map(({ heading, rows, minWidth }) => {
+      const width = Math.max(minWidth, ...rows.flatMap(([, cells]) => cells.map((c) => c.length + 2)));
+      const lines = rows.map(
+        ([label, cells]) => `${label.padEnd(labelWidth)}${cells.map((c) => c.padStart(width)).join('')}`,
+      );
+      return [...(heading === undefined ? [] : [heading]), ...lines].join('\n');
+    })
+    .join('\n\n');
 }
 
 /**
@@ -76,8 +98,8 @@ export function experimentTable(result: ExperimentResult): string {
   const names = result.strategies.map((s) => s.name);
   const percent = Math.round(result.level * 100);
   const width = Math.max(24, ...names.map((n) => n.length + 2));
-  const lines = [row(`KPI (mean ± ${percent} % CI half-width)`, names, width)];
   const shown = headlines(result);
+  const kpis: Row[] = [[`KPI (mean ± ${percent} % CI half-width)`, names]];
   for (const h of shown) {
     const cells = result.strategies.map((s) => {
       const k = s.kpis[h.key];
@@ -85,35 +107,28 @@ export function experimentTable(result: ExperimentResult): string {
         ? 'n/a'
         : `${number(k.mean, h.scale, h.digits)} ± ${number(k.halfWidth, h.scale, h.digits)}`;
     });
-    lines.push(row(`${h.label} (${h.unit})`, cells, width));
+    kpis.push([`${h.label} (${h.unit})`, cells]);
   }
+  const parts: { heading?: string; rows: readonly Row[]; minWidth: number }[] = [
+    { rows: kpis, minWidth: width },
+  ];
   const censored = Object.keys(result.strategies[0]?.censored ?? {});
   if (censored.length > 0) {
-    lines.push('', row('Event by the horizon (% reached; median)', names, width));
+    const rows: Row[] = [['Event by the horizon (% reached; median)', names]];
     for (const key of censored) {
       const cells = result.strategies.map((s) => {
         const c = s.censored[key];
         if (c === undefined) return 'n/a';
         return `${number(c.fractionReached, 100, 0)} %; ${c.medianDates.day ?? 'not reached'}`;
       });
-      lines.push(row(censoredLabel(key), cells, width));
+      rows.push([censoredLabel(key), cells]);
     }
+    parts.push({ rows, minWidth: width });
   }
   const others = result.comparisons.vsBaseline;
   if (others.length > 0) {
     const adjusted = Math.round(result.comparisons.baselineAdjustedLevel * 1000) / 10;
-    lines.push(
-      '',
-      `Paired differences against ${result.comparisons.baseline} (same replications; Bonferroni-adjusted ${adjusted} % CI):`,
-    );
-    const diffWidth = width + 8;
-    lines.push(
-      row(
-        'KPI',
-        others.map((c) => `${c.a} − ${c.b}`),
-        diffWidth,
-      ),
-    );
+    const rows: Row[] = [['KPI', others.map((c) => `${c.a} − ${c.b}`)]];
     for (const h of shown) {
       const cells = others.map((c) => {
         const d = c.kpis[h.key];
@@ -121,9 +136,15 @@ export function experimentTable(result: ExperimentResult): string {
         const f = (x: number) => number(x, h.scale, h.digits);
         return `${f(d.mean)} [${f(d.adjustedLower)}, ${f(d.adjustedUpper)}]`;
       });
-      lines.push(row(`${h.label} (${differenceUnit(h.unit)})`, cells, diffWidth));
+      rows.push([`${h.label} (${differenceUnit(h.unit)})`, cells]);
     }
+    parts.push({
+      heading: `Paired differences against ${result.comparisons.baseline} (same replications; Bonferroni-adjusted ${adjusted} % CI):`,
+      rows,
+      minWidth: width + 8,
+    });
   }
+  const lines = [blocks(parts)];
   if (result.failures.length > 0) {
     lines.push('', `${result.failures.length} replication(s) failed and were left out for every strategy.`);
   }
@@ -139,16 +160,16 @@ function censoredLabel(key: string): string {
 /** One replication's headline KPIs (`dibsim run --replication`). */
 export function runTable(kpis: RunKpis): string {
   const values = kpis as unknown as Record<string, unknown>;
-  const lines: string[] = [];
+  const rows: Row[] = [];
   for (const h of HEADLINES) {
     const v = values[h.key];
-    if (typeof v === 'number') lines.push(row(`${h.label} (${h.unit})`, [number(v, h.scale, h.digits)], 16));
+    if (typeof v === 'number') rows.push([`${h.label} (${h.unit})`, [number(v, h.scale, h.digits)]]);
   }
   for (const p of kpis.pledges) {
-    lines.push(row(`pledge ${p.id} by deadline (%)`, [number(p.fulfilmentByDeadline, 100, 1)], 16));
-    lines.push(row(`pledge ${p.id} met`, [p.met.reached ? p.met.date : `not by ${p.met.date}`], 16));
+    rows.push([`pledge ${p.id} by deadline (%)`, [number(p.fulfilmentByDeadline, 100, 1)]]);
+    rows.push([`pledge ${p.id} met`, [p.met.reached ? p.met.date : `not by ${p.met.date}`]]);
   }
-  return lines.join('\n');
+  return blocks([{ rows, minWidth: 16 }]);
 }
 
 /** One line per design point and strategy: lever values, then headline KPI means ± half-widths. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tornadoTable } from '../../../src/cli/format.js';
+import { experimentTable, runTable, tornadoTable } from '../../../src/cli/format.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import type { TornadoBar, TornadoResult } from '../../../src/experiment/sweep.js';
+import { runScenario } from '../../../src/model/run-scenario.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
+import { randomSmallScenario, STRATEGIES_MODULE } from '../experiment/helpers.js';
 
 const bar = (lever: string, low: unknown, high: unknown, effect: number): TornadoBar => ({
   lever,
@@ -70,5 +74,38 @@ describe('tornadoTable', () => {
         '  lever  low → high  mean at low → high  change (90 % CI)',
       ].join('\n'),
     );
+  });
+});
+
+describe('experimentTable and runTable', () => {
+  // A pledge id as long as europe-155mm's longest (us-drawdowns-2022-2023) and then some.
+  const id = 'us-drawdowns-2022-2023-and-2024';
+  const scenario = randomSmallScenario();
+  const long = { ...scenario, pledges: scenario.pledges.map((p) => ({ ...p, id })) };
+
+  /** The blocks of a table (lines between empty lines), without a block's heading sentence. */
+  const blocks = (text: string) =>
+    text.split('\n\n').map((b) => b.split('\n').filter((l) => !l.startsWith('Paired differences against')));
+
+  it('keeps every row of a block in its columns: the widest label and the widest cell fit, two spaces apart', async () => {
+    const strategies = [
+      { module: STRATEGIES_MODULE, name: 'national' },
+      { module: STRATEGIES_MODULE, export: 'partialOrders', name: 'partial', params: { share: 0.5 } },
+    ];
+    const result = await runExperiment({ scenario: long, strategies, replications: 3, seed: 1, workers: 0 });
+    const text = experimentTable(result);
+    expect(text).toContain(`pledge ${id} by deadline (pp)`);
+    for (const block of blocks(text)) {
+      // Cells are right-aligned in columns: rows of one block have one length when nothing overflows.
+      expect(new Set(block.map((l) => l.length)).size, block.join('\n')).toBe(1);
+      for (const line of block) expect(line, line).toMatch(/^\S.*? {2,}\S/);
+    }
+  });
+
+  it('runTable fits the longest pledge label too', () => {
+    const run = runScenario(long, { strategy: nationalOnly, seed: 1 });
+    const lines = runTable(run.kpis).split('\n');
+    expect(lines.some((l) => l.startsWith(`pledge ${id} by deadline (%)`))).toBe(true);
+    expect(new Set(lines.map((l) => l.length)).size, lines.join('\n')).toBe(1);
   });
 });

@@ -145,7 +145,10 @@ export class ExperimentAccumulator {
         kpiSummary(state.tallies[k]!, state.sketches[k]!, state.missing[k]!, level),
       );
       const censored = Object.fromEntries(
-        layout.censored.map((key, e) => [key, censoredSummary(state.km[e]!, level, layout.startDate)]),
+        layout.censored.map((key, e) => {
+          const reached = state.tallies[this.censoredAt[e]!.reached]!;
+          return [key, censoredSummary(state.km[e]!, reached, level, layout.startDate)];
+        }),
       );
       const series = Object.fromEntries(
         layout.series.map((key, q): [string, SeriesSummary] => {

@@ -8,8 +8,8 @@ import { DibsimError, describeValue } from '../errors.js';
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import type { Tally } from '../stats/tally.js';
-import { wilsonInterval } from './kaplan-meier.js';
 import type { RecordLayout } from './record.js';
+import { fractionReached } from './summaries.js';
 
 /** Target CI half-width: an absolute value in the KPI's unit, or relative to the absolute mean. */
 export type HalfWidthTarget = AbsoluteHalfWidth | RelativeHalfWidth;
@@ -159,9 +159,8 @@ export function precisionReached(
   return true;
 }
 
-/** The longer side of the Wilson interval of a 0/1 sample's mean. */
-function wilsonHalfWidth(sample: Tally, level: number): number {
-  const { count, mean } = sample;
-  const { lower, upper } = wilsonInterval(Math.round(mean * count), count, level);
-  return Math.max(mean - lower, upper - mean);
+/** The longer side of the Wilson interval of a censored event's fraction reached, as the result reports it. */
+function wilsonHalfWidth(reached: Tally, level: number): number {
+  const { fraction, lower, upper } = fractionReached(reached, level);
+  return Math.max(fraction - lower, upper - fraction);
 }

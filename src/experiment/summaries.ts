@@ -47,15 +47,50 @@ export function quantilesOf(sketch: QuantileSketch): Quantiles {
   };
 }
 
-/** Summary of one censored event. @internal */
-export function censoredSummary(km: KaplanMeier, level: number, startDate: string): CensoredSummary {
+/** How often a censored event happened: replications, how many reached it, the fraction and its interval. @internal */
+export interface FractionReached {
+  /** Replications where the event is defined. */
+  readonly n: number;
+  /** Replications where it happened by the horizon. */
+  readonly reached: number;
+  /** `reached / n`; `NaN` when `n` is 0. */
+  readonly fraction: number;
+  /** Wilson interval of the fraction: lower bound. */
+  readonly lower: number;
+  /** Wilson interval of the fraction: upper bound. */
+  readonly upper: number;
+}
+
+/**
+ * The fraction of replications where a censored event happened, with its Wilson interval, from the tally
+ * of its `<key>.reached` scalar (1 or 0 per replication; the tally's exact sum counts the 1s). The
+ * reported {@link CensoredSummary} and the stopping rule (`stopWhen` on `<key>.reached`) both read it.
+ * @internal
+ */
+export function fractionReached(reached: Tally, level: number): FractionReached {
+  const n = reached.count;
+  const count = reached.sum;
+  const { lower, upper } = wilsonInterval(count, n, level);
+  return { n, reached: count, fraction: n === 0 ? Number.NaN : count / n, lower, upper };
+}
+
+/**
+ * Summary of one censored event: the fraction reached from its `<key>.reached` tally
+ * ({@link fractionReached}), the median date from its Kaplan–Meier estimate. @internal
+ */
+export function censoredSummary(
+  km: KaplanMeier,
+  reached: Tally,
+  level: number,
+  startDate: string,
+): CensoredSummary {
   const median = km.median(level);
   const date = (day: number | null) => (day === null ? null : dateOf(startDate, day));
-  const fraction = wilsonInterval(km.reached, km.count, level);
+  const fraction = fractionReached(reached, level);
   return {
-    n: km.count,
-    reached: km.reached,
-    fractionReached: km.count === 0 ? Number.NaN : km.reached / km.count,
+    n: fraction.n,
+    reached: fraction.reached,
+    fractionReached: fraction.fraction,
     fractionLower: fraction.lower,
     fractionUpper: fraction.upper,
     median,

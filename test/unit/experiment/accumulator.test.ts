@@ -8,6 +8,7 @@ import { randomSmallScenario } from './helpers.js';
 
 const layout = recordLayout(validateScenario(randomSmallScenario()));
 const width = recordWidth(layout);
+const reachedColumns = new Set(layout.censored.map((key) => layout.scalars.indexOf(`${key}.reached`)));
 const value = fc.oneof(
   { weight: 9, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
   { weight: 1, arbitrary: fc.constant(Number.NaN) },
@@ -69,8 +70,11 @@ describe('ExperimentAccumulator batches', () => {
           const direct = new Tally();
           for (let r = 0; r < n; r++) {
             // Distinct, exactly representable values, so a lost or doubled record changes the sum.
+            // A censored event's `.reached` is 0 or 1, as in every record.
             const values = [0, 1, 2].map((t) =>
-              Array.from({ length: width }, (_, j) => r * 1024 + t * 64 + (j % 64)),
+              Array.from({ length: width }, (_, j) =>
+                reachedColumns.has(j) ? (r + t) % 2 : r * 1024 + t * 64 + (j % 64),
+              ),
             );
             acc.fold({ replication: r, values });
             direct.add(values[s]![k]!);

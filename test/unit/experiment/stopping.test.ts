@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
+import { KaplanMeier, wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
 import { precisionReached, type ResolvedStopWhen } from '../../../src/experiment/stopping.js';
+import { censoredSummary, fractionReached } from '../../../src/experiment/summaries.js';
 import { exponential } from '../../../src/random/continuous.js';
 import { bernoulli } from '../../../src/random/discrete.js';
 import type { Sampler } from '../../../src/random/rng.js';
@@ -51,6 +52,29 @@ describe('precisionReached', () => {
     expect(1 - wilson.lower).toBeCloseTo(0.0876, 3);
     expect(precisionReached(rule({ proportion: true, value: 0.08 }), () => all, 1, 0.95)).toBe(false);
     expect(precisionReached(rule({ proportion: true, value: 0.09 }), () => all, 1, 0.95)).toBe(true);
+  });
+
+  it('judges a censored fraction by the very interval the result reports (fractionReached of the .reached tally)', () => {
+    const reached = tallyOf(Array.from({ length: 40 }, (_, i) => (i < 30 ? 1 : 0)));
+    const km = new KaplanMeier();
+    for (let i = 0; i < 40; i++) km.add(i < 30 ? 100 + i : 365, i < 30);
+    const reported = censoredSummary(km, reached, 0.95, '2025-01-01');
+    expect(fractionReached(reached, 0.95)).toEqual({
+      n: reported.n,
+      reached: reported.reached,
+      fraction: reported.fractionReached,
+      lower: reported.fractionLower,
+      upper: reported.fractionUpper,
+    });
+    expect(reported).toMatchObject({ n: 40, reached: 30, fractionReached: 0.75 });
+    expect([reported.fractionLower, reported.fractionUpper]).toEqual(
+      Object.values(wilsonInterval(30, 40, 0.95)),
+    );
+    // The rule's half-width is the longer side of that interval: met at it, not just below it.
+    const side = Math.max(0.75 - reported.fractionLower, reported.fractionUpper - 0.75);
+    expect(precisionReached(rule({ proportion: true, value: side }), () => reached, 1, 0.95)).toBe(true);
+    const below = side * (1 - 1e-9);
+    expect(precisionReached(rule({ proportion: true, value: below }), () => reached, 1, 0.95)).toBe(false);
   });
 });
 

@@ -38,6 +38,8 @@ export interface Lever {
    * {@link tornado}, the name the strategy has in results (a module strategy without a `name` is named by
    * the strategy it creates, e.g. `'shortest-queue'`), or its module specifier (`'./my-strategy.js'`,
    * `'pooled'`) when only one strategy is that module; the lever's key in results uses the name either way.
+   * A strategy named by what it creates is named at each design point by what it creates there (a switch
+   * after the levered date), unless the experiment's `baseline` names it.
    * {@link applyLevers} alone knows only given names and module specifiers.
    */
   readonly strategy?: string;
@@ -173,12 +175,11 @@ export function resolveLevers(
     byName.set(name, i);
     byInput.set(input, i);
   }
+  const named = specs.map((x) => isStrategyModule(x) && x.name === undefined && names !== undefined);
   return {
     levers: resolved,
-    strategies:
-      names === undefined
-        ? [...strategies]
-        : specs.map((x, k) => (isStrategyModule(x) && x.name === undefined ? { ...x, name: names[k]! } : x)),
+    strategies: specs.map((x, k) => (named[k] ? { ...x, name: names![k]! } : strategies[k]!)),
+    named,
   };
 }
 
@@ -188,6 +189,31 @@ export interface LeveredSpecs {
   readonly levers: readonly Lever[];
   /** The strategies, every module one named. */
   readonly strategies: StrategySpec[];
+  /** Per strategy, whether {@link resolveLevers} gave it its name (a module strategy without one). */
+  readonly named: readonly boolean[];
+}
+
+/**
+ * {@link applyLevers} on strategies {@link resolveLevers} made consistent; a strategy it named and a lever
+ * then set loses that name again, so that it names itself after its levered parameters (a switch after
+ * the date it switches at) rather than after the scenario's. One the experiment's `baseline` names keeps
+ * its name, which the baseline needs.
+ * @internal
+ */
+export function applyResolvedLevers(
+  scenario: Scenario,
+  resolved: LeveredSpecs,
+  values: Readonly<Record<string, unknown>>,
+  baseline?: string,
+): LeveredInputs {
+  const levered = applyLevers(scenario, resolved.strategies, resolved.levers, values);
+  const strategies = levered.strategies.map((x, k) => {
+    if (!resolved.named[k] || x === resolved.strategies[k] || !isStrategyModule(x) || x.name === baseline)
+      return x;
+    const { name: _name, ...unnamed } = x;
+    return unnamed;
+  });
+  return { scenario: levered.scenario, strategies };
 }
 
 /** The index of the strategy `strategy` names: its name in results, else the one strategy of that module. */

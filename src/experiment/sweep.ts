@@ -11,7 +11,7 @@ import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
 import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
 import {
-  applyLevers,
+  applyResolvedLevers,
   type Lever,
   type LeveredSpecs,
   leverLowHigh,
@@ -134,12 +134,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const workers = checkWorkers(experiment, 'runSweep');
   checkLevers('runSweep: options.levers', given, 1);
   checkDesignSize(given, design);
-  const { levers, strategies } = await leversOf(given, experiment.strategies, 'runSweep');
+  const resolved = await leversOf(given, experiment.strategies, 'runSweep');
+  const { levers } = resolved;
   const points = designPoints(levers, design, experiment.seed ?? 1);
   const runs = await prepareRuns(
     points.map((values) => ({
       ...experiment,
-      ...applyLevers(experiment.scenario, strategies, levers, values),
+      ...applyResolvedLevers(experiment.scenario, resolved, values, experiment.baseline),
     })),
     'runSweep',
   );
@@ -295,7 +296,8 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   const { levers: given, kpis, onExperiment, ...experiment } = options;
   const workers = checkWorkers(options, 'tornado');
   checkLevers('tornado: options.levers', given, 1);
-  const { levers, strategies } = await leversOf(given, experiment.strategies, 'tornado');
+  const resolved = await leversOf(given, experiment.strategies, 'tornado');
+  const { levers } = resolved;
   // Everything is checked before the first experiment runs: KPI names, each lever's low and high values,
   // and the scenario and strategies at both ends of each lever.
   const [base] = await prepareRuns([experiment], 'tornado');
@@ -323,7 +325,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     const [lo, hi] = await prepareRuns(
       [low, high].map((value) => ({
         ...experiment,
-        ...applyLevers(experiment.scenario, strategies, levers, { [name]: value }),
+        ...applyResolvedLevers(experiment.scenario, resolved, { [name]: value }, experiment.baseline),
         keepRecords: true,
       })),
       'tornado',

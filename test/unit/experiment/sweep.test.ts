@@ -353,10 +353,19 @@ describe('runSweep and tornado', () => {
       levers: [{ strategy: 'partial-0.5', path: 'share', values: [0.2, 0.9] }],
     });
     expect(byName.levers).toEqual(['partial-0.5:share']);
+    // The lever keeps the name the strategy has at the scenario's values; each point's results name the
+    // strategy after its levered parameters, as the strategy names itself.
     expect(byName.points.map((p) => p.result.strategies.map((s) => s.name))).toEqual([
-      ['national', 'partial-0.5'],
-      ['national', 'partial-0.5'],
+      ['national', 'partial-0.2'],
+      ['national', 'partial-0.9'],
     ]);
+    // A baseline named by that name keeps it: the name is how the baseline is found at every point.
+    const asBaseline = await runSweep({
+      ...common,
+      baseline: 'partial-0.5',
+      levers: [{ strategy: 'partial-0.5', path: 'share', values: [0.2] }],
+    });
+    expect(asBaseline.points[0]!.result.comparisons.baseline).toBe('partial-0.5');
     const spend = (p: (typeof byName.points)[number]) => p.result.strategies[1]!.kpis.totalSpendEur!.mean;
     expect(spend(byName.points[0]!)).toBeLessThan(spend(byName.points[1]!));
     // One strategy is the module with the export partialOrders, but two are the module: its name is needed.
@@ -371,9 +380,18 @@ describe('runSweep and tornado', () => {
         'national-only',
         { module: 'switch', params: { date: '2026-01-01', before: 'national-only', after: 'pooled' } },
       ],
-      levers: [{ strategy: 'switch', path: 'date', values: ['2026-01-01'] }],
+      levers: [{ strategy: 'switch', path: 'date', values: ['2026-01-01', '2026-07-01'] }],
     });
     expect(built.levers).toEqual(['national-only->pooled@2026-01-01:date']);
+    // The switch at each point is named after the date it switched at, not the scenario's.
+    expect(built.points.map((p) => p.result.strategies[1]!.name)).toEqual([
+      'national-only->pooled@2026-01-01',
+      'national-only->pooled@2026-07-01',
+    ]);
+    expect(built.points.map((p) => p.result.manifest.strategies[1]!.name)).toEqual([
+      'national-only->pooled@2026-01-01',
+      'national-only->pooled@2026-07-01',
+    ]);
     await expect(
       runSweep({ ...common, levers: [{ strategy: 'nope', path: 'share', values: [0.2] }] }),
     ).rejects.toThrow(/levers\[0\]\.strategy names no strategy of the experiment \(got "nope"\)/);

@@ -44,6 +44,8 @@ export class ResultBuilder {
   private readonly failures: ReplicationFailure[] = [];
   private readonly records: ReplicationRecord[] = [];
   private processed = 0;
+  /** The first failure skipped (`onError: 'skip'`), thrown by {@link finish} if nothing else was folded. */
+  private firstFailure: FailedOutcome | undefined;
 
   constructor(private readonly options: ResultBuilderOptions) {
     const { manifest } = options;
@@ -64,24 +66,8 @@ export class ResultBuilder {
   accept(outcome: ReplicationOutcome): 'continue' | 'stop' {
     const { manifest, stop } = this.options;
     if (outcome.status === 'failed') {
-      if (manifest.onError === 'abort') {
-        const cause = 'thrown' in outcome ? outcome.thrown : errorFromData(outcome.error);
-        const {
-          name: _name,
-          module,
-          ...reference
-        } = manifest.strategies.find((s) => s.name === outcome.strategy) ?? {};
-        throw new ReplicationError(
-          {
-            seed: manifest.seed,
-            replication: outcome.replication,
-            strategy: outcome.strategy,
-            scenarioHash: manifest.scenario.hash,
-            ...(module === undefined ? {} : { strategyModule: { module, ...reference } }),
-          },
-          cause,
-        );
-      }
+      if (manifest.onError === 'abort') throw this.replicationError(outcome);
+      this.firstFailure ??= outcome;
       this.failures.push({
         replication: outcome.replication,
         strategy: outcome.strategy,
@@ -103,8 +89,18 @@ export class ResultBuilder {
     return 'continue';
   }
 
-  /** The result so far. */
+  /**
+   * The result so far.
+   *
+   * @throws {@link ReplicationError} of the first failure when every replication failed (with `onError:
+   *   'skip'`) and the run was not cancelled: a result of no replications is no result.
+   */
   finish(status: ExperimentResult['status']): ExperimentResult {
+    if (status !== 'cancelled' && this.accumulator.folded === 0 && this.firstFailure !== undefined) {
+      const error = this.replicationError(this.firstFailure);
+      error.message = `Every replication failed (${this.processed} of ${this.processed}), so there is no result to report, even with onError: 'skip'. The first: ${error.message}`;
+      throw error;
+    }
     const result: ExperimentResult = {
       status,
       manifest: this.options.manifest,
@@ -116,4 +112,28 @@ export class ResultBuilder {
     };
     return this.options.keepRecords === true ? { ...result, records: this.records } : result;
   }
+
+  /** The {@link ReplicationError} of a failed replication: seed, index, strategy, how to load it, cause. */
+  private replicationError(outcome: FailedOutcome): ReplicationError {
+    const { manifest } = this.options;
+    const cause = 'thrown' in outcome ? outcome.thrown : errorFromData(outcome.error);
+    const {
+      name: _name,
+      module,
+      ...reference
+    } = manifest.strategies.find((s) => s.name === outcome.strategy) ?? {};
+    return new ReplicationError(
+      {
+        seed: manifest.seed,
+        replication: outcome.replication,
+        strategy: outcome.strategy,
+        scenarioHash: manifest.scenario.hash,
+        ...(module === undefined ? {} : { strategyModule: { module, ...reference } }),
+      },
+      cause,
+    );
+  }
 }
+
+/** A replication outcome that failed. */
+type FailedOutcome = Extract<ReplicationOutcome, { status: 'failed' }>;

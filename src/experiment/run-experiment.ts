@@ -77,7 +77,8 @@ export interface ExperimentOptions {
   readonly stopWhen?: StopWhen | undefined;
   /**
    * `'abort'`: the first failing replication (lowest index) throws a {@link ReplicationError};
-   * `'skip'`: it is left out for every strategy (pairs stay paired) and listed in `failures`.
+   * `'skip'`: it is left out for every strategy (pairs stay paired) and listed in `failures`; if every
+   * replication fails there is nothing to report, and the first failure's {@link ReplicationError} is thrown.
    * @defaultValue 'abort'
    */
   readonly onError?: 'abort' | 'skip' | undefined;
@@ -156,7 +157,7 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  * bilateral agreement naming an unknown nation, a switch date past the horizon: see
  * {@link ProcurementStrategy.check}), before anything runs;
  * {@link DibsimError} `INVALID_ARGUMENT` for bad options; {@link ReplicationError} when a replication
- * throws and `onError` is `'abort'`.
+ * throws and `onError` is `'abort'`, or, with `'skip'`, the first failure's when every replication failed.
  * @example
  * const result = await runExperiment({
  *   scenario: europe155mm,

@@ -26,7 +26,8 @@ export interface MergeShardsOptions {
  * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file does not exist or is not a shard file, manifests
  *   differ (scenario hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is
  *   unfinished;
- *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`.
+ *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`, or for the
+ *   first when every replication failed.
  * @remarks Files are indexed, then read one record at a time in replication order: memory holds byte offsets,
  *   not records.
  */

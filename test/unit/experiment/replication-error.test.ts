@@ -117,6 +117,28 @@ describe('ReplicationError and replay', () => {
     expect(result.comparisons.pairs[0]!.kpis.fillRate!.n).toBe(5);
   });
 
+  it("onError: 'skip' with every replication failed throws the first failure's ReplicationError, saying so (no empty result marked complete)", async () => {
+    const throwingAt0 = { ...throwingAt3, params: { replication: 0 } };
+    for (const workers of [0, 2]) {
+      const error = await runExperiment({
+        scenario,
+        // A factory cannot go to worker threads; the replication fails for one strategy, and so for all.
+        strategies: workers > 0 ? [throwingAt0] : [national, throwingAt0],
+        replications: 1,
+        seed: 'r',
+        onError: 'skip',
+        workers,
+      }).catch((e: unknown) => e);
+      expect(error, `workers ${workers}`).toBeInstanceOf(ReplicationError);
+      const e = error as ReplicationError;
+      expect([e.seed, e.replication, e.strategy]).toEqual(['r', 0, 'throwing']);
+      expect(e.message).toMatch(
+        /^Every replication failed \(1 of 1\), so there is no result to report, even with onError: 'skip'\. The first: Replication 0 of strategy "throwing" failed .*planned failure in replication 0.*Call replay/,
+      );
+      await expect(replay(e, scenario, [throwingAt0])).rejects.toThrow('planned failure in replication 0');
+    }
+  });
+
   it('a failure in a worker thread comes back as data and becomes the same ReplicationError', async () => {
     const error = await failure(2);
     expect([error.seed, error.replication, error.strategy]).toEqual(['r', 3, 'throwing']);

@@ -30,10 +30,11 @@ export const QUANTITY: Bounds = { gte: 0, cap: MAX_QUANTITY };
 export const POSITIVE_QUANTITY: Bounds = { gt: 0, cap: MAX_QUANTITY };
 /** Delays in days, up to 100 years. */
 const DAYS: Bounds = { gte: 0, cap: MAX_DAYS };
-/** Months ahead, up to 100 years. */
-const MONTHS: Bounds = { gt: 0, cap: MAX_MONTHS };
-/** Contract lengths: deliveries come in monthly tranches, so at least one month (as `placeOrder` requires). */
-const CONTRACT_MONTHS: Bounds = { gte: 1, cap: MAX_MONTHS };
+/**
+ * At least one month: contract lengths (deliveries come in monthly tranches, as `placeOrder` requires) and
+ * the investment horizon (it counts those tranches, at monthly reviews: a shorter one held no tranche).
+ */
+const AT_LEAST_A_MONTH: Bounds = { gte: 1, cap: MAX_MONTHS };
 
 /** A Param field: range in the description, after the field's own text. */
 function param(bounds: Bounds, text: string) {
@@ -164,7 +165,10 @@ const inputSchema = strict({
 });
 
 const investmentSchema = strict({
-  horizonMonths: param(MONTHS, 'Months of committed backlog the firm looks ahead when deciding to invest.'),
+  horizonMonths: param(
+    AT_LEAST_A_MONTH,
+    'Months of committed backlog the firm looks ahead when deciding to invest; at least one, since the backlog comes due in monthly tranches.',
+  ),
   hurdleRate: param(NON_NEGATIVE, 'Required return over capex, e.g. 0.15.'),
   capexEurPerAnnualRound: param(QUANTITY, 'Capital cost per round of annual capacity, EUR.'),
   buildLeadTimeDays: param(DAYS, 'Days from decision to commissioning.'),
@@ -316,7 +320,7 @@ export const shockSchema = strict({
 
 /** Procurement parameters shared by all strategies. @internal */
 export const procurementSchema = strict({
-  contractLengthMonths: param(CONTRACT_MONTHS, 'Length of contracts placed at a review, months.'),
+  contractLengthMonths: param(AT_LEAST_A_MONTH, 'Length of contracts placed at a review, months.'),
   awardDelayDays: param(DAYS, 'Days from the decision to buy to a signed contract.'),
   qualificationDelayDays: param(DAYS, "Days to qualify a supplier new to a buyer's standard."),
   qualificationCostEur: param(QUANTITY, 'One-off cost of qualifying a supplier to a standard, EUR.'),

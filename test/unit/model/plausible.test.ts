@@ -79,6 +79,18 @@ describe('sanity caps: values past any plausible one are refused before a run, n
     expectRule(c);
   });
 
+  it('refuses an investment horizon below a month, saying why (it saw no monthly tranche of the backlog)', () => {
+    const issue = expectRule({
+      title: 'an investment horizon of half a month',
+      mutate: (s) => {
+        s.firms[0]!.investment!.horizonMonths = 0.5;
+      },
+      path: 'firms[0].investment.horizonMonths',
+      names: ['must be >= 1 (got 0.5)'],
+    });
+    expect(issue.fix).toContain('at least one, since the backlog comes due in monthly tranches');
+  });
+
   it('accepts values up to the caps', () => {
     const s = minimalScenario();
     s.nations[0]!.budgetEurPerYear = 1e15;

@@ -61,8 +61,12 @@ describe('validateScenario: a field written as undefined (code can, a file canno
 
   it('an optional one may also be left out, which the message says', () => {
     const path = 'nations[0].fiscalYearStartMonth';
-    const messages = messageAt(path, (s) => Object.assign(s.nations[0]!, { fiscalYearStartMonth: undefined }));
-    expect(messages).toEqual(["field 'fiscalYearStartMonth' is undefined: give it a value or leave the field out"]);
+    const messages = messageAt(path, (s) =>
+      Object.assign(s.nations[0]!, { fiscalYearStartMonth: undefined }),
+    );
+    expect(messages).toEqual([
+      "field 'fiscalYearStartMonth' is undefined: give it a value or leave the field out",
+    ]);
   });
 });
 

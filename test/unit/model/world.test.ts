@@ -164,39 +164,46 @@ describe('World: deliveries', () => {
     expect(world.firms.get('firm-AB')!.cumulativeRounds).toBe(500);
   });
 
-  it('payers are charged at each delivery; firms and the ledger are credited the same exact sums when checked, mid-run or at the end', () => {
-    // A joint order with uneven shares: each payer's part of a delivery (rounds × share) is not whole.
-    const scenario = smallScenario({
-      nations: [nation('AA'), nation('BB')],
-      procurement: procurement({ awardDelayDays: 0 }),
-    });
-    const world = new World(scenario, {
-      strategy: ordersAtStart({
-        payers: [
-          { payer: 'AA', share: 1 / 3 },
-          { payer: 'BB', share: 2 / 3 },
-        ],
-        rounds: 50_000,
-        durationMonths: 12,
-      }),
-    });
-    const spent = () => {
-      const total = new ExactSum();
-      for (const n of world.nations.values()) total.merge(n.budget.spent);
-      return total.value;
-    };
-    const revenue = () => world.firms.get('firm-AA')!.revenue.value;
-    const [mid] = sampled(world, [200], () => {
-      const charged = spent();
-      world.checkInvariants(); // credits what was paid so far
-      return { charged, credited: revenue() };
-    });
-    expect(mid!.charged).toBeGreaterThan(0);
-    expect(mid!.credited).toBe(mid!.charged);
-    world.checkInvariants();
-    expect(revenue()).toBe(spent());
-    expect(world.contracts[0]!.deliveredRounds).toBe(50_000);
-  });
+  // A joint order with uneven shares (each payer's part of a delivery, rounds × share, is not whole, and
+  // is summed exactly), and an order paid by one nation (whole rounds, summed as a number): each path
+  // must credit what it was charged once, however many times payments are settled.
+  it.each([
+    [
+      'a joint order with uneven shares',
+      [
+        { payer: 'AA', share: 1 / 3 },
+        { payer: 'BB', share: 2 / 3 },
+      ],
+    ],
+    ['an order paid by one nation', [{ payer: 'AA', share: 1 }]],
+  ])(
+    'payers are charged at each delivery; firms and the ledger are credited the same exact sums when checked, mid-run or at the end: %s',
+    (_, payers) => {
+      const scenario = smallScenario({
+        nations: [nation('AA'), nation('BB')],
+        procurement: procurement({ awardDelayDays: 0 }),
+      });
+      const world = new World(scenario, {
+        strategy: ordersAtStart({ payers, rounds: 50_000, durationMonths: 12 }),
+      });
+      const spent = () => {
+        const total = new ExactSum();
+        for (const n of world.nations.values()) total.merge(n.budget.spent);
+        return total.value;
+      };
+      const revenue = () => world.firms.get('firm-AA')!.revenue.value;
+      const [mid] = sampled(world, [200], () => {
+        const charged = spent();
+        world.checkInvariants(); // credits what was paid so far
+        return { charged, credited: revenue() };
+      });
+      expect(mid!.charged).toBeGreaterThan(0);
+      expect(mid!.credited).toBe(mid!.charged);
+      world.checkInvariants();
+      expect(revenue()).toBe(spent());
+      expect(world.contracts[0]!.deliveredRounds).toBe(50_000);
+    },
+  );
 
   it('a firm outage stops its output: capacity 0 while down, less output than without outages', () => {
     const outages = { meanDaysBetween: 60, meanDaysToRepair: 60 };

@@ -59,4 +59,14 @@ describe('Pledge', () => {
     expect(p.metDay).toBe(20);
     expect(p.deliveredRounds).toBe(105);
   });
+
+  it('pledge.arrive(n, day) counts rounds arriving on the deadline day as delivered by the deadline, not the day after', () => {
+    const p = new Pledge('p', 'UA', '155mm', 100, 0, 180, []);
+    p.arrive(30, 179.5);
+    p.arrive(20, 180);
+    p.arrive(10, 180.9); // later on the deadline day (e.g. a fractional transport time)
+    p.arrive(40, 181);
+    expect(p.deliveredByDeadlineRounds).toBe(60);
+    expect(p.deliveredRounds).toBe(100);
+  });
 });

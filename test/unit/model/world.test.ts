@@ -291,6 +291,23 @@ describe('World: export licences', () => {
     world.checkInvariants();
   });
 
+  it.each([
+    [20, 90], // the licence (30 + 60) comes last
+    [180, 210], // qualification (30 + 180) comes last
+  ])(
+    'qualification (%i days after the award) runs in parallel with the licence: active from day %i',
+    (qualificationDelayDays, activeFromDay) => {
+      const unqualified = {
+        ...scenario(0),
+        firms: [firm('firm-BB', 'BB', { qualifiedStandards: ['BB-155'] })],
+        procurement: procurement({ awardDelayDays: 30, qualificationDelayDays }),
+      };
+      const world = new World(unqualified, { strategy: order() });
+      world.run();
+      expect(world.contracts[0]!.activeFromDay).toBe(activeFromDay);
+    },
+  );
+
   it('a waived licence is never denied; a fast-lane one skips the delay but may still be denied', () => {
     const waived = new World(scenario(1), { strategy: order({ licence: 'waived' }) });
     waived.run();

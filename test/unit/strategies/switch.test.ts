@@ -65,14 +65,18 @@ describe('switchAt(date, before, after)', () => {
     for (const c of agency) expect(c.signedDay).toBeGreaterThanOrEqual(SWITCH_DAY + SET_UP_DAYS);
   });
 
-  it('a mid-month date takes effect at the next month start; before/after see only their own reviews', () => {
+  it.each([
+    ['a mid-month date takes effect at the next month start', '2025-02-15'],
+    ['a date the day after a month start waits for the next one', '2025-02-02'],
+    ['a month-start date takes effect at that day’s review', '2025-03-01'],
+  ])('%s; before/after see only their own reviews', (_, date) => {
     const seen: string[] = [];
     const spy = (name: string): ProcurementStrategy => ({
       name,
       start: (ctx) => seen.push(`${name}.start ${ctx.date}`),
       review: (ctx) => seen.push(`${name} ${ctx.date}`),
     });
-    const strategy = switchAt('2025-02-15', spy('a'), spy('b'));
+    const strategy = switchAt(date, spy('a'), spy('b'));
     runScenario(scenarioOf([member('AA')], { endDate: '2025-05-01' }), { strategy });
     expect(seen).toEqual([
       'a.start 2025-01-01',
@@ -82,7 +86,7 @@ describe('switchAt(date, before, after)', () => {
       'b 2025-03-01',
       'b 2025-04-01',
     ]);
-    expect(strategy.name).toBe('a->b@2025-02-15');
+    expect(strategy.name).toBe(`a->b@${date}`);
   });
 
   it('a date on or before the start runs `after` from the start', () => {

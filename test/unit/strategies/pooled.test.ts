@@ -249,6 +249,9 @@ describe('createPooled: allocation when supply falls short', () => {
     const toAA = received({ allocation: 'contribution', contributions: { AA: 1, BB: 0 } }, 'BB', MONTH);
     const toBB = received({ allocation: 'contribution', contributions: { AA: 0, BB: 1 } }, 'BB', MONTH);
     expect(toBB).toBeGreaterThan(toAA);
+    // A member left out of contributions weighs 0, also when only one member is listed.
+    expect(received({ allocation: 'contribution', contributions: { AA: 1 } }, 'BB', MONTH)).toBe(toAA);
+    expect(received({ allocation: 'contribution', contributions: { BB: 1 } }, 'BB', MONTH)).toBe(toBB);
   });
 });
 

@@ -258,6 +258,25 @@ describe('World: procurement.minOrderShare', () => {
   });
 });
 
+describe('World: stock needs', () => {
+  it('a stock need covers the backorders: with no stock and nothing ordered, it grows round for round with them', () => {
+    const seen: { backorders: number; need: number }[] = [];
+    const watch: ProcurementStrategy = {
+      name: 'watch',
+      review(ctx) {
+        const stock = ctx.nations[0]!.stockpiles[0]!;
+        const need = ctx.needs().find((n) => n.purpose.kind === 'stock');
+        seen.push({ backorders: stock.backorderRounds, need: need?.rounds ?? 0 });
+      },
+    };
+    runScenario(smallScenario({ nations: [nation('AA', { stockpile: { initialRounds: 0 } })] }), {
+      strategy: watch,
+    });
+    expect(seen.at(-1)!.backorders).toBeGreaterThan(50_000);
+    for (const s of seen) expect(s.need - seen[0]!.need).toBe(s.backorders - seen[0]!.backorders);
+  });
+});
+
 describe('World: export licences', () => {
   // AA has no firm and buys from BB's; BB denies every export licence after 60 days.
   const scenario = (denialProbability: number) =>

@@ -39,6 +39,21 @@ describe('precisionReached', () => {
     expect(precisionReached(rule({}, 20), () => sparse, 1, 0.95)).toBe(true);
   });
 
+  it('waits until every strategy meets every target', () => {
+    const narrow = tallyOf(Array.from({ length: 40 }, (_, i) => 1 + (i % 2) * 1e-6));
+    const wide = tallyOf(Array.from({ length: 40 }, (_, i) => i % 2));
+    const two: ResolvedStopWhen = {
+      ...rule(),
+      targets: [rule().targets[0]!, { ...rule().targets[0]!, index: 1 }],
+    };
+    // Every (strategy, scalar) is narrow but the one given ((-1, -1): none).
+    const oneWide = (s0: number, k0: number) => (s: number, k: number) =>
+      s === s0 && k === k0 ? wide : narrow;
+    expect(precisionReached(two, oneWide(-1, -1), 2, 0.95)).toBe(true);
+    expect(precisionReached(two, oneWide(1, 0), 2, 0.95)).toBe(false);
+    expect(precisionReached(two, oneWide(0, 1), 2, 0.95)).toBe(false);
+  });
+
   it('never counts a zero half-width (nothing has varied yet) as met', () => {
     const constant = tallyOf(Array.from({ length: 100 }, () => 7));
     expect(confidenceInterval(constant).halfWidth).toBe(0);

@@ -370,6 +370,19 @@ describe('World: pledges', () => {
     expect(r.recipients['UA/155mm']!.stockRounds[1]).toBe(10_000 + 20_000 - 31 * 50);
   });
 
+  it.each([
+    ['2025-01-11', 'the first weekly step after it (day 14)'],
+    ['2025-01-15', 'the weekly step on that day (day 14)'],
+  ])(
+    'a pledge starting on %s is taken from stock at %s, never earlier, and arrives 14 days later',
+    (startDate) => {
+      const r = runScenario(withPledge({ quantityRounds: 20_000, fromStockShare: 1, startDate }), {
+        strategy: nationalOnly,
+      });
+      expect(r.kpis.pledges[0]!.met).toEqual({ reached: true, day: 28, date: '2025-01-29' });
+    },
+  );
+
   it('a pledge not reached within the horizon is censored at the horizon, with the share delivered by the deadline', () => {
     // Stock above the safety level covers 80 000 of 100 000 rounds; no money to buy the rest.
     const r = runScenario(

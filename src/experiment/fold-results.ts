@@ -93,17 +93,20 @@ export class ResultBuilder {
    * The result so far.
    *
    * @throws {@link ReplicationError} of the first failure when every replication failed (with `onError:
-   *   'skip'`) and the run was not cancelled: a result of no replications is no result.
+   *   'skip'`) and the run was not cancelled: a result of no replications is no result. Not for a shard,
+   *   whose file holds its failures: the merge judges the whole run.
    */
   finish(status: ExperimentResult['status']): ExperimentResult {
-    if (status !== 'cancelled' && this.accumulator.folded === 0 && this.firstFailure !== undefined) {
+    const { manifest } = this.options;
+    const judged = status !== 'cancelled' && manifest.shard === undefined;
+    if (judged && this.accumulator.folded === 0 && this.firstFailure !== undefined) {
       const error = this.replicationError(this.firstFailure);
       error.message = `Every replication failed (${this.processed} of ${this.processed}), so there is no result to report, even with onError: 'skip'. The first: ${error.message}`;
       throw error;
     }
     const result: ExperimentResult = {
       status,
-      manifest: this.options.manifest,
+      manifest,
       replications: this.accumulator.folded,
       level: this.options.manifest.level,
       strategies: this.accumulator.strategies(),

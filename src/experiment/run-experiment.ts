@@ -78,7 +78,8 @@ export interface ExperimentOptions {
   /**
    * `'abort'`: the first failing replication (lowest index) throws a {@link ReplicationError};
    * `'skip'`: it is left out for every strategy (pairs stay paired) and listed in `failures`; if every
-   * replication fails there is nothing to report, and the first failure's {@link ReplicationError} is thrown.
+   * replication fails there is nothing to report, and the first failure's {@link ReplicationError} is thrown
+   * (for a `shard`, by {@link mergeShards}: a shard's file holds its failures).
    * @defaultValue 'abort'
    */
   readonly onError?: 'abort' | 'skip' | undefined;
@@ -157,7 +158,8 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  * bilateral agreement naming an unknown nation, a switch date past the horizon: see
  * {@link ProcurementStrategy.check}), before anything runs;
  * {@link DibsimError} `INVALID_ARGUMENT` for bad options; {@link ReplicationError} when a replication
- * throws and `onError` is `'abort'`, or, with `'skip'`, the first failure's when every replication failed.
+ * throws and `onError` is `'abort'`, or, with `'skip'`, the first failure's when every replication failed
+ * (not in a shard).
  * @example
  * const result = await runExperiment({
  *   scenario: europe155mm,

@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DibsimError, ReplicationError } from '../../../src/errors.js';
 import { contentHash } from '../../../src/experiment/canonical.js';
 import { replay } from '../../../src/experiment/replay.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { mergeShards } from '../../../src/experiment/shards.js';
 import { validateScenario } from '../../../src/model/validate.js';
 import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
@@ -137,6 +141,35 @@ describe('ReplicationError and replay', () => {
       );
       await expect(replay(e, scenario, [throwingAt0])).rejects.toThrow('planned failure in replication 0');
     }
+  });
+
+  it("onError: 'skip' with every replication of a shard failed finishes the shard: the merge judges the whole", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dibsim-skip-shards-'));
+    const throwingAt0 = { ...throwingAt3, params: { replication: 0 } };
+    const common = {
+      scenario,
+      strategies: [throwingAt0],
+      replications: 2,
+      seed: 'r',
+      onError: 'skip',
+    } as const;
+    const files = [0, 1].map((index) => join(dir, `shard-${index}.jsonl`));
+    // Shard 0 holds replication 0 only, which fails; shard 1 holds replication 1, which does not.
+    const shard0 = await runExperiment({ ...common, shard: { index: 0, count: 2 }, resultsFile: files[0]! });
+    expect([shard0.replications, shard0.failures.map((f) => f.replication)]).toEqual([0, [0]]);
+    await runExperiment({ ...common, shard: { index: 1, count: 2 }, resultsFile: files[1]! });
+    const merged = mergeShards(files);
+    expect([merged.replications, merged.failures.map((f) => f.replication)]).toEqual([1, [0]]);
+    // Where every replication of the whole run failed, the merge throws as the run would.
+    await expect(
+      runExperiment({
+        ...common,
+        replications: 1,
+        shard: { index: 0, count: 1 },
+        resultsFile: join(dir, 'one.jsonl'),
+      }),
+    ).resolves.toMatchObject({ replications: 0 });
+    expect(() => mergeShards([join(dir, 'one.jsonl')])).toThrow(/^Every replication failed \(1 of 1\)/);
   });
 
   it('a failure in a worker thread comes back as data and becomes the same ReplicationError', async () => {

@@ -12,6 +12,7 @@ import {
   type StrategyModule,
   type StrategySpec,
   specObject,
+  strategyNames,
 } from './strategy-spec.js';
 
 /**
@@ -196,23 +197,31 @@ export interface LeveredSpecs {
 /**
  * {@link applyLevers} on strategies {@link resolveLevers} made consistent; a strategy it named and a lever
  * then set loses that name again, so that it names itself after its levered parameters (a switch after
- * the date it switches at) rather than after the scenario's. One the experiment's `baseline` names keeps
- * its name, which the baseline needs.
+ * the date it switches at) rather than after the scenario's. It keeps the name when the experiment's
+ * `baseline` names it (which the baseline needs), or when its own would be another strategy's at this
+ * point (two switches of one module at one date): names in results are unique.
+ * @param where - what errors start with, e.g. `runSweep: options.`
  * @internal
  */
-export function applyResolvedLevers(
+export async function applyResolvedLevers(
   scenario: Scenario,
   resolved: LeveredSpecs,
   values: Readonly<Record<string, unknown>>,
-  baseline?: string,
-): LeveredInputs {
+  baseline: string | undefined,
+  where: string,
+): Promise<LeveredInputs> {
   const levered = applyLevers(scenario, resolved.strategies, resolved.levers, values);
-  const strategies = levered.strategies.map((x, k) => {
+  const unnamed = levered.strategies.map((x, k) => {
     if (!resolved.named[k] || x === resolved.strategies[k] || !isStrategyModule(x) || x.name === baseline)
       return x;
-    const { name: _name, ...unnamed } = x;
-    return unnamed;
+    const { name: _name, ...rest } = x;
+    return rest;
   });
+  if (unnamed.every((x, k) => x === levered.strategies[k])) return levered;
+  const names = await strategyNames(unnamed, where);
+  const strategies = unnamed.map((x, k) =>
+    names.some((n, j) => j !== k && n === names[k]) ? levered.strategies[k]! : x,
+  );
   return { scenario: levered.scenario, strategies };
 }
 

@@ -146,23 +146,11 @@ export async function loadStrategies(
   specs: readonly StrategySpec[],
   where = 'runExperiment: options.',
 ): Promise<LoadedStrategy[]> {
-  const invalid = (path: string, value: unknown, rule: string, fix: string) =>
-    new DibsimError('INVALID_ARGUMENT', `${where}${path} ${rule} (got ${describeValue(value)}). ${fix}`);
+  const invalid = invalidIn(where);
   if (!Array.isArray(specs) || specs.length === 0) {
     throw invalid('strategies', specs, 'must be a non-empty array', 'Pass at least one strategy.');
   }
-  const loaded: LoadedStrategy[] = [];
-  await forEachStrategy(
-    specs,
-    where,
-    (spec) => {
-      const object = specObject(spec);
-      return object.name ?? (object as StrategyModule).module;
-    },
-    async (spec, path) => {
-      loaded.push(await load(spec, path, invalid));
-    },
-  );
+  const loaded = await loadEach(specs, where);
   const seen = new Set<string>();
   for (const [i, s] of loaded.entries()) {
     if (seen.has(s.name)) {
@@ -175,6 +163,41 @@ export async function loadStrategies(
     }
     seen.add(s.name);
   }
+  return loaded;
+}
+
+/**
+ * The name each strategy has in results, loading them as {@link loadStrategies} does, duplicates allowed.
+ * @internal
+ */
+export async function strategyNames(
+  specs: readonly StrategySpec[],
+  where = 'runExperiment: options.',
+): Promise<string[]> {
+  return (await loadEach(specs, where)).map((s) => s.name);
+}
+
+/** An `INVALID_ARGUMENT` error about `path`, its message starting with `where`. */
+function invalidIn(where: string) {
+  return (path: string, value: unknown, rule: string, fix: string) =>
+    new DibsimError('INVALID_ARGUMENT', `${where}${path} ${rule} (got ${describeValue(value)}). ${fix}`);
+}
+
+/** Loads each strategy, in order, with the problems of every bad one at once. */
+async function loadEach(specs: readonly StrategySpec[], where: string): Promise<LoadedStrategy[]> {
+  const invalid = invalidIn(where);
+  const loaded: LoadedStrategy[] = [];
+  await forEachStrategy(
+    specs,
+    where,
+    (spec) => {
+      const object = specObject(spec);
+      return object.name ?? (object as StrategyModule).module;
+    },
+    async (spec, path) => {
+      loaded.push(await load(spec, path, invalid));
+    },
+  );
   return loaded;
 }
 

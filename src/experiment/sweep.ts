@@ -137,13 +137,18 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const resolved = await leversOf(given, experiment.strategies, 'runSweep');
   const { levers } = resolved;
   const points = designPoints(levers, design, experiment.seed ?? 1);
-  const runs = await prepareRuns(
-    points.map((values) => ({
-      ...experiment,
-      ...applyResolvedLevers(experiment.scenario, resolved, values, experiment.baseline),
-    })),
-    'runSweep',
-  );
+  const experiments: ExperimentOptions[] = [];
+  for (const values of points) {
+    const levered = await applyResolvedLevers(
+      experiment.scenario,
+      resolved,
+      values,
+      experiment.baseline,
+      'runSweep: options.',
+    );
+    experiments.push({ ...experiment, ...levered });
+  }
+  const runs = await prepareRuns(experiments, 'runSweep');
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
   await withReplicationPool(workers, async (pool) => {
@@ -322,14 +327,18 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   for (const lever of levers) {
     const { low, high } = leverLowHigh(lever);
     const name = leverName(lever);
-    const [lo, hi] = await prepareRuns(
-      [low, high].map((value) => ({
-        ...experiment,
-        ...applyResolvedLevers(experiment.scenario, resolved, { [name]: value }, experiment.baseline),
-        keepRecords: true,
-      })),
-      'tornado',
-    );
+    const ends: ExperimentOptions[] = [];
+    for (const value of [low, high]) {
+      const levered = await applyResolvedLevers(
+        experiment.scenario,
+        resolved,
+        { [name]: value },
+        experiment.baseline,
+        'tornado: options.',
+      );
+      ends.push({ ...experiment, ...levered, keepRecords: true });
+    }
+    const [lo, hi] = await prepareRuns(ends, 'tornado');
     swings.push({ name, low, high, runs: [lo!, hi!] });
   }
   // One pool for all the experiments, as in runSweep.

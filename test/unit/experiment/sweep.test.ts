@@ -392,6 +392,23 @@ describe('runSweep and tornado', () => {
       'national-only->pooled@2026-01-01',
       'national-only->pooled@2026-07-01',
     ]);
+    // Two switches of one module: where the levered one would name itself as the other (the same date),
+    // it keeps the name it has at the scenario's values, as the lever does, instead of a duplicate name.
+    const switchAt = (date: string) => ({
+      module: 'switch',
+      params: { date, before: 'national-only', after: 'pooled' },
+    });
+    const two = await runSweep({
+      ...common,
+      strategies: [switchAt('2026-01-01'), switchAt('2026-07-01')],
+      levers: [
+        { strategy: 'national-only->pooled@2026-01-01', path: 'date', values: ['2026-04-01', '2026-07-01'] },
+      ],
+    });
+    expect(two.points.map((p) => p.result.strategies.map((s) => s.name))).toEqual([
+      ['national-only->pooled@2026-04-01', 'national-only->pooled@2026-07-01'],
+      ['national-only->pooled@2026-01-01', 'national-only->pooled@2026-07-01'],
+    ]);
     await expect(
       runSweep({ ...common, levers: [{ strategy: 'nope', path: 'share', values: [0.2] }] }),
     ).rejects.toThrow(/levers\[0\]\.strategy names no strategy of the experiment \(got "nope"\)/);

@@ -86,6 +86,22 @@ describe('Container', () => {
     expect(depot.level).toBe(10);
   });
 
+  it('container.get(amount) and put(amount) that miss by one ulp wait: no tolerance at the boundary', () => {
+    const sim = new Simulation();
+    const justOver = 0.1 + 0.2; // 0.30000000000000004, one ulp above 0.3
+    const depot = new Container(sim, { capacity: 1, init: 0.3 });
+    const log: string[] = [];
+    track(sim, log, 'get', depot.get(justOver));
+    expect([depot.level, depot.getQueue.length]).toEqual([0.3, 1]);
+    const tank = new Container(sim, { capacity: 0.6, init: 0.3 });
+    track(sim, log, 'put', tank.put(justOver)); // 0.3 + justOver rounds to 0.6000000000000001 > 0.6
+    expect([tank.level, tank.putQueue.length]).toEqual([0.3, 1]);
+    sim.schedule(1, () => depot.put(0.5));
+    sim.schedule(2, () => tank.get(0.1));
+    sim.run();
+    expect(log).toEqual(['get@1', 'put@2']);
+  });
+
   it('container.get(amount) is strictly FIFO: a large waiting get holds back a later small one', () => {
     const sim = new Simulation();
     const depot = new Container(sim, { init: 4 });

@@ -33,6 +33,19 @@ describe('streams', () => {
     );
   });
 
+  it('keys one small edit apart (case, a character added or dropped) give different streams in one family', () => {
+    fc.assert(
+      fc.property(seed, replication, fc.stringMatching(/^[A-Za-z]{1,6}$/), (s, r, k) => {
+        const variants = [
+          ...new Set([k, k.toLowerCase(), k.toUpperCase(), `${k}x`, `${k} `, k.slice(1), k.slice(0, -1)]),
+        ].filter((v) => v !== '');
+        const streams = createStreams(s, { replication: r });
+        const draws = variants.map((v) => JSON.stringify(take(streams.stream(v), 4)));
+        expect(new Set(draws).size).toBe(variants.length);
+      }),
+    );
+  });
+
   it('the same (seed, replication, key) gives the same numbers, however many other streams exist', () => {
     fc.assert(
       fc.property(seed, replication, key, fc.array(key, { maxLength: 5 }), (s, r, k, others) => {

@@ -62,6 +62,13 @@ describe('batchMeans', () => {
     expect(covered / runs).toBeLessThan(0.8);
   });
 
+  it('batchMeans(values) lag-1 autocorrelation is Σ d[i]·d[i+1] / Σ d[i]² over all pairs of batch means', () => {
+    // Batch means 1, 2, 3, 4 (mean 2.5): d = −1.5, −0.5, 0.5, 1.5; pairs 0.75 − 0.25 + 0.75 = 1.25; Σd² = 5.
+    const result = batchMeans([0, 2, 1, 3, 2, 4, 3, 5], { batches: 4 });
+    expect(result.batchMeans).toEqual([1, 2, 3, 4]);
+    expect(result.lag1Autocorrelation).toBe(0.25);
+  });
+
   it('batchMeans(values) is deterministic and returns NaN lag-1 autocorrelation for a constant series', () => {
     const values = ar1(1000, 0, 0.5, 7);
     expect(batchMeans(values)).toEqual(batchMeans(Array.from(values)));

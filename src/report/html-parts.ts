@@ -22,8 +22,7 @@ export function formatNumber(x: number | null | undefined): string {
 /** A value in a unit for people: shares as percentages, EUR in millions, others as {@link formatNumber}. */
 export function formatIn(x: number | null | undefined, unit: string): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  // Adding 0 after rounding turns -0.0 into 0.0.
-  if (unit === 'share') return `${(Number((x * 100).toFixed(1)) + 0).toFixed(1)} %`;
+  if (unit === 'share') return `${percentOf(x)} %`;
   if (unit === 'EUR') return formatNumber(x / 1e6);
   return formatNumber(x);
 }
@@ -33,8 +32,15 @@ export function formatIn(x: number | null | undefined, unit: string): string {
  * is in percentage points: the number without its `%` sign (its unit is `differenceUnit(shownUnit(unit))`).
  */
 export function formatDifferenceIn(x: number | null | undefined, unit: string): string {
-  const text = formatIn(x, unit);
-  return unit === 'share' ? text.replace(/ %$/, '') : text;
+  return unit === 'share' && x !== null && x !== undefined && Number.isFinite(x)
+    ? percentOf(x)
+    : formatIn(x, unit);
+}
+
+/** A share as a number of percent (or a difference of shares in points), one decimal. */
+function percentOf(x: number): string {
+  // Adding 0 after rounding turns -0.0 into 0.0.
+  return (Number((x * 100).toFixed(1)) + 0).toFixed(1);
 }
 
 /** The unit as shown next to {@link formatIn}'s numbers. */

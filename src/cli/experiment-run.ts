@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReplicationError } from '../errors.js';
+import type { ExperimentProgress } from '../experiment/fold-results.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import type { StopWhen } from '../experiment/stopping.js';
@@ -68,10 +69,14 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   };
   let result: ExperimentResult | undefined;
+  let latest: ExperimentProgress | undefined;
   try {
     result = await runExperiment({
       ...experimentBase(input.scenario.scenario, strategies, options, interrupt.signal),
-      onProgress: (p) => progress.update(p.completed, p.total),
+      onProgress: (p) => {
+        latest = p;
+        progress.update(p.completed, p.total);
+      },
       resultsFile,
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(input.stopWhen === undefined ? {} : { stopWhen: input.stopWhen }),
@@ -93,8 +98,14 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     progress.stop();
     throw new InterruptedError(interruptedMessage(input, result, resultsFile));
   }
+  // After a resume, say how many ran now: the time is theirs, not that of every replication counted.
+  const resumed = latest?.resumed ?? 0;
+  const split =
+    resumed === 0
+      ? ''
+      : ` (${(latest?.completed ?? 0) - resumed} run now, ${resumed} read back from ${resultsFile})`;
   progress.stop(
-    `${countOf(result.replications, 'replication')} × ${countOf(strategies.length, 'strategy', 'strategies')} in ${seconds.toFixed(1)} s (${threads})`,
+    `${countOf(result.replications, 'replication')} × ${countOf(strategies.length, 'strategy', 'strategies')}${split} in ${seconds.toFixed(1)} s (${threads})`,
   );
   return { result, resultsFile, discard };
 }

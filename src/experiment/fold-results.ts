@@ -16,6 +16,12 @@ import { precisionReached, type ResolvedStopWhen } from './stopping.js';
 export interface ExperimentProgress {
   /** Replications processed so far (folded or skipped), in this run or shard. */
   readonly completed: number;
+  /**
+   * Of `completed`, how many were read back from a results file rather than run: the replications a
+   * resumed run (`resultsFile`) found there, or every one in {@link mergeShards}. `completed - resumed`
+   * ran now.
+   */
+  readonly resumed: number;
   /** Replications planned for this run or shard. */
   readonly total: number;
   /** Index of the replication just processed. */
@@ -44,6 +50,7 @@ export class ResultBuilder {
   private readonly failures: ReplicationFailure[] = [];
   private readonly records: ReplicationRecord[] = [];
   private processed = 0;
+  private resumed = 0;
   /** The first failure skipped (`onError: 'skip'`), thrown by {@link finish} if nothing else was folded. */
   private firstFailure: FailedOutcome | undefined;
 
@@ -58,12 +65,12 @@ export class ResultBuilder {
   }
 
   /**
-   * Takes the outcome of the next replication in index order. Returns `'stop'` when the stopping rule is
-   * met after it.
+   * Takes the outcome of the next replication in index order, `fromFile` when it was read back from a
+   * results file rather than run. Returns `'stop'` when the stopping rule is met after it.
    *
    * @throws {@link ReplicationError} for a failure when `onError` is `'abort'`.
    */
-  accept(outcome: ReplicationOutcome): 'continue' | 'stop' {
+  accept(outcome: ReplicationOutcome, fromFile: boolean): 'continue' | 'stop' {
     const { manifest, stop } = this.options;
     if (outcome.status === 'failed') {
       if (manifest.onError === 'abort') throw this.replicationError(outcome);
@@ -79,8 +86,14 @@ export class ResultBuilder {
       if (this.options.keepRecords === true) this.records.push(outcome.record);
     }
     this.processed++;
+    if (fromFile) this.resumed++;
     const replication = outcome.status === 'ok' ? outcome.record.replication : outcome.replication;
-    this.options.onProgress?.({ completed: this.processed, total: this.options.total, replication });
+    this.options.onProgress?.({
+      completed: this.processed,
+      resumed: this.resumed,
+      total: this.options.total,
+      replication,
+    });
     if (stop !== undefined && this.processed % stop.batch === 0) {
       const count = manifest.strategies.length;
       const tally = (s: number, k: number) => this.accumulator.tally(s, k);

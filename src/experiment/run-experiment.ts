@@ -279,7 +279,7 @@ export async function runPrepared(
       // Two of the largest (first) chunks per worker keep every worker busy while the main thread folds.
       window: runInPool === undefined ? 1 : workers * chunkSizeFor(chunkSize, plan.length) * 2,
       onComputed: writer === undefined ? undefined : (outcome) => writer.append(outcome),
-      accept: (outcome) => builder.accept(outcome),
+      accept: (outcome, known) => builder.accept(outcome, known),
       signal: options.signal,
     });
   } finally {

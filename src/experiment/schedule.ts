@@ -32,8 +32,11 @@ export interface FoldInOrderOptions {
   readonly window: number;
   /** Called with each newly computed outcome as its chunk completes (e.g. to append it to a file). */
   readonly onComputed?: ((outcome: ReplicationOutcome) => void) | undefined;
-  /** Takes the next outcome in order; `'stop'` ends the run. */
-  readonly accept: (outcome: ReplicationOutcome) => 'continue' | 'stop';
+  /**
+   * Takes the next outcome in order, `known` when it came from `done` rather than from `runChunk`;
+   * `'stop'` ends the run.
+   */
+  readonly accept: (outcome: ReplicationOutcome, known: boolean) => 'continue' | 'stop';
   /** Cancels before the next outcome is folded. */
   readonly signal?: { readonly aborted: boolean } | undefined;
 }
@@ -53,13 +56,15 @@ export async function foldInOrder(
 ): Promise<'complete' | 'stopped' | 'cancelled'> {
   const { plan, done, runChunk, chunkSize, window, onComputed, accept, signal } = options;
   const pending = new Map<number, Promise<ReplicationOutcome>>();
+  const known = new Set<number>(); // positions whose outcome came from `done`
   const started: Promise<unknown>[] = [];
   let launched = 0;
   const launch = (limit: number) => {
     while (launched < plan.length && launched < limit) {
-      const known = done?.get(plan[launched]!);
-      if (known !== undefined) {
-        pending.set(launched++, Promise.resolve(known));
+      const outcome = done?.get(plan[launched]!);
+      if (outcome !== undefined) {
+        known.add(launched);
+        pending.set(launched++, Promise.resolve(outcome));
         continue;
       }
       const positions: number[] = [];
@@ -86,7 +91,8 @@ export async function foldInOrder(
       launch(position + window);
       const outcome = await pending.get(position)!;
       pending.delete(position);
-      if (accept(outcome) === 'stop') return position + 1 < plan.length ? 'stopped' : 'complete';
+      if (accept(outcome, known.delete(position)) === 'stop')
+        return position + 1 < plan.length ? 'stopped' : 'complete';
     }
     return 'complete';
   } finally {

@@ -103,7 +103,7 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
         `mergeShards: ${s.file} has no replication ${r}: ${shardName(r % count, count)} is unfinished. Resume it with the same options and resultsFile.`,
       );
     }
-    builder.accept(outcome);
+    builder.accept(outcome, true);
   }
   return builder.finish('complete');
 }

@@ -303,6 +303,31 @@ describe('dibsim: failures and interruptions', () => {
     expect(JSON.parse(resumed.stdout).replications).toBe(400);
   });
 
+  it('after --resume, the timing line says how many replications ran now and how many were read back from the file', async () => {
+    const dir = workDir();
+    const args = ['run', 'small.json', '--replications', '4', '--workers', '0', '--resume', 'r.jsonl'];
+    const fresh = await runCli(args, dir);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stderr).toMatch(/^4 replications × 1 strategy in [\d.]+ s \(this thread\)$/m);
+    // Every replication is in the file: none runs again.
+    const again = await runCli(args, dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(
+      /^4 replications × 1 strategy \(0 run now, 4 read back from r\.jsonl\) in [\d.]+ s \(this thread\)$/m,
+    );
+    expect(again.stdout).toBe(fresh.stdout);
+    // Keep the header and the first two records: two run now.
+    const file = join(dir, 'r.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${lines.slice(0, 3).join('\n')}\n`);
+    const half = await runCli(args, dir);
+    expect(half.code, half.stderr).toBe(0);
+    expect(half.stderr).toMatch(
+      /^4 replications × 1 strategy \(2 run now, 2 read back from r\.jsonl\) in [\d.]+ s \(this thread\)$/m,
+    );
+    expect(half.stdout).toBe(fresh.stdout);
+  });
+
   it('without --resume, Ctrl-C keeps the finished replications in a temporary file and prints the command that resumes from it', async () => {
     const dir = workDir();
     const args = ['run', 'small.json', '--replications', '400', '--workers', '0', '--format', 'json'];

@@ -78,6 +78,26 @@ describe('results files: resume after a kill', () => {
       runExperiment({ ...base, replications: 6, seed: 'other', resultsFile: file }),
     ).rejects.toThrow(/was written by a different experiment \(differs in: seed\)/);
   });
+
+  it('onProgress counts the replications read back from the file as resumed, and the rest as run now', async () => {
+    const file = join(tempDir(), 'results.jsonl');
+    const options = { ...base, replications: 6, resultsFile: file };
+    const seen: (readonly [number, number])[] = [];
+    await runExperiment({ ...options, onProgress: (p) => seen.push([p.completed, p.resumed]) });
+    expect(seen.every(([, resumed]) => resumed === 0)).toBe(true);
+    // Keep the header and replications 0–2 (in order: one thread).
+    writeFileSync(file, `${lines(file).slice(0, 4).join('\n')}\n`);
+    seen.length = 0;
+    await runExperiment({ ...options, onProgress: (p) => seen.push([p.completed, p.resumed]) });
+    expect(seen).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 3],
+      [5, 3],
+      [6, 3],
+    ]);
+  });
 });
 
 describe('shards and mergeShards(files)', () => {
@@ -92,7 +112,13 @@ describe('shards and mergeShards(files)', () => {
       expect(shard.replications).toBe(index === 2 ? 6 : 7);
     }
     const whole = await runExperiment(options);
-    expect(JSON.stringify(mergeShards([files[2]!, files[0]!, files[1]!]))).toBe(JSON.stringify(whole));
+    const seen: number[] = [];
+    const merged = mergeShards([files[2]!, files[0]!, files[1]!], {
+      onProgress: (p) => seen.push(p.completed - p.resumed),
+    });
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
+    // Every replication was read from a shard file; none ran.
+    expect(seen).toEqual(Array<number>(20).fill(0));
   });
 
   it('refuses shards whose manifests differ, a missing shard and an unfinished one', async () => {

@@ -7,7 +7,13 @@
 import { Tally } from '../stats/tally.js';
 import { KaplanMeier } from './kaplan-meier.js';
 import { QuantileSketch } from './quantile-sketch.js';
-import { type RecordLayout, type ReplicationRecord, recordWidth } from './record.js';
+import {
+  type CensoredColumns,
+  censoredColumns,
+  type RecordLayout,
+  type ReplicationRecord,
+  recordWidth,
+} from './record.js';
 import type {
   Comparison,
   Comparisons,
@@ -61,7 +67,7 @@ export interface AccumulatorOptions {
 export class ExperimentAccumulator {
   private readonly states: StrategyState[];
   private readonly pairs: PairState[] = [];
-  private readonly censoredAt: { reached: number; day: number }[];
+  private readonly censoredAt: CensoredColumns[];
   /** Records not yet folded (see {@link FOLD_BATCH}). */
   private pending: ReplicationRecord[] = [];
   private count = 0;
@@ -86,10 +92,7 @@ export class ExperimentAccumulator {
         this.pairs.push({ i, j, a: tallies(), b: tallies(), d: tallies() });
       }
     }
-    this.censoredAt = layout.censored.map((key) => ({
-      reached: layout.scalars.indexOf(`${key}.reached`),
-      day: layout.scalars.indexOf(`${key}.day`),
-    }));
+    this.censoredAt = censoredColumns(layout);
   }
 
   /** Replications folded so far. */

@@ -140,6 +140,38 @@ export function recordLayout(scenario: Scenario, every: SeriesInterval = 'year')
   };
 }
 
+/**
+ * Where a censored event's two scalars, `<key>.reached` and `<key>.day`, sit in each strategy's values.
+ * @internal
+ */
+export interface CensoredColumns {
+  /** Index of `<key>.reached` (1 or 0). */
+  readonly reached: number;
+  /** Index of `<key>.day`. */
+  readonly day: number;
+}
+
+/** The columns of each censored event of `layout`, in {@link RecordLayout.censored} order. @internal */
+export function censoredColumns(layout: RecordLayout): CensoredColumns[] {
+  return layout.censored.map((key) => ({
+    reached: layout.scalars.indexOf(`${key}.reached`),
+    day: layout.scalars.indexOf(`${key}.day`),
+  }));
+}
+
+/**
+ * The name of value `index` of a record of `layout`, for messages: its scalar key, or its series key and
+ * sample date (`nations.DE.stockRounds on 2026-01-01`). @internal
+ */
+export function valueName(layout: RecordLayout, index: number): string {
+  const scalars = layout.scalars.length;
+  if (index < scalars) return String(layout.scalars[index]);
+  const samples = layout.seriesDays.length;
+  const q = Math.floor((index - scalars) / samples);
+  const d = (index - scalars) % samples;
+  return `${String(layout.series[q])} on ${layout.seriesDates?.[d] ?? `day ${layout.seriesDays[d]}`}`;
+}
+
 /** Number of values per strategy in a record of `layout`. @internal */
 export function recordWidth(layout: RecordLayout): number {
   return layout.scalars.length + layout.series.length * layout.seriesDays.length;

@@ -9,7 +9,13 @@ import { closeSync, existsSync, openSync, readSync, truncateSync, writeSync } fr
 import { DibsimError, describeValue, fileErrorFix } from '../errors.js';
 import { canonicalJson } from './canonical.js';
 import { type ExperimentManifest, manifestDifferences } from './manifest.js';
-import { type RecordLayout, recordWidth } from './record.js';
+import {
+  type CensoredColumns,
+  censoredColumns,
+  type RecordLayout,
+  recordWidth,
+  valueName,
+} from './record.js';
 import type { ReplicationOutcome } from './replicate.js';
 
 /** First line of a results file. @internal */
@@ -95,6 +101,7 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
   const outcomes = new ResultsFileIndex(path);
   if (!existsSync(path)) return { header: undefined, outcomes, validBytes: 0 };
   let header: ResultsFileHeader | undefined;
+  let shape: RecordShape | undefined; // of the header's records, worked out once
   let lineNumber = 0;
   const damaged = (problem: string) =>
     new DibsimError(
@@ -129,9 +136,10 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
       const problem = headerProblem(parsed);
       if (problem !== undefined) throw damaged(problem);
       header = parsed as unknown as ResultsFileHeader;
+      shape = recordShape(header);
       return;
     }
-    const problem = lineProblem(parsed, header!);
+    const problem = lineProblem(parsed, shape!);
     if (problem !== undefined) throw damaged(problem);
     const outcome = outcomeFromLine(parsed);
     outcomes.add(outcome.status === 'ok' ? outcome.record.replication : outcome.replication, start, length);
@@ -283,14 +291,41 @@ function headerProblem(line: Record<string, unknown>): string | undefined {
   for (const key of ['scalars', 'series', 'seriesDays', 'censored', 'nations', 'pledges'])
     if (!Array.isArray(layout[key]))
       return `the header's layout.${key} must be an array (got ${describeValue(layout[key])})`;
+  const horizon = layout.horizonDays;
+  if (typeof horizon !== 'number' || !(horizon >= 0 && horizon < Number.POSITIVE_INFINITY))
+    return `the header's layout.horizonDays must be a number >= 0 (got ${describeValue(horizon)})`;
+  const missing = censoredColumns(layout as unknown as RecordLayout).findIndex(
+    (c) => c.reached < 0 || c.day < 0,
+  );
+  if (missing >= 0) {
+    const key = String((layout.censored as unknown[])[missing]);
+    return `the header's layout.scalars must hold "${key}.reached" and "${key}.day", as layout.censored lists "${key}"`;
+  }
   return undefined;
 }
 
+/** What the records of one header must look like, worked out once per file. */
+interface RecordShape {
+  /** The header. */
+  readonly header: ResultsFileHeader;
+  /** Numbers per strategy. */
+  readonly width: number;
+  /** Columns of each censored event. */
+  readonly censored: readonly CensoredColumns[];
+}
+
+function recordShape(header: ResultsFileHeader): RecordShape {
+  return { header, width: recordWidth(header.layout), censored: censoredColumns(header.layout) };
+}
+
 /**
- * What is wrong with a record or failure line of the experiment `header` describes, if anything: every
- * number is checked, so a damaged line cannot slip into the statistics.
+ * What is wrong with a record or failure line of the experiment `shape.header` describes, if anything:
+ * every number is checked (finite or null, and each censored event's `.reached` 0 or 1 and `.day` within
+ * the horizon, as {@link recordValues} writes them), so a damaged line cannot slip into the statistics or
+ * fail later, far from its cause.
  */
-function lineProblem(line: Record<string, unknown>, header: ResultsFileHeader): string | undefined {
+function lineProblem(line: Record<string, unknown>, shape: RecordShape): string | undefined {
+  const { header, width } = shape;
   const total = header.manifest.replications;
   const r = line.replication;
   if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0 || r >= total)
@@ -310,7 +345,6 @@ function lineProblem(line: Record<string, unknown>, header: ResultsFileHeader): 
   }
   if (line.type !== 'record') return `"type" must be "record" or "failure" (got ${describeValue(line.type)})`;
   const strategies = header.manifest.strategies.length;
-  const width = recordWidth(header.layout);
   const values = line.values;
   if (!Array.isArray(values) || values.length !== strategies)
     return `"values" must hold ${strategies} lists, one per strategy (got ${Array.isArray(values) ? `${values.length}` : describeValue(values)})`;
@@ -318,8 +352,36 @@ function lineProblem(line: Record<string, unknown>, header: ResultsFileHeader): 
     const v: unknown = values[s];
     if (!Array.isArray(v) || v.length !== width)
       return `"values[${s}]" must hold ${width} numbers (got ${Array.isArray(v) ? `${v.length}` : describeValue(v)})`;
-    const at = v.findIndex((x) => x !== null && typeof x !== 'number');
-    if (at >= 0) return `"values[${s}][${at}]" must be a number or null (got ${describeValue(v[at])})`;
+    const problem = valuesProblem(v, shape);
+    if (problem !== undefined) {
+      const { at, rule } = problem;
+      return `"values[${s}][${at}]" (${valueName(header.layout, at)}) ${rule} (got ${describeValue(v[at])})`;
+    }
+  }
+  return undefined;
+}
+
+/** The first value of one strategy's list that no run writes, and the rule it breaks. */
+function valuesProblem(
+  v: readonly unknown[],
+  shape: RecordShape,
+): { readonly at: number; readonly rule: string } | undefined {
+  // JSON has no NaN (written as null) and reads 1e999 as Infinity, which no record holds.
+  const at = v.findIndex((x) => x !== null && !(typeof x === 'number' && Number.isFinite(x)));
+  if (at >= 0) return { at, rule: 'must be a finite number or null' };
+  const horizon = shape.header.layout.horizonDays;
+  for (const { reached, day } of shape.censored) {
+    const r = v[reached] as number | null;
+    const d = v[day] as number | null;
+    if (r !== null && r !== 0 && r !== 1)
+      return { at: reached, rule: 'must be 1 (reached) or 0 (not reached), or null' };
+    if (d !== null && !(d >= 0 && d <= horizon))
+      return { at: day, rule: `must be a day from 0 to the horizon, ${horizon}, or null` };
+    // Both are null where the event is undefined; one alone would count in one statistic and not the other.
+    if ((r === null) !== (d === null)) {
+      const [at, other] = r === null ? [day, reached] : [reached, day];
+      return { at, rule: `must be null exactly when ${valueName(shape.header.layout, other)} is` };
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordLayout, recordValues, recordWidth } from '../../../src/experiment/record.js';
+import { recordLayout, recordValues, recordWidth, valueName } from '../../../src/experiment/record.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
 import { validateScenario } from '../../../src/model/validate.js';
@@ -46,5 +46,17 @@ describe('recordLayout', () => {
     await expect(runExperiment({ ...options, seriesEvery: 'week' as unknown as 'year' })).rejects.toThrow(
       /seriesEvery must be 'year', 'quarter' or 'month'/,
     );
+  });
+});
+
+describe('valueName(layout, index)', () => {
+  it('names a scalar by its key, and a series value by its key and sample date', () => {
+    const layout = recordLayout(scenario, 'year');
+    expect(valueName(layout, 0)).toBe('fillRate');
+    const first = layout.scalars.length;
+    expect(valueName(layout, first - 1)).toBe(layout.scalars.at(-1));
+    // Series-major, three samples a series (2025, 2026, 2027-01-01).
+    expect(valueName(layout, first)).toBe('capacityPerMonth on 2025-01-01');
+    expect(valueName(layout, first + 4)).toBe('spentEur on 2026-01-01');
   });
 });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DibsimError } from '../../../src/errors.js';
-import { readResultsFile } from '../../../src/experiment/results-file.js';
+import { type ResultsFileHeader, readResultsFile } from '../../../src/experiment/results-file.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { mergeShards } from '../../../src/experiment/shards.js';
 import { national, randomSmallScenario } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dibsim-results-file-'));
@@ -20,9 +21,15 @@ const headerOf = (width: number) => ({
     censored: [],
     nations: [],
     pledges: [],
+    horizonDays: 365,
   },
 });
 const header = headerOf(1);
+/** A header whose records hold one censored event, `met`, over a 100-day horizon, then `k`. */
+const censoredHeader = {
+  ...header,
+  layout: { ...header.layout, scalars: ['met.reached', 'met.day', 'k'], censored: ['met'], horizonDays: 100 },
+};
 const record = (replication: number, values: (number | null)[]) =>
   JSON.stringify({ type: 'record', replication, values: [values] });
 
@@ -80,7 +87,12 @@ describe('readResultsFile', () => {
     [
       'a value that is not a number',
       record(1, ['x' as unknown as number]),
-      /"values\[0\]\[0\]" must be a number or null \(got "x"\)/,
+      /"values\[0\]\[0\]" \(k0\) must be a finite number or null \(got "x"\)/,
+    ],
+    [
+      'a number too large for a double (JSON reads it as Infinity)',
+      '{"type":"record","replication":1,"values":[[1e999]]}',
+      /"values\[0\]\[0\]" \(k0\) must be a finite number or null \(got Infinity\)/,
     ],
     [
       'a replication outside the run',
@@ -108,6 +120,67 @@ describe('readResultsFile', () => {
     );
   });
 
+  it.each([
+    [[2, 40, 7], '"values[0][0]" (met.reached) must be 1 (reached) or 0 (not reached), or null (got 2)'],
+    [[0.5, 40, 7], '(met.reached) must be 1 (reached) or 0 (not reached), or null (got 0.5)'],
+    [[-1, 40, 7], '(met.reached) must be 1 (reached) or 0 (not reached), or null (got -1)'],
+    [[1, -3, 7], '"values[0][1]" (met.day) must be a day from 0 to the horizon, 100, or null (got -3)'],
+    [[0, 101, 7], '(met.day) must be a day from 0 to the horizon, 100, or null (got 101)'],
+    [[null, 40, 7], '"values[0][1]" (met.day) must be null exactly when met.reached is (got 40)'],
+    [[1, null, 7], '"values[0][0]" (met.reached) must be null exactly when met.day is (got 1)'],
+  ])('refuses a censored event no run writes, %j, naming the file, line and field', (values, message) => {
+    const file = join(dir, 'censored.jsonl');
+    const lines = [JSON.stringify(censoredHeader), record(0, [1, 40, 7]), record(1, values)];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(() => readResultsFile(file)).toThrow(`Results file ${file}, line 3: "values[0][`);
+    expect(() => readResultsFile(file)).toThrow(message);
+    expect(() => readResultsFile(file)).toThrow(/restore it, or start a new one\.$/);
+  });
+
+  it('reads censored events as runs write them, and still ignores a torn last line however damaged', () => {
+    const file = join(dir, 'censored-ok.jsonl');
+    const rows = [
+      [1, 0, 7],
+      [0, 100, 7],
+      [null, null, null],
+    ];
+    const lines = [
+      JSON.stringify(censoredHeader),
+      ...rows.map((v, r) => JSON.stringify({ type: 'record', replication: r, values: [v] })),
+    ];
+    writeFileSync(file, `${lines.join('\n')}\n{"type":"record","replication":3,"values":[[2,-1`);
+    const contents = readResultsFile(file);
+    expect(contents.outcomes.size).toBe(3);
+    expect(contents.outcomes.get(2)).toEqual({
+      status: 'ok',
+      record: { replication: 2, values: [[Number.NaN, Number.NaN, Number.NaN]] },
+    });
+  });
+
+  it('runExperiment and mergeShards refuse an edited .reached before folding anything (it failed in wilsonInterval, or counted)', async () => {
+    const options = { scenario: randomSmallScenario(), strategies: [national], replications: 3, seed: 5 };
+    const key = 'nations.AA.timeToTarget.reached';
+    /** Sets `key` of the record on line 3 of `file` to `value`; returns the message that names it. */
+    const edit = (file: string, value: number) => {
+      const [head, ...records] = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const at = (JSON.parse(head!) as ResultsFileHeader).layout.scalars.indexOf(key);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const line = JSON.parse(records[1]!) as { values: number[][] };
+      line.values[0]![at] = value;
+      records[1] = JSON.stringify(line);
+      writeFileSync(file, `${[head, ...records].join('\n')}\n`);
+      return `Results file ${file}, line 3: "values[0][${at}]" (${key}) must be 1 (reached) or 0 (not reached), or null (got ${value}).`;
+    };
+    const resumed = join(dir, 'edited.jsonl');
+    await runExperiment({ ...options, resultsFile: resumed });
+    const twice = edit(resumed, 2);
+    await expect(runExperiment({ ...options, resultsFile: resumed })).rejects.toThrow(twice);
+    const shard = join(dir, 'edited-shard.jsonl');
+    await runExperiment({ ...options, shard: { index: 0, count: 1 }, resultsFile: shard });
+    const negative = edit(shard, -1);
+    expect(() => mergeShards([shard])).toThrow(negative);
+  });
+
   it('says a file whose first line is not JSON (a scenario, say) is not a results file', () => {
     const file = join(dir, 'scenario.yaml');
     writeFileSync(file, 'schemaVersion: 1\nname: x\n');
@@ -125,6 +198,16 @@ describe('readResultsFile', () => {
     const noLayout = { ...header, layout: { scalars: [] } };
     writeFileSync(file, `${JSON.stringify(noLayout)}\n`);
     expect(() => readResultsFile(file)).toThrow(/line 1: the header's layout.series must be an array/);
+    const noHorizon = { ...header, layout: { ...header.layout, horizonDays: undefined } };
+    writeFileSync(file, `${JSON.stringify(noHorizon)}\n`);
+    expect(() => readResultsFile(file)).toThrow(
+      /line 1: the header's layout.horizonDays must be a number >= 0 \(got undefined\)/,
+    );
+    const unlisted = { ...censoredHeader, layout: { ...censoredHeader.layout, censored: ['met', 'gone'] } };
+    writeFileSync(file, `${JSON.stringify(unlisted)}\n`);
+    expect(() => readResultsFile(file)).toThrow(
+      /line 1: the header's layout.scalars must hold "gone.reached" and "gone.day", as layout.censored lists "gone"/,
+    );
   });
 
   it('runExperiment names a results file it cannot create or read, and the fix, as a DibsimError with the system error as cause', async () => {

@@ -27,6 +27,7 @@ export {
   KaplanMeier,
   type KaplanMeierStep,
   type MedianEstimate,
+  type MedianOptions,
   type ProportionInterval,
   wilsonInterval,
 } from './experiment/kaplan-meier.js';

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptions, DibsimError, describeValue } from '../errors.js';
+import { resolveLevel } from '../stats/confidence.js';
 import { normalQuantile } from '../stats/student-t.js';
 
 /** How close to ½ a curve counts as exactly ½ (R's `quantile.survfit` default, √ε). */
@@ -40,6 +41,15 @@ export interface MedianEstimate {
   readonly upper: number | null;
   /** Confidence level. */
   readonly level: number;
+}
+
+/** Options for {@link KaplanMeier.median}. */
+export interface MedianOptions {
+  /**
+   * Confidence level of the interval, strictly between 0 and 1.
+   * @defaultValue `0.95`
+   */
+  readonly level?: number | undefined;
 }
 
 /**
@@ -132,11 +142,19 @@ export class KaplanMeier {
   /**
    * Median time to the event with a two-sided confidence interval (see the class remarks).
    *
-   * @param level - confidence level in (0, 1) @defaultValue 0.95
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `level` is not a number strictly between 0 and 1.
+   * @param options - `level` (default 0.95)
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `options` is not an object `{ level }` (a number
+   *   given as the level, say) or `level` is not a number strictly between 0 and 1.
+   * @example
+   * const { day, lower, upper } = km.median({ level: 0.9 });
    */
-  median(level = 0.95): MedianEstimate {
-    const z = normalQuantile(0.5 + checkLevel('KaplanMeier.median(level)', level) / 2);
+  median(options: MedianOptions = {}): MedianEstimate {
+    const call = 'KaplanMeier.median(options)';
+    // The level was once positional: say how to write it now rather than only that it is wrong.
+    const fix = typeof options === 'number' ? `Write median({ level: ${options} }).` : undefined;
+    checkOptions(options, ['level'], call, fix);
+    const level = resolveLevel(call, options.level);
+    const z = normalQuantile(0.5 + level / 2);
     const steps = this.curve();
     const lastDay = Math.max(...this.eventCounts.keys(), ...this.censoredCounts.keys());
     const crossing = (curve: (s: KaplanMeierStep) => number): number | null => {

@@ -84,7 +84,7 @@ export function censoredSummary(
   level: number,
   startDate: string,
 ): CensoredSummary {
-  const median = km.median(level);
+  const median = km.median({ level });
   const date = (day: number | null) => (day === null ? null : dateOf(startDate, day));
   const fraction = fractionReached(reached, level);
   return {

@@ -9,6 +9,7 @@ import {
   createBilateral,
   createPooled,
   createStreams,
+  KaplanMeier,
   loadStrategy,
   type ProcurementStrategy,
   Resource,
@@ -126,6 +127,9 @@ describe('options written as undefined', () => {
     const plain = new TimeWeighted();
     for (const weighted of [written, plain]) weighted.update(3, 1);
     expect(written.mean(5)).toBe(plain.mean(5));
+    const km = new KaplanMeier();
+    for (const day of [3, 5, 8]) km.add(day, true);
+    expect(km.median({ level: unset<number>() })).toEqual(km.median());
     const a = createStreams(7, { replication: unset<number>() }).stream('demand');
     const b = createStreams(7).stream('demand');
     expect([a(), a()]).toEqual([b(), b()]);

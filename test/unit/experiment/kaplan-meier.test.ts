@@ -39,9 +39,9 @@ describe('KaplanMeier', () => {
   it('median() is the first day with S ≤ ½, with the Brookmeyer–Crowley (plain Greenwood) interval', () => {
     // Lower band S − 1.96·se: 0.714 at day 2, 0.416 at day 3 → lower limit 3.
     // Upper band S + 1.96·se: 1.086, 0.984, 0.899, 0.792 → never ≤ ½ within the horizon → null.
-    expect(example().median(0.95)).toEqual({ day: 8, lower: 3, upper: null, level: 0.95 });
+    expect(example().median({ level: 0.95 })).toEqual({ day: 8, lower: 3, upper: null, level: 0.95 });
     // z = 0.674 at 50 %: lower band 0.836, 0.602, 0.475 → day 5; upper band at day 8: 0.579 → null.
-    expect(example().median(0.5)).toEqual({ day: 8, lower: 5, upper: null, level: 0.5 });
+    expect(example().median({ level: 0.5 })).toEqual({ day: 8, lower: 5, upper: null, level: 0.5 });
   });
 
   it('median() without censoring reduces to the binomial band: events 1…8 of 10 → 5.5 [3, 8]', () => {
@@ -150,12 +150,23 @@ describe('KaplanMeier argument checks', () => {
     expect([k.count, k.reached, k.curve().length]).toEqual([2, 1, 1]);
   });
 
-  it('median(level) checks level, naming the method (it failed inside normalQuantile)', () => {
+  it('median(options) checks options.level as the other statistics do, naming the method', () => {
     const k = km([2, 3], [5]);
-    expect(() => k.median(2)).toThrow(
-      'KaplanMeier.median(level): level must be a number strictly between 0 and 1 (got 2). Use 0.95 for a 95% interval.',
+    expect(() => k.median({ level: 2 })).toThrow(
+      'KaplanMeier.median(options): options.level must be a number strictly between 0 and 1 (got 2). Use 0.95 for a 95% interval.',
     );
-    expect(() => k.median(Number.NaN)).toThrow('(got NaN)');
+    expect(() => k.median({ level: Number.NaN })).toThrow('(got NaN)');
+    expect(() => k.median({ levle: 0.9 } as never)).toThrow(/KaplanMeier.median\(options\): options.*levle/);
     expect(k.median().level).toBe(0.95);
+    expect(k.median({ level: undefined })).toEqual(k.median());
+  });
+
+  it('median(0.9), the former positional level, is refused with how to write it (it would silently give the 95 % interval)', () => {
+    const k = km([2, 3], [5]);
+    const positional = () => (k.median as (level: unknown) => unknown)(0.9);
+    expect(positional).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(positional).toThrow(
+      'KaplanMeier.median(options): options must be an object { level } (got 0.9). Write median({ level: 0.9 }).',
+    );
   });
 });

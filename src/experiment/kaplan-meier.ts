@@ -21,7 +21,15 @@ export interface KaplanMeierStep {
   readonly events: number;
   /** Estimated probability the event has not happened by `day` (inclusive). */
   readonly survival: number;
-  /** Greenwood standard error of `survival`. */
+  /**
+   * Greenwood standard error of `survival`: the plain confidence band is `survival ± z·standardError`.
+   *
+   * 0 where the curve falls to 0 (every replication still at risk has the event on `day`), so the band
+   * there is [0, 0]. Greenwood's formula is 0·∞ at that step; this takes its limit, which is also the
+   * binomial standard error `√(S(1 − S)/n)` that Greenwood's reduces to without censoring. R's
+   * `survival::survfit` reports a standard error of `Inf` and a band of `NaN` there instead (see
+   * {@link KaplanMeier}).
+   */
   readonly standardError: number;
 }
 
@@ -69,6 +77,16 @@ export interface MedianOptions {
  * none follows): without censoring the median is then the ordinary sample median. "Exactly" allows for
  * rounding in the product, within √ε (R's default tolerance): `(23/24)·(22/23)·…·(12/13)` is
  * `0.5000000000000001` in doubles.
+ *
+ * Where the curve falls to 0 (every replication still at risk reaches the event on one day) the
+ * standard error is taken as 0, its limit (see {@link KaplanMeierStep.standardError}), so a confidence
+ * limit whose band first reaches ½ at that step is that step's day: a median every replication reached
+ * on day 0 is `{ day: 0, lower: 0, upper: 0 }`. R (survival 3.5-3, `survfit(conf.type = "plain")` and
+ * `quantile`) has a standard error of `Inf` and a `NaN` band there and reports such a limit as `NA`, where
+ * `null` here would read "not reached" or "not bounded". The band's zero width also makes the interval
+ * too narrow when most replications reach the event on the last event day: 2 of 10 on day 5 and 8 on
+ * day 10 give `{ day: 10, lower: 10, upper: 10 }` (R: 10 [NA, NA]), where the distribution-free interval
+ * from order statistics (coverage ≥ 95 %) is [5, 10].
  */
 export class KaplanMeier {
   private readonly eventCounts = new Map<number, number>();

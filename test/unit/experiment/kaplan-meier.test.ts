@@ -89,6 +89,27 @@ describe('KaplanMeier', () => {
     );
   });
 
+  it('where the curve falls to 0, the standard error is its limit 0 and the band [0, 0] (R: Inf and NaN)', () => {
+    // R 4.2.2, survival 3.5-3: survfit(Surv(rep(0, 10), rep(1, 10)) ~ 1, conf.type = "plain") has
+    // std.err Inf, lower and upper NaN at time 0, and quantile() gives median 0 [NA, NA].
+    const day0 = km(Array<number>(10).fill(0), []);
+    expect(day0.curve()).toEqual([{ day: 0, atRisk: 10, events: 10, survival: 0, standardError: 0 }]);
+    expect(day0.median()).toEqual({ day: 0, lower: 0, upper: 0, level: 0.95 });
+    // Most replications on the last event day: the band is above ½ at day 5 (0.552) and [0, 0] at day 10,
+    // so both limits are 10 (R: 10 [NA, NA]; the order statistics give [5, 10]: see the class remarks).
+    const late = km([5, 5, ...Array<number>(8).fill(10)], []);
+    const [first, last] = late.curve();
+    expect(first!.standardError).toBeCloseTo(Math.sqrt((0.8 * 0.2) / 10), 14);
+    expect(last).toMatchObject({ survival: 0, standardError: 0 });
+    expect(late.median()).toEqual({ day: 10, lower: 10, upper: 10, level: 0.95 });
+    // Without censoring the other steps' Greenwood error is the binomial one, √(S(1 − S)/n), of which 0 is
+    // the value at S = 0.
+    const steps = km([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], []).curve();
+    for (const s of steps.slice(0, -1))
+      expect(s.standardError).toBeCloseTo(Math.sqrt((s.survival * (1 - s.survival)) / 10), 14);
+    expect(steps.at(-1)).toMatchObject({ survival: 0, standardError: 0 });
+  });
+
   it('median() is null when fewer than half reach the event', () => {
     const m = km([100, 200], [365, 365, 365]).median();
     expect(m.day).toBeNull();

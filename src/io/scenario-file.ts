@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDocument, type YAMLError } from 'yaml';
+import { type Document, parseDocument, visit, type YAMLError } from 'yaml';
 import { DibsimError, describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { SCHEMA_REFERENCE } from '../model/scenario-schema.js';
@@ -103,7 +103,39 @@ function parseYaml(text: string, source: string): unknown {
       source,
     );
   }
+  const plainData = notPlainData(doc, text);
+  if (plainData.length > 0) throw new ScenarioError(plainData, source);
   return doc.toJS({ maxAliasCount: 0 });
+}
+
+/**
+ * Aliases and tags, which scenario files do not read: an alias would otherwise stop `toJS` with an error
+ * that names neither the file nor the line, and an unknown tag (`!money 3200`, or `!!float 3200`, which
+ * the core schema cannot resolve) would turn its number into text that validation then reports as a string.
+ */
+function notPlainData(doc: Document, text: string): ScenarioIssue[] {
+  const found: { offset: number; message: string; fix: string }[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      found.push({
+        offset: node.range?.[0] ?? 0,
+        message: `uses the alias *${node.source}, and scenario files do not expand YAML anchors and aliases.`,
+        fix: `Write the value out in full where *${node.source} stands.`,
+      });
+    },
+  });
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = text.slice(warning.pos[0], warning.pos[1]);
+    found.push({
+      offset: warning.pos[0],
+      message: `has the tag ${tag}, and scenario files read plain values only.`,
+      fix: `Remove ${tag} and write the value as it is, e.g. 3200 for a number.`,
+    });
+  }
+  return found
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, message, fix }) => ({ path: lineAndColumn(text, offset), message, fix }));
 }
 
 /** The problem of a key written twice in one object, naming the key found at the error's position. */

@@ -118,6 +118,29 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     });
   });
 
+  it('names each YAML alias and unknown tag at its line and column, as plain values are all it reads', () => {
+    const lines = YAML_TEXT.split('\n');
+    const rates = lines.flatMap((l, i) => (/^\s+learningRate: 0\.1$/.test(l) ? [i] : []));
+    const [first, second] = [rates[0]!, rates[1]!];
+    lines[first] = lines[first]!.replace('0.1', '&rate 0.1');
+    lines[second] = lines[second]!.replace('0.1', '*rate');
+    const cost = lines.findIndex((l, i) => i > first && i < second && /^\s+unitCostEur: \d+$/.test(l));
+    lines[cost] = lines[cost]!.replace('unitCostEur: ', 'unitCostEur: !eur ');
+    const at = (line: number, text: string) => `(line ${line + 1}, column ${lines[line]!.indexOf(text) + 1})`;
+    expect(issuesOf(lines.join('\n'), 'yaml')).toEqual([
+      {
+        path: at(cost, '!eur'),
+        message: 'has the tag !eur, and scenario files read plain values only.',
+        fix: 'Remove !eur and write the value as it is, e.g. 3200 for a number.',
+      },
+      {
+        path: at(second, '*rate'),
+        message: 'uses the alias *rate, and scenario files do not expand YAML anchors and aliases.',
+        fix: 'Write the value out in full where *rate stands.',
+      },
+    ]);
+  });
+
   it('rejects a key given twice in a nested YAML mapping, naming the key and where the second one is', () => {
     const lines = YAML_TEXT.split('\n');
     const at = lines.findIndex((l) => /^\s+- id: /.test(l));

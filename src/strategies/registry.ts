@@ -98,7 +98,8 @@ export const builtinStrategies: readonly string[] = Object.keys(BUILTINS);
  *
  * @param ref - a {@link StrategyRef}, or just a module name when there are no parameters
  * @throws {@link ScenarioError} if the reference or the parameters are invalid (every problem listed);
- *   {@link DibsimError} (`INVALID_ARGUMENT`) if the module cannot be imported, with the import error as cause.
+ *   {@link DibsimError} (`INVALID_ARGUMENT`) if the module cannot be imported, or its factory throws anything
+ *   but a `ScenarioError`, with that error as cause.
  * @example
  * const pooled = await loadStrategy({ module: 'pooled', params: { frameworkLengthMonths: 24 } });
  * const custom = await loadStrategy({ module: './cheapest.js' }, { baseUrl: import.meta.url });
@@ -157,7 +158,8 @@ export async function loadStrategy(
   const name = r.export ?? ('createStrategy' in loaded ? 'createStrategy' : 'default');
   const exported = loaded[name];
   let strategy: unknown;
-  if (typeof exported === 'function') strategy = await (exported as (p: unknown) => unknown)(r.params);
+  if (typeof exported === 'function')
+    strategy = await callFactory(exported as (params: unknown) => unknown, r, name);
   else if (r.params !== undefined) {
     throw new ScenarioError(
       [
@@ -183,6 +185,29 @@ export async function loadStrategy(
     );
   }
   return strategy;
+}
+
+/**
+ * Calls a module's factory with the reference's params. A {@link ScenarioError} is the factory's own report
+ * of bad params and passes through; anything else is wrapped so that the message names the module and the
+ * export, which a bare `Error: …` from user code would not.
+ */
+async function callFactory(
+  factory: (params: unknown) => unknown,
+  r: StrategyRef,
+  name: string,
+): Promise<unknown> {
+  try {
+    return await factory(r.params);
+  } catch (cause) {
+    if (cause instanceof ScenarioError) throw cause;
+    const kind = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : '';
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `loadStrategy: "${r.module}" export "${name}" threw when called with params ${describeValue(r.params)}: ${kind}${messageOf(cause).replace(/\.$/, '')}. Fix the factory, or the params it is given.`,
+      { cause },
+    );
+  }
 }
 
 /**

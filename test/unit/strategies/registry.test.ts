@@ -120,6 +120,24 @@ describe('loadStrategy(ref, options)', () => {
     ).rejects.toThrow(/not a factory/);
   });
 
+  it("wraps what a module's factory throws with the module, the export and the params, except a ScenarioError", async () => {
+    const ref = { module: './fixtures/custom-strategy.ts', export: 'createStrict' };
+    const error = await loadStrategy(ref, { baseUrl: HERE }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DibsimError);
+    expect((error as DibsimError).code).toBe('INVALID_ARGUMENT');
+    expect((error as DibsimError).message).toMatch(
+      /^loadStrategy: "\.\/fixtures\/custom-strategy\.ts" export "createStrict" threw when called with params undefined: TypeError: .+\. Fix the factory, or the params it is given\.$/,
+    );
+    expect((error as DibsimError).cause).toBeInstanceOf(TypeError);
+    // A ScenarioError is the factory's own report of its params: it reaches the caller as it is.
+    await expect(loadStrategy({ ...ref, params: { maxQueueMonths: -1 } }, { baseUrl: HERE })).rejects.toThrow(
+      /^strict has 1 problem:\n {2}- maxQueueMonths: must be >= 0/,
+    );
+    expect((await loadStrategy({ ...ref, params: { maxQueueMonths: 6 } }, { baseUrl: HERE })).name).toBe(
+      'strict:6',
+    );
+  });
+
   it('wraps an import failure with the specifier and its cause', async () => {
     const error = await loadStrategy({ module: './no-such-strategy.js' }, { baseUrl: HERE }).catch(
       (e: unknown) => e,

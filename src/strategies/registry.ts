@@ -13,6 +13,7 @@ import {
   ScenarioError,
   type ScenarioIssue,
 } from '../errors.js';
+import { isDate } from '../model/dates.js';
 import { suggestKey, unknownFieldIssues } from '../model/field-suggestions.js';
 import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import { type BilateralParams, createBilateral } from './bilateral.js';
@@ -226,10 +227,10 @@ export async function createSwitch(
     issues.push({ path: '(params)', message: 'must be an object', fix: 'Use { date, before, after }.' });
   else {
     issues.push(...unknownFieldIssues(p, ['date', 'before', 'after']));
-    if (typeof p.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.date))
+    if (!isDate(p.date))
       issues.push({
         path: 'date',
-        message: `must be a date YYYY-MM-DD (got ${describeValue(p.date)})`,
+        message: `must be a real calendar date YYYY-MM-DD (got ${describeValue(p.date)})`,
         fix: 'Use e.g. "2025-01-01".',
       });
     for (const k of ['before', 'after'] as const)

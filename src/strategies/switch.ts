@@ -4,7 +4,7 @@
  * @module
  */
 import { DibsimError, issuesUnder, ScenarioError, type ScenarioIssue } from '../errors.js';
-import { dateOf, daysInMonthAt, monthStarts } from '../model/dates.js';
+import { dateOf, daysInMonthAt, isDate, monthStarts } from '../model/dates.js';
 import {
   checkProcurementStrategy,
   type DailyContext,
@@ -12,8 +12,6 @@ import {
   type ProcurementStrategy,
 } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A strategy that behaves exactly as `before` until `date` and as `after` from the first monthly review on
@@ -27,7 +25,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * `after.check`.
  *
  * @param date - switch date, `YYYY-MM-DD`
- * @throws {@link DibsimError} (`INVALID_ARGUMENT`) if `date` is not `YYYY-MM-DD`; from `check`, a
+ * @throws {@link DibsimError} (`INVALID_ARGUMENT`) if `date` is not a real calendar date `YYYY-MM-DD`; from `check`, a
  *   {@link ScenarioError} if `date` is after the last monthly review of the scenario, or if `before` or
  *   `after` does not fit the scenario (their paths prefixed `before.` / `after.`).
  * @example
@@ -38,7 +36,8 @@ export function switchAt(
   before: ProcurementStrategy,
   after: ProcurementStrategy,
 ): ProcurementStrategy {
-  if (typeof date !== 'string' || !DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+  // isDate, not Date.parse, which takes 2025-02-30 for 2 March.
+  if (!isDate(date))
     throw new DibsimError(
       'INVALID_ARGUMENT',
       `switchAt: date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}). Use e.g. "2025-01-01".`,

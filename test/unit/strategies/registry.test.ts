@@ -103,7 +103,13 @@ describe('loadStrategy(ref, options)', () => {
     );
     await expect(
       loadStrategy({ module: 'switch', params: { date: '2025', before: 'pooled' } }),
-    ).rejects.toThrow(/date: must be a date.*\n.*after: is missing/);
+    ).rejects.toThrow(/date: must be a real calendar date YYYY-MM-DD.*\n.*after: is missing/);
+    await expect(
+      loadStrategy({
+        module: 'switch',
+        params: { date: '2025-02-30', before: 'pooled', after: 'bilateral' },
+      }),
+    ).rejects.toThrow(/date: must be a real calendar date YYYY-MM-DD \(got "2025-02-30"\)/);
   });
 
   it('rejects an unknown dibsim/strategies name, an empty module, and a non-strategy export', async () => {

@@ -141,7 +141,7 @@ describe('switchAt(date, before, after)', () => {
     ]);
   });
 
-  it.each(['2025-13', '1 Sep 2025', ''])('rejects the date %j', (date) => {
+  it.each(['2025-13', '1 Sep 2025', '', '2025-02-30', '2025-04-31'])('rejects the date %j', (date) => {
     expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(DibsimError);
     expect(() => switchAt(date, nationalOnly, nationalOnly)).toThrow(/YYYY-MM-DD/);
   });

@@ -43,7 +43,7 @@ export interface AgreementSpec {
  */
 export interface BilateralParams {
   /**
-   * Agreements as data: each pair and its set-up delay. When given, `among`, `setUpDelayDays` and
+   * Agreements as data: each pair (once) and its set-up delay. When given, `among`, `setUpDelayDays` and
    * `parallelNegotiations` are not used. @defaultValue the rule below
    */
   readonly agreements?: readonly AgreementSpec[] | undefined;
@@ -155,6 +155,8 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
       r.issue('agreements', 'must be a list', 'Use [{ nations: ["DE", "NL"], setUpDelayDays: 198 }, …].');
     } else {
       agreements = [];
+      // A pair listed twice would be active after the shorter of its delays, the other silently unused.
+      const pairs = new Map<string, number>();
       rawAgreements.forEach((raw: unknown, i) => {
         const a = new ParamsReader(
           r.source,
@@ -177,8 +179,19 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
             `must be two different nation ids (got ${JSON.stringify(nations)})`,
             'Use e.g. ["DE", "NL"].',
           );
-        else if (nations !== undefined && Number.isFinite(delay))
-          agreements!.push({ nations: [nations[0]!, nations[1]!], setUpDelayDays: delay });
+        else if (nations !== undefined) {
+          const pair = [...nations].sort().join('+');
+          const earlier = pairs.get(pair);
+          if (earlier !== undefined)
+            a.issue(
+              'nations',
+              `${nations[0]} and ${nations[1]} already have an agreement (agreements[${earlier}])`,
+              'List each pair once, with the one set-up delay it has.',
+            );
+          else pairs.set(pair, i);
+          if (earlier === undefined && Number.isFinite(delay))
+            agreements!.push({ nations: [nations[0]!, nations[1]!], setUpDelayDays: delay });
+        }
       });
     }
   }

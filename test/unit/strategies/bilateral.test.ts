@@ -199,6 +199,16 @@ describe('resolveBilateralParams(params)', () => {
       'two different',
     ],
     [{ agreements: [{ nations: ['AA', 'BB'] }] }, 'agreements[0].setUpDelayDays', 'missing'],
+    [
+      {
+        agreements: [
+          { nations: ['AA', 'BB'], setUpDelayDays: 10 },
+          { nations: ['BB', 'AA'], setUpDelayDays: 300 },
+        ],
+      },
+      'agreements[1].nations',
+      'BB and AA already have an agreement (agreements[0])',
+    ],
   ])('rejects %j at %s', (params, path, text) => {
     const found = issues(params);
     expect(found).toHaveLength(1);

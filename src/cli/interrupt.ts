@@ -30,3 +30,17 @@ export function listenForInterrupt(): InterruptHandle {
   process.on('SIGINT', onSignal);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', onSignal) };
 }
+
+/**
+ * Until `dispose()` is called, Ctrl-C prints `message` on stderr and exits 130 at once. For the work after
+ * a run (writing its results), where there is nothing to let finish and the replications are already in a
+ * file: without a listener, Ctrl-C would end the process without saying where they are.
+ */
+export function exitOnInterrupt(message: string): { dispose(): void } {
+  const onSignal = () => {
+    process.stderr.write(`\n${message}\n`);
+    process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', onSignal);
+  return { dispose: () => process.off('SIGINT', onSignal) };
+}

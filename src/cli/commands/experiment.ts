@@ -26,7 +26,7 @@ import {
 } from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
-import { listenForInterrupt } from '../interrupt.js';
+import { exitOnInterrupt, listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
@@ -209,21 +209,29 @@ async function experimentAction(
       process.stdout.write(`${resultsFile}\n`);
       return;
     }
+    const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
     try {
       const sensitivity =
         (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
           ? await gapSensitivity(scenario.scenario, strategies, options)
           : undefined;
-      await emitResult({
-        result,
-        scenario: scenario.scenario,
-        format: options.format,
-        out: options.out,
-        command: dibsimCommand(args),
-        ...(sensitivity === undefined ? {} : { sensitivity }),
-      });
+      // Building the report takes seconds (charts): Ctrl-C then still says where the replications are.
+      const writing = exitOnInterrupt(
+        `Interrupted while writing the results. The finished replications are kept in ${run.resultsFile}; write the results without running them again:\n  ${resume}`,
+      );
+      try {
+        await emitResult({
+          result,
+          scenario: scenario.scenario,
+          format: options.format,
+          out: options.out,
+          command: dibsimCommand(args),
+          ...(sensitivity === undefined ? {} : { sensitivity }),
+        });
+      } finally {
+        writing.dispose();
+      }
     } catch (error) {
-      const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
       throw new ResultsKeptError(error, run.resultsFile, resume);
     }
     // Only now that the results are written is the temporary file of replications no longer needed.

@@ -346,6 +346,26 @@ describe('dibsim: failures and interruptions', () => {
   });
 });
 
+describe('dibsim: Ctrl-C after the run, while the results are written', () => {
+  it('exits 130 and prints where the replications are and the command that writes the results from them', async () => {
+    const dir = workDir();
+    const args = ['compare', 'small.json', '--replications', '4', '--workers', '0', '--out', 'out'];
+    // The line that ends the run comes just before the report, whose charts take a while to draw.
+    const interrupted = await runCli([...args, '--progress', 'none'], dir, / strategies in [\d.]+ s /);
+    expect(interrupted.stderr).toMatch(
+      /\nInterrupted while writing the results\. The finished replications are kept in (\S+replications\.jsonl); write the results without running them again:\n/,
+    );
+    expect(interrupted.code).toBe(130);
+    const kept = /kept in (\S+); write/.exec(interrupted.stderr)![1]!;
+    const write = printedCommand(interrupted.stderr, 'Interrupted while writing the results');
+    expect(write).toContain(`--resume ${kept}`);
+    const written = await runPrinted(write, dir);
+    expect(written.code, written.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out', 'report.html'))).toBe(true);
+    rmSync(dirname(kept), { recursive: true, force: true });
+  });
+});
+
 describe('dibsim: results that cannot be written', () => {
   it('keeps the finished replications when the report cannot be written after the run, and the printed command writes it from them', async () => {
     const dir = workDir();

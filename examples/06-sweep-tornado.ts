@@ -34,7 +34,7 @@ const REPLICATIONS = 12; // per strategy and run: paired changes need few (commo
 const KPI = 'fillRate'; // members' demand met from stock, share of rounds
 const CHART_DIR = join(tmpdir(), 'dibsim-example-06'); // the SVG stays there to be opened
 const BAR_WIDTH = 24; // characters for the largest |change| on each side of the axis
-/** Pooled parameters, written out in full so that levers can set them (a lever's path must exist). */
+/** Pooled parameters: a shorter framework than the default, the rest defaults (levers may set any). */
 const POOLED = {
   frameworkLengthMonths: 36, // months; the 84-month default outlasts this 5-year scenario
   extraAwardDelayDays: 0,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ReplicationError } from '../errors.js';
 import type { ExperimentProgress } from '../experiment/fold-results.js';
 import type { ExperimentResult } from '../experiment/results.js';
-import { runExperiment } from '../experiment/run-experiment.js';
+import { replicationPlan, runExperiment, threadsFor } from '../experiment/run-experiment.js';
 import type { StopWhen } from '../experiment/stopping.js';
 import { countOf } from '../report/labels.js';
 import { dibsimCommand, withOption } from './command-line.js';
@@ -90,10 +90,9 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     interrupt.dispose();
   }
   const seconds = secondsSince(started);
-  const threads =
-    options.workers === 0
-      ? 'this thread'
-      : `${options.workers} worker thread${options.workers === 1 ? '' : 's'}`;
+  const planned = replicationPlan(options.replications, options.shard).length;
+  const workers = threadsFor(options.workers, planned);
+  const threads = workers === 0 ? 'this thread' : countOf(workers, 'worker thread');
   if (result.status === 'cancelled') {
     progress.stop();
     throw new InterruptedError(interruptedMessage(input, result, resultsFile));
@@ -126,10 +125,7 @@ function replayCommand(input: CliExperiment, error: ReplicationError): string {
 }
 
 function interruptedMessage(input: CliExperiment, result: ExperimentResult, file: string): string {
-  const total =
-    input.options.shard === undefined
-      ? input.options.replications
-      : Math.ceil((input.options.replications - input.options.shard.index) / input.options.shard.count);
+  const total = replicationPlan(input.options.replications, input.options.shard).length;
   const done = `Interrupted after ${result.replications} of ${total} replications.`;
   return [
     `${done} Finished replications are saved in ${file}.`,

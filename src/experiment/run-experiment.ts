@@ -93,8 +93,9 @@ export interface ExperimentOptions {
   /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
   readonly keepRecords?: boolean | undefined;
   /**
-   * Worker threads; 0 runs in the calling thread. Workers need strategies given as modules
-   * ({@link StrategyModule}). Results are bit-identical whatever the number. @defaultValue 0
+   * Worker threads; 0 runs in the calling thread. No more are started than there are replications to run.
+   * Workers need strategies given as modules ({@link StrategyModule}). Results are bit-identical whatever
+   * the number. @defaultValue 0
    */
   readonly workers?: number | undefined;
   /**
@@ -171,7 +172,37 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  */
 export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
   const setup = await prepare(options);
-  return withReplicationPool(checkWorkers(options), (pool) => runPrepared(options, setup, pool));
+  const plan = replicationPlan(setup.manifest.replications, options.shard);
+  return withReplicationPool(threadsFor(checkWorkers(options), plan.length), (pool) =>
+    runPrepared(options, setup, pool),
+  );
+}
+
+/**
+ * The replication indices a run (or its `shard`) owns, in order.
+ * @internal
+ */
+export function replicationPlan(replications: number, shard: ShardSpec | undefined): number[] {
+  const plan: number[] = [];
+  for (let i = 0; i < replications; i++) {
+    if (shard === undefined || i % shard.count === shard.index) plan.push(i);
+  }
+  return plan;
+}
+
+/**
+ * Threads worth starting for `replications` replications: a thread beyond one per replication would only
+ * start, load the model and sit idle (`workers: 999` for 2 replications started 999 threads). A shared
+ * pool is used as it is.
+ * @internal
+ */
+export function threadsFor(threads: number, replications: number): number;
+export function threadsFor(threads: number | ReplicationPool, replications: number): number | ReplicationPool;
+export function threadsFor(
+  threads: number | ReplicationPool,
+  replications: number,
+): number | ReplicationPool {
+  return typeof threads === 'number' ? Math.min(threads, replications) : threads;
 }
 
 /**
@@ -238,11 +269,7 @@ export async function runPrepared(
 ): Promise<ExperimentResult> {
   const { manifest, layout, strategies } = setup;
   const workers = pool?.threads ?? 0;
-  const { shard } = options;
-  const plan: number[] = [];
-  for (let i = 0; i < manifest.replications; i++) {
-    if (shard === undefined || i % shard.count === shard.index) plan.push(i);
-  }
+  const plan = replicationPlan(manifest.replications, options.shard);
   const chunkSize = options.chunkSize ?? (workers === 0 ? 1 : guidedChunkSize(plan.length, workers));
   const file = options.resultsFile;
   const existing = file === undefined ? undefined : readResultsFile(file);

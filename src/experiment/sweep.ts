@@ -26,6 +26,7 @@ import {
   type PreparedExperiment,
   prepare,
   runPrepared,
+  threadsFor,
 } from './run-experiment.js';
 import { loadStrategies, type StrategySpec } from './strategy-spec.js';
 import { type ReplicationPool, withReplicationPool } from './worker-pool.js';
@@ -151,7 +152,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const runs = await prepareRuns(experiments, 'runSweep');
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
-  await withReplicationPool(workers, async (pool) => {
+  await withReplicationPool(threadsFor(workers, runs[0]!.setup.manifest.replications), async (pool) => {
     for (let k = 0; k < points.length; k++) {
       if (experiment.signal?.aborted === true) break;
       const result = await runPrepared(runs[k]!.options, runs[k]!.setup, pool);
@@ -342,7 +343,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     swings.push({ name, low, high, runs: [lo!, hi!] });
   }
   // One pool for all the experiments, as in runSweep.
-  return withReplicationPool(workers, (pool) =>
+  return withReplicationPool(threadsFor(workers, base!.setup.manifest.replications), (pool) =>
     tornadoOn({ level: experiment.level ?? 0.95, base: base!, kpis, indices, swings, onExperiment }, pool),
   );
 }

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { replicationPlan, runExperiment, threadsFor } from '../../../src/experiment/run-experiment.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const options = {
@@ -41,5 +41,43 @@ describe('runExperiment with worker threads', () => {
     const dist = (await import(built.href)) as { runExperiment: typeof runExperiment };
     const fromDist = await dist.runExperiment({ ...options, workers: 2 });
     expect(JSON.stringify(fromDist)).toBe(JSON.stringify(await runExperiment({ ...options, workers: 2 })));
+  });
+
+  // Each worker is an OS thread of this process: count them while the run is under way (Linux only).
+  it.runIf(process.platform === 'linux')(
+    'starts no more worker threads than there are replications to run',
+    async () => {
+      const threadsNow = () => readdirSync('/proc/self/task').length;
+      const before = threadsNow();
+      let during = 0;
+      const result = await runExperiment({
+        ...options,
+        stopWhen: undefined,
+        replications: 2,
+        workers: 16,
+        onProgress: () => {
+          during = Math.max(during, threadsNow());
+        },
+      });
+      expect(result.replications).toBe(2);
+      // 2 workers, plus at most libuv's 4 pool threads started on first use; 16 workers would add 16.
+      expect(during - before).toBeGreaterThanOrEqual(2);
+      expect(during - before).toBeLessThan(16);
+    },
+  );
+});
+
+describe('threadsFor and replicationPlan', () => {
+  it('caps the threads at the replications a run or shard owns, and leaves a shared pool alone', () => {
+    expect(replicationPlan(5, undefined)).toEqual([0, 1, 2, 3, 4]);
+    expect(replicationPlan(5, { index: 1, count: 2 })).toEqual([1, 3]);
+    expect(replicationPlan(2, { index: 3, count: 4 })).toEqual([]);
+    expect(threadsFor(16, 2)).toBe(2);
+    expect(threadsFor(2, 1000)).toBe(2);
+    expect(threadsFor(0, 5)).toBe(0);
+    // A shard with nothing to run (more shards than replications) starts none.
+    expect(threadsFor(4, 0)).toBe(0);
+    const pool = { threads: 8, runner: () => () => Promise.resolve([]), close: () => Promise.resolve() };
+    expect(threadsFor(pool, 2)).toBe(pool);
   });
 });

@@ -17,7 +17,7 @@ import { countOf } from '../report/labels.js';
 import { dibsimCommand, withOption } from './command-line.js';
 import { InterruptedError, RunFailedError } from './errors.js';
 import { type ExperimentCliOptions, experimentBase } from './experiment-options.js';
-import { listenForInterrupt } from './interrupt.js';
+import { exitOnInterrupt, type InterruptListener, listenForInterrupt } from './interrupt.js';
 import { createProgress, secondsSince } from './progress.js';
 import type { LoadedScenario } from './scenario-source.js';
 import { type CliStrategy, inCliTerms } from './strategies.js';
@@ -44,13 +44,16 @@ export interface CliExperimentRun {
   readonly result: ExperimentResult;
   /** The results file: the `--resume` file, or a temporary one. */
   readonly resultsFile: string;
-  /** Deletes the temporary results file (not a `--resume` file): call it once the results are written. */
-  readonly discard: () => void;
+  /**
+   * Call once the results are written: deletes the temporary results file (not a `--resume` file) and ends
+   * the Ctrl-C handler that, from the end of the run until then, says where the replications are kept.
+   */
+  readonly finish: () => void;
 }
 
 /**
- * Runs the experiment. Its finished replications stay in the results file until `discard()`, so that a
- * failure to write the results loses nothing.
+ * Runs the experiment. Its finished replications stay in the results file until `finish()`, so that a
+ * failure to write the results, or Ctrl-C while they are written, loses nothing.
  *
  * @throws {@link InterruptedError} after Ctrl-C, saying what was kept and how to resume;
  *   {@link RunFailedError} when a replication fails, with the command that replays it.
@@ -70,6 +73,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
   };
   let result: ExperimentResult | undefined;
   let latest: ExperimentProgress | undefined;
+  let writing: InterruptListener | undefined;
   try {
     result = await runExperiment({
       ...experimentBase(input.scenario.scenario, strategies, options, interrupt.signal),
@@ -81,6 +85,8 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(input.stopWhen === undefined ? {} : { stopWhen: input.stopWhen }),
     });
+    // Handed over before the run's handler goes (in `finally`), so that no Ctrl-C finds neither.
+    if (result.status !== 'cancelled') writing = exitOnInterrupt(writingMessage(input, resultsFile));
   } catch (error) {
     progress.stop();
     discard();
@@ -106,7 +112,16 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
   progress.stop(
     `${countOf(result.replications, 'replication')} × ${countOf(strategies.length, 'strategy', 'strategies')}${split} in ${seconds.toFixed(1)} s (${threads})`,
   );
-  return { result, resultsFile, discard };
+  const finish = () => {
+    discard();
+    writing?.dispose();
+  };
+  return { result, resultsFile, finish };
+}
+
+/** What Ctrl-C says between the end of a run and its results written (the report's charts take seconds). */
+function writingMessage(input: CliExperiment, file: string): string {
+  return `Interrupted while writing the results. The finished replications are kept in ${file}; write the results without running them again:\n  ${dibsimCommand(withOption(input.args, '--resume', file))}`;
 }
 
 /** The `dibsim run` command that replays the failed replication alone, in one process. */

@@ -26,7 +26,7 @@ import {
 } from '../experiment-options.js';
 import { runCliExperiment } from '../experiment-run.js';
 import { flattenRunKpis, runTable } from '../format.js';
-import { exitOnInterrupt, listenForInterrupt } from '../interrupt.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { collect, nonNegativeInt, positiveInt } from '../options.js';
 import { emitResult, withOutFolder } from '../output.js';
 import { createProgress, secondsSince } from '../progress.js';
@@ -207,6 +207,7 @@ async function experimentAction(
         `Shard ${shard.index + 1}/${shard.count} done: ${countOf(result.replications, 'replication')} in ${resultsFile}. When every shard is done, combine them with: dibsim merge <shard files…>${scenarioHint(scenario.source)}\n`,
       );
       process.stdout.write(`${resultsFile}\n`);
+      run.finish();
       return;
     }
     const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
@@ -215,27 +216,19 @@ async function experimentAction(
         (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
           ? await gapSensitivity(scenario.scenario, strategies, options)
           : undefined;
-      // Building the report takes seconds (charts): Ctrl-C then still says where the replications are.
-      const writing = exitOnInterrupt(
-        `Interrupted while writing the results. The finished replications are kept in ${run.resultsFile}; write the results without running them again:\n  ${resume}`,
-      );
-      try {
-        await emitResult({
-          result,
-          scenario: scenario.scenario,
-          format: options.format,
-          out: options.out,
-          command: dibsimCommand(args),
-          ...(sensitivity === undefined ? {} : { sensitivity }),
-        });
-      } finally {
-        writing.dispose();
-      }
+      await emitResult({
+        result,
+        scenario: scenario.scenario,
+        format: options.format,
+        out: options.out,
+        command: dibsimCommand(args),
+        ...(sensitivity === undefined ? {} : { sensitivity }),
+      });
     } catch (error) {
       throw new ResultsKeptError(error, run.resultsFile, resume);
     }
     // Only now that the results are written is the temporary file of replications no longer needed.
-    run.discard();
+    run.finish();
   });
 }
 

@@ -180,7 +180,7 @@ export function sweepTable(sweep: SweepResult): string {
   const header = [...sweep.levers, 'strategy', ...shown.map((h) => `${h.label} (${h.unit})`)];
   const body = sweep.points.flatMap((p) =>
     p.result.strategies.map((s) => [
-      ...sweep.levers.map((l) => JSON.stringify(p.values[l] ?? null)),
+      ...sweep.levers.map((l) => leverText(p.values[l])),
       s.name,
       ...shown.map((h) => {
         const k = s.kpis[h.key];
@@ -192,6 +192,14 @@ export function sweepTable(sweep: SweepResult): string {
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   return [header, ...body].map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+}
+
+/**
+ * A lever's value in a table: numbers to 6 significant digits (a Latin hypercube draws values like
+ * 18.98956317224441; the JSON and CSV keep them whole), anything else as JSON.
+ */
+function leverText(value: unknown): string {
+  return typeof value === 'number' ? String(Number(value.toPrecision(6))) : JSON.stringify(value ?? null);
 }
 
 /** One replication's KPIs as `[key, value]` pairs, keyed as in experiment results (`nations.DE.fillRate`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experimentTable, runTable, tornadoTable } from '../../../src/cli/format.js';
+import { experimentTable, runTable, sweepTable, tornadoTable } from '../../../src/cli/format.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import type { TornadoBar, TornadoResult } from '../../../src/experiment/sweep.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
@@ -107,5 +107,29 @@ describe('experimentTable and runTable', () => {
     const lines = runTable(run.kpis).split('\n');
     expect(lines.some((l) => l.startsWith(`pledge ${id} by deadline (%)`))).toBe(true);
     expect(new Set(lines.map((l) => l.length)).size, lines.join('\n')).toBe(1);
+  });
+});
+
+describe('sweepTable', () => {
+  it('shows numeric lever values to 6 significant digits and other values as JSON', async () => {
+    const result = await runExperiment({
+      scenario: randomSmallScenario(),
+      strategies: [{ module: STRATEGIES_MODULE }],
+      replications: 2,
+      seed: 1,
+    });
+    const values = [
+      { x: 18.98956317224441, y: 'pro-rata' },
+      { x: 180, y: true },
+    ];
+    const table = sweepTable({
+      status: 'complete',
+      levers: ['x', 'y'],
+      points: values.map((v) => ({ values: v, result })),
+    });
+    const [header, first, second] = table.split('\n').map((line) => line.trim().split(/\s{2,}/));
+    expect(header!.slice(0, 2)).toEqual(['x', 'y']);
+    expect(first!.slice(0, 2)).toEqual(['18.9896', '"pro-rata"']);
+    expect(second!.slice(0, 2)).toEqual(['180', 'true']);
   });
 });

@@ -263,6 +263,21 @@ function partnerTerms(
   return standard === undefined ? { licence: p.licence } : { standard, licence: p.licence };
 }
 
+/** Each nation's partners under `active` agreements, in the agreements' order. */
+function partnersUnder(active: readonly ScheduledAgreement[]): Map<string, string[]> {
+  const partners = new Map<string, string[]>();
+  const ally = (x: string, y: string) => {
+    const list = partners.get(x);
+    if (list === undefined) partners.set(x, [y]);
+    else list.push(y);
+  };
+  for (const a of active) {
+    ally(a.nations[0], a.nations[1]);
+    ally(a.nations[1], a.nations[0]);
+  }
+  return partners;
+}
+
 /**
  * Throws unless every nation id the agreements or the group name is one of `nations` (the scenario's).
  *
@@ -300,6 +315,9 @@ class Bilateral implements ProcurementStrategy {
   readonly name = 'bilateral';
   private startDay = 0;
   private schedule: ScheduledAgreement[] | undefined = undefined;
+  /** Each nation's partners under the agreements active at the last review, and how many those were. */
+  private partners = new Map<string, string[]>();
+  private partnersActive = 0;
 
   constructor(private readonly p: ResolvedBilateralParams) {}
 
@@ -312,6 +330,8 @@ class Bilateral implements ProcurementStrategy {
     // Checked again for a World built directly, which calls no `check`.
     checkNations(this.p, context.nations);
     this.schedule = agreementSchedule(this.p, context.nations);
+    this.partners = new Map();
+    this.partnersActive = 0;
   }
 
   review(context: ProcurementContext): void {
@@ -319,24 +339,24 @@ class Bilateral implements ProcurementStrategy {
     this.schedule ??= agreementSchedule(p, context.nations);
     const startDay = this.startDay;
     const active = this.schedule.filter((a) => context.day >= startDay + a.activeAfterDays);
-    const partners = new Map<string, string[]>();
-    const ally = (x: string, y: string) => {
-      const list = partners.get(x);
-      if (list === undefined) partners.set(x, [y]);
-      else list.push(y);
-    };
-    for (const a of active) {
-      const [x, y] = a.nations;
-      ally(x, y);
-      ally(y, x);
+    // Agreements only become active as days pass, so for one schedule the same number active means the same
+    // agreements: the partner lists are remade only when that number changes (remaking them every review
+    // allocated about a tenth of a bilateral run's bytes).
+    if (active.length !== this.partnersActive) {
+      this.partners = partnersUnder(active);
+      this.partnersActive = active.length;
     }
+    const partners = this.partners;
     const needs = context.needs();
     // Each nation's needs in the order of `needs`: pairing scans only the two partners' lists.
     const needsOf = group(needs, (n) => n.nation);
     const done = new Set<Need>();
     if (p.aggregate) {
       for (const { nations } of active) {
-        for (const a of needsOf.get(nations[0]) ?? []) {
+        // Most pairs' first nation needs nothing this month: skip them without starting a loop.
+        const firstNeeds = needsOf.get(nations[0]);
+        if (firstNeeds === undefined) continue;
+        for (const a of firstNeeds) {
           if (done.has(a) || a.purpose.kind !== 'stock') continue;
           const b = needsOf
             .get(nations[1])

@@ -145,6 +145,25 @@ describe('createBilateral: trade follows the agreements', () => {
     ).toBe(true);
   });
 
+  it('one instance run again on other nations trades by that run’s agreements, not the last run’s', () => {
+    const params = { setUpDelayDays: 0, aggregate: false };
+    const strategy = createBilateral(params);
+    const contractsOf = (scenario: Scenario, s = strategy) => {
+      const world = new World(scenario, { strategy: s, seed: 3 });
+      world.run();
+      return world.contracts.map((c) => ({ firm: c.firm, payers: c.payers, signedDay: c.signedDay }));
+    };
+    // Both runs have six agreements active from the first review, between different nations.
+    contractsOf(four());
+    const other = scenarioOf(
+      ['EE', 'FF', 'GG', 'HH'].map((id) => nation(id)),
+      { procurement: frictionless() },
+    );
+    const again = contractsOf(other);
+    expect(again.some((c) => c.firm !== `firm-${c.payers[0]!.payer}`)).toBe(true);
+    expect(again).toEqual(contractsOf(other, createBilateral(params)));
+  });
+
   it('a nation without a firm buys from a partner once the agreement is active, abroad before', () => {
     const scenario = scenarioOf([nation('AA'), nation('BB'), nation('CC')], {
       withoutFirm: ['CC'],

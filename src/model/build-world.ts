@@ -174,6 +174,7 @@ export class WorldBuilder {
       nations.set(n.id, {
         spec: n,
         stockpiles,
+        stockpileList: [...stockpiles.values()],
         targets,
         consumption: mapToArray(n.consumption, (c, i) =>
           this.consumption(n.id, stockpiles.get(c.item)!, c, `${path}.consumption[${i}]`, shocks),

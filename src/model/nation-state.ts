@@ -14,6 +14,8 @@ import type { Stockpile } from './stockpile.js';
 export interface NationState {
   readonly spec: NationSpec;
   readonly stockpiles: Map<string, Stockpile>;
+  /** The same stockpiles in the map's order, for loops run every month (no iterator to allocate). */
+  readonly stockpileList: readonly Stockpile[];
   readonly targets: Map<string, ProfileFn>;
   readonly consumption: Consumption[];
   readonly budget: Budget;

@@ -121,6 +121,12 @@ export class World {
   readonly pooledStock = new Map<string, Stockpile>();
   /** Firms by id. */
   readonly firms = new Map<string, Firm>();
+  /**
+   * The nations and the firms in their maps' order, which the constructor fixes: what runs every month loops
+   * over these rather than spreading or iterating the maps.
+   */
+  private readonly nationList: readonly NationState[];
+  private readonly firmList: readonly Firm[];
   /** Suppliers in production order (inputs before users). @internal */
   readonly suppliers: Supplier[] = [];
   /** Every contract placed. */
@@ -228,7 +234,8 @@ export class World {
       this.firms.set(id, firm);
       this.backlog.set(firm, firm.backlogRounds());
     }
-    this.producers = mapToArray([...this.firms.values()], (firm) => ({
+    this.firmList = [...this.firms.values()];
+    this.producers = mapToArray(this.firmList, (firm) => ({
       firm,
       inputs: firms.inputs.get(firm.id)!,
       produced: this.ledger.producer(firm.id),
@@ -247,14 +254,12 @@ export class World {
       ]),
     );
     for (const [id, nation] of build.nations()) this.nations.set(id, nation);
+    this.nationList = [...this.nations.values()];
     const recipients = build.recipients();
     for (const [key, stock] of recipients.stock) this.recipientStock.set(key, stock);
     this.pledges.push(...build.pledges());
     this.destinations = new Destinations(this.nations, this.recipientStock, this.ledger, this.pooledStock);
-    const consumptions = [
-      ...[...this.nations.values()].flatMap((n) => n.consumption),
-      ...recipients.consumption,
-    ];
+    const consumptions = [...this.nationList.flatMap((n) => n.consumption), ...recipients.consumption];
     this.consumers = mapToArray(consumptions, (consumption) => ({
       consumption,
       account: this.ledger.account(consumption.stockpile.key),
@@ -617,7 +622,7 @@ export class World {
   private review(): void {
     this.call(this.context('review', this.snapshot()), (context) => this.strategy.review(context));
     const day = this.sim.now;
-    for (const firm of this.firms.values()) {
+    for (const firm of this.firmList) {
       if (!firm.decidesToInvest(day, this.backlogOf(firm))) continue;
       const inv = firm.params.investment;
       firm.lines.push({
@@ -642,15 +647,15 @@ export class World {
       day,
       date: this.date(day),
       contractLengthMonths: this.procurement.contractLengthMonths,
-      nations: mapToArray([...this.nations.values()], (n) => ({
+      nations: mapToArray(this.nationList, (n) => ({
         id: n.spec.id,
         memberships: n.spec.memberships,
         qualificationStandard: n.spec.qualificationStandard,
         domesticFirms: n.domesticFirms,
         availableBudgetEur: n.budget.availableEur,
-        stockpiles: mapToArray([...n.stockpiles.values()], (s) => this.stockpileView(n, s, day)),
+        stockpiles: mapToArray(n.stockpileList, (s) => this.stockpileView(n, s, day)),
       })),
-      firms: mapToArray([...this.firms.values()], (f, i) => ({
+      firms: mapToArray(this.firmList, (f, i) => ({
         id: f.id,
         nation: f.params.nation,
         item: f.params.item,
@@ -813,8 +818,9 @@ export class World {
   private needs(day: number, contractLengthMonths: number): Need[] {
     const lengthDays = contractLengthMonths * DAYS_PER_MONTH;
     const out: Need[] = [];
-    for (const n of this.nations.values()) {
-      for (const [item, stock] of n.stockpiles) {
+    for (const n of this.nationList) {
+      for (const stock of n.stockpileList) {
+        const item = stock.item;
         const rate = meanDemand(n, stock, day);
         const target = n.targets.get(item)!(day);
         const position = stock.level + this.onOrder(n.spec.id, item);

@@ -1,34 +1,17 @@
 /**
- * Turning a run's state into its results: monthly snapshots, then typed-array series and KPIs.
+ * Turning a run's state into its results: its monthly series (see monthly-series.ts) and KPIs.
  *
  * @internal
  * @module
  */
-import { mapToArray } from '../kernel/arrays.js';
 import type { Contract } from './contract.js';
 import type { Consumption, Pledge } from './demand.js';
 import type { Firm } from './firm.js';
+import type { MonthlySeries } from './monthly-series.js';
 import type { NationState } from './nation-state.js';
 import type { DrawnParam } from './params.js';
 import type { Censored, NationKpis, RunResult } from './results.js';
 import type { Stockpile } from './stockpile.js';
-
-/** The state of the world at a month start. @internal */
-export interface Snapshot {
-  readonly day: number;
-  readonly nations: readonly {
-    stock: number;
-    backorders: number;
-    received: number;
-    spent: number;
-    target: number;
-  }[];
-  readonly firms: readonly { capacity: number; output: number; utilisation: number; price: number }[];
-  readonly recipients: readonly { stock: number; unmet: number }[];
-  readonly pledges: readonly number[];
-  /** Rounds held in pooled stocks (all groups and items). */
-  readonly pooled: number;
-}
 
 /** What the results are built from. @internal */
 export interface FinishedRun {
@@ -47,50 +30,9 @@ export interface FinishedRun {
   readonly date: (day: number) => string;
 }
 
-/** Records the state at `day`; `backlogOf(firm)` is `firm.backlogRounds()`, kept count of by the caller. @internal */
-export function takeSnapshot(
-  day: number,
-  nations: ReadonlyMap<string, NationState>,
-  firms: ReadonlyMap<string, Firm>,
-  recipientStock: ReadonlyMap<string, Stockpile>,
-  pledges: readonly Pledge[],
-  backlogOf: (firm: Firm) => number,
-  pooledStocks: Iterable<Stockpile>,
-): Snapshot {
-  let pooled = 0;
-  for (const stock of pooledStocks) pooled += stock.level;
-  return {
-    day,
-    nations: mapToArray([...nations.values()], (n) => {
-      const stocks = [...n.stockpiles.values()];
-      return {
-        stock: stocks.reduce((s, x) => s + x.level, 0),
-        backorders: stocks.reduce((s, x) => s + x.backorderRounds, 0),
-        received: stocks.reduce((s, x) => s + x.receivedRounds, 0),
-        spent: n.budget.spent.value,
-        target: [...n.targets.values()].reduce((s, f) => s + f(day), 0),
-      };
-    }),
-    firms: mapToArray([...firms.values()], (f) => ({
-      capacity: f.capacityPerMonth(day),
-      output: f.cumulativeRounds,
-      utilisation: f.lastCapacityRounds > 0 ? f.lastOutputRounds / f.lastCapacityRounds : 0,
-      price: f.quote(day, backlogOf(f)),
-    })),
-    recipients: mapToArray([...recipientStock.values()], (s) => ({ stock: s.level, unmet: s.unmetRounds })),
-    pledges: mapToArray(pledges, (p) => p.deliveredRounds),
-    pooled,
-  };
-}
-
-/** Builds a run's series and KPIs from its snapshots and final state. @internal */
-export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunResult {
-  // A plain loop: Float64Array.from(rows, pick) goes through the iterator protocol for every value.
-  const column = <T>(rows: readonly T[], pick: (row: T) => number) => {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = pick(rows[i]!);
-    return out;
-  };
+/** Builds a run's series and KPIs from its monthly series and final state. @internal */
+export function buildResults(run: FinishedRun, series: MonthlySeries): RunResult {
+  const taken = (s: Float64Array) => series.taken(s);
   const nationIds = [...run.nations.keys()];
   const firmList = [...run.firms.values()];
   const recipientIds = [...run.recipientStock.values()].map((s) => s.key);
@@ -111,14 +53,21 @@ export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunR
     demanded += d;
     served += f;
     backorders += b;
-    const reachedAt = snaps.find((s) => s.nations[i]!.stock >= s.nations[i]!.target);
+    const { stock, target } = series.nations[i]!;
+    let reachedAt = Number.NaN; // never
+    for (let k = 0; k < series.count; k++) {
+      if (stock[k]! >= target[k]!) {
+        reachedAt = series.day[k]!;
+        break;
+      }
+    }
     const lastYearRate = n.consumption.reduce((s, c) => s + meanRate(c, run.horizonDays), 0);
     nations[id] = {
       fillRate: d === 0 ? 1 : f / d,
       daysOfSupply:
         lastYearRate > 0 ? stocks.reduce((s, x) => s + x.level, 0) / lastYearRate : Number.POSITIVE_INFINITY,
       backorderRounds: b,
-      timeToTarget: censored(reachedAt?.day ?? Number.NaN),
+      timeToTarget: censored(reachedAt),
       spentEur: n.budget.spent.value,
       overheadEur: n.overhead.eur,
     };
@@ -133,40 +82,43 @@ export function buildResults(run: FinishedRun, snaps: readonly Snapshot[]): RunR
     seed: run.seed,
     replication: run.replication,
     horizonDays: run.horizonDays,
-    monthDays: column(snaps, (s) => s.day),
+    monthDays: taken(series.day),
     nations: Object.fromEntries(
-      nationIds.map((id, i) => [
-        id,
-        {
-          stockRounds: column(snaps, (s) => s.nations[i]!.stock),
-          backorderRounds: column(snaps, (s) => s.nations[i]!.backorders),
-          receivedRounds: column(snaps, (s) => s.nations[i]!.received),
-          spentEur: column(snaps, (s) => s.nations[i]!.spent),
-        },
-      ]),
+      nationIds.map((id, i) => {
+        const s = series.nations[i]!;
+        return [
+          id,
+          {
+            stockRounds: taken(s.stock),
+            backorderRounds: taken(s.backorders),
+            receivedRounds: taken(s.received),
+            spentEur: taken(s.spent),
+          },
+        ];
+      }),
     ),
     firms: Object.fromEntries(
-      firmList.map((f, i) => [
-        f.id,
-        {
-          capacityPerMonth: column(snaps, (s) => s.firms[i]!.capacity),
-          outputRounds: column(snaps, (s) => s.firms[i]!.output),
-          utilisation: column(snaps, (s) => s.firms[i]!.utilisation),
-          priceEur: column(snaps, (s) => s.firms[i]!.price),
-        },
-      ]),
+      firmList.map((f, i) => {
+        const s = series.firms[i]!;
+        return [
+          f.id,
+          {
+            capacityPerMonth: taken(s.capacity),
+            outputRounds: taken(s.output),
+            utilisation: taken(s.utilisation),
+            priceEur: taken(s.price),
+          },
+        ];
+      }),
     ),
     recipients: Object.fromEntries(
       recipientIds.map((id, i) => [
         id,
-        {
-          stockRounds: column(snaps, (s) => s.recipients[i]!.stock),
-          unmetRounds: column(snaps, (s) => s.recipients[i]!.unmet),
-        },
+        { stockRounds: taken(series.recipients[i]!.stock), unmetRounds: taken(series.recipients[i]!.unmet) },
       ]),
     ),
-    pledges: Object.fromEntries(run.pledges.map((p, i) => [p.id, column(snaps, (s) => s.pledges[i]!)])),
-    pooledStockRounds: column(snaps, (s) => s.pooled),
+    pledges: Object.fromEntries(run.pledges.map((p, i) => [p.id, taken(series.pledges[i]!)])),
+    pooledStockRounds: taken(series.pooled),
     kpis: {
       fillRate: demanded === 0 ? 1 : served / demanded,
       unmetDemandRounds: backorders + recipientUnmet,

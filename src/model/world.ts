@@ -25,6 +25,7 @@ import { type Consumption, Pledge } from './demand.js';
 import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
 import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
+import { MonthlySeries } from './monthly-series.js';
 import type { NationState } from './nation-state.js';
 import { checkMonths, checkOrderRequest } from './order-request.js';
 import { ParamResolver } from './params.js';
@@ -42,7 +43,7 @@ import {
   type TransferRequest,
 } from './procurement.js';
 import type { RunResult } from './results.js';
-import { buildResults, type Snapshot, takeSnapshot } from './run-results.js';
+import { buildResults } from './run-results.js';
 import type { Scenario } from './scenario.js';
 import { Stockpile } from './stockpile.js';
 import type { Supplier } from './supplier.js';
@@ -171,7 +172,7 @@ export class World {
     desired: number;
   }[];
   private readonly monthDays: number[];
-  private readonly snapshots: Snapshot[] = [];
+  private readonly series: MonthlySeries;
   private readonly procurement: {
     contractLengthMonths: number;
     awardDelayDays: number;
@@ -260,6 +261,18 @@ export class World {
     this.pledges.push(...build.pledges());
     this.destinations = new Destinations(this.nations, this.recipientStock, this.ledger, this.pooledStock);
     const consumptions = [...this.nationList.flatMap((n) => n.consumption), ...recipients.consumption];
+    // A snapshot at each month start (each review) and one at the horizon.
+    this.series = new MonthlySeries(
+      {
+        nations: this.nationList,
+        firms: this.firmList,
+        recipients: [...this.recipientStock.values()],
+        pledges: this.pledges,
+        pooled: this.pooledStock,
+        backlogOf: (f) => this.backlogOf(f),
+      },
+      this.monthDays.length + 1,
+    );
     this.consumers = mapToArray(consumptions, (consumption) => ({
       consumption,
       account: this.ledger.account(consumption.stockpile.key),
@@ -638,10 +651,10 @@ export class World {
   // ---- the procurement context --------------------------------------------------------------------
 
   /**
-   * The strategy's view of the world now. `snap`, a snapshot taken now, supplies the firms' capacities and
-   * quotes (the same numbers, worked out once a review instead of twice).
+   * The strategy's view of the world now. `snap`, the index of a snapshot taken now, supplies the firms'
+   * capacities and quotes (the same numbers, worked out once a review instead of twice).
    */
-  private context(hook: 'start' | 'review', snap?: Snapshot): ProcurementContext {
+  private context(hook: 'start' | 'review', snap?: number): ProcurementContext {
     const day = this.sim.now;
     const context: ProcurementContext = {
       day,
@@ -661,9 +674,10 @@ export class World {
         item: f.params.item,
         ownership: f.params.ownership,
         qualifiedStandards: this.qualifiedView(f),
-        capacityPerMonth: snap === undefined ? f.capacityPerMonth(day) : snap.firms[i]!.capacity,
+        capacityPerMonth:
+          snap === undefined ? f.capacityPerMonth(day) : this.series.firms[i]!.capacity[snap]!,
         backlogRounds: this.backlogOf(f),
-        quoteEur: snap === undefined ? f.quote(day, this.backlogOf(f)) : snap.firms[i]!.price,
+        quoteEur: snap === undefined ? f.quote(day, this.backlogOf(f)) : this.series.firms[i]!.price[snap]!,
         inputs: this.inputViews.get(f.id)!,
       })),
       needs: (lengthMonths) => {
@@ -1015,19 +1029,9 @@ export class World {
 
   // ---- results ------------------------------------------------------------------------------------
 
-  /** Records the state now and returns it. */
-  private snapshot(): Snapshot {
-    const snap = takeSnapshot(
-      this.sim.now,
-      this.nations,
-      this.firms,
-      this.recipientStock,
-      this.pledges,
-      (f) => this.backlogOf(f),
-      this.pooledStock.values(),
-    );
-    this.snapshots.push(snap);
-    return snap;
+  /** Records the state now; returns the snapshot's index in the monthly series. */
+  private snapshot(): number {
+    return this.series.record(this.sim.now);
   }
 
   /** Builds the run's results (call after {@link World.run}). */
@@ -1048,7 +1052,7 @@ export class World {
         events: this.sim.processedCount,
         date: (day) => this.date(day),
       },
-      this.snapshots,
+      this.series,
     );
   }
 }

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { mapToArray } from '../kernel/arrays.js';
 import {
   deliveryMonths,
   type FirmView,
@@ -30,12 +29,21 @@ export interface OrderPart {
 export function splitByCapacity(rounds: number, firms: readonly FirmView[]): OrderPart[] {
   if (firms.length === 0) return [];
   const total = firms.reduce((s, f) => s + f.capacityPerMonth, 0);
-  const weights = mapToArray(firms, (f) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length));
-  const parts = mapToArray(weights, (w) => Math.floor(rounds * w));
+  const weight = (f: FirmView) => (total > 0 ? f.capacityPerMonth / total : 1 / firms.length);
+  // Weights are worked out again rather than kept: one list built instead of four (a split is made for
+  // every order a national or bilateral review places).
   let largest = 0;
-  for (let i = 1; i < firms.length; i++) if (weights[i]! > weights[largest]!) largest = i;
-  parts[largest]! += rounds - parts.reduce((s, x) => s + x, 0);
-  return mapToArray(firms, (firm, i) => ({ firm, rounds: parts[i]! })).filter((p) => p.rounds > 0);
+  let given = 0;
+  for (let i = 0; i < firms.length; i++) {
+    given += Math.floor(rounds * weight(firms[i]!));
+    if (weight(firms[i]!) > weight(firms[largest]!)) largest = i;
+  }
+  const parts: OrderPart[] = [];
+  for (let i = 0; i < firms.length; i++) {
+    const part = Math.floor(rounds * weight(firms[i]!)) + (i === largest ? rounds - given : 0);
+    if (part > 0) parts.push({ firm: firms[i]!, rounds: part });
+  }
+  return parts;
 }
 
 /**

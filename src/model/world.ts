@@ -183,6 +183,8 @@ export class World {
   };
   /** Scratch lists for each payer's obligations while an order is appraised (see `placeOrder`). */
   private readonly scratchSplits: YearAmountsScratch[] = [];
+  /** Scratch list of the payers' nations while an order is placed (see `placeOrder`). */
+  private readonly scratchPayers: NationState[] = [];
   /** Day each (firm, standard) qualification completes. */
   private readonly qualifiedFrom = new Map<string, number>();
   private readonly strategy: ProcurementStrategy;
@@ -882,10 +884,12 @@ export class World {
     checkOrderRequest(request, this.firms, this.nations, this.pledges, this.destinations);
     const firm = this.firms.get(request.firm)!;
     // Plain loops, not closures: nearly half the calls under pooled procurement end unaffordable, and
-    // closures would make every call allocate their context.
+    // closures would make every call allocate their context. For the same reason the payers' nations go in
+    // a scratch list, written by index (see monthlyObligations); nothing keeps it past this call.
     const shares = request.payers;
-    const nations: NationState[] = [];
-    for (const p of shares) nations.push(this.nations.get(p.payer)!);
+    const nations = this.scratchPayers;
+    for (let i = 0; i < shares.length; i++) nations[i] = this.nations.get(shares[i]!.payer)!;
+    nations.length = shares.length;
     const terms = request.terms ?? {};
     const standard = terms.standard ?? nations[0]!.spec.qualificationStandard;
     const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);

@@ -36,6 +36,7 @@ import {
   type Need,
   type OrderRequest,
   type OrderResult,
+  type OrderTerms,
   type PooledStockView,
   type ProcurementContext,
   type ProcurementStrategy,
@@ -323,12 +324,14 @@ export class World {
     // One self-rescheduling callback per cadence keeps the calendar small.
     const every = (step: number, priority: number, action: (day: number) => void) => {
       let day = 0;
+      // One options object per cadence: the calendar reads it and keeps only the priority.
+      const options = { priority };
       const tick = (): void => {
         action(day);
         day += step;
-        if (day < this.horizonDays) sim.schedule(step, tick, { priority });
+        if (day < this.horizonDays) sim.schedule(step, tick, options);
       };
-      sim.schedule(0, tick, { priority });
+      sim.schedule(0, tick, options);
     };
     const daily = this.strategy.daily?.bind(this.strategy);
     if (daily === undefined) every(1, PRIORITY.consumption, (day) => this.consume(day));

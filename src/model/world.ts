@@ -893,7 +893,7 @@ export class World {
     const nations = this.scratchPayers;
     for (let i = 0; i < shares.length; i++) nations[i] = this.nations.get(shares[i]!.payer)!;
     nations.length = shares.length;
-    const terms = request.terms ?? {};
+    const terms = request.terms ?? NO_TERMS;
     const standard = terms.standard ?? nations[0]!.spec.qualificationStandard;
     const award = this.procurement.awardDelayDays + (terms.extraAwardDelayDays ?? 0);
     // Qualification to the buyer's standard, paid once per (firm, standard), in parallel with licensing.
@@ -1063,6 +1063,9 @@ export class World {
     );
   }
 }
+
+/** The terms of an order placed without any (a constant, not an object made at every call). */
+const NO_TERMS: OrderTerms = Object.freeze({});
 
 /** Mean consumption of `stock` on `day`, rounds per day, summed over the nation's consumptions of it. */
 function meanDemand(n: NationState, stock: Stockpile, day: number): number {

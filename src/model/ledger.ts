@@ -42,11 +42,13 @@ export class Ledger {
   private shippedTotal = 0;
   private arrivedTotal = 0;
   /**
-   * Money by (payer, firm) pair. One exact sum per pair, not one per payer and one per firm: each payment
-   * is added once, and the totals by payer and by firm are exact merges at the check (exact sums do not
-   * depend on the order of additions).
+   * Money by (payer, firm) pair, in the order the pairs were opened. One exact sum per pair, not one per
+   * payer and one per firm: each payment is added once, and the totals by payer and by firm are exact
+   * merges at the check (exact sums do not depend on the order of additions).
    */
-  private readonly payments = new Map<string, PaymentAccount>();
+  private readonly payments: PaymentAccount[] = [];
+  /** The same accounts by payer, then firm: every contract looks its payers' up, without building a key. */
+  private readonly paymentsByPayer = new Map<string, Map<string, PaymentAccount>>();
 
   /** A firm finished `rounds`. */
   produced(firm: string, rounds: number): void {
@@ -55,7 +57,7 @@ export class Ledger {
 
   /** The account of the rounds `firm` finished, for {@link Ledger.producedAt}. */
   producer(firm: string): SenderAccount {
-    return accountIn(this.producedByFirm, firm, () => ({ rounds: 0 }));
+    return accountIn(this.producedByFirm, firm, newSenderAccount);
   }
 
   /** The firm of `account` (see {@link Ledger.producer}) finished `rounds`. */
@@ -70,7 +72,7 @@ export class Ledger {
 
   /** The account of sender `from` (a firm id, or `stock:<nation>`), for {@link Ledger.shippedBy}. */
   sender(from: string): SenderAccount {
-    return accountIn(this.shippedByFirm, from, () => ({ rounds: 0 }));
+    return accountIn(this.shippedByFirm, from, newSenderAccount);
   }
 
   /** The sender of `account` sent `rounds` on their way. */
@@ -112,12 +114,18 @@ export class Ledger {
 
   /** The account of payments from `payer` to `firm`, for {@link Ledger.paidVia}. */
   payment(payer: string, firm: string): PaymentAccount {
-    // JSON of the pair: no separator character can make two different pairs collide.
-    return accountIn(this.payments, JSON.stringify([payer, firm]), () => ({
-      payer,
-      firm,
-      paid: new ExactSum(),
-    }));
+    let byFirm = this.paymentsByPayer.get(payer);
+    if (byFirm === undefined) {
+      byFirm = new Map();
+      this.paymentsByPayer.set(payer, byFirm);
+    }
+    let account = byFirm.get(firm);
+    if (account === undefined) {
+      account = { payer, firm, paid: new ExactSum() };
+      byFirm.set(firm, account);
+      this.payments.push(account);
+    }
+    return account;
   }
 
   /** The payer of `account` paid its firm `quantity × unitPriceEur`, exactly. */
@@ -219,13 +227,13 @@ export class Ledger {
   /** The exact total of the payment accounts that `pick` selects. */
   private totalPaid(pick: (account: PaymentAccount) => boolean): number {
     const total = new ExactSum();
-    for (const account of this.payments.values()) if (pick(account)) total.merge(account.paid);
+    for (const account of this.payments) if (pick(account)) total.merge(account.paid);
     return total.value;
   }
 
   /** The account of `stockpile` (`owner/item`), for the handle methods ({@link Ledger.arrivedAt}, …). */
   account(stockpile: string): StockAccount {
-    return accountIn(this.actors, stockpile, () => ({ received: 0, servedFromStock: 0, transferredOut: 0 }));
+    return accountIn(this.actors, stockpile, newStockAccount);
   }
 }
 
@@ -244,7 +252,10 @@ export interface LedgerState {
   readonly inTransitRounds: number;
 }
 
-/** The account of `key` in `accounts`, opened with `open()` on first use. */
+/**
+ * The account of `key` in `accounts`, opened with `open()` on first use. (`open` is a module function, not
+ * an arrow at the call: firms look their sender account up every production step.)
+ */
 function accountIn<K, A>(accounts: Map<K, A>, key: K, open: () => A): A {
   let account = accounts.get(key);
   if (account === undefined) {
@@ -252,4 +263,14 @@ function accountIn<K, A>(accounts: Map<K, A>, key: K, open: () => A): A {
     accounts.set(key, account);
   }
   return account;
+}
+
+/** A new sender or producer account. */
+function newSenderAccount(): SenderAccount {
+  return { rounds: 0 };
+}
+
+/** A new stockpile account. */
+function newStockAccount(): StockAccount {
+  return { received: 0, servedFromStock: 0, transferredOut: 0 };
 }

@@ -116,4 +116,12 @@ describe('Ledger', () => {
     l.paid('AA', 'f', 1, 1);
     expect(failure(l, state({ payers: [{ id: 'AA', spentEur: 2 }] })).entity).toBe('firm:f');
   });
+
+  it('ledger.payment(payer, firm) is one account per pair, whatever characters the ids hold', () => {
+    const l = new Ledger();
+    const account = l.payment('AA', 'f|g');
+    expect(l.payment('AA', 'f|g')).toBe(account);
+    expect(l.payment('AA|f', 'g')).not.toBe(account);
+    expect(l.payment('f|g', 'AA')).not.toBe(account);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * A run's monthly series, recorded in place: one `Float64Array` per quantity, written at each month start
- * and at the horizon. (A snapshot used to be an object per month with an object per nation and firm, all
- * kept to the end of the run and then copied into columns: about 8 % of the bytes a run allocated.)
+ * and at the horizon. (A snapshot used to be an object per month with an object per nation and firm, each
+ * number in its own box, all kept to the end of the run and then copied into columns.)
  *
  * @internal
  * @module
@@ -140,30 +140,20 @@ export class MonthlySeries {
 
   /** Doubles every series' length (a run records as many snapshots as it was built for, unless run again). */
   private grow(): void {
-    const longer = (a: Float64Array) => {
-      const b = new Float64Array(2 * a.length + 1);
-      b.set(a);
-      return b;
-    };
     this.day = longer(this.day);
     this.pooled = longer(this.pooled);
-    for (const s of this.nations) {
-      s.stock = longer(s.stock);
-      s.backorders = longer(s.backorders);
-      s.received = longer(s.received);
-      s.spent = longer(s.spent);
-      s.target = longer(s.target);
-    }
-    for (const s of this.firms) {
-      s.capacity = longer(s.capacity);
-      s.output = longer(s.output);
-      s.utilisation = longer(s.utilisation);
-      s.price = longer(s.price);
-    }
-    for (const s of this.recipients) {
-      s.stock = longer(s.stock);
-      s.unmet = longer(s.unmet);
+    for (const s of [...this.nations, ...this.firms, ...this.recipients]) {
+      // Every field of an entity's series is a series.
+      const fields = s as unknown as Record<string, Float64Array>;
+      for (const key of Object.keys(fields)) fields[key] = longer(fields[key]!);
     }
     this.pledges = mapToArray(this.pledges, longer);
   }
+}
+
+/** A copy of `series` twice as long (and one more), zero past its end. */
+function longer(series: Float64Array): Float64Array {
+  const copy = new Float64Array(2 * series.length + 1);
+  copy.set(series);
+  return copy;
 }

@@ -12,7 +12,14 @@ describe('MonthlySeries', () => {
   } as unknown as NationState;
   const series = (capacity: number) =>
     new MonthlySeries(
-      { nations: [nation], firms: [], recipients: [], pledges: [], pooled: new Map(), backlogOf: () => 0 },
+      {
+        nations: [nation],
+        firms: [],
+        recipients: [stock],
+        pledges: [],
+        pooled: new Map(),
+        backlogOf: () => 0,
+      },
       capacity,
     );
 
@@ -27,6 +34,7 @@ describe('MonthlySeries', () => {
     expect(s.taken(s.nations[0]!.stock)).toEqual(Float64Array.of(100, 150, 175));
     expect(s.taken(s.nations[0]!.target)).toEqual(Float64Array.of(500, 531, 559));
     expect(s.taken(s.nations[0]!.spent)).toEqual(Float64Array.of(7, 7, 7));
+    expect(s.taken(s.recipients[0]!.stock)).toEqual(Float64Array.of(100, 150, 175));
   });
 
   it('series.taken(x) is a copy cut to the snapshots recorded', () => {

@@ -180,7 +180,8 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
             'Use e.g. ["DE", "NL"].',
           );
         else if (nations !== undefined) {
-          const pair = [...nations].sort().join('+');
+          // JSON, not a join: nation ids may hold any character, so ["A+B", "C"] is not ["A", "B+C"].
+          const pair = JSON.stringify([...nations].sort());
           const earlier = pairs.get(pair);
           if (earlier !== undefined)
             a.issue(

@@ -235,6 +235,19 @@ describe('resolveBilateralParams(params)', () => {
     expect(found[0]!.message).toContain(text);
   });
 
+  it('resolveBilateralParams takes two pairs whose ids join alike (["A+B", "C"] and ["A", "B+C"]) as two pairs', () => {
+    const resolved = resolveBilateralParams({
+      agreements: [
+        { nations: ['A+B', 'C'], setUpDelayDays: 10 },
+        { nations: ['A', 'B+C'], setUpDelayDays: 20 },
+      ],
+    });
+    expect(resolved.agreements).toEqual([
+      { nations: ['A+B', 'C'], setUpDelayDays: 10 },
+      { nations: ['A', 'B+C'], setUpDelayDays: 20 },
+    ]);
+  });
+
   it('rejects, at the start of a run, a nation the scenario does not have', () => {
     const scenario = four();
     expect(() => run(scenario, { agreements: [{ nations: ['AA', 'ZZ'], setUpDelayDays: 1 }] })).toThrow(

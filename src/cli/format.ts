@@ -196,10 +196,13 @@ export function sweepTable(sweep: SweepResult): string {
 
 /**
  * A lever's value in a table: numbers to 6 significant digits (a Latin hypercube draws values like
- * 18.98956317224441; the JSON and CSV keep them whole), anything else as JSON.
+ * 18.98956317224441; the JSON and CSV keep them whole) but never fewer than their whole digits, so that a
+ * grid's 1234567 is not shown as 1234570; anything else as JSON.
  */
 function leverText(value: unknown): string {
-  return typeof value === 'number' ? String(Number(value.toPrecision(6))) : JSON.stringify(value ?? null);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return JSON.stringify(value ?? null);
+  const wholeDigits = value === 0 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1;
+  return String(Number(value.toPrecision(Math.min(100, Math.max(6, wholeDigits)))));
 }
 
 /** One replication's KPIs as `[key, value]` pairs, keyed as in experiment results (`nations.DE.fillRate`). */

@@ -132,4 +132,24 @@ describe('sweepTable', () => {
     expect(first!.slice(0, 2)).toEqual(['18.9896', '"pro-rata"']);
     expect(second!.slice(0, 2)).toEqual(['180', 'true']);
   });
+
+  it("keeps every whole digit of a lever value: a grid's 1234567 is not shown as 1234570", async () => {
+    const result = await runExperiment({
+      scenario: randomSmallScenario(),
+      strategies: [{ module: STRATEGIES_MODULE }],
+      replications: 2,
+      seed: 1,
+    });
+    const values = [1234567, 1234567.5, 2_500_000_000, -0.000123456789];
+    const table = sweepTable({
+      status: 'complete',
+      levers: ['x'],
+      points: values.map((x) => ({ values: { x }, result })),
+    });
+    const shown = table
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s{2,}/)[0]);
+    expect(shown).toEqual(['1234567', '1234568', '2500000000', '-0.000123457']);
+  });
 });

@@ -93,7 +93,8 @@ export interface ExperimentOptions {
   /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
   readonly keepRecords?: boolean | undefined;
   /**
-   * Worker threads; 0 runs in the calling thread. No more are started than there are replications to run.
+   * Worker threads; 0 runs in the calling thread. No more are started than the run (or its `shard`) has
+   * replications, counting those a resumed `resultsFile` already holds.
    * Workers need strategies given as modules ({@link StrategyModule}). Results are bit-identical whatever
    * the number. @defaultValue 0
    */

@@ -111,45 +111,41 @@ describe('experimentTable and runTable', () => {
 });
 
 describe('sweepTable', () => {
-  it('shows numeric lever values to 6 significant digits and other values as JSON', async () => {
+  /** The table's rows, split into cells, for one point per entry of `values` (every point the same result). */
+  const rows = async (levers: string[], values: Record<string, unknown>[]) => {
     const result = await runExperiment({
       scenario: randomSmallScenario(),
       strategies: [{ module: STRATEGIES_MODULE }],
       replications: 2,
       seed: 1,
     });
-    const values = [
-      { x: 18.98956317224441, y: 'pro-rata' },
-      { x: 180, y: true },
-    ];
     const table = sweepTable({
       status: 'complete',
-      levers: ['x', 'y'],
+      levers,
       points: values.map((v) => ({ values: v, result })),
     });
-    const [header, first, second] = table.split('\n').map((line) => line.trim().split(/\s{2,}/));
+    return table.split('\n').map((line) => line.trim().split(/\s{2,}/));
+  };
+
+  it('shows numeric lever values to 6 significant digits and other values as JSON', async () => {
+    const [header, first, second] = await rows(
+      ['x', 'y'],
+      [
+        { x: 18.98956317224441, y: 'pro-rata' },
+        { x: 180, y: true },
+      ],
+    );
     expect(header!.slice(0, 2)).toEqual(['x', 'y']);
     expect(first!.slice(0, 2)).toEqual(['18.9896', '"pro-rata"']);
     expect(second!.slice(0, 2)).toEqual(['180', 'true']);
   });
 
   it("keeps every whole digit of a lever value: a grid's 1234567 is not shown as 1234570", async () => {
-    const result = await runExperiment({
-      scenario: randomSmallScenario(),
-      strategies: [{ module: STRATEGIES_MODULE }],
-      replications: 2,
-      seed: 1,
-    });
     const values = [1234567, 1234567.5, 2_500_000_000, -0.000123456789];
-    const table = sweepTable({
-      status: 'complete',
-      levers: ['x'],
-      points: values.map((x) => ({ values: { x }, result })),
-    });
-    const shown = table
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim().split(/\s{2,}/)[0]);
-    expect(shown).toEqual(['1234567', '1234568', '2500000000', '-0.000123457']);
+    const [, ...body] = await rows(
+      ['x'],
+      values.map((x) => ({ x })),
+    );
+    expect(body.map((cells) => cells[0])).toEqual(['1234567', '1234568', '2500000000', '-0.000123457']);
   });
 });

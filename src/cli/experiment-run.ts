@@ -44,6 +44,8 @@ export interface CliExperimentRun {
   readonly result: ExperimentResult;
   /** The results file: the `--resume` file, or a temporary one. */
   readonly resultsFile: string;
+  /** The command that resumes the run from `resultsFile`, or writes its results without running it again. */
+  readonly resumeCommand: string;
   /**
    * Call once the results are written: deletes the temporary results file (not a `--resume` file) and ends
    * the Ctrl-C handler that, from the end of the run until then, says where the replications are kept.
@@ -68,6 +70,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
   const scratch =
     input.resultsFile === undefined ? mkdtempSync(join(tmpdir(), 'dibsim-replications-')) : undefined;
   const resultsFile = input.resultsFile ?? join(scratch!, 'replications.jsonl');
+  const resumeCommand = dibsimCommand(withOption(input.args, '--resume', resultsFile));
   const discard = () => {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   };
@@ -86,7 +89,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
       ...(input.stopWhen === undefined ? {} : { stopWhen: input.stopWhen }),
     });
     // Handed over before the run's handler goes (in `finally`), so that no Ctrl-C finds neither.
-    if (result.status !== 'cancelled') writing = exitOnInterrupt(writingMessage(input, resultsFile));
+    if (result.status !== 'cancelled') writing = exitOnInterrupt(writingMessage(resultsFile, resumeCommand));
   } catch (error) {
     progress.stop();
     discard();
@@ -101,7 +104,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
   const threads = workers === 0 ? 'this thread' : countOf(workers, 'worker thread');
   if (result.status === 'cancelled') {
     progress.stop();
-    throw new InterruptedError(interruptedMessage(input, result, resultsFile));
+    throw new InterruptedError(interruptedMessage(input, result, resultsFile, resumeCommand));
   }
   // After a resume, say how many ran now: the time is theirs, not that of every replication counted.
   const resumed = latest?.resumed ?? 0;
@@ -116,12 +119,12 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     discard();
     writing?.dispose();
   };
-  return { result, resultsFile, finish };
+  return { result, resultsFile, resumeCommand, finish };
 }
 
 /** What Ctrl-C says between the end of a run and its results written (the report's charts take seconds). */
-function writingMessage(input: CliExperiment, file: string): string {
-  return `Interrupted while writing the results. The finished replications are kept in ${file}; write the results without running them again:\n  ${dibsimCommand(withOption(input.args, '--resume', file))}`;
+function writingMessage(file: string, resume: string): string {
+  return `Interrupted while writing the results. The finished replications are kept in ${file}; write the results without running them again:\n  ${resume}`;
 }
 
 /** The `dibsim run` command that replays the failed replication alone, in one process. */
@@ -139,12 +142,13 @@ function replayCommand(input: CliExperiment, error: ReplicationError): string {
   return dibsimCommand(args);
 }
 
-function interruptedMessage(input: CliExperiment, result: ExperimentResult, file: string): string {
+function interruptedMessage(
+  input: CliExperiment,
+  result: ExperimentResult,
+  file: string,
+  resume: string,
+): string {
   const total = replicationPlan(input.options.replications, input.options.shard).length;
   const done = `Interrupted after ${result.replications} of ${total} replications.`;
-  return [
-    `${done} Finished replications are saved in ${file}.`,
-    'Resume with:',
-    `  ${dibsimCommand(withOption(input.args, '--resume', file))}`,
-  ].join('\n');
+  return [`${done} Finished replications are saved in ${file}.`, 'Resume with:', `  ${resume}`].join('\n');
 }

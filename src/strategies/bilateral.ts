@@ -183,15 +183,17 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
           // JSON, not a join: nation ids may hold any character, so ["A+B", "C"] is not ["A", "B+C"].
           const pair = JSON.stringify([...nations].sort());
           const earlier = pairs.get(pair);
-          if (earlier !== undefined)
+          if (earlier !== undefined) {
             a.issue(
               'nations',
               `${nations[0]} and ${nations[1]} already have an agreement (agreements[${earlier}])`,
               'List each pair once, with the one set-up delay it has.',
             );
-          else pairs.set(pair, i);
-          if (earlier === undefined && Number.isFinite(delay))
-            agreements!.push({ nations: [nations[0]!, nations[1]!], setUpDelayDays: delay });
+          } else {
+            pairs.set(pair, i);
+            if (Number.isFinite(delay))
+              agreements!.push({ nations: [nations[0]!, nations[1]!], setUpDelayDays: delay });
+          }
         }
       });
     }

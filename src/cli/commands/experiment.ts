@@ -16,7 +16,7 @@ import { DEFAULT_SENSITIVITY_LEVERS } from '../../report/html-sources.js';
 import { plain } from '../../report/json.js';
 import { countOf } from '../../report/labels.js';
 import { gapLevers } from '../../report/sources.js';
-import { dibsimCommand, withOption } from '../command-line.js';
+import { dibsimCommand } from '../command-line.js';
 import { ResultsKeptError, UsageError } from '../errors.js';
 import {
   addExperimentOptions,
@@ -210,7 +210,6 @@ async function experimentAction(
       run.finish();
       return;
     }
-    const resume = dibsimCommand(withOption(args, '--resume', run.resultsFile));
     try {
       const sensitivity =
         (options.sensitivity ?? 0) > 0 && result.status !== 'cancelled'
@@ -225,7 +224,7 @@ async function experimentAction(
         ...(sensitivity === undefined ? {} : { sensitivity }),
       });
     } catch (error) {
-      throw new ResultsKeptError(error, run.resultsFile, resume);
+      throw new ResultsKeptError(error, run.resultsFile, run.resumeCommand);
     }
     // Only now that the results are written is the temporary file of replications no longer needed.
     run.finish();

@@ -82,7 +82,7 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
       ...experimentBase(input.scenario.scenario, strategies, options, interrupt.signal),
       onProgress: (p) => {
         latest = p;
-        progress.update(p.completed, p.total);
+        progress.update(p.completed, p.total, p.resumed);
       },
       resultsFile,
       ...(options.shard === undefined ? {} : { shard: options.shard }),

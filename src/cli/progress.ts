@@ -9,8 +9,11 @@ import type { ProgressMode } from './options.js';
 
 /** Receives progress counts and ends the display. */
 export interface Progress {
-  /** `completed` of `total` units done. */
-  update(completed: number, total: number): void;
+  /**
+   * `completed` of `total` units done, of which `resumed` were read back from a results file rather than
+   * run now (default 0): they count in the bar, not in its ETA.
+   */
+  update(completed: number, total: number, resumed?: number): void;
   /** Removes the bar (if any) and prints `summary` (if given) on its own line. */
   stop(summary?: string): void;
 }
@@ -18,13 +21,17 @@ export interface Progress {
 /**
  * A progress display for `label` (e.g. `replications`).
  *
- * @param mode - `auto`: a bar when stderr is a terminal, else nothing; `bar`, `lines` (one line per
+ * @param mode - `auto`: a bar when `stream` is a terminal, else nothing; `bar`, `lines` (one line per
  *   percent, for logs), `none`
+ * @param stream - where it is shown (the default, stderr, unless a test captures it)
  */
-export function createProgress(mode: ProgressMode, label: string): Progress {
-  const stream = process.stderr;
+export function createProgress(
+  mode: ProgressMode,
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   const resolved = mode === 'auto' ? (stream.isTTY ? 'bar' : 'none') : mode;
-  if (resolved === 'bar') return barProgress(label);
+  if (resolved === 'bar') return barProgress(label, stream);
   let lastPercent = -1;
   return {
     update(completed, total) {
@@ -40,11 +47,11 @@ export function createProgress(mode: ProgressMode, label: string): Progress {
   };
 }
 
-function barProgress(label: string): Progress {
+function barProgress(label: string, stream: NodeJS.WriteStream): Progress {
   const bar = new cliProgress.SingleBar(
     {
       format: `{bar} {percentage}% | {value}/{total} ${label} | ETA {eta_formatted}`,
-      stream: process.stderr,
+      stream,
       hideCursor: true,
       clearOnComplete: true,
       // Replications arrive in bursts from workers: average the rate over more of them.
@@ -54,11 +61,17 @@ function barProgress(label: string): Progress {
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let resumedBefore = 0;
   return {
-    update(completed, total) {
-      if (!started) {
+    update(completed, total, resumed = 0) {
+      // The bar's ETA is a rate over its recent values, counted from its start value. Replications read
+      // back from a results file arrive in a burst and would pass for work done in no time (an ETA far too
+      // short after --resume), so each one (re)starts the bar from the count so far: the rate is that of
+      // the replications run now.
+      if (!started || resumed !== resumedBefore) {
         bar.start(total, completed);
         started = true;
+        resumedBefore = resumed;
       } else {
         bar.setTotal(total);
         bar.update(completed);
@@ -66,7 +79,7 @@ function barProgress(label: string): Progress {
     },
     stop(summary) {
       if (started) bar.stop();
-      if (summary !== undefined) process.stderr.write(`${summary}\n`);
+      if (summary !== undefined) stream.write(`${summary}\n`);
     },
   };
 }

@@ -29,6 +29,7 @@ export {
   type MedianEstimate,
   type MedianOptions,
   type ProportionInterval,
+  type WilsonOptions,
   wilsonInterval,
 } from './experiment/kaplan-meier.js';
 export {

@@ -199,17 +199,34 @@ export interface ProportionInterval {
   readonly upper: number;
 }
 
+/** Options for {@link wilsonInterval}. */
+export interface WilsonOptions {
+  /**
+   * Confidence level of the interval, strictly between 0 and 1.
+   * @defaultValue `0.95`
+   */
+  readonly level?: number | undefined;
+}
+
 /**
  * Wilson score interval for a proportion `successes / n` (Wilson 1927, JASA 22:209–212); better than the
  * normal approximation near 0 and 1. `NaN` bounds when `n` is 0.
  *
  * @param successes - an integer from 0 to `n`
  * @param n - the number of trials, an integer >= 0
- * @param level - confidence level, strictly between 0 and 1
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if an argument is outside its range.
+ * @param options - `level` (default 0.95)
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `successes` or `n` is outside its range, `options` is
+ *   not an object `{ level }` (a number given as the level, say) or `level` is not a number strictly
+ *   between 0 and 1.
+ * @example
+ * const { lower, upper } = wilsonInterval(37, 40, { level: 0.9 });
  */
-export function wilsonInterval(successes: number, n: number, level: number): ProportionInterval {
-  const call = 'wilsonInterval(successes, n, level)';
+export function wilsonInterval(
+  successes: number,
+  n: number,
+  options: WilsonOptions = {},
+): ProportionInterval {
+  const call = 'wilsonInterval(successes, n, options)';
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     throw invalid(call, 'n must be an integer >= 0', n, 'Pass the number of trials.');
   }
@@ -221,7 +238,11 @@ export function wilsonInterval(successes: number, n: number, level: number): Pro
       'Pass how many of the n trials had the event.',
     );
   }
-  checkLevel(call, level);
+  // The level was once positional: say how to write it now rather than only that it is wrong.
+  const fix =
+    typeof options === 'number' ? `Write wilsonInterval(successes, n, { level: ${options} }).` : undefined;
+  checkOptions(options, ['level'], call, fix);
+  const level = resolveLevel(call, options.level);
   if (n === 0) return { lower: Number.NaN, upper: Number.NaN };
   const z = normalQuantile(0.5 + level / 2);
   const p = successes / n;
@@ -237,17 +258,4 @@ export function wilsonInterval(successes: number, n: number, level: number): Pro
 
 function invalid(call: string, rule: string, value: unknown, fix: string): DibsimError {
   return new DibsimError('INVALID_ARGUMENT', `${call}: ${rule} (got ${describeValue(value)}). ${fix}`);
-}
-
-/** `level` if it is a confidence level, strictly between 0 and 1. */
-function checkLevel(call: string, level: unknown): number {
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw invalid(
-      call,
-      'level must be a number strictly between 0 and 1',
-      level,
-      'Use 0.95 for a 95% interval.',
-    );
-  }
-  return level;
 }

@@ -70,7 +70,7 @@ export interface FractionReached {
 export function fractionReached(reached: Tally, level: number): FractionReached {
   const n = reached.count;
   const count = reached.sum;
-  const { lower, upper } = wilsonInterval(count, n, level);
+  const { lower, upper } = wilsonInterval(count, n, { level });
   return { n, reached: count, fraction: n === 0 ? Number.NaN : count / n, lower, upper };
 }
 

@@ -20,6 +20,7 @@ import {
   Store,
   Tally,
   TimeWeighted,
+  wilsonInterval,
 } from '../../src/index.js';
 import { randomSmallScenario } from '../unit/experiment/helpers.js';
 
@@ -130,6 +131,7 @@ describe('options written as undefined', () => {
     const km = new KaplanMeier();
     for (const day of [3, 5, 8]) km.add(day, true);
     expect(km.median({ level: unset<number>() })).toEqual(km.median());
+    expect(wilsonInterval(3, 10, { level: unset<number>() })).toEqual(wilsonInterval(3, 10));
     const a = createStreams(7, { replication: unset<number>() }).stream('demand');
     const b = createStreams(7).stream('demand');
     expect([a(), a()]).toEqual([b(), b()]);

@@ -127,31 +127,51 @@ describe('KaplanMeier', () => {
   });
 });
 
-describe('wilsonInterval(successes, n, level)', () => {
+describe('wilsonInterval(successes, n, options)', () => {
   it('gives [0, z²/(n + z²)] for no successes and stays inside [0, 1]', () => {
     const z = normalQuantile(0.975);
-    const w = wilsonInterval(0, 10, 0.95);
+    const w = wilsonInterval(0, 10, { level: 0.95 });
     expect(w.lower).toBe(0);
     expect(w.upper).toBeCloseTo((z * z) / (10 + z * z), 14);
-    expect(wilsonInterval(10, 10, 0.95).upper).toBe(1);
+    expect(wilsonInterval(10, 10, { level: 0.95 }).upper).toBe(1);
+  });
+
+  it('takes the level as options.level, 0.95 when left out: 0 of 10 at 90 % gives [0, z²/(n + z²)] with z = z(0.95)', () => {
+    const z = normalQuantile(0.95);
+    expect(wilsonInterval(0, 10, { level: 0.9 }).upper).toBeCloseTo((z * z) / (10 + z * z), 14);
+    expect(wilsonInterval(3, 10)).toEqual(wilsonInterval(3, 10, { level: 0.95 }));
+    expect(wilsonInterval(3, 10, { level: undefined })).toEqual(wilsonInterval(3, 10, { level: 0.95 }));
   });
 
   it('is NaN for an empty sample', () => {
-    expect(wilsonInterval(0, 0, 0.95)).toEqual({ lower: Number.NaN, upper: Number.NaN });
+    expect(wilsonInterval(0, 0)).toEqual({ lower: Number.NaN, upper: Number.NaN });
   });
 
   it.each([
-    [[5, 3, 0.95], 'successes must be an integer from 0 to n (3) (got 5). Pass how many of the n trials'],
-    [[1.5, 2, 0.95], 'successes must be an integer from 0 to n (2) (got 1.5).'],
-    [[-1, 2, 0.95], 'successes must be an integer from 0 to n (2) (got -1).'],
-    [[Number.NaN, 0, 0.95], 'successes must be an integer from 0 to n (0) (got NaN).'],
-    [[1, 2.5, 0.95], 'n must be an integer >= 0 (got 2.5). Pass the number of trials.'],
-    [[1, 2], 'level must be a number strictly between 0 and 1 (got undefined). Use 0.95 for a 95% interval.'],
-    [[1, 2, 1], 'level must be a number strictly between 0 and 1 (got 1).'],
+    [[5, 3], 'successes must be an integer from 0 to n (3) (got 5). Pass how many of the n trials'],
+    [[1.5, 2], 'successes must be an integer from 0 to n (2) (got 1.5).'],
+    [[-1, 2], 'successes must be an integer from 0 to n (2) (got -1).'],
+    [[Number.NaN, 0], 'successes must be an integer from 0 to n (0) (got NaN).'],
+    [[1, 2.5], 'n must be an integer >= 0 (got 2.5). Pass the number of trials.'],
+    [
+      [1, 2, { level: 1 }],
+      'options.level must be a number strictly between 0 and 1 (got 1). Use 0.95 for a 95% interval.',
+    ],
+    [[1, 2, { level: Number.NaN }], 'options.level must be a number strictly between 0 and 1 (got NaN).'],
+    [[1, 2, { levle: 0.9 }], "options.levle is not an option (got 0.9). Did you mean 'level'?"],
+    [[1, 2, null], 'options must be an object { level } (got null).'],
   ])('wilsonInterval(%j) throws INVALID_ARGUMENT naming wilsonInterval', (args, message) => {
     const call = () => (wilsonInterval as (...a: unknown[]) => unknown)(...args);
     expect(call).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
-    expect(call).toThrow(`wilsonInterval(successes, n, level): ${message}`);
+    expect(call).toThrow(`wilsonInterval(successes, n, options): ${message}`);
+  });
+
+  it('wilsonInterval(s, n, 0.9), the former positional level, is refused with how to write it (not NaN, not the 95 % interval)', () => {
+    const positional = () => (wilsonInterval as (...a: unknown[]) => unknown)(3, 10, 0.9);
+    expect(positional).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(positional).toThrow(
+      'wilsonInterval(successes, n, options): options must be an object { level } (got 0.9). Write wilsonInterval(successes, n, { level: 0.9 }).',
+    );
   });
 });
 

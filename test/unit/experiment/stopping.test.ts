@@ -63,7 +63,7 @@ describe('precisionReached', () => {
   it("judges a censored event's fraction reached by the longer side of its Wilson interval", () => {
     // 40 of 40 reached: a t-interval of width 0; Wilson's lower bound is 40 / (40 + z²) ≈ 0.912.
     const all = tallyOf(Array.from({ length: 40 }, () => 1));
-    const wilson = wilsonInterval(40, 40, 0.95);
+    const wilson = wilsonInterval(40, 40, { level: 0.95 });
     expect(1 - wilson.lower).toBeCloseTo(0.0876, 3);
     expect(precisionReached(rule({ proportion: true, value: 0.08 }), () => all, 1, 0.95)).toBe(false);
     expect(precisionReached(rule({ proportion: true, value: 0.09 }), () => all, 1, 0.95)).toBe(true);
@@ -83,7 +83,7 @@ describe('precisionReached', () => {
     });
     expect(reported).toMatchObject({ n: 40, reached: 30, fractionReached: 0.75 });
     expect([reported.fractionLower, reported.fractionUpper]).toEqual(
-      Object.values(wilsonInterval(30, 40, 0.95)),
+      Object.values(wilsonInterval(30, 40, { level: 0.95 })),
     );
     // The rule's half-width is the longer side of that interval: met at it, not just below it.
     const side = Math.max(0.75 - reported.fractionLower, reported.fractionUpper - 0.75);
@@ -108,7 +108,7 @@ function coverage(
   const stop: ResolvedStopWhen = { targets: [target], batch: 10, minReplications: 30 };
   const covers = (t: Tally) => {
     const { lower, upper } = target.proportion
-      ? wilsonInterval(Math.round(t.mean * t.count), t.count, 0.95)
+      ? wilsonInterval(Math.round(t.mean * t.count), t.count, { level: 0.95 })
       : confidenceInterval(t, { level: 0.95 });
     return lower <= mean && mean <= upper;
   };

@@ -14,7 +14,8 @@
  * - **One common standard**: every pooled order uses `commonStandard`, so each firm qualifies once for all
  *   members (paying the scenario's qualification delay and cost once).
  * - **Coordination costs**: each contract adds `extraAwardDelayDays` and an overhead in EUR (a fixed
- *   amount plus a share of its value), paid by the payers pro rata.
+ *   amount plus a share of its value, at most 1e15, the model's cap on any amount), paid by the payers pro
+ *   rata.
  * - **Allocation when supply falls short**: if the members' aggregated need exceeds what eligible firms can
  *   make over the framework span (capacity now × span − backlog), a first tranche of that size is
  *   allocated by `allocation` and contracted first, so it is produced first; the rest follows.
@@ -34,6 +35,7 @@
 import { group } from 'd3-array';
 import { mapToArray } from '../kernel/arrays.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
+import { MAX_QUANTITY } from '../model/limits.js';
 import {
   type DailyContext,
   deliveryMonths,
@@ -112,12 +114,17 @@ export function eligibleForPool(
  * site sees one function in every run (see `partnerTerms` in the bilateral strategy).
  */
 function jointTerms(p: ResolvedPooledParams, firm: FirmView, rounds: number): OrderTerms {
+  const overheadEur =
+    p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur;
   return {
     standard: p.commonStandard,
     licence: p.licence,
     extraAwardDelayDays: p.extraAwardDelayDays,
-    overheadEur:
-      p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur,
+    // Clamped to the money cap, which `placeOrder` enforces: each part is within its own cap, but their sum
+    // can pass it (a fixed overhead near 1e15 EUR, or an order worth more than 3.7e16 EUR at 2.7 %), and
+    // whether it does depends on orders no check before the run can know. Past the cap the linear model
+    // means nothing, and the overhead is a reported cost that changes no budget or order.
+    overheadEur: Math.min(overheadEur, MAX_QUANTITY),
   };
 }
 

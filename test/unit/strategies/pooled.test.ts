@@ -116,6 +116,19 @@ describe('createPooled: coordination costs', () => {
     expect(overhead).toBeCloseTo(agency.length * 1e6, 0);
   });
 
+  it('an overhead past the 1e15 EUR money cap is charged at the cap, and the run ends (it failed mid-run naming terms.overheadEur)', () => {
+    // Each part within its own cap, their sum past it: 1e15 fixed plus 2.7 % of every order's value.
+    const { r, agency } = run(scenario, {
+      ...NEUTRAL,
+      frameworkLengthMonths: 12,
+      overheadEurPerContract: 1e15,
+      overheadShareOfValue: 0.027,
+    });
+    expect(agency.length).toBeGreaterThan(0);
+    const overhead = r.kpis.nations.AA!.overheadEur + r.kpis.nations.BB!.overheadEur;
+    expect(overhead / (agency.length * 1e15)).toBeCloseTo(1, 12);
+  });
+
   it('every pooled order uses the common standard: a firm qualifies to it once, for all members', () => {
     const s = {
       ...scenario,

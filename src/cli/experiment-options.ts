@@ -10,6 +10,7 @@ import type { ShardSpec } from '../experiment/manifest.js';
 import { SERIES_INTERVALS, type SeriesInterval } from '../experiment/record.js';
 import type { SweepBaseOptions } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
+import { countOf } from '../report/labels.js';
 import {
   collect,
   FORMATS,
@@ -31,6 +32,26 @@ export const DEFAULT_SEED = '2024';
 /** Worker threads unless `--workers` is given: the cores, at most 4. */
 export function defaultWorkers(): number {
   return Math.min(4, availableParallelism());
+}
+
+/**
+ * Prints one line on stderr when the worker threads a run starts (`--workers`, at most one per replication)
+ * outnumber the cores: results do not change, but the threads only take turns on the cores, and each
+ * loads its own copy of the model. stderr, because stdout may be piped JSON or CSV.
+ *
+ * @param workers - `--workers` as given
+ * @param threads - worker threads the run starts
+ * @param cores - the cores the run may use (`os.availableParallelism()`; a test passes its own)
+ */
+export function noteWorkersAboveCores(
+  workers: number,
+  threads: number,
+  cores = availableParallelism(),
+): void {
+  if (threads <= cores) return;
+  process.stderr.write(
+    `Note: --workers ${workers} starts ${countOf(threads, 'worker thread')} on this machine's ${countOf(cores, 'core')} (os.availableParallelism()): the results are the same, but the threads take turns on the cores, so the run is no faster, and each holds its own copy of the model (tens of MB). Pass --workers ${cores}.\n`,
+  );
 }
 
 /** Parsed options of an experiment command. */

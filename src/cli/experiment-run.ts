@@ -16,7 +16,7 @@ import type { StopWhen } from '../experiment/stopping.js';
 import { countOf } from '../report/labels.js';
 import { dibsimCommand, withOption } from './command-line.js';
 import { InterruptedError, RunFailedError } from './errors.js';
-import { type ExperimentCliOptions, experimentBase } from './experiment-options.js';
+import { type ExperimentCliOptions, experimentBase, noteWorkersAboveCores } from './experiment-options.js';
 import { exitOnInterrupt, type InterruptListener, listenForInterrupt } from './interrupt.js';
 import { createProgress, secondsSince } from './progress.js';
 import type { LoadedScenario } from './scenario-source.js';
@@ -74,6 +74,9 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
   const discard = () => {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   };
+  const planned = replicationPlan(options.replications, options.shard).length;
+  const workers = threadsFor(options.workers, planned);
+  noteWorkersAboveCores(options.workers, workers);
   let result: ExperimentResult | undefined;
   let latest: ExperimentProgress | undefined;
   let writing: InterruptListener | undefined;
@@ -99,8 +102,6 @@ export async function runCliExperiment(input: CliExperiment): Promise<CliExperim
     interrupt.dispose();
   }
   const seconds = secondsSince(started);
-  const planned = replicationPlan(options.replications, options.shard).length;
-  const workers = threadsFor(options.workers, planned);
   const threads = workers === 0 ? 'this thread' : countOf(workers, 'worker thread');
   if (result.status === 'cancelled') {
     progress.stop();

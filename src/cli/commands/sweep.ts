@@ -8,11 +8,17 @@ import { Command } from 'commander';
 import type { Lever } from '../../experiment/levers.js';
 import { applyLevers, leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
+import { threadsFor } from '../../experiment/run-experiment.js';
 import { runSweep, tornado } from '../../experiment/sweep.js';
 import { countOf } from '../../report/labels.js';
 import { dibsimCommand } from '../command-line.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { addExperimentOptions, type ExperimentCliOptions, experimentBase } from '../experiment-options.js';
+import {
+  addExperimentOptions,
+  type ExperimentCliOptions,
+  experimentBase,
+  noteWorkersAboveCores,
+} from '../experiment-options.js';
 import { sweepTable, tornadoTable } from '../format.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { collect, lever, positiveInt } from '../options.js';
@@ -115,6 +121,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             `--lever ${leverName(stray)}: no strategy named "${stray.strategy}" is compared (${names.join(', ')}). Add --strategy ${stray.strategy}, or drop the lever.`,
           );
         }
+        noteWorkersAboveCores(options.workers, threadsFor(options.workers, options.replications));
         const interrupt = listenForInterrupt();
         const base = experimentBase(scenario, strategies, options, interrupt.signal);
         const started = process.hrtime.bigint();

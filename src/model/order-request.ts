@@ -40,6 +40,7 @@ const TERMS_FIELDS = new Set(
     licence: true,
     extraAwardDelayDays: true,
     overheadEur: true,
+    overheadShareOfValue: true,
   } satisfies Record<keyof OrderTerms, true>),
 );
 const PAYER_FIELDS = new Set(['payer', 'share']);
@@ -244,7 +245,13 @@ function checkTerms(terms: OrderTerms): void {
   if (typeof terms !== 'object' || terms === null)
     throw invalid('terms', terms, 'must be an object', 'Leave it out for the default terms.');
   for (const key in terms) if (!TERMS_FIELDS.has(key)) unknownField(terms, TERMS_FIELDS, 'request.terms');
-  const { standard, licence, extraAwardDelayDays: delay, overheadEur: overhead } = terms;
+  const {
+    standard,
+    licence,
+    extraAwardDelayDays: delay,
+    overheadEur: overhead,
+    overheadShareOfValue: share,
+  } = terms;
   if (standard !== undefined && (typeof standard !== 'string' || standard === ''))
     throw invalid(
       'terms.standard',
@@ -272,6 +279,13 @@ function checkTerms(terms: OrderTerms): void {
       overhead,
       typeof overhead === 'number' && overhead > MAX_QUANTITY ? `is ${IMPLAUSIBLE}` : 'must be EUR >= 0',
       `Give the order's administrative cost in EUR, at most ${formatCap(MAX_QUANTITY)}, or leave it out for 0.`,
+    );
+  if (share !== undefined && !(typeof share === 'number' && share >= 0 && share <= 1))
+    throw invalid(
+      'terms.overheadShareOfValue',
+      share,
+      'must be a share of the value from 0 to 1',
+      'Give the administrative cost as a share of the value placed, e.g. 0.027, or leave it out for 0.',
     );
 }
 

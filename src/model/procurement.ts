@@ -147,6 +147,12 @@ export interface OrderTerms {
   readonly extraAwardDelayDays?: number;
   /** Extra administrative cost of the order, EUR in [0, 1e15], paid by the payers pro rata. @defaultValue 0 */
   readonly overheadEur?: number;
+  /**
+   * Extra administrative cost as a share of the value placed (rounds placed × unit price), in [0, 1], on
+   * top of `overheadEur` and paid the same way. Charged on what is placed: an order cut to what the budget
+   * allows pays it on the rounds it buys, not on those it asked for. @defaultValue 0
+   */
+  readonly overheadShareOfValue?: number;
 }
 
 /**

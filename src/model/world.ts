@@ -944,15 +944,16 @@ export class World {
       request.purpose,
     );
     const obligated: YearAmounts[] = [];
+    const overhead =
+      (needsQualification ? this.procurement.qualificationCostEur : 0) +
+      (terms.overheadEur ?? 0) +
+      (terms.overheadShareOfValue ?? 0) * rounds * price;
     for (let i = 0; i < nations.length; i++) {
       const nation = nations[i]!;
       const byYear = scaledCopy(splits[i]!, rounds === request.rounds ? 1 : rounds / request.rounds);
       nation.budget.obligateAmounts(byYear);
       obligated.push(byYear);
-      const overhead =
-        ((needsQualification ? this.procurement.qualificationCostEur : 0) + (terms.overheadEur ?? 0)) *
-        shares[i]!.share;
-      nation.overhead.eur += overhead;
+      nation.overhead.eur += overhead * shares[i]!.share;
     }
     contract.obligated = obligated;
     if (needsQualification) this.qualifiedFrom.set(key, qualifiedDay);

@@ -199,6 +199,13 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
       r.nested('pooledStock', ['enabled', 'safetyDays', 'transferDelayDays', 'reorderPoint']),
     ),
   };
+  // Charged together as one share of each order's value, which placeOrder takes from 0 to 1.
+  if (resolved.overheadShareOfValue + resolved.overlapOverheadShare > 1)
+    r.issue(
+      'overlapOverheadShare',
+      `plus overheadShareOfValue (${resolved.overheadShareOfValue}) must be at most 1, an overhead as large as the order's value (got ${resolved.overlapOverheadShare})`,
+      'Lower one of the two shares so that they add up to 1 or less.',
+    );
   r.done();
   return resolved;
 }

@@ -14,8 +14,7 @@
  * - **One common standard**: every pooled order uses `commonStandard`, so each firm qualifies once for all
  *   members (paying the scenario's qualification delay and cost once).
  * - **Coordination costs**: each contract adds `extraAwardDelayDays` and an overhead in EUR (a fixed
- *   amount plus a share of its value, at most 1e15, the model's cap on any amount), paid by the payers pro
- *   rata.
+ *   amount plus a share of the value placed), paid by the payers pro rata.
  * - **Allocation when supply falls short**: if the members' aggregated need exceeds what eligible firms can
  *   make over the framework span (capacity now × span − backlog), a first tranche of that size is
  *   allocated by `allocation` and contracted first, so it is produced first; the rest follows.
@@ -35,7 +34,6 @@
 import { group } from 'd3-array';
 import { mapToArray } from '../kernel/arrays.js';
 import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
-import { MAX_QUANTITY } from '../model/limits.js';
 import {
   type DailyContext,
   deliveryMonths,
@@ -113,18 +111,14 @@ export function eligibleForPool(
  * and the agency's overheads. A module function, not a closure per strategy instance, so that the call
  * site sees one function in every run (see `partnerTerms` in the bilateral strategy).
  */
-function jointTerms(p: ResolvedPooledParams, firm: FirmView, rounds: number): OrderTerms {
-  const overheadEur =
-    p.overheadEurPerContract + (p.overheadShareOfValue + p.overlapOverheadShare) * rounds * firm.quoteEur;
+function jointTerms(p: ResolvedPooledParams): OrderTerms {
   return {
     standard: p.commonStandard,
     licence: p.licence,
     extraAwardDelayDays: p.extraAwardDelayDays,
-    // Clamped to the money cap, which `placeOrder` enforces: each part is within its own cap, but their sum
-    // can pass it (a fixed overhead near 1e15 EUR, or an order worth more than 3.7e16 EUR at 2.7 %), and
-    // whether it does depends on orders no check before the run can know. Past the cap the linear model
-    // means nothing, and the overhead is a reported cost that changes no budget or order.
-    overheadEur: Math.min(overheadEur, MAX_QUANTITY),
+    overheadEur: p.overheadEurPerContract,
+    // A share of the value placed, not of the rounds asked for: placeOrder may cut the order to the budget.
+    overheadShareOfValue: p.overheadShareOfValue + p.overlapOverheadShare,
   };
 }
 
@@ -410,7 +404,7 @@ function orderJointly(
     durationMonths: to.durationMonths,
     deliverTo: to.deliverTo,
     purpose: to.purpose,
-    terms: jointTerms(p, firm, rounds),
+    terms: jointTerms(p),
   });
 }
 

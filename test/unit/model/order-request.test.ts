@@ -104,6 +104,16 @@ describe('placeOrder: the whole request is checked before anything changes', () 
       /terms\.overheadEur is larger than any plausible value; check the unit/,
     ],
     [
+      'an overhead share of value above 1',
+      { terms: { overheadShareOfValue: 1.5 } },
+      /terms\.overheadShareOfValue must be a share of the value from 0 to 1 \(got 1\.5\)/,
+    ],
+    [
+      'a NaN overhead share of value',
+      { terms: { overheadShareOfValue: Number.NaN } },
+      /terms\.overheadShareOfValue must be a share of the value from 0 to 1 \(got NaN\)/,
+    ],
+    [
       'a negative extra award delay',
       { terms: { extraAwardDelayDays: -1 } },
       /terms\.extraAwardDelayDays must be a number of days >= 0 \(got -1\)/,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
+import type { Contract } from '../../../src/model/contract.js';
 import type { FirmView, NationView } from '../../../src/model/procurement.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
@@ -116,8 +117,29 @@ describe('createPooled: coordination costs', () => {
     expect(overhead).toBeCloseTo(agency.length * 1e6, 0);
   });
 
-  it('an overhead past the 1e15 EUR money cap is charged at the cap, and the run ends (it failed mid-run naming terms.overheadEur)', () => {
-    // Each part within its own cap, their sum past it: 1e15 fixed plus 2.7 % of every order's value.
+  /** The agency's orders' overhead at `fixed` EUR each plus `share` of the value placed. */
+  const expectedOverhead = (agency: readonly Contract[], fixed: number, share: number) =>
+    agency.reduce((sum, c) => sum + fixed + share * c.quantityRounds * c.unitPriceEur, 0);
+  const overheadOf = (r: ReturnType<typeof run>['r']) =>
+    Object.values(r.kpis.nations).reduce((sum, n) => sum + n.overheadEur, 0);
+
+  it('the share of value is charged on the rounds placed: an order cut to the budget pays on what it buys', () => {
+    // Budgets far below what 24 months of consumption cost, so the joint orders are cut.
+    const tight = scenarioOf(
+      [
+        member('AA', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: 250 } }),
+        member('BB', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: 250 } }),
+      ],
+      { procurement: frictionless({ contractLengthMonths: 12 }) },
+    );
+    const { r, agency } = run(tight, { ...NEUTRAL, frameworkLengthMonths: 24, overheadShareOfValue: 0.1 });
+    expect(agency.length).toBeGreaterThan(0);
+    // The cut happened: the first joint order buys less than the 24 months of consumption it was for.
+    expect(agency[0]!.quantityRounds).toBeLessThan(24 * 30 * 500);
+    expect(overheadOf(r) / expectedOverhead(agency, 0, 0.1)).toBeCloseTo(1, 12);
+  });
+
+  it('a fixed overhead at the 1e15 EUR cap plus a share of value runs (it failed mid-run naming terms.overheadEur)', () => {
     const { r, agency } = run(scenario, {
       ...NEUTRAL,
       frameworkLengthMonths: 12,
@@ -125,8 +147,14 @@ describe('createPooled: coordination costs', () => {
       overheadShareOfValue: 0.027,
     });
     expect(agency.length).toBeGreaterThan(0);
-    const overhead = r.kpis.nations.AA!.overheadEur + r.kpis.nations.BB!.overheadEur;
-    expect(overhead / (agency.length * 1e15)).toBeCloseTo(1, 12);
+    expect(overheadOf(r) / expectedOverhead(agency, 1e15, 0.027)).toBeCloseTo(1, 12);
+  });
+
+  it('refuses overhead shares adding up to more than the value, naming both fields', () => {
+    expect(() => createPooled({ overheadShareOfValue: 0.6, overlapOverheadShare: 0.5 })).toThrow(
+      /overlapOverheadShare: plus overheadShareOfValue \(0\.6\) must be at most 1/,
+    );
+    expect(() => createPooled({ overheadShareOfValue: 0.6, overlapOverheadShare: 0.4 })).not.toThrow();
   });
 
   it('every pooled order uses the common standard: a firm qualifies to it once, for all members', () => {

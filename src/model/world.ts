@@ -997,7 +997,7 @@ export class World {
             p.budget.releaseAmounts(contract.obligated[i]!);
           });
           if (contract.purpose.kind === 'pledge')
-            this.bookPledgeOrder(contract.purpose.pledge, contract.payers, -rounds);
+            this.bookPledgeOrder(contract.purpose.pledge, contract.payers, rounds, -1);
           // A qualification that rode on the denied contract did not happen; the next order pays it.
           if (qualificationKey !== undefined && !firm.qualifiedStandards.has(standard))
             this.qualifiedFrom.delete(qualificationKey);
@@ -1011,19 +1011,26 @@ export class World {
   }
 
   /**
-   * Books `rounds` (negative on denial) of a pledge contract to its donors: each payer's part in whole
-   * rounds, the last payer the remainder, as deliveries are split. A joint contract of several donors
-   * (e.g. through a pooling agency) counts towards each donor's part.
+   * Books `rounds` of a pledge contract to its donors (`sign` −1 takes them back, on denial): each payer's
+   * part in whole rounds, the last payer the remainder, as deliveries are split. A joint contract of several
+   * donors (e.g. through a pooling agency) counts towards each donor's part.
    */
-  private bookPledgeOrder(pledgeId: string, payers: readonly PayerShare[], rounds: number): void {
+  private bookPledgeOrder(
+    pledgeId: string,
+    payers: readonly PayerShare[],
+    rounds: number,
+    sign: 1 | -1 = 1,
+  ): void {
     const donors = this.pledges.find((p) => p.id === pledgeId)?.donors;
     if (donors === undefined) return;
+    // Parts of the positive count, then signed: Math.round rounds halves up, so splitting −rounds would
+    // take back a round more from one donor, and a round less from another, than booking gave them.
     let left = rounds;
     payers.forEach((p, i) => {
       const part = wholePart(rounds, p.share, left, i === payers.length - 1);
       left -= part;
       const donor = donors.find((d) => d.nation === p.payer);
-      if (donor !== undefined) donor.orderedRounds += part;
+      if (donor !== undefined) donor.orderedRounds += sign * part;
     });
   }
 

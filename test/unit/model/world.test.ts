@@ -338,6 +338,42 @@ describe('World: export licences', () => {
     expect(fast.contracts[0]!.status).toBe('denied');
   });
 
+  it("a denied joint pledge contract takes back from each donor exactly the rounds it had booked to it, also when a donor's part is a half round", () => {
+    // AA and CC pledge together; a joint contract of 5 rounds at shares ½ books 3 to AA and 2 to CC.
+    const twoDonors = {
+      ...scenario(1),
+      nations: [...scenario(1).nations, nation('CC', { budgetEurPerYear: 1e9 })],
+      recipients: [recipient('UA')],
+      pledges: [
+        pledge('p1', 'UA', 'AA', {
+          fromStockShare: 0,
+          donors: [
+            { nation: 'AA', share: 0.5 },
+            { nation: 'CC', share: 0.5 },
+          ],
+        }),
+      ],
+    };
+    const joint = ordersAtStart({
+      buyer: 'AA+CC',
+      payers: [
+        { payer: 'AA', share: 0.5 },
+        { payer: 'CC', share: 0.5 },
+      ],
+      firm: 'firm-BB',
+      rounds: 5,
+      deliverTo: 'UA',
+      purpose: { kind: 'pledge', pledge: 'p1' },
+    });
+    const world = new World(twoDonors, { strategy: joint });
+    const booked = sampled(world, [89, 90], () => world.pledges[0]!.donors.map((d) => d.orderedRounds));
+    expect(world.contracts[0]!.status).toBe('denied');
+    expect(booked).toEqual([
+      [3, 2],
+      [0, 0],
+    ]);
+  });
+
   it('under national-only, a nation whose every import is denied receives nothing and ends with nothing obligated beyond pending orders', () => {
     const world = new World(scenario(1), { strategy: nationalOnly });
     world.run();

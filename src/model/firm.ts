@@ -131,7 +131,7 @@ export class Firm {
   readonly cost = new ExactSum();
   /** Capital spent on new lines, EUR (net of public co-funding). */
   readonly capex = new ExactSum();
-  /** Nameplate rounds per month added by investment. */
+  /** Nameplate rounds per month added by investment decisions, counted at the decision (see `lines`). */
   addedNameplateRoundsPerMonth = 0;
   /** Rounds produced in the last production step. */
   lastOutputRounds = 0;

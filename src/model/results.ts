@@ -88,7 +88,11 @@ export interface RunKpis {
   readonly averageUnitCostEur: number;
   /** Money paid to firms plus overheads, EUR. */
   readonly totalSpendEur: number;
-  /** Nameplate capacity added by investment, rounds per month. */
+  /**
+   * Nameplate capacity firms decided to add by investment during the run, rounds per month: modules still
+   * being built at the horizon count (capex is charged at the decision); each firm's `capacityPerMonth`
+   * series shows when the capacity came on line.
+   */
   readonly capacityAddedRoundsPerMonth: number;
   /** Rounds delivered to all actors. */
   readonly deliveredRounds: number;

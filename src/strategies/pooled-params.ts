@@ -199,8 +199,14 @@ export function resolvePooledParams(params?: unknown): ResolvedPooledParams {
       r.nested('pooledStock', ['enabled', 'safetyDays', 'transferDelayDays', 'reorderPoint']),
     ),
   };
-  // Charged together as one share of each order's value, which placeOrder takes from 0 to 1.
-  if (resolved.overheadShareOfValue + resolved.overlapOverheadShare > 1)
+  // Charged together as one share of each order's value, which placeOrder takes from 0 to 1. Judged only
+  // when both shares were accepted: a refused one reads as its default, which the user never wrote.
+  const refused = (key: string) => r.issues.some((i) => i.path === key);
+  if (
+    !refused('overheadShareOfValue') &&
+    !refused('overlapOverheadShare') &&
+    resolved.overheadShareOfValue + resolved.overlapOverheadShare > 1
+  )
     r.issue(
       'overlapOverheadShare',
       `plus overheadShareOfValue (${resolved.overheadShareOfValue}) must be at most 1, an overhead as large as the order's value (got ${resolved.overlapOverheadShare})`,

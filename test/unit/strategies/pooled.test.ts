@@ -157,6 +157,26 @@ describe('createPooled: coordination costs', () => {
     expect(() => createPooled({ overheadShareOfValue: 0.6, overlapOverheadShare: 0.4 })).not.toThrow();
   });
 
+  it('resolvePooledParams: a refused overheadShareOfValue is not added to overlapOverheadShare as its default 0.027: one issue, for the field written wrong', () => {
+    const issues = (params: unknown) => {
+      try {
+        resolvePooledParams(params);
+      } catch (e) {
+        if (e instanceof ScenarioError) return e.issues.map((i) => i.path);
+        throw e;
+      }
+      return [];
+    };
+    expect(issues({ overheadShareOfValue: 1.5, overlapOverheadShare: 0.99 })).toEqual([
+      'overheadShareOfValue',
+    ]);
+    expect(issues({ overheadShareOfValue: 'x', overlapOverheadShare: 0.99 })).toEqual([
+      'overheadShareOfValue',
+    ]);
+    // Left out, the default is what is charged, so the sum is judged with it.
+    expect(issues({ overlapOverheadShare: 0.99 })).toEqual(['overlapOverheadShare']);
+  });
+
   it('every pooled order uses the common standard: a firm qualifies to it once, for all members', () => {
     const s = {
       ...scenario,

@@ -240,7 +240,10 @@ function checkPurpose(request: OrderRequest, pledges: readonly Pledge[]): void {
   );
 }
 
-/** Terms: known fields; a non-empty standard; a licence of the three; delays and overhead finite and ≥ 0. */
+/**
+ * Terms: known fields; a non-empty standard; a licence of the three; delays and overhead finite and ≥ 0;
+ * the overhead's share of value from 0 to 1.
+ */
 function checkTerms(terms: OrderTerms): void {
   if (typeof terms !== 'object' || terms === null)
     throw invalid('terms', terms, 'must be an object', 'Leave it out for the default terms.');

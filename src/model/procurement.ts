@@ -130,7 +130,7 @@ export function deliveryMonths(need: Need, day: number, contractLengthMonths: nu
   return Math.max(1, Math.min(contractLengthMonths, monthsLeft));
 }
 
-/** How an order's qualification and export-licence frictions apply. */
+/** How an order's qualification and export-licence frictions apply, and the overheads it adds. */
 export interface OrderTerms {
   /**
    * Standard the rounds must be qualified to; a firm not yet qualified to it pays the qualification

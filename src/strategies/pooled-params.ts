@@ -65,14 +65,16 @@ export interface PooledParams {
   /** Administrative cost per pooled contract, EUR (a gap; see `overheadShareOfValue`). @defaultValue 0 */
   readonly overheadEurPerContract?: number | undefined;
   /**
-   * Administrative cost as a share of each contract's value. FU-02/FU-03: EDIRPA paid €300M towards the
-   * extra administrative cost of common procurement that leveraged > €11bn (≈ 2.7 %; derived, L).
+   * Administrative cost as a share of each contract's value placed, from 0 to 1 (with
+   * `overlapOverheadShare`, at most 1). FU-02/FU-03: EDIRPA paid €300M towards the extra administrative
+   * cost of common procurement that leveraged > €11bn (≈ 2.7 %; derived, L).
    * @defaultValue 0.027
    */
   readonly overheadShareOfValue?: number | undefined;
   /**
    * Extra overhead share from overlapping initiatives run in parallel (EDA, NSPA, EDIRPA, coalitions:
-   * NA-05, FU-02, CZ-02): duplicated coordination. A gap, for sensitivity analysis. @defaultValue 0
+   * NA-05, FU-02, CZ-02): duplicated coordination, added to `overheadShareOfValue` (the two at most 1). A
+   * gap, for sensitivity analysis. @defaultValue 0
    */
   readonly overlapOverheadShare?: number | undefined;
   /**

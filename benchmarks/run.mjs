@@ -11,10 +11,11 @@
  * next (see `repetitionOrder`); a model's ratio is its rate divided by its baseline's rate in the same
  * repetition, and the reported ratio is the median over repetitions.
  * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
- * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it, as
- * impossible but for host noise, and counts them; a `parallel` goal gives each pair's CPU per run against its
- * baseline's, `cpuPerRunRatios`, where other goals give the ratio of CPU times; at `--quick` size `met` is null and `judged` false, since
- * so little work says nothing about a goal). Progress goes to stderr.
+ * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it,
+ * as impossible but for host noise, and counts them; a `parallel` goal gives each pair's CPU per run
+ * against its baseline's, `cpuPerRunRatios`, where other goals give the ratio of CPU times, `ratioCpu`; at
+ * `--quick` size `met` is null and `judged` false, since so little work says nothing about a goal).
+ * Progress goes to stderr.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

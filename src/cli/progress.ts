@@ -62,20 +62,24 @@ function barProgress(label: string, stream: NodeJS.WriteStream): Progress {
   );
   let started = false;
   let resumedBefore = 0;
+  let restart = false;
   return {
     update(completed, total, resumed = 0) {
       // The bar's ETA is a rate over its recent values, counted from its start value. Replications read
       // back from a results file arrive in a burst and would pass for work done in no time (an ETA far too
-      // short after --resume), so each one (re)starts the bar from the count so far: the rate is that of
-      // the replications run now.
-      if (!started || resumed !== resumedBefore) {
+      // short after --resume), so the first replication run after any read back restarts the bar from the
+      // count so far: the rate is that of the replications run now. Once per burst, not per replication
+      // read back: a start draws the bar at once, where an update waits for the next frame.
+      if (!started || (restart && resumed === resumedBefore)) {
         bar.start(total, completed);
         started = true;
-        resumedBefore = resumed;
+        restart = false;
       } else {
+        if (resumed !== resumedBefore) restart = true;
         bar.setTotal(total);
         bar.update(completed);
       }
+      resumedBefore = resumed;
     },
     stop(summary) {
       if (started) bar.stop();

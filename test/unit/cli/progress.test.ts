@@ -2,17 +2,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProgress } from '../../../src/cli/progress.js';
 
 /** A terminal-like stream that keeps what is written to it. */
-function fakeTerminal(): { stream: NodeJS.WriteStream; written: () => string } {
+function fakeTerminal(): { stream: NodeJS.WriteStream; written: () => string; writes: () => number } {
   let text = '';
+  let writes = 0;
   const stream = {
     isTTY: true,
     columns: 120,
     write(chunk: string) {
       text += chunk;
+      writes++;
       return true;
     },
   } as unknown as NodeJS.WriteStream;
-  return { stream, written: () => text };
+  return { stream, written: () => text, writes: () => writes };
 }
 
 /** The ETA the bar last drew. */
@@ -42,6 +44,18 @@ describe('createProgress(bar)', () => {
     expect(written()).toContain('160/200 replications');
     // 40 left at one a second (the 150 read back in no time would make it 9 s).
     expect(lastEta(written())).toBe('40s');
+    progress.stop();
+  });
+
+  it('a burst of 10,000 replications read back draws the bar a few times, not once per replication', () => {
+    const { stream, writes } = fakeTerminal();
+    const progress = createProgress('bar', 'replications', stream);
+    for (let done = 1; done <= 10_000; done++) progress.update(done, 20_000, done);
+    vi.advanceTimersByTime(1000);
+    progress.update(10_001, 20_000, 10_000);
+    // One start when the burst begins, one when the first replication run now restarts the ETA, frames
+    // as the fake clock allows (a start draws at once; a draw is a few writes).
+    expect(writes()).toBeLessThan(50);
     progress.stop();
   });
 

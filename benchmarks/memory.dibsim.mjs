@@ -2,12 +2,16 @@
  * (f) Memory of an experiment as replications grow: a small scenario (one nation, one firm, two years)
  * under national-only in the calling thread, 100 / 1,000 / 10,000 replications in separate processes.
  * Records are folded into fixed-size accumulators as they arrive, so peak RSS should stay flat. With
- * `resume`, the run writes a results file and then resumes from it (every record read back from disk),
- * the path where records used to be held in memory.
+ * `resume`, a child process writes a complete results file and this process resumes from it (every
+ * record read back from disk, the path where records used to be held in memory), as a run resumed after
+ * a kill starts afresh: the peak is that of the resume alone, not of the writing run before it (whose
+ * time, though, is in the model's seconds and rate).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { nationalOnly, runExperiment } from '../dist/index.js';
@@ -92,21 +96,40 @@ const SCENARIO = {
   },
 };
 
-/** @param {{ replications: number, seed: number, resume?: boolean }} params */
-export async function run({ replications, seed, resume = false }) {
-  const options = {
+/** The experiment of `replications` replications. */
+function experiment(replications, seed) {
+  return {
     scenario: SCENARIO,
     strategies: [{ name: 'national-only', create: () => nationalOnly }],
     replications,
     seed,
   };
+}
+
+/** @param {{ replications: number, seed: number, resume?: boolean }} params */
+export async function run({ replications, seed, resume = false }) {
+  const options = experiment(replications, seed);
   let result;
   if (resume) {
     const dir = mkdtempSync(join(tmpdir(), 'dibsim-bench-f-'));
     const resultsFile = join(dir, 'results.jsonl');
     try {
-      await runExperiment({ ...options, resultsFile });
-      result = await runExperiment({ ...options, resultsFile });
+      const writer = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), 'write', resultsFile, String(replications), String(seed)],
+        { stdio: 'inherit' },
+      );
+      if (writer.status !== 0) throw new Error(`writing ${resultsFile} failed (exit ${writer.status})`);
+      let resumed = 0;
+      result = await runExperiment({
+        ...options,
+        resultsFile,
+        onProgress: (p) => {
+          resumed = p.resumed;
+        },
+      });
+      // Every replication read back, none run again: what the model claims to measure.
+      if (resumed !== replications) throw new Error(`read back ${resumed} of ${replications} replications`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -129,4 +152,10 @@ function heapAfterGcMb() {
   setFlagsFromString('--expose-gc');
   runInNewContext('gc')();
   return Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+}
+
+// `node memory.dibsim.mjs write <file> <replications> <seed>`: the child that writes the results file.
+if (process.argv[2] === 'write' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [file, replications, seed] = process.argv.slice(3);
+  await runExperiment({ ...experiment(Number(replications), Number(seed)), resultsFile: file });
 }

@@ -2,7 +2,9 @@
  * Bilateral procurement: pairwise agreements, each active after its own negotiation (set-up) delay.
  * Once a pair's agreement is active, each partner may buy from the other's firms with mutual recognition
  * of qualification and an export-licence fast lane, and the pair may place one joint contract for their
- * combined stock needs (calibration §4.3). Everything else is bought as under national-only.
+ * combined stock needs (calibration §4.3); if the budget cuts a joint contract to what the poorer partner
+ * can afford, each partner buys the rest of its part alone. Everything else is bought as under
+ * national-only.
  *
  * Which pairs form is data ({@link BilateralParams.agreements}) or a rule: every pair among a group,
  * negotiated a few at a time ({@link BilateralParams.parallelNegotiations}), so coverage of the
@@ -21,6 +23,7 @@ import type {
   ProcurementStrategy,
 } from '../model/procurement.js';
 import type { Membership, Scenario } from '../model/scenario.js';
+import { placeJointOrder } from './joint-order.js';
 import { orderFrom, orderNationally, splitByCapacity } from './national.js';
 import { ParamsReader, unknownIds } from './params.js';
 
@@ -371,20 +374,26 @@ class Bilateral implements ProcurementStrategy {
           const total = a.rounds + b.rounds;
           for (const part of splitByCapacity(total, firms)) {
             const terms = partnerTerms(p, context, part.firm, nations);
-            context.placeOrder({
-              buyer: `${nations[0]}+${nations[1]}`,
-              payers: [
-                { payer: a.nation, share: a.rounds / total },
-                { payer: b.nation, share: b.rounds / total },
-              ],
-              firm: part.firm.id,
-              item: a.item,
-              rounds: part.rounds,
-              durationMonths: context.contractLengthMonths,
-              deliverTo: '@payers',
-              purpose: a.purpose,
-              ...(terms === undefined ? {} : { terms }),
-            });
+            // Cut to the poorer partner's budget, the joint order leaves each partner to buy the rest of
+            // its part alone, from the same firm on the terms it would have on its own.
+            placeJointOrder(
+              context,
+              {
+                buyer: `${nations[0]}+${nations[1]}`,
+                payers: [
+                  { payer: a.nation, share: a.rounds / total },
+                  { payer: b.nation, share: b.rounds / total },
+                ],
+                firm: part.firm.id,
+                item: a.item,
+                rounds: part.rounds,
+                durationMonths: context.contractLengthMonths,
+                deliverTo: '@payers',
+                purpose: a.purpose,
+                ...(terms === undefined ? {} : { terms }),
+              },
+              (payer) => ({ buyer: payer, terms: partnerTerms(p, context, part.firm, [payer]) }),
+            );
           }
         }
       }

@@ -33,7 +33,7 @@
  */
 import { group } from 'd3-array';
 import { mapToArray } from '../kernel/arrays.js';
-import { type ContractPurpose, DAYS_PER_MONTH, type PayerShare } from '../model/contract.js';
+import { type ContractPurpose, DAYS_PER_MONTH } from '../model/contract.js';
 import {
   type DailyContext,
   deliveryMonths,
@@ -47,6 +47,7 @@ import {
 } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
 import { allocateCapped, nonEuInputShare } from './allocation.js';
+import { placeJointOrder } from './joint-order.js';
 import { orderNationally, splitByCapacity } from './national.js';
 import {
   type AllocationRule,
@@ -375,37 +376,23 @@ function orderTranche(
     parts[i]! > 0 ? [{ payer: n.nation, share: parts[i]! / total }] : [],
   );
   for (const part of splitByCapacity(total, firms)) {
-    // The model cuts a joint order to what its tightest payer can afford; each member then buys the
-    // rest of its part alone, on the same terms, as far as its own budget allows.
-    const short = part.rounds - orderJointly(p, ctx, to, part.firm, part.rounds, payers).rounds;
-    if (short <= 0 || payers.length === 1) continue;
-    for (const payer of payers) {
-      const rounds = Math.floor(short * payer.share);
-      if (rounds > 0) orderJointly(p, ctx, to, part.firm, rounds, [{ payer: payer.payer, share: 1 }]);
-    }
+    // Each member buys the rest of its part alone on the same terms if the budget cuts the joint order.
+    placeJointOrder(
+      ctx,
+      {
+        buyer: p.agency,
+        payers,
+        firm: part.firm.id,
+        item: to.item,
+        rounds: part.rounds,
+        durationMonths: to.durationMonths,
+        deliverTo: to.deliverTo,
+        purpose: to.purpose,
+        terms: jointTerms(p),
+      },
+      () => ({ buyer: p.agency, terms: jointTerms(p) }),
+    );
   }
-}
-
-/** Places one joint order of `rounds` from `firm`, paid by `by`, on the agency's terms. */
-function orderJointly(
-  p: ResolvedPooledParams,
-  ctx: ProcurementContext,
-  to: Delivery,
-  firm: FirmView,
-  rounds: number,
-  by: readonly PayerShare[],
-) {
-  return ctx.placeOrder({
-    buyer: p.agency,
-    payers: by,
-    firm: firm.id,
-    item: to.item,
-    rounds,
-    durationMonths: to.durationMonths,
-    deliverTo: to.deliverTo,
-    purpose: to.purpose,
-    terms: jointTerms(p),
-  });
 }
 
 /** A member with nothing left this budget year would make a whole joint order unaffordable. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
 import type { Contract } from '../../../src/model/contract.js';
+import type { ProcurementStrategy } from '../../../src/model/procurement.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { World } from '../../../src/model/world.js';
@@ -10,6 +11,7 @@ import {
   createBilateral,
   resolveBilateralParams,
 } from '../../../src/strategies/bilateral.js';
+import { nationalOnly } from '../../../src/strategies/national.js';
 import { nation, smallScenario } from '../model/small-scenario.js';
 import { frictionless, scenarioOf } from './scenarios.js';
 
@@ -143,6 +145,31 @@ describe('createBilateral: trade follows the agreements', () => {
     expect(
       run(four(), { ...params, aggregate: false }).world.contracts.every((c) => c.payers.length === 1),
     ).toBe(true);
+  });
+
+  it('a partner without money does not hold the other back: it buys the rest of a cut joint order alone', () => {
+    // BB cannot afford a round, so every joint contract is cut to nothing; AA then orders its part alone.
+    const scenario = scenarioOf(
+      [nation('AA', { budgetEurPerYear: 5e9 }), nation('BB', { budgetEurPerYear: 1e3 })],
+      {
+        procurement: frictionless(),
+      },
+    );
+    const orderedBy = (strategy: ProcurementStrategy, payer: string) => {
+      const world = new World(scenario, { strategy, seed: 3 });
+      world.run();
+      world.checkInvariants();
+      const own = world.contracts.filter((c) => c.payers.some((p) => p.payer === payer));
+      return {
+        first: Math.min(...own.map((c) => c.signedDay)),
+        rounds: own.reduce((s, c) => s + c.quantityRounds, 0),
+      };
+    };
+    const national = orderedBy(nationalOnly, 'AA');
+    expect(national.rounds).toBeGreaterThan(0);
+    // Before, AA placed no contract in two years: its stock needs went into joint orders BB could not pay.
+    expect(orderedBy(createBilateral({ setUpDelayDays: 0 }), 'AA')).toEqual(national);
+    expect(orderedBy(createBilateral({ setUpDelayDays: 0 }), 'BB').rounds).toBe(0);
   });
 
   it('one instance run again on other nations trades by that run’s agreements, not the last run’s', () => {

@@ -51,8 +51,8 @@ export interface BilateralParams {
    */
   readonly agreements?: readonly AgreementSpec[] | undefined;
   /**
-   * The rule's group: every pair of these nations negotiates an agreement, in order (pairs (1,2), (1,3),
-   * …, (2,3), …). A membership (e.g. `'NATO'`) means the nations holding it, in scenario order.
+   * The rule's group, each nation once: every pair of these nations negotiates an agreement, in order
+   * (pairs (1,2), (1,3), …, (2,3), …). A membership (e.g. `'NATO'`) means the nations holding it, in scenario order.
    * @defaultValue every nation of the scenario
    */
   readonly among?: Membership | readonly string[] | undefined;
@@ -151,6 +151,10 @@ export function resolveBilateralParams(params?: unknown): ResolvedBilateralParam
         `Use one of ${MEMBERSHIPS.join(', ')}, or a list of nation ids.`,
       );
   } else among = r.strings('among', 'Use a membership such as "NATO", or a list of nation ids.');
+  // A nation listed twice would make a pair with itself, which no order can have (distinct payers).
+  const repeated = Array.isArray(among) ? among.find((id, i) => among!.indexOf(id) !== i) : undefined;
+  if (repeated !== undefined)
+    r.issue('among', `lists "${repeated}" more than once`, 'List each nation once.');
   let agreements: AgreementSpec[] | undefined;
   const rawAgreements = r.raw('agreements');
   if (rawAgreements !== undefined) {

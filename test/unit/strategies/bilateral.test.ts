@@ -238,6 +238,8 @@ describe('resolveBilateralParams(params)', () => {
     [{ licence: 'express' }, 'licence', 'one of standard'],
     [{ among: 'OECD' }, 'among', 'unknown membership'],
     [{ among: [1, 2] }, 'among', 'list of ids'],
+    // Before, a repeated id paired the nation with itself and the run failed in placeOrder (payers[1] repeats payers[0]).
+    [{ among: ['AA', 'BB', 'AA'] }, 'among', 'lists "AA" more than once'],
     [{ agreements: {} }, 'agreements', 'must be a list'],
     [
       { agreements: [{ nations: ['AA', 'AA'], setUpDelayDays: 1 }] },

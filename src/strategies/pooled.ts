@@ -7,7 +7,8 @@
  * - **Members**: nations with `'PESCO'` membership, plus nations with `'PESCO-third-state'` once admitted
  *   (`thirdStates.admissionDelayDays` after the agency is set up), if third states take part.
  * - **Eligible firms**: makers of the item based in a member nation whose non-EU/EEA input share is within
- *   the content cap ({@link nonEuInputShare}).
+ *   the content cap ({@link nonEuInputShare}). A member buys an item no eligible firm makes as under
+ *   national-only, ordinary contract length included.
  * - **Framework contracts**: members' needs are computed with `frameworkLengthMonths` of forecast
  *   consumption and delivered evenly over that span, so firms see a longer committed backlog (the
  *   investment signal). Deliveries follow the contract schedule: call-offs are not accelerated.
@@ -198,7 +199,11 @@ class Pooled implements ProcurementStrategy {
       const firms = eligible(item);
       const ownNeeds = stock.filter((n) => n.item === item);
       if (firms.length === 0) {
-        for (const need of ownNeeds) orderNationally(context, need);
+        // No firm the agency may buy from: members buy as under national-only, with its need (forecast
+        // over the ordinary contract length), not the framework's, which they would receive in that time.
+        for (const need of context.needs())
+          if (need.item === item && need.purpose.kind === 'stock' && isMember(need))
+            orderNationally(context, need);
         continue;
       }
       const intoPool = this.pooledItems.includes(item);

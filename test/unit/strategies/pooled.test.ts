@@ -273,6 +273,27 @@ describe('createPooled: third states and the non-EU content cap', () => {
   });
 });
 
+describe('createPooled: a member with no firm the agency may buy from', () => {
+  it('buys as under national-only: the ordinary contract length’s need, not the framework’s', () => {
+    // AA is a member without a firm; BB's firm is not the agency's (BB is not a member).
+    const scenario = scenarioOf([member('AA', { budgetEurPerYear: 5e9 }), nation('BB')], {
+      withoutFirm: ['AA'],
+      procurement: frictionless(),
+    });
+    const ordersOf = (world: World) =>
+      world.contracts
+        .filter((c) => c.payers.some((p) => p.payer === 'AA'))
+        .map((c) => [c.signedDay, c.quantityRounds, c.durationMonths, c.firm]);
+    const national = new World(scenario, { strategy: nationalOnly, seed: 7 });
+    national.run();
+    const { world } = run(scenario, NEUTRAL);
+    expect(ordersOf(national).length).toBeGreaterThan(0);
+    // Before, AA's first order was 305,675 rounds (84 months of consumption) delivered over 24 months,
+    // against 123,050 under national-only.
+    expect(ordersOf(world)).toEqual(ordersOf(national));
+  });
+});
+
 describe('createPooled: allocation when supply falls short', () => {
   // One firm (8 000 a month) in AA; AA sits at its target, BB starts empty and consumes 300 a day.
   // Budgets are ample, so only the allocation rule decides who is served first.

@@ -16,12 +16,17 @@ import type { FirmView, NationView } from '../model/procurement.js';
  *
  * @param total - rounds to allocate (whole, ≥ 0)
  * @param caps - the most each claimant may get (whole, ≥ 0), e.g. its need
- * @param weights - priority weights (≥ 0)
+ * @param raw - priority weights (finite, ≥ 0; only their ratios matter)
  * @example
  * allocateCapped(100, [80, 80], [3, 1]); // [75, 25]
  * allocateCapped(100, [50, 80], [3, 1]); // [50, 50]
  */
-export function allocateCapped(total: number, caps: readonly number[], weights: readonly number[]): number[] {
+export function allocateCapped(total: number, caps: readonly number[], raw: readonly number[]): number[] {
+  // Weights are relative: finite weights so large that rounds × weight overflows (contributions of 1e308)
+  // are scaled down first, or shares would be NaN. Others are used as given, so results keep every bit.
+  const top = Math.max(0, ...raw);
+  const fits = Number.isFinite(total * raw.reduce((s, w) => s + w, 0));
+  const weights = fits ? raw : mapToArray(raw, (w) => w / top);
   const n = caps.length;
   const exact = new Array<number>(n).fill(0);
   let left = Math.min(

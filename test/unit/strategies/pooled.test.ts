@@ -334,6 +334,12 @@ describe('createPooled: allocation when supply falls short', () => {
     // A member left out of contributions weighs 0, also when only one member is listed.
     expect(received({ allocation: 'contribution', contributions: { AA: 1 } }, 'BB', MONTH)).toBe(toAA);
     expect(received({ allocation: 'contribution', contributions: { BB: 1 } }, 'BB', MONTH)).toBe(toBB);
+    // Only ratios matter: huge finite contributions serve as 1 : 1 does (before, the allocated tranche came
+    // out NaN and was not ordered: BB received 0 rounds in month 6, 10,680 with 1 : 1).
+    const huge = { AA: 1e308, BB: 1e308 };
+    expect(received({ allocation: 'contribution', contributions: huge }, 'BB', MONTH)).toBe(
+      received({ allocation: 'contribution', contributions: { AA: 1, BB: 1 } }, 'BB', MONTH),
+    );
   });
 });
 
@@ -344,13 +350,25 @@ describe('allocateCapped(total, caps, weights)', () => {
     expect(allocateCapped(100, [30, 30], [1, 1])).toEqual([30, 30]);
     expect(allocateCapped(10, [10, 10, 10], [0, 0, 0])).toEqual([4, 3, 3]);
     expect(allocateCapped(10, [10, 10], [1, 0])).toEqual([10, 0]);
+    // Only ratios matter: weights whose sum overflows gave NaN rounds.
+    expect(allocateCapped(100, [80, 80], [1e308, 1e308])).toEqual([50, 50]);
+    expect(allocateCapped(100, [80, 80, 80], [1e308, 1e308, 0])).toEqual([50, 50, 0]);
   });
 
   it('returns whole rounds within the caps summing to min(total, Σ caps)', () => {
     fc.assert(
       fc.property(
         fc.nat(10_000),
-        fc.array(fc.tuple(fc.nat(5_000), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.nat(5_000),
+            fc.oneof(
+              fc.double({ min: 0, max: 100, noNaN: true }),
+              fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
+            ),
+          ),
+          { maxLength: 8 },
+        ),
         (total, claims) => {
           const caps = claims.map(([c]) => c);
           const out = allocateCapped(

@@ -53,6 +53,24 @@ describe('switchAt(date, before, after)', () => {
     expect(differsAfter).toBe(true);
   });
 
+  it('identical to the baseline up to the switch month also when after has a daily hook (a pooled stock)', () => {
+    // The daily hook runs from the first day, passed on to before (which has none) until the switch.
+    const withStock = () => createPooled({ setUpDelayDays: 60, pooledStock: { enabled: true } });
+    const base = runScenario(scenario, { strategy: nationalOnly, seed: 1 });
+    const switched = runScenario(scenario, {
+      strategy: switchAt(SWITCH_DATE, nationalOnly, withStock()),
+      seed: 1,
+    });
+    const upTo = Array.from(base.monthDays).filter((d) => d <= SWITCH_DAY).length;
+    const b = series(switched);
+    let differsAfter = false;
+    for (const [name, values] of series(base)) {
+      expect(Array.from(b.get(name)!.slice(0, upTo)), name).toEqual(Array.from(values.slice(0, upTo)));
+      if (b.get(name)!.some((v, i) => i >= upTo && v !== values[i])) differsAfter = true;
+    }
+    expect(differsAfter).toBe(true);
+  });
+
   it('calls after.start at the first review on or after the date, so its set-up delay counts from there', () => {
     const SET_UP_DAYS = 60;
     const world = new World(scenario, {

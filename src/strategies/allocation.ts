@@ -24,8 +24,8 @@ import type { FirmView, NationView } from '../model/procurement.js';
 export function allocateCapped(total: number, caps: readonly number[], raw: readonly number[]): number[] {
   // Weights are relative: finite weights so large that rounds × weight overflows (contributions of 1e308)
   // are scaled down first, or shares would be NaN. Others are used as given, so results keep every bit.
-  const top = Math.max(0, ...raw);
   const fits = Number.isFinite(total * raw.reduce((s, w) => s + w, 0));
+  const top = fits ? 1 : Math.max(...raw);
   const weights = fits ? raw : mapToArray(raw, (w) => w / top);
   const n = caps.length;
   const exact = new Array<number>(n).fill(0);

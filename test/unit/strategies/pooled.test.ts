@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/errors.js';
-import type { Contract } from '../../../src/model/contract.js';
+import { type Contract, DAYS_PER_MONTH } from '../../../src/model/contract.js';
 import type { FirmView, NationView } from '../../../src/model/procurement.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
 import type { Scenario } from '../../../src/model/scenario.js';
@@ -125,17 +125,23 @@ describe('createPooled: coordination costs', () => {
 
   it('the share of value is charged on the rounds placed: an order cut to the budget pays on what it buys', () => {
     // Budgets far below what 24 months of consumption cost, so the joint orders are cut.
+    const PER_DAY = 250;
+    const SPAN_MONTHS = 24;
     const tight = scenarioOf(
       [
-        member('AA', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: 250 } }),
-        member('BB', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: 250 } }),
+        member('AA', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: PER_DAY } }),
+        member('BB', { budgetEurPerYear: 2e8, consumption: { roundsPerDay: PER_DAY } }),
       ],
       { procurement: frictionless({ contractLengthMonths: 12 }) },
     );
-    const { r, agency } = run(tight, { ...NEUTRAL, frameworkLengthMonths: 24, overheadShareOfValue: 0.1 });
+    const { r, agency } = run(tight, {
+      ...NEUTRAL,
+      frameworkLengthMonths: SPAN_MONTHS,
+      overheadShareOfValue: 0.1,
+    });
     expect(agency.length).toBeGreaterThan(0);
     // The cut happened: the first joint order buys less than the 24 months of consumption it was for.
-    expect(agency[0]!.quantityRounds).toBeLessThan(24 * 30 * 500);
+    expect(agency[0]!.quantityRounds).toBeLessThan(SPAN_MONTHS * DAYS_PER_MONTH * 2 * PER_DAY);
     expect(overheadOf(r) / expectedOverhead(agency, 0, 0.1)).toBeCloseTo(1, 12);
   });
 

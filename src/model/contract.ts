@@ -38,8 +38,9 @@ export interface PayerShare {
 
 /**
  * A contract between a buyer and a firm. Rounds become deliverable from `activeFromDay` (after award,
- * qualification and export-licence delays) in equal monthly tranches over `durationMonths`; the firm
- * delivers them as it produces them, in order of activation.
+ * qualification and export-licence delays): `upfrontRounds` at once (a buyer's deficit, called off
+ * straight away), the rest in equal monthly tranches over `durationMonths`; the firm delivers them as it
+ * produces them, in order of activation.
  */
 export class Contract {
   /** Rounds produced against this contract so far. */
@@ -64,6 +65,8 @@ export class Contract {
    * @param durationMonths - delivery span
    * @param deliverTo - actor that receives the rounds (the payer itself, a recipient, or a pooled stock)
    * @param purpose - stock or pledge
+   * @param upfrontRounds - rounds deliverable from `activeFromDay` on, ahead of the monthly tranches (whole,
+   *   at most `quantityRounds`)
    */
   constructor(
     readonly id: number,
@@ -78,6 +81,7 @@ export class Contract {
     readonly durationMonths: number,
     readonly deliverTo: string,
     readonly purpose: ContractPurpose,
+    readonly upfrontRounds = 0,
   ) {}
 
   /** Rounds the schedule allows to have been produced by `day`. */
@@ -85,7 +89,8 @@ export class Contract {
     if (day < this.activeFromDay) return 0;
     const months = Math.floor((day - this.activeFromDay) / DAYS_PER_MONTH) + 1;
     if (months >= this.durationMonths) return this.quantityRounds;
-    return Math.floor((this.quantityRounds * months) / this.durationMonths);
+    const upfront = this.upfrontRounds;
+    return upfront + Math.floor(((this.quantityRounds - upfront) * months) / this.durationMonths);
   }
 
   /** Rounds not yet produced. */

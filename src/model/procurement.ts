@@ -175,7 +175,9 @@ export interface OrderRequest {
   readonly rounds: number;
   /**
    * Months over which deliveries are spread, in monthly tranches: a number in [1, 1200], not necessarily
-   * whole (a scenario's contract length may be drawn from a distribution).
+   * whole (a scenario's contract length may be drawn from a distribution). For a stock order delivered to
+   * its payers, the model makes their current deficit deliverable at once and spreads only the rest (see
+   * the scenario's `procurement.deficitFirstShare`).
    */
   readonly durationMonths: number;
   /**

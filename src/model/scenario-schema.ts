@@ -329,6 +329,10 @@ export const procurementSchema = strict({
     SHARE,
     "Smallest order worth a contract, as a share of the nation's stock target: a smaller need waits for a later review. Omit for 0.005.",
   ).exactOptional(),
+  deficitFirstShare: param(
+    SHARE,
+    "Share of a stock order's deficit (target + backorders - stock on hand) deliverable at once, the rest in monthly tranches over the contract; 0 spreads every round evenly. Omit for 1.",
+  ).exactOptional(),
 }).describe('Procurement parameters shared by all strategies.');
 
 /** Rules `validateScenario` checks beyond the JSON Schema (which cannot express them). */

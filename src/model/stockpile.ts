@@ -39,6 +39,14 @@ export class Stockpile {
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
   /**
+   * The day of the last order that called off part of this stock's deficit at once, and the rounds the
+   * orders of that day called off: a second order the same day (another firm, the rest of a cut order)
+   * calls off only what is left. @internal
+   */
+  calledOffDay = -1;
+  /** See {@link Stockpile.calledOffDay}. @internal */
+  calledOffRounds = AS_DOUBLE;
+  /**
    * The last day demand was backordered, and what of that day's backorders is still unmet: the newest part
    * of `backorderRounds`, since arrivals meet the oldest first.
    */

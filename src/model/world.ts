@@ -63,6 +63,8 @@ const PRODUCTION_STEP_DAYS = 7;
 const UNAFFORDABLE: OrderResult = Object.freeze({ status: 'unaffordable', rounds: 0 });
 /** Default of `procurement.minOrderShare`: stock needs below this share of the target are not ordered. */
 const DEFAULT_MIN_ORDER_SHARE = 0.005;
+/** Default of `procurement.deficitFirstShare`: a buyer's whole deficit is deliverable at once. */
+const DEFAULT_DEFICIT_FIRST_SHARE = 1;
 
 /** Options for {@link runScenario}. */
 export interface RunScenarioOptions {
@@ -181,6 +183,7 @@ export class World {
     qualificationCostEur: number;
     transportDays: number;
     minOrderShare: number;
+    deficitFirstShare: number;
   };
   /** Scratch lists for each payer's obligations while an order is appraised (see `placeOrder`). */
   private readonly scratchSplits: YearAmountsScratch[] = [];
@@ -230,6 +233,10 @@ export class World {
         pr.minOrderShare === undefined
           ? DEFAULT_MIN_ORDER_SHARE
           : p.num(pr.minOrderShare, 'procurement.minOrderShare'),
+      deficitFirstShare:
+        pr.deficitFirstShare === undefined
+          ? DEFAULT_DEFICIT_FIRST_SHARE
+          : p.num(pr.deficitFirstShare, 'procurement.deficitFirstShare'),
     };
     const build = new WorldBuilder(scenario, this.params, this.streams);
     this.suppliers.push(...build.suppliers());
@@ -883,6 +890,43 @@ export class World {
     for (const { stock, share } of plan.onOrder) stock.onOrderRounds += rounds * share;
   }
 
+  /**
+   * The share of a stock order's rounds deliverable at once: `deficitFirstShare` of what its buyers lack
+   * now (target + backorders − stock on hand, less what other orders of the day called off), each payer
+   * counted up to its part of the order. Rounds on order from earlier reviews do not reduce it: they may
+   * be due years later, while the deficit is now. Pledge orders and orders for a pooled stock keep the
+   * even schedule. With `placed` (rounds placed, after a budget cut), books each payer's part as called
+   * off today instead.
+   */
+  private upfrontShare(
+    request: OrderRequest,
+    nations: readonly NationState[],
+    day: number,
+    placed?: number,
+  ): number {
+    const share = this.procurement.deficitFirstShare;
+    if (share === 0 || request.purpose.kind !== 'stock') return 0;
+    const toPayers = request.deliverTo === '@payers';
+    let deficit = 0;
+    for (let i = 0; i < nations.length; i++) {
+      const n = nations[i]!;
+      if (!toPayers && request.deliverTo !== n.spec.id) continue;
+      const stock = n.stockpiles.get(request.item);
+      if (stock === undefined) continue;
+      if (stock.calledOffDay !== day) {
+        stock.calledOffDay = day;
+        stock.calledOffRounds = 0;
+      }
+      const short =
+        n.targets.get(request.item)!(day) + stock.backorderRounds - stock.level - stock.calledOffRounds;
+      if (!(short > 0)) continue;
+      const part = share * Math.min(short, request.payers[i]!.share * request.rounds);
+      deficit += part;
+      if (placed !== undefined) stock.calledOffRounds += (part * placed) / request.rounds;
+    }
+    return Math.min(1, deficit / request.rounds);
+  }
+
   private placeOrder(request: OrderRequest, day: number): OrderResult {
     checkOrderRequest(request, this.firms, this.nations, this.pledges, this.destinations);
     const firm = this.firms.get(request.firm)!;
@@ -909,6 +953,7 @@ export class World {
     const licenceDelay = crossBorder && licence === 'standard' ? (seller?.licenceDelayDays ?? 0) : 0;
     const activeFromDay = Math.max(day + award + licenceDelay, qualifiedDay);
     const price = firm.quote(day, this.backlogOf(firm));
+    const upfrontShare = this.upfrontShare(request, nations, day);
     // Each payer's obligations by budget year for the whole order, in scratch lists (nearly half the calls
     // under pooled procurement end unaffordable); a placed order keeps copies, scaled if it was cut.
     const splits = this.scratchSplits;
@@ -922,6 +967,7 @@ export class World {
         activeFromDay,
         request.durationMonths,
         request.rounds * shares[i]!.share * price,
+        upfrontShare,
         split,
       );
       fraction = Math.min(fraction, budget.affordableShare(split));
@@ -942,7 +988,9 @@ export class World {
       request.durationMonths,
       request.deliverTo,
       request.purpose,
+      Math.floor(upfrontShare * rounds),
     );
+    if (upfrontShare > 0) this.upfrontShare(request, nations, day, rounds);
     const obligated: YearAmounts[] = [];
     const overhead =
       (needsQualification ? this.procurement.qualificationCostEur : 0) +
@@ -1116,14 +1164,15 @@ interface YearAmountsScratch {
 
 /**
  * What a payer obligates, by budget year, for `amountEur` delivered over `durationMonths` from
- * `activeFromDay`: monthly tranches, each in the budget year its mid-month falls in (years ascending).
- * Written into `out`.
+ * `activeFromDay`: `upfrontShare` of it in the first month, the rest in monthly tranches, each in the
+ * budget year its mid-month falls in (years ascending). Written into `out`.
  */
 function monthlyObligations(
   budget: Budget,
   activeFromDay: number,
   durationMonths: number,
   amountEur: number,
+  upfrontShare: number,
   out: YearAmountsScratch,
 ): void {
   // Written by index and cut to length at the end: setting `length = 0` first would free the lists'
@@ -1132,7 +1181,9 @@ function monthlyObligations(
   let n = 0;
   const months = Math.max(1, Math.round(durationMonths));
   const step = (durationMonths * DAYS_PER_MONTH) / months;
-  const perMonth = amountEur / months;
+  // With no upfront share, the same operations as an even schedule (x × 1 and x + 0 are exact).
+  const perMonth = (amountEur * (1 - upfrontShare)) / months;
+  let upfront = amountEur * upfrontShare; // obligated in the first month's year, then spent
   let year = budget.yearOf(activeFromDay + 0.5 * step);
   let nextYearStart = budget.yearStartDay(year + 1);
   let count = 0;
@@ -1140,7 +1191,8 @@ function monthlyObligations(
     const t = activeFromDay + (m + 0.5) * step;
     if (t >= nextYearStart) {
       years[n] = year;
-      amounts[n++] = perMonth * count;
+      amounts[n++] = perMonth * count + upfront;
+      upfront = 0;
       year = budget.yearOf(t);
       nextYearStart = budget.yearStartDay(year + 1);
       count = 0;
@@ -1148,7 +1200,7 @@ function monthlyObligations(
     count++;
   }
   years[n] = year;
-  amounts[n++] = perMonth * count;
+  amounts[n++] = perMonth * count + upfront;
   years.length = n;
   amounts.length = n;
 }

@@ -10,8 +10,9 @@
  *   the content cap ({@link nonEuInputShare}). A member buys an item no eligible firm makes as under
  *   national-only, ordinary contract length included.
  * - **Framework contracts**: members' needs are computed with `frameworkLengthMonths` of forecast
- *   consumption and delivered evenly over that span, so firms see a longer committed backlog (the
- *   investment signal). Deliveries follow the contract schedule: call-offs are not accelerated.
+ *   consumption, so firms see a longer committed backlog (the investment signal). The model makes the
+ *   members' current deficits deliverable at once and the rest evenly over that span, as for every stock
+ *   order (`procurement.deficitFirstShare`).
  * - **One common standard**: every pooled order uses `commonStandard`, so each firm qualifies once for all
  *   members (paying the scenario's qualification delay and cost once).
  * - **Coordination costs**: each contract adds `extraAwardDelayDays` and an overhead in EUR (a fixed

@@ -54,6 +54,7 @@ const caseArb = fc.record({
   awardDelayDays: fc.integer({ min: 0, max: 90 }),
   qualificationDelayDays: fc.integer({ min: 0, max: 365 }),
   qualificationCostEur: fc.constantFrom(0, QUALIFICATION_COST_EUR),
+  deficitFirstShare: fc.constantFrom(0, 0.5, 1),
 });
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
@@ -87,6 +88,7 @@ function scenarioOf(c: Case) {
       awardDelayDays: c.awardDelayDays,
       qualificationDelayDays: c.qualificationDelayDays,
       qualificationCostEur: c.qualificationCostEur,
+      deficitFirstShare: c.deficitFirstShare,
     },
   });
 }

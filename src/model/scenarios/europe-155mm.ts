@@ -1677,5 +1677,10 @@ export const europe155mm: Scenario = {
       'No public rule for top-up lots. 5 % of the target is 750–7,500 rounds for the European nations before the Vilnius targets of 2023-07-11, 3–10 months of their training use, and 2,000–15,000 rounds after, 7–16 months (US: 15 months): a few buys a year, not a new multi-year contract every month.',
       ['FI-06', 'PL-03'],
     ),
+    deficitFirstShare: gap(
+      1,
+      "No public delivery schedules. Framework contracts are drawn down by call-offs (FI-06, PL-03), so a nation short of stock calls off its deficit at once and the firm's capacity, not an even schedule, paces the refill; 0 spreads every round over the contract, for sensitivity.",
+      ['FI-06', 'PL-03'],
+    ),
   },
 };

@@ -103,28 +103,31 @@ describe('Budget', () => {
 });
 
 describe('budgets in a run', () => {
-  /** A strategy that places one order at the start and nothing else. */
-  const oneOrder = (rounds: number, durationMonths: number): ProcurementStrategy => ({
-    name: 'one-order',
+  /** A strategy that places orders of `rounds` for AA's stock at the start, one each, and nothing else. */
+  const ordersAtStart = (durationMonths: number, ...rounds: number[]): ProcurementStrategy => ({
+    name: 'orders-at-start',
     start(ctx) {
-      ctx.placeOrder({
-        buyer: 'AA',
-        payers: [{ payer: 'AA', share: 1 }],
-        firm: 'firm-AA',
-        item: '155mm',
-        rounds,
-        durationMonths,
-        deliverTo: 'AA',
-        purpose: { kind: 'stock' },
-      });
+      for (const r of rounds)
+        ctx.placeOrder({
+          buyer: 'AA',
+          payers: [{ payer: 'AA', share: 1 }],
+          firm: 'firm-AA',
+          item: '155mm',
+          rounds: r,
+          durationMonths,
+          deliverTo: 'AA',
+          purpose: { kind: 'stock' },
+        });
     },
     review() {},
   });
+  const oneOrder = (rounds: number, durationMonths: number) => ordersAtStart(durationMonths, rounds);
 
   it('an order spanning two budget years obligates each year its months of deliveries', () => {
+    // deficitFirstShare 0: every round in the monthly tranches (the deficit-first case is below).
     const scenario = smallScenario({
       nations: [nation('AA', { budgetEurPerYear: 1e12 })],
-      procurement: { ...smallScenario().procurement, awardDelayDays: 0 },
+      procurement: { ...smallScenario().procurement, awardDelayDays: 0, deficitFirstShare: 0 },
     });
     const world = new World(scenario, { strategy: oneOrder(24_000, 24) });
     world.run();
@@ -137,6 +140,39 @@ describe('budgets in a run', () => {
     expect(byYear.years).toEqual([0, 1]);
     expect(byYear.amounts[0]!).toBeCloseTo(total / 2, 3);
     expect(byYear.amounts[1]!).toBeCloseTo(total / 2, 3);
+  });
+
+  it.each([
+    [1, 50_000],
+    [0.5, 25_000],
+  ])(
+    'with deficitFirstShare %s, %s rounds of the deficit come at once and are obligated in the first year',
+    (share, upfront) => {
+      // AA holds 100 000 rounds against a target of 150 000: a deficit of 50 000 (no backorders on day 0).
+      const scenario = smallScenario({
+        nations: [nation('AA', { budgetEurPerYear: 1e12 })],
+        procurement: { ...smallScenario().procurement, awardDelayDays: 0, deficitFirstShare: share },
+      });
+      const world = new World(scenario, { strategy: oneOrder(98_000, 24) });
+      world.run();
+      world.checkInvariants();
+      const c = world.contracts[0]!;
+      expect(c.upfrontRounds).toBe(upfront);
+      const tranche = (98_000 - upfront) / 24;
+      expect(c.allowedBy(0)).toBe(upfront + Math.floor(tranche));
+      // The upfront rounds' money in the first budget year, with 12 tranches; 12 tranches in the second.
+      const { years, amounts } = c.obligated[0]!;
+      expect(years).toEqual([0, 1]);
+      expect(amounts[0]!).toBeCloseTo((upfront + 12 * tranche) * c.unitPriceEur, 3);
+      expect(amounts[1]!).toBeCloseTo(12 * tranche * c.unitPriceEur, 3);
+    },
+  );
+
+  it('a second order the same day calls off only the deficit the first left', () => {
+    const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 1e12 })] });
+    const world = new World(scenario, { strategy: ordersAtStart(24, 30_000, 30_000) });
+    world.run();
+    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([30_000, 20_000]);
   });
 
   it('an order larger than the budget is cut to the rounds this year’s and next year’s money allow', () => {

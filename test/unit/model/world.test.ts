@@ -549,7 +549,9 @@ describe('world.checkInvariants(): fault injection', () => {
       pledges: [pledge('p1', 'UA', 'AA', { item: other.id, fromStockShare: 0 })],
     });
     const { kpis } = runScenario(s, { strategy: nationalOnly });
-    expect(kpis.pledges[0]!.fulfilmentByDeadline).toBeGreaterThan(0);
+    // The rounds arrive and the pledge is met (after its deadline: AA first calls off the deficit of its
+    // own stock of the new item from the same firm).
+    expect(kpis.pledges[0]!.met.reached).toBe(true);
   });
 
   it('passes on an untouched run', () => {

@@ -42,6 +42,11 @@ export interface StockpileView {
   readonly safetyRounds: number;
   /** Rounds on order for this stock and not yet arrived (contracts, and transfers on their way). */
   readonly onOrderRounds: number;
+  /**
+   * Of `onOrderRounds`, rounds transferred from a pooled stock and not yet arrived, whichever strategy sent
+   * them (see {@link DailyContext.transfer}).
+   */
+  readonly incomingTransferRounds: number;
   /** Mean consumption now, rounds per day (shocks included). */
   readonly demandRoundsPerDay: number;
 }

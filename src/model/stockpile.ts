@@ -36,6 +36,11 @@ export class Stockpile {
   transferredOutRounds = AS_DOUBLE;
   /** Rounds ordered for this stock and not yet delivered (kept by the model as contracts move). */
   onOrderRounds = AS_DOUBLE;
+  /**
+   * Of `onOrderRounds`, rounds transferred from a pooled stock and not yet arrived: kept by the model, so
+   * that whatever strategy ships from a pooled stock sees the transfers of one before it (a policy switch).
+   */
+  incomingTransferRounds = AS_DOUBLE;
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
   /**
@@ -73,6 +78,7 @@ export class Stockpile {
     // run's record, parts of shared orders and transfers bring fractions or doubles into them.
     this.backorderRounds = this.demandedRounds = this.servedFromStockRounds = this.servedLateRounds = 0;
     this.unmetRounds = this.receivedRounds = this.transferredOutRounds = this.onOrderRounds = 0;
+    this.incomingTransferRounds = 0;
     this.filledOnTheDayRounds = this.shortOnTheDayRounds = 0;
     this.level = AS_DOUBLE;
     this.level = initialRounds;

@@ -761,6 +761,7 @@ export class World {
       targetRounds: n.targets.get(s.item)!(day),
       safetyRounds: s.safetyRounds,
       onOrderRounds: s.onOrderRounds,
+      incomingTransferRounds: s.incomingTransferRounds,
       demandRoundsPerDay: meanDemand(n, s, day),
     };
   }
@@ -828,12 +829,14 @@ export class World {
     this.ledger.shipped(`stock:${from}`, taken);
     this.inTransitRounds += taken;
     dest.onOrderRounds += taken;
+    dest.incomingTransferRounds += taken;
     const destination = this.destinations.of(to, item);
     this.sim.schedule(
       delayDays,
       () => {
         this.inTransitRounds -= taken;
         dest.onOrderRounds -= taken;
+        dest.incomingTransferRounds -= taken;
         this.receive(destination, taken);
       },
       { priority: PRIORITY.arrival },

@@ -126,13 +126,11 @@ export interface TopUpRequest {
 }
 
 /**
- * Ships pooled stock to members below their reorder point, once a day. It remembers what it sent and
- * when it arrives, so a member is not topped up twice for the same shortfall.
+ * Ships pooled stock to members below their reorder point, once a day. A member's position counts every
+ * transfer on its way to it, which the model keeps (see {@link StockpileView.incomingTransferRounds}), so a
+ * member is not topped up twice for the same shortfall, even by the keeper of a strategy switched to.
  */
 export class PooledStockKeeper {
-  /** Transfers on their way, by `nation/item`: arrival day and rounds. */
-  private readonly onTheWay = new Map<string, { day: number; rounds: number }[]>();
-
   /**
    * @param owner - the agency id that holds the pooled stock
    * @param transferDelayDays - whole days from the pooled stock to a member
@@ -144,28 +142,13 @@ export class PooledStockKeeper {
     readonly reorderPoint: 'safety' | 'target' = 'safety',
   ) {}
 
-  /** Rounds sent to `nation` that have not arrived by the end of `day`. */
-  inTransit(nation: string, item: string, day: number): number {
-    const list = this.onTheWay.get(`${nation}/${item}`);
-    if (list === undefined) return 0;
-    let kept = 0;
-    let rounds = 0;
-    for (const t of list) {
-      if (t.day <= day) continue; // arrived before today's consumption
-      list[kept++] = t;
-      rounds += t.rounds;
-    }
-    list.length = kept;
-    return rounds;
-  }
-
   /** Members (in the order given) whose position is below their reorder point, with what they need. */
   requests(ctx: DailyContext, members: readonly string[], item: string): TopUpRequest[] {
     const out: TopUpRequest[] = [];
     for (const nation of members) {
       const stock = ctx.stockpile(nation, item);
       if (stock === undefined) continue;
-      const position = stock.levelRounds - stock.backorderRounds + this.inTransit(nation, item, ctx.day);
+      const position = stock.levelRounds - stock.backorderRounds + stock.incomingTransferRounds;
       const upTo = Math.max(stock.targetRounds, stock.safetyRounds);
       if (position >= (this.reorderPoint === 'target' ? upTo : stock.safetyRounds)) continue;
       const rounds = Math.floor(upTo - position);
@@ -201,18 +184,13 @@ export class PooledStockKeeper {
     requests.forEach((r, i) => {
       const rounds = grants[i]!;
       if (rounds <= 0) return;
-      const shipped = ctx.transfer({
+      sent += ctx.transfer({
         from: this.owner,
         to: r.nation,
         item,
         rounds,
         delayDays: this.transferDelayDays,
       });
-      sent += shipped;
-      const key = `${r.nation}/${item}`;
-      const list = this.onTheWay.get(key) ?? [];
-      list.push({ day: ctx.day + this.transferDelayDays, rounds: shipped });
-      this.onTheWay.set(key, list);
     });
     return sent;
   }

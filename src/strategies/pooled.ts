@@ -329,25 +329,18 @@ class Pooled implements ProcurementStrategy {
 
 /** The pooled strategy with a pooled stock: the agency tops members up daily. */
 class PooledWithStock extends Pooled {
-  private keeper: PooledStockKeeper;
+  private readonly keeper: PooledStockKeeper;
   /** Nations as seen at the start (memberships do not change), for the daily top-ups. */
   private nationsAtStart: readonly NationView[] = [];
 
   constructor(p: ResolvedPooledParams) {
     super(p);
-    this.keeper = this.newKeeper();
-  }
-
-  private newKeeper(): PooledStockKeeper {
-    const { agency, pooledStock } = this.p;
-    return new PooledStockKeeper(agency, pooledStock.transferDelayDays, pooledStock.reorderPoint);
+    const { agency, pooledStock } = p;
+    this.keeper = new PooledStockKeeper(agency, pooledStock.transferDelayDays, pooledStock.reorderPoint);
   }
 
   override start(context: ProcurementContext): void {
     super.start(context);
-    // A fresh keeper for each run: the last run's transfers still on their way (arriving after this run's
-    // day) would count as in transit for a member here, and delay its top-ups.
-    this.keeper = this.newKeeper();
     this.nationsAtStart = context.nations;
     // A pooled stock for every item a possible member holds.
     const possible = context.nations.filter(

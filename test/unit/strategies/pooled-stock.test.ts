@@ -32,6 +32,7 @@ const view = (over: Partial<StockpileView>): StockpileView => ({
   targetRounds: 0,
   safetyRounds: 0,
   onOrderRounds: 0,
+  incomingTransferRounds: 0,
   demandRoundsPerDay: 0,
   ...over,
 });
@@ -83,8 +84,12 @@ describe('pooledOrderParts(members, pool, safetyDays, lengthDays)', () => {
 });
 
 describe('PooledStockKeeper.topUp(context, members, item, weightOf)', () => {
-  /** A fake daily context over plain stock records; transfers move rounds at once and are logged. */
-  function fake(pool: number, stocks: Record<string, StockpileView>) {
+  /**
+   * A fake daily context over plain stock records; transfers leave the pool at once, are logged, and count
+   * as incoming for their member (they never arrive).
+   */
+  function fake(pool: number, given: Record<string, StockpileView>) {
+    const stocks = { ...given };
     const sent: { to: string; rounds: number; delayDays: number }[] = [];
     const ctx: DailyContext & { day: number } = {
       day: 10,
@@ -94,6 +99,8 @@ describe('PooledStockKeeper.topUp(context, members, item, weightOf)', () => {
         const rounds = Math.min(r.rounds, pool);
         pool -= rounds;
         sent.push({ to: r.to, rounds, delayDays: r.delayDays });
+        const to = stocks[r.to]!;
+        stocks[r.to] = { ...to, incomingTransferRounds: to.incomingTransferRounds + rounds };
         return rounds;
       },
     };
@@ -116,8 +123,16 @@ describe('PooledStockKeeper.topUp(context, members, item, weightOf)', () => {
     ctx.day = 11;
     keeper.topUp(ctx, ['AA', 'BB', 'CC'], ITEM, (r) => r.rounds);
     expect(sent).toHaveLength(2);
-    expect(keeper.inTransit('AA', ITEM, 13)).toBe(210);
-    expect(keeper.inTransit('AA', ITEM, 14)).toBe(0); // arrived on day 14, before consumption
+  });
+
+  it("counts transfers on their way that another keeper sent (the model's incomingTransferRounds)", () => {
+    // A keeper of a strategy switched to knows nothing of what the one before sent.
+    const { ctx, sent } = fake(10_000, {
+      AA: view({ levelRounds: 90, safetyRounds: 100, targetRounds: 300, incomingTransferRounds: 210 }),
+      BB: view({ levelRounds: 50, safetyRounds: 100, targetRounds: 300, incomingTransferRounds: 30 }),
+    });
+    new PooledStockKeeper(AGENCY, 4).topUp(ctx, ['AA', 'BB'], ITEM, (r) => r.rounds);
+    expect(sent).toEqual([{ to: 'BB', rounds: 220, delayDays: 4 }]);
   });
 
   it("with reorderPoint 'target', tops up every member below its target", () => {

@@ -33,8 +33,11 @@ export interface PayerPlan {
   readonly share: number;
   readonly budget: Budget;
   readonly payment: PaymentAccount;
-  /** Where its share of the rounds goes when the contract delivers to `@payers`. */
-  readonly destination: Destination | undefined;
+  /**
+   * Where its share of the rounds goes when the contract delivers to `@payers` (or, once a pooled stock it
+   * delivered to was handed over, see {@link deliverToPayers}).
+   */
+  destination: Destination | undefined;
   /**
    * Rounds paid for out of its budget but not yet credited to the firm and the ledger (see
    * `World.settlePayments`), when its share is 1: whole rounds, summed exactly.
@@ -50,9 +53,9 @@ export interface DeliveryPlan {
   readonly firm: Firm;
   readonly payers: readonly PayerPlan[];
   /** The receiving stockpile when the contract does not deliver to `@payers`. */
-  readonly destination: Destination | undefined;
+  destination: Destination | undefined;
   /** Stockpiles whose rounds on order the contract counts in, with the payer's share (stock contracts). */
-  readonly onOrder: readonly { readonly stock: Stockpile; readonly share: number }[];
+  onOrder: readonly { readonly stock: Stockpile; readonly share: number }[];
   readonly pledge: Pledge | undefined;
   /** Whether it has deliveries not yet credited to the firm and the ledger. */
   unpaid: boolean;
@@ -144,4 +147,38 @@ export function planDelivery(
     pledge: purpose.kind === 'pledge' ? pledges.find((p) => p.id === purpose.pledge) : undefined,
     unpaid: false,
   };
+}
+
+/**
+ * Makes `plan`, a stock contract delivering to a pooled stock, deliver to its payers instead, each its share
+ * (as a contract to `@payers` does), with its rounds on order counted for their stocks: when the pooled
+ * stock is handed over. The caller moves the rounds still on order (see `World.trackOnOrder`) around it;
+ * the contract's record (`deliverTo`) stays as signed. Returns false, changing nothing, if a payer (`payers`, in the contract's order) holds no stockpile of
+ * the item.
+ */
+export function deliverToPayers(
+  plan: DeliveryPlan,
+  payers: readonly NationState[],
+  destinations: Destinations,
+): boolean {
+  const item = plan.contract.item;
+  if (payers.some((n) => !n.stockpiles.has(item))) return false;
+  plan.destination = undefined;
+  plan.onOrder = mapToArray(plan.payers, (p, i) => onOrderEntry(payers[i]!.stockpiles.get(item)!, p.share));
+  plan.payers.forEach((p, i) => {
+    p.destination = destinations.of(payers[i]!.spec.id, item);
+  });
+  return true;
+}
+
+/**
+ * Rounds each nation paid for among the deliveries of `plans`, by nation id: per contract, its delivered
+ * rounds × the payer's share.
+ */
+export function roundsPaidFor(plans: readonly DeliveryPlan[]): Map<string, number> {
+  const paid = new Map<string, number>();
+  for (const { contract } of plans)
+    for (const p of contract.payers)
+      paid.set(p.payer, (paid.get(p.payer) ?? 0) + contract.deliveredRounds * p.share);
+  return paid;
 }

@@ -268,6 +268,32 @@ export interface ProcurementContext {
   openPooledStock(owner: string, item: string): void;
   /** A pooled stock opened with {@link ProcurementContext.openPooledStock}, or `undefined`. */
   pooledStock(owner: string, item: string): PooledStockView | undefined;
+  /**
+   * Hands a pooled stock over to the nations that paid for it, for a strategy that stops holding it (see
+   * {@link ProcurementStrategy.stop}): no round is created or lost, and none stays with `owner`.
+   *
+   * - Its rounds are sent to the payers of the contracts that delivered into it, in proportion to the rounds
+   *   each paid for (whole rounds by largest remainder, ties to the nation listed first), arriving
+   *   `delayDays` later and on order for the receiving stock until then, as {@link DailyContext.transfer}
+   *   sends them. A payer that holds no stockpile of `item` gets no part.
+   * - Contracts still to deliver into it deliver to their payers instead, each its share of every delivery
+   *   (as contracts to `'@payers'` do), and count as on order for the payers' stocks, not for the pooled
+   *   stock; so what members still pay for counts in their {@link ProcurementContext.needs}. A contract
+   *   with a payer that holds no stockpile of `item` keeps delivering into the pooled stock.
+   * - Transfers already on their way arrive as scheduled.
+   *
+   * The pooled stock stays open, empty and with nothing on order; opening it again reuses it. The
+   * context's `nations` show the stocks after the hand-over for the rest of the call.
+   *
+   * @remarks By payment, not by need: the rounds are the payers' property, bought in the shares they paid,
+   * so the split needs no judgement of urgency on the day of the hand-over, and it matches how the
+   * contracts still to deliver are split. Needs after it are met by whatever strategy follows.
+   * @param delayDays - whole days from the pooled stock to a nation's depot, ≥ 0
+   * @returns the rounds sent
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if no pooled stock of `item` held by `owner` was opened,
+   *   or `delayDays` is not a whole number ≥ 0.
+   */
+  handOverPooledStock(owner: string, item: string, delayDays: number): number;
 }
 
 /**
@@ -321,6 +347,12 @@ export interface ProcurementStrategy {
   check?(scenario: Scenario): void;
   /** Called once at the start of the run. */
   start?(context: ProcurementContext): void;
+  /**
+   * Called once if a policy switch (`switchAt`) replaces the strategy during the run, at the review of the
+   * switch, before the next strategy starts: the place to hand over what the strategy holds, such as a
+   * pooled stock ({@link ProcurementContext.handOverPooledStock}). Not called at the end of a run.
+   */
+  stop?(context: ProcurementContext): void;
   /** Called at each monthly review. */
   review(context: ProcurementContext): void;
   /**

@@ -20,7 +20,14 @@ import { type FirmInput, WorldBuilder } from './build-world.js';
 import { CommonDemand } from './common-demand.js';
 import { Contract, DAYS_PER_MONTH, type PayerShare } from './contract.js';
 import { dateOf, dayOf, monthStarts, yearStarts } from './dates.js';
-import { type DeliveryPlan, type Destination, Destinations, planDelivery } from './delivery-plan.js';
+import {
+  type DeliveryPlan,
+  type Destination,
+  Destinations,
+  deliverToPayers,
+  planDelivery,
+  roundsPaidFor,
+} from './delivery-plan.js';
 import { type Consumption, Pledge } from './demand.js';
 import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
@@ -33,6 +40,7 @@ import {
   checkProcurementStrategy,
   type DailyContext,
   type FirmInputView,
+  type NationView,
   type Need,
   type OrderRequest,
   type OrderResult,
@@ -48,6 +56,7 @@ import { buildResults } from './run-results.js';
 import type { Scenario } from './scenario.js';
 import { Stockpile } from './stockpile.js';
 import type { Supplier } from './supplier.js';
+import { wholeShares } from './whole-rounds.js';
 
 /** Calendar priorities of model events on the same day (lower first). */
 const PRIORITY = {
@@ -668,18 +677,12 @@ export class World {
    */
   private context(hook: 'start' | 'review', snap?: number): ProcurementContext {
     const day = this.sim.now;
-    const context: ProcurementContext = {
+    // `nations` is written again after a hand-over of a pooled stock (see handOverPooledStock below).
+    const context: ProcurementContext & { nations: readonly NationView[] } = {
       day,
       date: this.date(day),
       contractLengthMonths: this.procurement.contractLengthMonths,
-      nations: mapToArray(this.nationList, (n) => ({
-        id: n.spec.id,
-        memberships: n.spec.memberships,
-        qualificationStandard: n.spec.qualificationStandard,
-        domesticFirms: n.domesticFirms,
-        availableBudgetEur: n.budget.availableEur,
-        stockpiles: mapToArray(n.stockpileList, (s) => this.stockpileView(n, s, day)),
-      })),
+      nations: this.nationViews(day),
       firms: mapToArray(this.firmList, (f, i) => ({
         id: f.id,
         nation: f.params.nation,
@@ -714,8 +717,27 @@ export class World {
         this.checkLive(context, 'pooledStock', hook);
         return this.pooledStockView(owner, item);
       },
+      handOverPooledStock: (owner, item, delayDays) => {
+        this.checkLive(context, 'handOverPooledStock', hook);
+        const sent = this.handOverPooledStock(owner, item, delayDays);
+        // Rounds on order moved to the members: the strategy that starts next in this call must see them.
+        context.nations = this.nationViews(day);
+        return sent;
+      },
     };
     return context;
+  }
+
+  /** What a strategy sees of the nations on `day` (today), in scenario order. */
+  private nationViews(day: number): NationView[] {
+    return mapToArray(this.nationList, (n) => ({
+      id: n.spec.id,
+      memberships: n.spec.memberships,
+      qualificationStandard: n.spec.qualificationStandard,
+      domesticFirms: n.domesticFirms,
+      availableBudgetEur: n.budget.availableEur,
+      stockpiles: mapToArray(n.stockpileList, (s) => this.stockpileView(n, s, day)),
+    }));
   }
 
   /** Calls a strategy's hook with `context`, which is live only until the hook returns. */
@@ -842,6 +864,48 @@ export class World {
       { priority: PRIORITY.arrival },
     );
     return taken;
+  }
+
+  /** See {@link ProcurementContext.handOverPooledStock}. */
+  private handOverPooledStock(owner: string, item: string, delayDays: number): number {
+    const pool = this.pooledStock.get(`${owner}/${item}`);
+    if (pool === undefined)
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `handOverPooledStock: no pooled stock of ${item} held by "${owner}". Open it with openPooledStock first.`,
+      );
+    if (!Number.isInteger(delayDays) || delayDays < 0)
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `handOverPooledStock: delayDays must be a whole number >= 0 (got ${describeValue(delayDays)}). Use the days from the pooled stock to a depot, e.g. 7.`,
+      );
+    const plans = this.deliveries.filter((p) => p.destination?.stock === pool);
+    for (const plan of plans) {
+      const c = plan.contract;
+      const left = c.quantityRounds - c.deliveredRounds;
+      if (c.status === 'denied' || left === 0) continue;
+      // Off the pooled stock's rounds on order, onto the payers' (back where they were if a payer holds no
+      // stockpile of the item and the contract keeps delivering into the pooled stock).
+      this.trackOnOrder(plan, -left);
+      deliverToPayers(
+        plan,
+        mapToArray(c.payers, (p) => this.nations.get(p.payer)!),
+        this.destinations,
+      );
+      this.trackOnOrder(plan, left);
+    }
+    const paid = roundsPaidFor(plans);
+    const to = this.nationList.filter((n) => (paid.get(n.spec.id) ?? 0) > 0 && n.stockpiles.has(item));
+    const parts = wholeShares(
+      pool.level,
+      mapToArray(to, (n) => paid.get(n.spec.id)!),
+    );
+    let sent = 0;
+    to.forEach((n, i) => {
+      if (parts[i]! > 0)
+        sent += this.transfer({ from: owner, to: n.spec.id, item, rounds: parts[i]!, delayDays });
+    });
+    return sent;
   }
 
   private needs(day: number, contractLengthMonths: number): Need[] {

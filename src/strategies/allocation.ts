@@ -6,6 +6,7 @@
  */
 import { mapToArray } from '../kernel/arrays.js';
 import type { FirmView, NationView } from '../model/procurement.js';
+import { largestRemainder } from '../model/whole-rounds.js';
 
 /**
  * Splits `total` whole rounds among claimants in proportion to `weights`, never giving claimant i more
@@ -59,17 +60,7 @@ export function allocateCapped(total: number, caps: readonly number[], raw: read
     indices.filter((i) => exact[i]! < caps[i]!),
     (i) => caps[i]! - exact[i]!,
   );
-  const whole = mapToArray(exact, (x) => Math.floor(x + 1e-9));
-  let rest = Math.round(exact.reduce((s, x) => s + x, 0)) - whole.reduce((s, x) => s + x, 0);
-  const order = indices
-    .filter((i) => whole[i]! < caps[i]!)
-    .sort((a, b) => exact[b]! - whole[b]! - (exact[a]! - whole[a]!) || a - b);
-  for (const i of order) {
-    if (rest <= 0) break;
-    whole[i]! += 1;
-    rest--;
-  }
-  return whole;
+  return largestRemainder(exact, caps);
 }
 
 /**

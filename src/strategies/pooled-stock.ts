@@ -12,6 +12,10 @@
  *   pooled stock cannot serve every request, it is shared by the agency's allocation rule.
  * - **Money**: members pay for pooled rounds when they reach the pooled stock, each its part of the
  *   contract; a transfer to a member is not paid again.
+ * - **At a policy switch** away from the strategy: the agency hands its stock to the members in
+ *   proportion to the rounds each paid for, and its contracts still to deliver go to them, each its share
+ *   (`ProcurementContext.handOverPooledStock`); transfers on their way arrive as scheduled, and count in
+ *   members' positions for any keeper after the switch.
  *
  * With members' own targets and safety levels at zero, members hold nothing and the pooled stock serves
  * their demand within the day: the centralised system of Eppen's result, which

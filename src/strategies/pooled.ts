@@ -26,6 +26,8 @@
  *   The model books each donor's part of a joint pledge contract. Non-members' pledges stay national.
  * - **Pooled stock** (optional, off by default): a common stockpile fed by the framework contracts that
  *   tops up members below their reorder point; see {@link PooledStockParams} and the `pooled-stock` module.
+ *   When a policy switch replaces the strategy, the agency hands the stock, and its contracts still to
+ *   deliver, over to the members (`stop`).
  *
  * - **Budgets**: the model cuts a joint contract to what its tightest payer can afford; each member then
  *   buys the rest of its part alone on the same terms, as far as its own budget allows. Members with no
@@ -348,6 +350,13 @@ class PooledWithStock extends Pooled {
     );
     this.pooledItems = [...new Set(possible.flatMap((n) => n.stockpiles.map((s) => s.item)))];
     for (const item of this.pooledItems) context.openPooledStock(this.p.agency, item);
+  }
+
+  /** At a switch away from it: the agency hands its stock over to the members who paid for it. */
+  stop(context: ProcurementContext): void {
+    const { agency, pooledStock } = this.p;
+    for (const item of this.pooledItems)
+      context.handOverPooledStock(agency, item, pooledStock.transferDelayDays);
   }
 
   daily(context: DailyContext): void {

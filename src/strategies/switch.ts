@@ -19,6 +19,13 @@ import type { Scenario } from '../model/scenario.js';
  * set-up delay (bilateral agreements, a pooled agency) starts its clock at the switch. Before the switch
  * nothing of `after` runs, so a replication is identical to one of `before` alone up to the switch.
  *
+ * At the switch, `before.stop` is called first, so that it hands over what it holds: a pooled agency with a
+ * pooled stock gives its stock to the members in proportion to what each paid for, and its contracts still
+ * to deliver go to the members, each its share (see {@link ProcurementContext.handOverPooledStock}); its
+ * transfers on their way arrive as scheduled. Members have paid for these rounds, and whatever `after`
+ * is, they count in their positions, so nothing is bought twice. This holds when `after` is pooled with a
+ * pooled stock too: it is a new agency (its set-up delay counts from the switch) and builds its own stock.
+ *
  * Reviews fall on the first day of each month: a mid-month `date` takes effect at the next month start.
  * A date after the scenario's last review would never take effect, so `check` (which experiments and
  * `runScenario` call before anything runs) rejects it, and passes the scenario on to `before.check` and
@@ -93,9 +100,15 @@ class Switch implements ProcurementStrategy {
   review(context: ProcurementContext): void {
     if (!this.switched && context.date >= this.date) {
       this.switched = true;
+      this.before.stop?.(context);
       this.after.start?.(context);
     }
     this.current.review(context);
+  }
+
+  /** A switch that is itself switched away from stops the strategy in force. */
+  stop(context: ProcurementContext): void {
+    this.current.stop?.(context);
   }
 }
 

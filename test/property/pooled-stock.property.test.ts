@@ -1,11 +1,16 @@
 // The pooled stock over random small scenarios: rounds and money conserved (every run passes its ledger
 // checks, which cover the agency's stock), no stock ever negative (checked every day), and the same seed
-// gives the same results. fast-check's seed is pinned by FC_SEED (test/setup.ts).
+// gives the same results; with a switch away from the agency at a random month start, its stock is empty
+// and has nothing on order from the switch on. fast-check's seed is pinned by FC_SEED (test/setup.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayOf } from '../../src/model/dates.js';
+import type { ProcurementStrategy } from '../../src/model/procurement.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { World } from '../../src/model/world.js';
+import { nationalOnly } from '../../src/strategies/national.js';
 import { createPooled, type PooledParams } from '../../src/strategies/pooled.js';
+import { switchAt } from '../../src/strategies/switch.js';
 import { ITEM, pledge, recipient } from '../unit/model/small-scenario.js';
 import { frictionless, member, scenarioOf } from '../unit/strategies/scenarios.js';
 
@@ -26,6 +31,10 @@ const caseArb = fc.record({
   contractLengthMonths: fc.integer({ min: 1, max: 24 }),
   transportDays: fc.integer({ min: 0, max: 30 }),
   withPledge: fc.boolean(),
+  // Month start (months after 2025-01-01, within the two-year horizon) of a switch away from the agency.
+  switchAway: fc.option(
+    fc.record({ month: fc.integer({ min: 1, max: 23 }), to: fc.constantFrom('national-only', 'pooled') }),
+  ),
   params: fc.record({
     setUpDelayDays: fc.integer({ min: 0, max: 200 }),
     frameworkLengthMonths: fc.integer({ min: 1, max: 36 }),
@@ -85,19 +94,38 @@ interface GeneratedCase {
   readonly contractLengthMonths: number;
   readonly transportDays: number;
   readonly withPledge: boolean;
+  readonly switchAway: { month: number; to: 'national-only' | 'pooled' } | null;
   readonly params: PooledParams;
+}
+
+/** The pooled strategy, switched away from at `switchAway`'s month start if set; and the switch day. */
+function strategyOf(g: GeneratedCase): { strategy: ProcurementStrategy; switchDay: number } {
+  const pooled = createPooled(g.params);
+  if (g.switchAway === null) return { strategy: pooled, switchDay: Number.POSITIVE_INFINITY };
+  const { month, to } = g.switchAway;
+  const date = `${2025 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  const after = to === 'pooled' ? createPooled({ setUpDelayDays: 0 }) : nationalOnly;
+  return { strategy: switchAt(date, pooled, after), switchDay: dayOf('2025-01-01', date) };
 }
 
 // --- how to run --------------------------------------------------------------------------------------
 
-/** Runs with a daily probe; returns the lowest stock level seen anywhere and a fingerprint of the run. */
-function runChecked(scenario: Scenario, params: PooledParams, seed: number) {
-  const world = new World(scenario, { strategy: createPooled(params), seed });
+/**
+ * Runs with a daily probe; returns the lowest stock level seen anywhere, the most the agency held or had on
+ * order on any day from the switch on, and a fingerprint of the run.
+ */
+function runChecked(scenario: Scenario, g: GeneratedCase, seed: number) {
+  const { strategy, switchDay } = strategyOf(g);
+  const world = new World(scenario, { strategy, seed });
   let lowest = Number.POSITIVE_INFINITY;
+  let heldAfterSwitch = 0;
   const probe = (): void => {
     for (const n of world.nations.values())
       for (const s of n.stockpiles.values()) lowest = Math.min(lowest, s.level);
-    for (const s of world.pooledStock.values()) lowest = Math.min(lowest, s.level);
+    for (const s of world.pooledStock.values()) {
+      lowest = Math.min(lowest, s.level);
+      if (world.sim.now >= switchDay) heldAfterSwitch = Math.max(heldAfterSwitch, s.level + s.onOrderRounds);
+    }
     if (world.sim.now + 1 < world.horizonDays) world.sim.schedule(1, probe, { priority: 0.5 });
   };
   world.sim.schedule(0, probe, { priority: 0.5 });
@@ -107,6 +135,7 @@ function runChecked(scenario: Scenario, params: PooledParams, seed: number) {
   const pool = world.pooledStock.get(`pesco-agency/${ITEM}`);
   return {
     lowest,
+    heldAfterSwitch,
     fingerprint: JSON.stringify({ kpis: r.kpis, pool: pool?.level, contracts: world.contracts.length }),
   };
 }
@@ -116,9 +145,12 @@ describe('createPooled with a pooled stock over random small scenarios', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 1_000 }), (g, seed) => {
         const scenario = toScenario(g);
-        const a = runChecked(scenario, g.params, seed);
+        const a = runChecked(scenario, g, seed);
         expect(a.lowest).toBeGreaterThanOrEqual(0);
-        expect(runChecked(structuredClone(scenario), g.params, seed).fingerprint).toBe(a.fingerprint);
+        // A switch away hands the agency's stock and its contracts to the members (a pooled agency after
+        // the switch holds none here: it has no pooled stock).
+        if (g.switchAway !== null) expect(a.heldAfterSwitch).toBe(0);
+        expect(runChecked(structuredClone(scenario), g, seed).fingerprint).toBe(a.fingerprint);
       }),
       { numRuns: Number(process.env.MODEL_RUNS ?? 25) },
     );

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DibsimError, ModelError, ScenarioError } from '../../../src/errors.js';
-import type { DailyContext, ProcurementStrategy, StockpileView } from '../../../src/model/procurement.js';
+import type {
+  DailyContext,
+  ProcurementContext,
+  ProcurementStrategy,
+  StockpileView,
+} from '../../../src/model/procurement.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { World } from '../../../src/model/world.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
@@ -329,6 +334,18 @@ describe('ProcurementContext.openPooledStock and DailyContext.transfer', () => {
     expect(trying((c) => c.openPooledStock(AGENCY, ITEM), daily(0.5))).toThrow(/whole numbers/);
     // From an empty pooled stock nothing moves, and nothing fails.
     expect(trying((c) => c.openPooledStock(AGENCY, ITEM), daily(5))).not.toThrow();
+  });
+
+  it('handOverPooledStock rejects a stock that was not opened, or a fractional delay, naming the fix', () => {
+    expect(trying((c) => c.handOverPooledStock(AGENCY, ITEM, 7))).toThrow(
+      /handOverPooledStock: no pooled stock of 155mm held by "pesco-agency". Open it with openPooledStock/,
+    );
+    const open = (delayDays: number) => (c: ProcurementContext) => {
+      c.openPooledStock(AGENCY, ITEM);
+      c.handOverPooledStock(AGENCY, ITEM, delayDays);
+    };
+    expect(trying(open(1.5))).toThrow(/delayDays must be a whole number >= 0 \(got 1.5\)/);
+    expect(trying(open(0))).not.toThrow(); // an empty stock hands over nothing
   });
 });
 

@@ -4,10 +4,12 @@ import type { ProcurementStrategy } from '../../../src/model/procurement.js';
 import { World } from '../../../src/model/world.js';
 import { createPooled, type PooledParams } from '../../../src/strategies/pooled.js';
 import { switchAt } from '../../../src/strategies/switch.js';
+import { ITEM } from '../model/small-scenario.js';
 import { frictionless, member, scenarioOf } from './scenarios.js';
 
 const SWITCH_DATE = '2025-09-01';
 const SWITCH_DAY = 243; // days from 2025-01-01
+const AGENCY = 'pesco-agency';
 // Three members topped up from a pooled stock 60 days away, so transfers are on their way at the switch.
 const stockpile = { initialRounds: 30_000, targetRounds: 30_000, safetyRounds: 10_000 };
 const scenario = scenarioOf(
@@ -41,6 +43,7 @@ function logged(by: string, strategy: ProcurementStrategy, log: Shipment[]): Pro
     name: strategy.name,
     start: (c) => strategy.start?.(c),
     review: (c) => strategy.review(c),
+    stop: (c) => strategy.stop?.(c),
     daily: (c) =>
       strategy.daily?.({
         day: c.day,
@@ -95,5 +98,101 @@ describe('switchAt(date, pooled with a stock, …)', () => {
     // keeper that forgot them would top those members up again at once), and B ships.
     expect(log.some((s) => s.by === 'A' && s.arrivalDay > SWITCH_DAY)).toBe(true);
     expect(log.some((s) => s.by === 'B')).toBe(true);
+  });
+});
+
+/** Members' stock − backorders + rounds on order, summed, and the pooled stock's level + rounds on order. */
+function positions(world: World): { members: number; pool: number } {
+  const pool = world.pooledStock.get(`${AGENCY}/${ITEM}`)!;
+  let members = 0;
+  for (const n of world.nations.values()) {
+    const s = n.stockpiles.get(ITEM)!;
+    members += s.level - s.backorderRounds + s.onOrderRounds;
+  }
+  return { members, pool: pool.level + pool.onOrderRounds };
+}
+
+/** Each member's rounds on their way from a pooled stock, by nation id. */
+function incoming(world: World): Map<string, number> {
+  return new Map([...world.nations].map(([id, n]) => [id, n.stockpiles.get(ITEM)!.incomingTransferRounds]));
+}
+
+describe('switchAt(date, pooled with a stock, a strategy without one)', () => {
+  it('the agency hands its stock and its contracts still to deliver to the members; every round bought reaches them', () => {
+    const pooled = createPooled(BEFORE);
+    let world: World | undefined;
+    // What the old agency and its members held just before it handed over.
+    let atStop = { positions: { members: 0, pool: 0 }, level: 0, incoming: new Map<string, number>() };
+    const before: ProcurementStrategy = {
+      name: pooled.name,
+      start: (c) => pooled.start!(c),
+      review: (c) => pooled.review(c),
+      daily: (c) => pooled.daily!(c),
+      stop: (c) => {
+        const pool = world!.pooledStock.get(`${AGENCY}/${ITEM}`)!;
+        atStop = { positions: positions(world!), level: pool.level, incoming: incoming(world!) };
+        pooled.stop?.(c);
+      },
+    };
+    // After the switch nobody buys: what members receive from then on comes from the agency.
+    let checkedStart = false;
+    const idle: ProcurementStrategy = {
+      name: 'idle',
+      start: (c) => {
+        const w = world!;
+        // The pooled stock is empty, with nothing on order: all of it, held or to come, counts for members.
+        expect(c.pooledStock(AGENCY, ITEM)).toMatchObject({ levelRounds: 0, onOrderRounds: 0 });
+        // Not vacuous: the agency held rounds, and had more on order.
+        expect(atStop.level).toBeGreaterThan(0);
+        expect(atStop.positions.pool).toBeGreaterThan(atStop.level);
+        expect(positions(w).members).toBeCloseTo(atStop.positions.members + atStop.positions.pool, 6);
+        // The context's views show it, for the strategy that starts.
+        for (const n of c.nations) {
+          const live = w.nations.get(n.id)!.stockpiles.get(ITEM)!;
+          expect(n.stockpiles[0]!.onOrderRounds).toBe(live.onOrderRounds);
+          expect(n.stockpiles[0]!.incomingTransferRounds).toBe(live.incomingTransferRounds);
+        }
+        // The stock is shared in whole rounds in proportion to what each member paid for.
+        const paid = new Map<string, number>();
+        for (const k of w.contracts)
+          if (k.deliverTo === AGENCY)
+            for (const p of k.payers)
+              paid.set(p.payer, (paid.get(p.payer) ?? 0) + k.deliveredRounds * p.share);
+        const totalPaid = [...paid.values()].reduce((s, x) => s + x, 0);
+        let handed = 0;
+        for (const [id, now] of incoming(w)) {
+          const part = now - atStop.incoming.get(id)!;
+          expect(Number.isInteger(part)).toBe(true);
+          expect(Math.abs(part - (atStop.level * (paid.get(id) ?? 0)) / totalPaid)).toBeLessThan(1);
+          handed += part;
+        }
+        expect(handed).toBe(atStop.level);
+        checkedStart = true;
+      },
+      review: () => {},
+    };
+    world = new World(scenario, { strategy: switchAt(SWITCH_DATE, before, idle), seed: 1 });
+    world.run();
+    world.checkInvariants();
+    expect(checkedStart).toBe(true);
+    // Transfers on their way at the switch (60 days from the agency) arrived as scheduled.
+    expect([...atStop.incoming.values()].some((r) => r > 0)).toBe(true);
+    const pool = world.pooledStock.get(`${AGENCY}/${ITEM}`)!;
+    expect(pool.level).toBe(0);
+    expect(pool.onOrderRounds).toBe(0);
+    // Conservation: with every contract done and nothing on its way, members received every round
+    // bought for stock (through the agency's stock or straight from its contracts after the switch).
+    for (const k of world.contracts) expect(['completed', 'denied']).toContain(k.status);
+    expect(world.inTransitRounds).toBe(0);
+    const bought = world.contracts.reduce(
+      (s, k) => s + (k.purpose.kind === 'stock' ? k.deliveredRounds : 0),
+      0,
+    );
+    const received = [...world.nations.values()].reduce(
+      (s, n) => s + n.stockpiles.get(ITEM)!.receivedRounds,
+      0,
+    );
+    expect(bought).toBeGreaterThan(0);
+    expect(received).toBe(bought);
   });
 });

@@ -173,12 +173,18 @@ export function deliverToPayers(
 
 /**
  * Rounds each nation paid for among the deliveries of `plans`, by nation id: per contract, its delivered
- * rounds × the payer's share.
+ * rounds less those in `before` (rounds of its deliveries already counted, e.g. by an earlier hand-over of
+ * the same pooled stock) × the payer's share.
  */
-export function roundsPaidFor(plans: readonly DeliveryPlan[]): Map<string, number> {
+export function roundsPaidFor(
+  plans: readonly DeliveryPlan[],
+  before: ReadonlyMap<DeliveryPlan, number>,
+): Map<string, number> {
   const paid = new Map<string, number>();
-  for (const { contract } of plans)
-    for (const p of contract.payers)
-      paid.set(p.payer, (paid.get(p.payer) ?? 0) + contract.deliveredRounds * p.share);
+  for (const plan of plans) {
+    const { contract } = plan;
+    const rounds = contract.deliveredRounds - (before.get(plan) ?? 0);
+    for (const p of contract.payers) paid.set(p.payer, (paid.get(p.payer) ?? 0) + rounds * p.share);
+  }
   return paid;
 }

@@ -273,17 +273,18 @@ export interface ProcurementContext {
    * {@link ProcurementStrategy.stop}): no round is created or lost, and none stays with `owner`.
    *
    * - Its rounds are sent to the payers of the contracts that delivered into it, in proportion to the rounds
-   *   each paid for (whole rounds by largest remainder, ties to the nation listed first), arriving
-   *   `delayDays` later and on order for the receiving stock until then, as {@link DailyContext.transfer}
-   *   sends them. A payer that holds no stockpile of `item` gets no part.
+   *   each paid for since its last hand-over, if any (whole rounds by largest remainder, ties to the nation
+   *   listed first), arriving `delayDays` later and on order for the receiving stock until then, as
+   *   {@link DailyContext.transfer} sends them. A payer that holds no stockpile of `item` gets no part.
    * - Contracts still to deliver into it deliver to their payers instead, each its share of every delivery
    *   (as contracts to `'@payers'` do), and count as on order for the payers' stocks, not for the pooled
    *   stock; so what members still pay for counts in their {@link ProcurementContext.needs}. A contract
    *   with a payer that holds no stockpile of `item` keeps delivering into the pooled stock.
    * - Transfers already on their way arrive as scheduled.
    *
-   * The pooled stock stays open, empty and with nothing on order; opening it again reuses it. The
-   * context's `nations` show the stocks after the hand-over for the rest of the call.
+   * The pooled stock stays open, empty and with nothing on order (unless a contract keeps delivering into
+   * it, as above); opening it again reuses it. The context's `nations` show the stocks after the hand-over
+   * for the rest of the call.
    *
    * @remarks By payment, not by need: the rounds are the payers' property, bought in the shares they paid,
    * so the split needs no judgement of urgency on the day of the hand-over, and it matches how the

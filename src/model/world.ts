@@ -163,6 +163,11 @@ export class World {
   private readonly qualifiedViews = new Map<Firm, ReadonlySet<string>>();
   /** Each contract's deliveries, resolved when it was placed; index = contract id. */
   private readonly deliveries: DeliveryPlan[] = [];
+  /**
+   * Rounds of each contract's deliveries into a pooled stock that a hand-over already shared out (see
+   * `handOverPooledStock`): a reopened stock handed over again shares only what was paid for since.
+   */
+  private readonly handedOverRounds = new Map<DeliveryPlan, number>();
   /** Plans with payments not yet credited to the firm and the ledger, in the order of their first one. */
   private readonly unpaidPlans: DeliveryPlan[] = [];
   private readonly destinations: Destinations;
@@ -894,7 +899,8 @@ export class World {
       );
       this.trackOnOrder(plan, left);
     }
-    const paid = roundsPaidFor(plans);
+    const paid = roundsPaidFor(plans, this.handedOverRounds);
+    for (const plan of plans) this.handedOverRounds.set(plan, plan.contract.deliveredRounds);
     const to = this.nationList.filter((n) => (paid.get(n.spec.id) ?? 0) > 0 && n.stockpiles.has(item));
     const parts = wholeShares(
       pool.level,

@@ -196,3 +196,43 @@ describe('switchAt(date, pooled with a stock, a strategy without one)', () => {
     expect(received).toBe(bought);
   });
 });
+
+describe('switchAt(date, …, switchAt(date2, …)) with one pooled stock handed over twice', () => {
+  /**
+   * Opens (or reopens) the agency's pooled stock and orders `rounds` into it, paid by `payer` alone; hands
+   * the stock over at its stop.
+   */
+  const feeder = (payer: string, rounds: number): ProcurementStrategy => ({
+    name: `feeder-${payer}`,
+    start(c) {
+      c.openPooledStock(AGENCY, ITEM);
+      const request = { buyer: AGENCY, payers: [{ payer, share: 1 }], firm: `firm-${payer}`, item: ITEM };
+      c.placeOrder({ ...request, rounds, durationMonths: 1, deliverTo: AGENCY, purpose: { kind: 'stock' } });
+    },
+    review() {},
+    stop: (c) => void c.handOverPooledStock(AGENCY, ITEM, 0),
+  });
+  const idle: ProcurementStrategy = { name: 'idle', review() {} };
+
+  it('the second hand-over shares only what was paid for since the first', () => {
+    // AA fills the stock until June; BB from then until December. Each member's rounds go back to it.
+    const world = new World(scenario, {
+      strategy: switchAt(
+        '2025-06-01',
+        feeder('AA', 10_000),
+        switchAt('2025-12-01', feeder('BB', 10_000), idle),
+      ),
+      seed: 1,
+    });
+    world.run();
+    world.checkInvariants();
+    expect(world.contracts.map((c) => [c.payers[0]!.payer, c.status])).toEqual([
+      ['AA', 'completed'],
+      ['BB', 'completed'],
+    ]);
+    // Before, the second hand-over also weighed AA's contract, done and handed over in June: AA got 5,000
+    // of the rounds BB paid for.
+    const received = (id: string) => world.nations.get(id)!.stockpiles.get(ITEM)!.receivedRounds;
+    expect([received('AA'), received('BB'), received('CC')]).toEqual([10_000, 10_000, 0]);
+  });
+});

@@ -44,13 +44,14 @@ export class Stockpile {
   /** Days on which the level was below the safety level. */
   daysBelowSafety = 0;
   /**
-   * The day of the last order that called off part of this stock's deficit at once, and the rounds the
-   * orders of that day called off: a second order the same day (another firm, the rest of a cut order)
-   * calls off only what is left. @internal
+   * The day of the last stock order that covered part of this stock's deficit, and the rounds of the
+   * deficit the orders of that day covered (each calls off `procurement.deficitFirstShare` of what it
+   * covers): a second order the same day (another firm, the rest of a cut order) covers only what is left.
+   * @internal
    */
-  calledOffDay = -1;
-  /** See {@link Stockpile.calledOffDay}. @internal */
-  calledOffRounds = AS_DOUBLE;
+  deficitCoveredDay = -1;
+  /** See {@link Stockpile.deficitCoveredDay}. @internal */
+  deficitCoveredRounds = AS_DOUBLE;
   /**
    * The last day demand was backordered, and what of that day's backorders is still unmet: the newest part
    * of `backorderRounds`, since arrivals meet the oldest first.
@@ -78,7 +79,7 @@ export class Stockpile {
     // run's record, parts of shared orders and transfers bring fractions or doubles into them.
     this.backorderRounds = this.demandedRounds = this.servedFromStockRounds = this.servedLateRounds = 0;
     this.unmetRounds = this.receivedRounds = this.transferredOutRounds = this.onOrderRounds = 0;
-    this.incomingTransferRounds = 0;
+    this.incomingTransferRounds = this.deficitCoveredRounds = 0;
     this.filledOnTheDayRounds = this.shortOnTheDayRounds = 0;
     this.level = AS_DOUBLE;
     this.level = initialRounds;

@@ -964,12 +964,13 @@ export class World {
   }
 
   /**
-   * The share of a stock order's rounds deliverable at once: `deficitFirstShare` of what its buyers lack
-   * now (target + backorders − stock on hand, less what other orders of the day called off), each payer
-   * counted up to its part of the order. Rounds on order from earlier reviews do not reduce it: they may
-   * be due years later, while the deficit is now. Pledge orders and orders for a pooled stock keep the
-   * even schedule. With `placed` (rounds placed, after a budget cut), books each payer's part as called
-   * off today instead.
+   * The share of a stock order's rounds deliverable at once: `deficitFirstShare` of the deficit it covers,
+   * what its buyers lack now (target + backorders − stock on hand, less what other orders of the day
+   * cover), each payer counted up to its part of the order. The day's orders cover the deficit, and call
+   * off `deficitFirstShare` of it, whether it comes in one contract or is split among firms. Rounds on
+   * order from earlier reviews do not reduce it: they may be due years later, while the deficit is now.
+   * Pledge orders and orders for a pooled stock keep the even schedule. With `placed` (rounds placed,
+   * after a budget cut), books each payer's part as covered today instead.
    */
   private upfrontShare(
     request: OrderRequest,
@@ -986,18 +987,20 @@ export class World {
       if (!toPayers && request.deliverTo !== n.spec.id) continue;
       const stock = n.stockpiles.get(request.item);
       if (stock === undefined) continue;
-      if (stock.calledOffDay !== day) {
-        stock.calledOffDay = day;
-        stock.calledOffRounds = 0;
+      if (stock.deficitCoveredDay !== day) {
+        stock.deficitCoveredDay = day;
+        stock.deficitCoveredRounds = 0;
       }
       const short =
-        n.targets.get(request.item)!(day) + stock.backorderRounds - stock.level - stock.calledOffRounds;
+        n.targets.get(request.item)!(day) + stock.backorderRounds - stock.level - stock.deficitCoveredRounds;
       if (!(short > 0)) continue;
-      const part = share * Math.min(short, request.payers[i]!.share * request.rounds);
-      deficit += part;
-      if (placed !== undefined) stock.calledOffRounds += (part * placed) / request.rounds;
+      // What this order covers, not only what it calls off: a later order of the day must not call off
+      // the share of it left to the tranches (with deficitFirstShare 1 the two are the same).
+      const covered = Math.min(short, request.payers[i]!.share * request.rounds);
+      deficit += covered;
+      if (placed !== undefined) stock.deficitCoveredRounds += (covered * placed) / request.rounds;
     }
-    return Math.min(1, deficit / request.rounds);
+    return Math.min(1, (share * deficit) / request.rounds);
   }
 
   private placeOrder(request: OrderRequest, day: number): OrderResult {

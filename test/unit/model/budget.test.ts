@@ -175,6 +175,23 @@ describe('budgets in a run', () => {
     expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([30_000, 20_000]);
   });
 
+  it('with deficitFirstShare 0.5, a need split into two orders calls off half the deficit, as one order does', () => {
+    // A deficit of 50 000: one order of 80 000 calls off 25 000. Split in two, the first covers 40 000 of
+    // the deficit (calling off 20 000), the second the 10 000 left (5 000). Before, the second counted the
+    // 20 000 the first left to its tranches as still lacking and called off 15 000: 35 000 in all.
+    const scenario = smallScenario({
+      nations: [nation('AA', { budgetEurPerYear: 1e12 })],
+      procurement: { ...smallScenario().procurement, deficitFirstShare: 0.5 },
+    });
+    const upfront = (...rounds: number[]) => {
+      const world = new World(scenario, { strategy: ordersAtStart(24, ...rounds) });
+      world.run();
+      return world.contracts.map((c) => c.upfrontRounds);
+    };
+    expect(upfront(80_000)).toEqual([25_000]);
+    expect(upfront(40_000, 40_000)).toEqual([20_000, 5_000]);
+  });
+
   it('an order larger than the budget is cut to the rounds this year’s and next year’s money allow', () => {
     // 2025 starts on its 1st day; the budget is 50 M EUR a year. Price ≈ 4 400 EUR: one year of the
     // two-year order fits ≈ 11 360 rounds a year, so ≈ 22 700 of the 100 000 rounds are bought.

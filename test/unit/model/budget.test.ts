@@ -192,6 +192,52 @@ describe('budgets in a run', () => {
     expect(upfront(40_000, 40_000)).toEqual([20_000, 5_000]);
   });
 
+  it('a joint order calls off each payer’s deficit up to its part; an order for a pooled stock none', () => {
+    // AA lacks 50 000 rounds, BB nothing (its stock is at its target).
+    const scenario = smallScenario({
+      nations: [
+        nation('AA', { budgetEurPerYear: 1e12 }),
+        nation('BB', { budgetEurPerYear: 1e12, stockpile: { initialRounds: 150_000 } }),
+      ],
+    });
+    const order = { firm: 'firm-AA', item: '155mm', durationMonths: 24, purpose: { kind: 'stock' } } as const;
+    const strategy: ProcurementStrategy = {
+      name: 'orders',
+      start(ctx) {
+        ctx.openPooledStock('agency', '155mm');
+        const alone = { buyer: 'AA', payers: [{ payer: 'AA', share: 1 }] };
+        ctx.placeOrder({ ...order, ...alone, rounds: 10_000, deliverTo: 'agency' });
+        const both = [
+          { payer: 'AA', share: 0.5 },
+          { payer: 'BB', share: 0.5 },
+        ];
+        ctx.placeOrder({ ...order, buyer: 'AA+BB', payers: both, rounds: 60_000, deliverTo: '@payers' });
+        ctx.placeOrder({ ...order, ...alone, rounds: 40_000, deliverTo: 'AA' });
+      },
+      review() {},
+    };
+    const world = new World(scenario, { strategy });
+    world.run();
+    world.checkInvariants();
+    // The pooled stock's order: even tranches. The joint order: AA's deficit up to its 30 000, BB none.
+    // AA's own order: the 20 000 of its deficit left.
+    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([0, 30_000, 20_000]);
+  });
+
+  it('an order cut to the budget calls off the deficit’s share of the rounds placed', () => {
+    // AA lacks 50 000 rounds, half of the 100 000 ordered, and has 50 M EUR a year: the order is cut.
+    const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 50e6 })] });
+    const world = new World(scenario, { strategy: oneOrder(100_000, 24) });
+    world.run();
+    world.checkInvariants();
+    const c = world.contracts[0]!;
+    expect(c.quantityRounds).toBeLessThan(50_000);
+    expect(c.upfrontRounds).toBe(Math.floor(c.quantityRounds / 2));
+    // The money follows the schedule: the upfront half is obligated in the first budget year.
+    const perRound = c.obligated[0]!.amounts.reduce((a, x) => a + x, 0) / c.quantityRounds;
+    expect(c.obligated[0]!.amounts[0]! / perRound).toBeGreaterThan(c.quantityRounds / 2);
+  });
+
   it('an order larger than the budget is cut to the rounds this year’s and next year’s money allow', () => {
     // 2025 starts on its 1st day; the budget is 50 M EUR a year. Price ≈ 4 400 EUR: one year of the
     // two-year order fits ≈ 11 360 rounds a year, so ≈ 22 700 of the 100 000 rounds are bought.

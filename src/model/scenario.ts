@@ -365,8 +365,9 @@ export interface ProcurementSpec {
    * would: the deficit is what the buyers lack now (stock target + backorders − stock on hand, less what
    * their other orders of the day already cover), counted up to each buyer's part of the order, so a need
    * split among firms calls off the same share as one order; the rest of the order comes in equal monthly
-   * tranches over the contract's length, and the firm's capacity limits both. 0 spreads every round evenly over the contract, so a deficit takes the whole contract length to
-   * refill. Pledge orders and orders for a pooled stock keep the even schedule. @defaultValue 1
+   * tranches over the contract's length, and the firm's capacity limits both. 0 spreads every round evenly
+   * over the contract, so a deficit takes the whole contract length to refill. Pledge orders, and orders
+   * for a pooled stock or for any stock but a payer's own, keep the even schedule. @defaultValue 1
    */
   readonly deficitFirstShare?: Param;
 }

@@ -969,8 +969,8 @@ export class World {
    * cover), each payer counted up to its part of the order. The day's orders cover the deficit, and call
    * off `deficitFirstShare` of it, whether it comes in one contract or is split among firms. Rounds on
    * order from earlier reviews do not reduce it: they may be due years later, while the deficit is now.
-   * Pledge orders and orders for a pooled stock keep the even schedule. With `placed` (rounds placed,
-   * after a budget cut), books each payer's part as covered today instead.
+   * Pledge orders, and orders for a pooled stock or any stock but a payer's own, keep the even schedule.
+   * With `placed` (rounds placed, after a budget cut), books each payer's part as covered today instead.
    */
   private upfrontShare(
     request: OrderRequest,

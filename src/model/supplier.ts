@@ -53,9 +53,16 @@ export class Supplier {
     let units = Math.min((perMonth * days) / DAYS_PER_MONTH, room);
     for (const input of this.inputs) units = Math.min(units, input.supplier.stock / input.perUnit);
     if (!(units > 0)) return;
-    for (const input of this.inputs) input.supplier.stock -= units * input.perUnit;
+    // At most what the input holds: (stock / perUnit) × perUnit can exceed stock by a rounding error, which
+    // left the input's stock at −1e-12 and its grant ratio at −Infinity (0 requested, below −0 stock).
+    for (const input of this.inputs) input.supplier.take(units * input.perUnit);
     this.stock += units;
     this.producedUnits += units;
+  }
+
+  /** Takes `units` from stock, never more than it holds (`units` may exceed it by a rounding error). */
+  take(units: number): void {
+    this.stock = units < this.stock ? this.stock - units : 0;
   }
 
   /** Share of each request that can be granted this step, in [0, 1]. */

@@ -383,6 +383,10 @@ export class World {
           `firm:${firm.id}`,
         );
     }
+    for (const s of this.suppliers) {
+      if (!(s.stock >= 0))
+        throw new ModelError(`component stock ${s.stock}, below 0`, this.sim.now, `supplier:${s.id}`);
+    }
     const stockpiles = [...this.allStockpiles()];
     // What each firm's deliveries are worth at their contracts' prices, for the payments to be held against.
     const worth = new Map<string, ExactSum>();
@@ -493,7 +497,7 @@ export class World {
       let ratio = 1;
       for (const input of p.inputs) ratio = Math.min(ratio, input.supplier.granted);
       const rounds = Math.floor(p.desired * ratio);
-      for (const input of p.inputs) input.supplier.stock -= rounds * input.perRound;
+      for (const input of p.inputs) input.supplier.take(rounds * input.perRound);
       p.firm.recordOutput(rounds, p.capacity);
       this.ledger.producedAt(p.produced, rounds);
       this.allocate(p.firm, rounds, day);

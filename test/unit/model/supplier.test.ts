@@ -29,6 +29,20 @@ describe('Supplier', () => {
     expect(nc.stock).toBeCloseTo(0, 9);
   });
 
+  it('never draws an input below 0, even when stock / perUnit × perUnit rounds above the stock', () => {
+    // 3.8 / p × p is 3.8 + 4.4e-16 in floating point for this p (a chemring-nobel input of europe-155mm):
+    // the input was left at −4.4e-16, and its grant ratio with nothing requested was −Infinity.
+    const p = 10.293254477711285;
+    expect((3.8 / p) * p).toBeGreaterThan(3.8);
+    const nc = new Supplier('nc', 'nitrocellulose', perMonth(0), 3.8);
+    const charges = new Supplier('ch', 'charge', perMonth(DAYS_PER_MONTH * 100), 0);
+    charges.inputs.push({ supplier: nc, perUnit: p });
+    charges.produce(0, 1);
+    expect(nc.stock).toBe(0);
+    expect(charges.stock).toBeCloseTo(3.8 / p, 12);
+    expect(nc.grantRatio()).toBe(1);
+  });
+
   it('produces nothing while down', () => {
     const s = new Supplier('s', 'fuze', perMonth(1_000), 0);
     s.up = false;

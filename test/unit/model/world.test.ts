@@ -512,6 +512,13 @@ describe('world.checkInvariants(): fault injection', () => {
     ],
     ['bumps a firm’s revenue', (w) => w.firms.get('firm-AA')!.revenue.add(1), 'firm:firm-AA'],
     [
+      'draws a supplier below 0',
+      (w) => {
+        w.suppliers.find((s) => s.id === 'tnt-AA')!.stock = -1e-12;
+      },
+      'supplier:tnt-AA',
+    ],
+    [
       'counts a round the firm never made',
       (w) => {
         w.firms.get('firm-AA')!.cumulativeRounds += 1;

@@ -153,22 +153,21 @@ export function planDelivery(
  * Makes `plan`, a stock contract delivering to a pooled stock, deliver to its payers instead, each its share
  * (as a contract to `@payers` does), with its rounds on order counted for their stocks: when the pooled
  * stock is handed over. The caller moves the rounds still on order (see `World.trackOnOrder`) around it;
- * the contract's record (`deliverTo`) stays as signed. Returns false, changing nothing, if a payer (`payers`, in the contract's order) holds no stockpile of
- * the item.
+ * the contract's record (`deliverTo`) stays as signed. Changes nothing if a payer (`payers`, in the
+ * contract's order) holds no stockpile of the item.
  */
 export function deliverToPayers(
   plan: DeliveryPlan,
   payers: readonly NationState[],
   destinations: Destinations,
-): boolean {
+): void {
   const item = plan.contract.item;
-  if (payers.some((n) => !n.stockpiles.has(item))) return false;
+  if (payers.some((n) => !n.stockpiles.has(item))) return;
   plan.destination = undefined;
   plan.onOrder = mapToArray(plan.payers, (p, i) => onOrderEntry(payers[i]!.stockpiles.get(item)!, p.share));
   plan.payers.forEach((p, i) => {
     p.destination = destinations.of(payers[i]!.spec.id, item);
   });
-  return true;
 }
 
 /**

@@ -122,6 +122,9 @@ describe('budgets in a run', () => {
     review() {},
   });
   const oneOrder = (rounds: number, durationMonths: number) => ordersAtStart(durationMonths, rounds);
+  /** AA's deficit on day 0 in the small scenario: target − initial stock (no backorders yet). */
+  const AA_STOCK = nation('AA').stockpiles[0]!;
+  const DEFICIT = (AA_STOCK.targetRounds as number) - (AA_STOCK.initialRounds as number);
 
   it('an order spanning two budget years obligates each year its months of deliveries', () => {
     // deficitFirstShare 0: every round in the monthly tranches (the deficit-first case is below).
@@ -142,13 +145,10 @@ describe('budgets in a run', () => {
     expect(byYear.amounts[1]!).toBeCloseTo(total / 2, 3);
   });
 
-  it.each([
-    [1, 50_000],
-    [0.5, 25_000],
-  ])(
-    'with deficitFirstShare %s, %s rounds of the deficit come at once and are obligated in the first year',
-    (share, upfront) => {
-      // AA holds 100 000 rounds against a target of 150 000: a deficit of 50 000 (no backorders on day 0).
+  it.each([1, 0.5])(
+    'with deficitFirstShare %s, that share of the deficit comes at once and is obligated in the first year',
+    (share) => {
+      const upfront = share * DEFICIT;
       const scenario = smallScenario({
         nations: [nation('AA', { budgetEurPerYear: 1e12 })],
         procurement: { ...smallScenario().procurement, awardDelayDays: 0, deficitFirstShare: share },
@@ -172,12 +172,12 @@ describe('budgets in a run', () => {
     const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 1e12 })] });
     const world = new World(scenario, { strategy: ordersAtStart(24, 30_000, 30_000) });
     world.run();
-    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([30_000, 20_000]);
+    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([30_000, DEFICIT - 30_000]);
   });
 
   it('with deficitFirstShare 0.5, a need split into two orders calls off half the deficit, as one order does', () => {
-    // A deficit of 50 000: one order of 80 000 calls off 25 000. Split in two, the first covers 40 000 of
-    // the deficit (calling off 20 000), the second the 10 000 left (5 000). Before, the second counted the
+    // A deficit of 50 000: one order of 80 000 calls off half, 25 000. Split in two, the first covers 40 000
+    // of the deficit (calling off 20 000), the second the 10 000 left (5 000). Before, the second counted the
     // 20 000 the first left to its tranches as still lacking and called off 15 000: 35 000 in all.
     const scenario = smallScenario({
       nations: [nation('AA', { budgetEurPerYear: 1e12 })],
@@ -188,8 +188,8 @@ describe('budgets in a run', () => {
       world.run();
       return world.contracts.map((c) => c.upfrontRounds);
     };
-    expect(upfront(80_000)).toEqual([25_000]);
-    expect(upfront(40_000, 40_000)).toEqual([20_000, 5_000]);
+    expect(upfront(80_000)).toEqual([DEFICIT / 2]);
+    expect(upfront(40_000, 40_000)).toEqual([20_000, (DEFICIT - 40_000) / 2]);
   });
 
   it('a joint order calls off each payer’s deficit up to its part; an order for a pooled stock none', () => {
@@ -197,7 +197,10 @@ describe('budgets in a run', () => {
     const scenario = smallScenario({
       nations: [
         nation('AA', { budgetEurPerYear: 1e12 }),
-        nation('BB', { budgetEurPerYear: 1e12, stockpile: { initialRounds: 150_000 } }),
+        nation('BB', {
+          budgetEurPerYear: 1e12,
+          stockpile: { initialRounds: AA_STOCK.targetRounds as number },
+        }),
       ],
     });
     const order = { firm: 'firm-AA', item: '155mm', durationMonths: 24, purpose: { kind: 'stock' } } as const;
@@ -221,17 +224,17 @@ describe('budgets in a run', () => {
     world.checkInvariants();
     // The pooled stock's order: even tranches. The joint order: AA's deficit up to its 30 000, BB none.
     // AA's own order: the 20 000 of its deficit left.
-    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([0, 30_000, 20_000]);
+    expect(world.contracts.map((c) => c.upfrontRounds)).toEqual([0, 30_000, DEFICIT - 30_000]);
   });
 
   it('an order cut to the budget calls off the deficit’s share of the rounds placed', () => {
-    // AA lacks 50 000 rounds, half of the 100 000 ordered, and has 50 M EUR a year: the order is cut.
+    // AA lacks half of what it orders, and has 50 M EUR a year: the order is cut.
     const scenario = smallScenario({ nations: [nation('AA', { budgetEurPerYear: 50e6 })] });
-    const world = new World(scenario, { strategy: oneOrder(100_000, 24) });
+    const world = new World(scenario, { strategy: oneOrder(2 * DEFICIT, 24) });
     world.run();
     world.checkInvariants();
     const c = world.contracts[0]!;
-    expect(c.quantityRounds).toBeLessThan(50_000);
+    expect(c.quantityRounds).toBeLessThan(DEFICIT);
     expect(c.upfrontRounds).toBe(Math.floor(c.quantityRounds / 2));
     // The money follows the schedule: the upfront half is obligated in the first budget year.
     const perRound = c.obligated[0]!.amounts.reduce((a, x) => a + x, 0) / c.quantityRounds;

@@ -31,6 +31,14 @@ const HEADLINES: readonly Headline[] = [
     unit: 'k rounds/month',
     digits: 1,
   },
+  { key: 'capacityUsed', label: 'capacity used', scale: 100, unit: '%', digits: 1 },
+  {
+    key: 'capacityIdleForInputs',
+    label: 'capacity idle for want of inputs',
+    scale: 100,
+    unit: '%',
+    digits: 1,
+  },
 ];
 
 /** The headline KPIs of a result: the run-level ones, then each pledge's share delivered by its deadline. */

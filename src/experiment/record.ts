@@ -69,12 +69,15 @@ export const RUN_KPI_KEYS = [
   'averageUnitCostEur',
   'totalSpendEur',
   'capacityAddedRoundsPerMonth',
+  'capacityUsed',
+  'capacityIdleForInputs',
   'deliveredRounds',
 ] as const;
 
 /**
  * A run-level KPI key: `fillRate`, `unmetDemandRounds`, `recipientUnmetRounds`, `averageUnitCostEur`,
- * `totalSpendEur`, `capacityAddedRoundsPerMonth` or `deliveredRounds`.
+ * `totalSpendEur`, `capacityAddedRoundsPerMonth`, `capacityUsed`, `capacityIdleForInputs` or
+ * `deliveredRounds`.
  */
 export type RunKpiKey = (typeof RUN_KPI_KEYS)[number];
 const NATION_SCALARS = ['fillRate', 'daysOfSupply', 'backorderRounds', 'spentEur', 'overheadEur'] as const;

@@ -133,6 +133,16 @@ export class Firm {
   readonly capex = new ExactSum();
   /** Nameplate rounds per month added by investment decisions, counted at the decision (see `lines`). */
   addedNameplateRoundsPerMonth = 0;
+  /**
+   * Rounds the firm could have made since the start: its capacity (after efficiency; 0 during an outage)
+   * summed over the production steps, fractions included.
+   */
+  capacityRoundsTotal = 0;
+  /**
+   * Rounds its due orders asked for but its inputs did not allow, summed over the production steps (see
+   * `RunKpis.capacityIdleForInputs`).
+   */
+  inputShortRounds = 0;
   /** Rounds produced in the last production step. */
   lastOutputRounds = 0;
   /** Capacity available in the last production step, rounds. */
@@ -226,9 +236,15 @@ export class Firm {
     return this.unitCost() * (1 + markup);
   }
 
-  /** Rounds this step could make: capacity over `days`, plus the carried fraction; whole rounds. */
+  /**
+   * Rounds this step could make: capacity over `days`, plus the carried fraction (the whole rounds of it
+   * can be made). Called once per production step, so it also adds the step's capacity to
+   * {@link Firm.capacityRoundsTotal}.
+   */
   capacityFor(day: number, days: number): number {
-    const exact = (this.capacityPerMonth(day) * days) / DAYS_PER_MONTH + this.carry;
+    const step = (this.capacityPerMonth(day) * days) / DAYS_PER_MONTH;
+    this.capacityRoundsTotal += step;
+    const exact = step + this.carry;
     this.lastCapacityRounds = Math.floor(exact);
     return exact;
   }

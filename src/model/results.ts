@@ -94,6 +94,19 @@ export interface RunKpis {
    * series shows when the capacity came on line.
    */
   readonly capacityAddedRoundsPerMonth: number;
+  /**
+   * Share of the firms' capacity used, 0–1: rounds produced over the rounds their capacity allowed (after
+   * efficiency, lines in service only, nothing during an outage), all firms together; `NaN` without
+   * capacity. What is not used was idle for want of inputs ({@link RunKpis.capacityIdleForInputs}) or of
+   * orders due.
+   */
+  readonly capacityUsed: number;
+  /**
+   * Share of the firms' capacity idle for want of inputs, 0–1: rounds that orders due and capacity allowed
+   * but the suppliers' grants did not, over the rounds capacity allowed; `NaN` without capacity. The rest of
+   * the idle share (1 − used − this) waited for orders due.
+   */
+  readonly capacityIdleForInputs: number;
   /** Rounds delivered to all actors. */
   readonly deliveredRounds: number;
   /** Per nation. */

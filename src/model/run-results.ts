@@ -40,6 +40,7 @@ export function buildResults(run: FinishedRun, series: MonthlySeries): RunResult
     Number.isNaN(day)
       ? { reached: false, day: run.horizonDays, date: run.date(run.horizonDays) }
       : { reached: true, day, date: run.date(day) };
+  const capacity = firmList.reduce((s, f) => s + f.capacityRoundsTotal, 0);
   let demanded = 0;
   let served = 0;
   let backorders = 0;
@@ -126,6 +127,10 @@ export function buildResults(run: FinishedRun, series: MonthlySeries): RunResult
       averageUnitCostEur: delivered > 0 ? spent / delivered : Number.NaN,
       totalSpendEur: spent + overhead,
       capacityAddedRoundsPerMonth: firmList.reduce((s, f) => s + f.addedNameplateRoundsPerMonth, 0),
+      capacityUsed:
+        capacity > 0 ? firmList.reduce((s, f) => s + f.cumulativeRounds, 0) / capacity : Number.NaN,
+      capacityIdleForInputs:
+        capacity > 0 ? firmList.reduce((s, f) => s + f.inputShortRounds, 0) / capacity : Number.NaN,
       deliveredRounds: delivered,
       nations,
       pledges: run.pledges.map((p) => ({

@@ -499,6 +499,7 @@ export class World {
       const rounds = Math.floor(p.desired * ratio);
       for (const input of p.inputs) input.supplier.take(rounds * input.perRound);
       p.firm.recordOutput(rounds, p.capacity);
+      p.firm.inputShortRounds += p.desired - rounds;
       this.ledger.producedAt(p.produced, rounds);
       this.allocate(p.firm, rounds, day);
     }

@@ -31,6 +31,8 @@ const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   averageUnitCostEur: ['Average price paid', 'EUR/round'],
   totalSpendEur: ['Total spend', 'EUR'],
   capacityAddedRoundsPerMonth: ['Capacity added', 'rounds/month'],
+  capacityUsed: ['Capacity used', 'share'],
+  capacityIdleForInputs: ['Capacity idle for want of inputs', 'share'],
   deliveredRounds: ['Rounds delivered', 'rounds'],
   daysOfSupply: ['Days of supply', 'days'],
   backorderRounds: ['Backorders', 'rounds'],

@@ -231,6 +231,14 @@ describe('runScenario over random small scenarios (national-only)', () => {
         expect(k.fillRate).toBeGreaterThanOrEqual(0);
         expect(k.fillRate).toBeLessThanOrEqual(1);
         expect(k.unmetDemandRounds).toBeGreaterThanOrEqual(0);
+        // Capacity used and idle for want of inputs are parts of the capacity: neither below 0, together
+        // not above it (float sums aside); both undefined only without any capacity.
+        expect(Number.isNaN(k.capacityIdleForInputs)).toBe(Number.isNaN(k.capacityUsed));
+        if (!Number.isNaN(k.capacityUsed)) {
+          expect(k.capacityUsed).toBeGreaterThanOrEqual(0);
+          expect(k.capacityIdleForInputs).toBeGreaterThanOrEqual(0);
+          expect(k.capacityUsed + k.capacityIdleForInputs).toBeLessThanOrEqual(1 + 1e-9);
+        }
         for (const p of k.pledges) {
           expect(p.fulfilmentByDeadline).toBeGreaterThanOrEqual(0);
           expect(p.met.day).toBeLessThanOrEqual(r.horizonDays);

@@ -24,6 +24,7 @@ const KPIS = [
   { key: 'averageUnitCostEur', label: 'price paid (EUR/round)', scale: 1, digits: 0 },
   { key: 'totalSpendEur', label: 'spend (EUR m)', scale: 1e-6, digits: 0 },
   { key: 'capacityAddedRoundsPerMonth', label: 'capacity added (k rounds/month)', scale: 1e-3, digits: 1 },
+  { key: 'capacityIdleForInputs', label: 'capacity idle, inputs short (%)', scale: 100, digits: 1 },
   {
     key: 'pledges.eu-1m-rounds.fulfilmentByDeadline',
     label: 'EU 1M pledge by deadline (%)',

@@ -40,7 +40,8 @@ export interface PayerShare {
  * A contract between a buyer and a firm. Rounds become deliverable from `activeFromDay` (after award,
  * qualification and export-licence delays): `upfrontRounds` at once (a buyer's deficit, called off
  * straight away), the rest in equal monthly tranches over `durationMonths`; the firm delivers them as it
- * produces them, in order of activation.
+ * produces them, in order of activation (pledge contracts first under
+ * `procurement.productionOrder: 'pledgesFirst'`).
  */
 export class Contract {
   /** Rounds produced against this contract so far. */

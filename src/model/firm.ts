@@ -113,7 +113,11 @@ export class Firm {
   readonly lines: Line[];
   /** Qualification standards its rounds meet. */
   readonly qualifiedStandards: Set<string>;
-  /** Contracts with rounds still to produce, in order of activation (a contract leaves once fully produced). */
+  /**
+   * Contracts with rounds still to produce, in the order the firm serves them: by activation, pledge
+   * contracts first under `procurement.productionOrder: 'pledgesFirst'` (a contract leaves once fully
+   * produced).
+   */
   readonly book: Contract[] = [];
   /** Whether the plant is working (false during an outage). */
   up = true;

@@ -333,6 +333,12 @@ export const procurementSchema = strict({
     SHARE,
     "Share of a stock order's deficit (target + backorders - stock on hand) deliverable at once, the rest in monthly tranches over the contract; 0 spreads every round evenly. Omit for 1.",
   ).exactOptional(),
+  productionOrder: z
+    .enum(['activation', 'pledgesFirst'])
+    .exactOptional()
+    .describe(
+      "Order in which a firm serves its active contracts: 'activation' (first activated, first served) or 'pledgesFirst' (contracts for pledges first, each group by activation). Omit for 'activation'.",
+    ),
 }).describe('Procurement parameters shared by all strategies.');
 
 /** Rules `validateScenario` checks beyond the JSON Schema (which cannot express them). */

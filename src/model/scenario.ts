@@ -370,6 +370,13 @@ export interface ProcurementSpec {
    * for a pooled stock or for any stock but a payer's own, keep the even schedule. @defaultValue 1
    */
   readonly deficitFirstShare?: Param;
+  /**
+   * The order in which a firm serves its active contracts: `'activation'`, first activated, first served
+   * (a nation's called-off deficit signed before a pledge contract goes before it); or `'pledgesFirst'`,
+   * contracts for pledges before all others, each group in order of activation, as priority ratings for
+   * aid orders would (in the US, DPAS ratings put rated orders first). @defaultValue 'activation'
+   */
+  readonly productionOrder?: 'activation' | 'pledgesFirst';
 }
 
 /** A complete scenario. */

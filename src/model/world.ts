@@ -198,6 +198,8 @@ export class World {
     transportDays: number;
     minOrderShare: number;
     deficitFirstShare: number;
+    /** Firms serve pledge contracts before the rest (`productionOrder: 'pledgesFirst'`). */
+    pledgesFirst: boolean;
   };
   /** Scratch lists for each payer's obligations while an order is appraised (see `placeOrder`). */
   private readonly scratchSplits: YearAmountsScratch[] = [];
@@ -251,6 +253,7 @@ export class World {
         pr.deficitFirstShare === undefined
           ? DEFAULT_DEFICIT_FIRST_SHARE
           : p.num(pr.deficitFirstShare, 'procurement.deficitFirstShare'),
+      pledgesFirst: pr.productionOrder === 'pledgesFirst',
     };
     const build = new WorldBuilder(scenario, this.params, this.streams);
     this.suppliers.push(...build.suppliers());
@@ -1094,7 +1097,7 @@ export class World {
     // Export licence decision at the end of the licence delay; denial cancels and releases the money.
     const denied =
       crossBorder && licence !== 'waived' && seller !== undefined && seller.licenceDenial() === 1;
-    insertByActivation(firm.book, contract);
+    insertInBook(firm.book, contract, this.procurement.pledgesFirst);
     this.addBacklog(firm, rounds);
     this.scheduleActivation(plan, day, standard, denied, needsQualification ? key : undefined);
     return { status: 'placed', contract: contract.id, rounds, unitPriceEur: price, activeFromDay };
@@ -1306,8 +1309,17 @@ function removeProduced(book: Contract[], end: number): void {
   book.length = kept;
 }
 
-function insertByActivation(book: Contract[], c: Contract): void {
+/**
+ * Inserts `c` into a firm's order book after every contract served before it: in order of activation
+ * (after those activating the same day), pledge contracts before all others when `pledgesFirst`.
+ */
+function insertInBook(book: Contract[], c: Contract, pledgesFirst: boolean): void {
+  const rank = pledgesFirst && c.purpose.kind !== 'pledge' ? 1 : 0;
   let i = book.length;
-  while (i > 0 && book[i - 1]!.activeFromDay > c.activeFromDay) i--;
+  for (; i > 0; i--) {
+    const before = book[i - 1]!;
+    const beforeRank = pledgesFirst && before.purpose.kind !== 'pledge' ? 1 : 0;
+    if (beforeRank < rank || (beforeRank === rank && before.activeFromDay <= c.activeFromDay)) break;
+  }
   book.splice(i, 0, c);
 }

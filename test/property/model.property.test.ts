@@ -68,6 +68,7 @@ const procurementPart = fc.record({
   qualificationDelayDays: fc.integer({ min: 0, max: 365 }),
   qualificationCostEur: fc.constantFrom(0, 1e6),
   deficitFirstShare: fc.constantFrom(0, 0.5, 1),
+  productionOrder: fc.constantFrom('activation' as const, 'pledgesFirst' as const),
   transportDays: fc.oneof(
     fc.integer({ min: 0, max: 60 }),
     fc.constant({ type: 'uniform' as const, min: 5, max: 30 }),

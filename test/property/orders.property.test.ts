@@ -55,6 +55,7 @@ const caseArb = fc.record({
   qualificationDelayDays: fc.integer({ min: 0, max: 365 }),
   qualificationCostEur: fc.constantFrom(0, QUALIFICATION_COST_EUR),
   deficitFirstShare: fc.constantFrom(0, 0.5, 1),
+  productionOrder: fc.constantFrom('activation' as const, 'pledgesFirst' as const),
 });
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
@@ -89,6 +90,7 @@ function scenarioOf(c: Case) {
       qualificationDelayDays: c.qualificationDelayDays,
       qualificationCostEur: c.qualificationCostEur,
       deficitFirstShare: c.deficitFirstShare,
+      productionOrder: c.productionOrder,
     },
   });
 }

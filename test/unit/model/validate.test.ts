@@ -313,6 +313,15 @@ describe('validateScenario: fields, types and ranges', () => {
       count: 1,
     },
     {
+      title: 'a production order that is not one of the two',
+      mutate: (s) => {
+        (s.procurement as { productionOrder?: string }).productionOrder = 'pledgeFirst';
+      },
+      path: 'procurement.productionOrder',
+      names: ['"activation" or "pledgesFirst"', '"pledgeFirst"'],
+      count: 1,
+    },
+    {
       title: 'a fiscal year starting in month 13',
       mutate: (s) => {
         s.nations[1]!.fiscalYearStartMonth = 13;

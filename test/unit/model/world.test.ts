@@ -449,6 +449,36 @@ describe('World: pledges', () => {
       pledges: [pledge('p1', 'UA', 'AA', p)],
     });
 
+  it.each([
+    ['activation', 0],
+    ['pledgesFirst', 8_000],
+  ] as const)(
+    'with productionOrder %s, a pledge contract signed after a larger stock order has %s rounds made by day 45',
+    (productionOrder, madeByDay45) => {
+      // 8,000 rounds a month of capacity; the stock order (50,000, all due at once) is first in the book
+      // by activation, so the pledge's 8,000 wait about six months unless pledges go first.
+      const scenario = {
+        ...withPledge({ quantityRounds: 8_000, fromStockShare: 0 }),
+        procurement: procurement({ awardDelayDays: 0, productionOrder }),
+      };
+      const world = new World(scenario, {
+        strategy: ordersAtStart(
+          { rounds: 50_000 },
+          { rounds: 8_000, deliverTo: 'UA', purpose: { kind: 'pledge', pledge: 'p1' } },
+        ),
+      });
+      const made = (id: number) => world.contracts[id]!.producedRounds;
+      const [at45] = sampled(world, [45], () => ({ stock: made(0), pledge: made(1) }));
+      world.checkInvariants();
+      expect(world.contracts[1]!.purpose.kind).toBe('pledge');
+      expect(at45!.pledge).toBe(madeByDay45);
+      // Nothing made is lost: the stock order got what the pledge did not, and both finish.
+      expect(at45!.stock + at45!.pledge).toBeGreaterThan(8_000);
+      expect(made(0)).toBe(50_000);
+      expect(made(1)).toBe(8_000);
+    },
+  );
+
   it('a pledge met from stock reports fulfilment 1 and the day it was met', () => {
     const r = runScenario(withPledge({ quantityRounds: 20_000, fromStockShare: 1 }), {
       strategy: nationalOnly,

@@ -96,9 +96,10 @@ export interface RunKpis {
   readonly capacityAddedRoundsPerMonth: number;
   /**
    * Share of the firms' capacity used, 0–1: rounds produced over the rounds their capacity allowed (after
-   * efficiency, lines in service only, nothing during an outage), all firms together; `NaN` without
-   * capacity. What is not used was idle for want of inputs ({@link RunKpis.capacityIdleForInputs}) or of
-   * orders due.
+   * efficiency, lines in service at their ramp-up share, nothing during an outage), all firms together;
+   * `NaN` without capacity. What is not used was idle for want of inputs
+   * ({@link RunKpis.capacityIdleForInputs}) or of orders due (which includes the fraction of a round a
+   * step leaves over when it is not capacity that limits output).
    */
   readonly capacityUsed: number;
   /**

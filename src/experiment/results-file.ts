@@ -195,6 +195,13 @@ export function checkHeader(
 ): void {
   const differences = manifestDifferences(header.manifest, expected.manifest, ignore);
   if (canonicalJson(header.layout) !== canonicalJson(expected.layout)) differences.push('layout');
+  if (differences.length === 1 && differences[0] === 'layout') {
+    // Same scenario, seed and options: only a build that records other KPIs or series writes another layout.
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${path} was written by this experiment, but its records hold other KPIs or series than this version of dibsim records (differs in: layout): it comes from another version. Use another file; this one can still be read by the version that wrote it.`,
+    );
+  }
   if (differences.length > 0) {
     throw new DibsimError(
       'INVALID_ARGUMENT',

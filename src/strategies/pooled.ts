@@ -19,7 +19,8 @@
  *   amount plus a share of the value placed), paid by the payers pro rata.
  * - **Allocation when supply falls short**: if the members' aggregated need exceeds what eligible firms can
  *   make over the framework span (capacity now × span − backlog), a first tranche of that size is
- *   allocated by `allocation` and contracted first, so it is produced first; the rest follows.
+ *   allocated by `allocation` and contracted first, so it is produced before the rest (after pledge
+ *   contracts under `procurement.productionOrder: 'pledgesFirst'`); the rest follows.
  * - **Pledges**: the procured part of the members' pledges goes through the agency too: one joint contract
  *   per pledge and firm, shared by the member donors in proportion to what each still has to order, on
  *   the agency's terms (common standard, overheads), delivered to the recipient by the pledge's deadline.

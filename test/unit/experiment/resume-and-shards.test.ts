@@ -79,6 +79,26 @@ describe('results files: resume after a kill', () => {
     ).rejects.toThrow(/was written by a different experiment \(differs in: seed\)/);
   });
 
+  it('a file of the same experiment from a version that records other KPIs is refused as from another version', async () => {
+    const file = join(tempDir(), 'results.jsonl');
+    await runExperiment({ ...base, replications: 2, resultsFile: file });
+    // As a version without the capacityUsed KPI wrote it: its layout and every record lack that column.
+    const [head, ...records] = lines(file);
+    const header = JSON.parse(head!) as { layout: { scalars: string[] } };
+    const column = header.layout.scalars.indexOf('capacityUsed');
+    expect(column).toBeGreaterThan(0);
+    header.layout.scalars.splice(column, 1);
+    const older = records.map((line) => {
+      const record = JSON.parse(line) as { values: number[][] };
+      for (const values of record.values) values.splice(column, 1);
+      return JSON.stringify(record);
+    });
+    writeFileSync(file, `${[JSON.stringify(header), ...older].join('\n')}\n`);
+    await expect(runExperiment({ ...base, replications: 2, resultsFile: file })).rejects.toThrow(
+      /was written by this experiment, but its records hold other KPIs or series than this version of dibsim records \(differs in: layout\): it comes from another version\. Use another file/,
+    );
+  });
+
   it('onProgress counts the replications read back from the file as resumed, and the rest as run now', async () => {
     const file = join(tempDir(), 'results.jsonl');
     const options = { ...base, replications: 6, resultsFile: file };

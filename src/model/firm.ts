@@ -270,11 +270,13 @@ export class Firm {
   }
 
   /**
-   * Records `rounds` produced from `capacityExact` available: keeps the unused fraction only when
-   * capacity was the binding limit, so idle capacity does not pile up.
+   * Records `rounds` produced from `capacityExact` available, of `desiredRounds` its orders due asked for
+   * (the rest went short of inputs): keeps the unused fraction of capacity only when capacity was the
+   * binding limit, so idle capacity does not pile up.
    */
-  recordOutput(rounds: number, capacityExact: number): void {
+  recordOutput(rounds: number, capacityExact: number, desiredRounds = rounds): void {
     this.carry = rounds >= Math.floor(capacityExact) ? capacityExact - Math.floor(capacityExact) : 0;
+    this.inputShortRounds += desiredRounds - rounds;
     this.lastOutputRounds = rounds;
     this.cost.addProduct(rounds, this.unitCost());
     this.cumulativeRounds += rounds;

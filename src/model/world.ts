@@ -67,7 +67,8 @@ const PRIORITY = {
   consumption: 0,
   production: 1,
 } as const;
-const PRODUCTION_STEP_DAYS = 7;
+/** Days between production steps (weekly). @internal */
+export const PRODUCTION_STEP_DAYS = 7;
 /** The answer to an order no payer can afford a round of (one frozen object: it is the answer to most attempts). */
 const UNAFFORDABLE: OrderResult = Object.freeze({ status: 'unaffordable', rounds: 0 });
 /** Default of `procurement.minOrderShare`: stock needs below this share of the target are not ordered. */
@@ -501,8 +502,7 @@ export class World {
       for (const input of p.inputs) ratio = Math.min(ratio, input.supplier.granted);
       const rounds = Math.floor(p.desired * ratio);
       for (const input of p.inputs) input.supplier.take(rounds * input.perRound);
-      p.firm.recordOutput(rounds, p.capacity);
-      p.firm.inputShortRounds += p.desired - rounds;
+      p.firm.recordOutput(rounds, p.capacity, p.desired);
       this.ledger.producedAt(p.produced, rounds);
       this.allocate(p.firm, rounds, day);
     }
@@ -1314,12 +1314,17 @@ function removeProduced(book: Contract[], end: number): void {
  * (after those activating the same day), pledge contracts before all others when `pledgesFirst`.
  */
 function insertInBook(book: Contract[], c: Contract, pledgesFirst: boolean): void {
-  const rank = pledgesFirst && c.purpose.kind !== 'pledge' ? 1 : 0;
+  const rank = bookRank(c, pledgesFirst);
   let i = book.length;
   for (; i > 0; i--) {
     const before = book[i - 1]!;
-    const beforeRank = pledgesFirst && before.purpose.kind !== 'pledge' ? 1 : 0;
+    const beforeRank = bookRank(before, pledgesFirst);
     if (beforeRank < rank || (beforeRank === rank && before.activeFromDay <= c.activeFromDay)) break;
   }
   book.splice(i, 0, c);
+}
+
+/** A contract's group in a firm's order book: 0 is served first (pledges, under `pledgesFirst`), then 1. */
+function bookRank(c: Contract, pledgesFirst: boolean): number {
+  return pledgesFirst && c.purpose.kind !== 'pledge' ? 1 : 0;
 }

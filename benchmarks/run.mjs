@@ -13,8 +13,10 @@
  * Output: one JSON line per model `{ model, work, seconds, rate, ratio, peakRssMb, … }`, then one line
  * per goal `{ goal, ratio, target, met }` (a goal with a `bound` leaves out pairs whose ratio is above it,
  * as impossible but for host noise, and counts them; a `parallel` goal gives each pair's CPU per run
- * against its baseline's, `cpuPerRunRatios`, where other goals give the ratio of CPU times, `ratioCpu`; at
- * `--quick` size `met` is null and `judged` false, since so little work says nothing about a goal).
+ * against its baseline's, `cpuPerRunRatios`, and the cores its runs kept busy against its baseline's,
+ * `coresUsedRatios` (each pair's ratio is the second over the first), where other goals give the ratio of
+ * CPU times, `ratioCpu`; at `--quick` size `met` is null and `judged` false, since so little work says
+ * nothing about a goal).
  * Progress goes to stderr.
  */
 import { spawnSync } from 'node:child_process';
@@ -399,6 +401,12 @@ for (const { group, models } of plan) {
       line.cpuPerRunRatios = outs.map((o, i) =>
         sig(o.cpuSeconds / o.work / (base[i].cpuSeconds / base[i].work), 3),
       );
+      // Cores kept busy (CPU over wall time) against the baseline's, pair by pair: a pair's ratio is exactly
+      // this over its CPU per run ratio. A 1-worker run keeps more than one core busy (its compiles,
+      // collections and calling thread run beside the worker), which a 2-worker run cannot add to.
+      line.coresUsedRatios = outs.map((o, i) =>
+        sig(o.cpuSeconds / o.seconds / (base[i].cpuSeconds / base[i].seconds), 3),
+      );
       line.baselineRate = sig(median(base.map((o) => o.rate)));
       if (m.file !== 'rng')
         line.agreesWithBaseline =
@@ -446,7 +454,7 @@ for (const { group, models } of plan) {
         met: ratio !== null && ratio >= g.target,
         ...(aboveBound > 0 ? { pairsAboveBound: aboveBound, bound: g.bound, ratioAllPairs: line.ratio } : {}),
         ...(g.parallel
-          ? { cpuPerRunRatios: line.cpuPerRunRatios }
+          ? { cpuPerRunRatios: line.cpuPerRunRatios, coresUsedRatios: line.coresUsedRatios }
           : { ratioCpu: line.ratioCpu, metCpu: line.ratioCpu >= g.target }),
         rate: line.rate,
         baselineRate,

@@ -194,14 +194,15 @@ export function checkHeader(
   ignore: readonly (keyof ExperimentManifest)[] = [],
 ): void {
   const differences = manifestDifferences(header.manifest, expected.manifest, ignore);
-  if (canonicalJson(header.layout) !== canonicalJson(expected.layout)) differences.push('layout');
-  if (differences.length === 1 && differences[0] === 'layout') {
+  const layoutDiffers = canonicalJson(header.layout) !== canonicalJson(expected.layout);
+  if (layoutDiffers && differences.length === 0) {
     // Same scenario, seed and options: only a build that records other KPIs or series writes another layout.
     throw new DibsimError(
       'INVALID_ARGUMENT',
       `${path} was written by this experiment, but its records hold other KPIs or series than this version of dibsim records (differs in: layout): it comes from another version. Use another file; this one can still be read by the version that wrote it.`,
     );
   }
+  if (layoutDiffers) differences.push('layout');
   if (differences.length > 0) {
     throw new DibsimError(
       'INVALID_ARGUMENT',

@@ -390,23 +390,20 @@ for (const { group, models } of plan) {
     };
     if (m.baseline && runs.has(m.baseline)) {
       const base = runs.get(m.baseline);
-      const ratios = outs.map((o, i) => o.rate / base[i].rate);
+      /** Each repetition's `of` over its baseline run's, pair by pair. */
+      const pairRatios = (of) => outs.map((o, i) => of(o) / of(base[i]));
+      const ratios = pairRatios((o) => o.rate);
       line.ratio = sig(median(ratios));
       line.ratios = ratios.map((x) => sig(x, 3));
       line.ratioRange = [sig(Math.min(...ratios), 3), sig(Math.max(...ratios), 3)];
+      const cpuPerRun = pairRatios((o) => o.cpuSeconds / o.work);
       // The same ratio from CPU time instead of wall time (robust to being descheduled; counts GC threads).
-      line.ratioCpu = sig(
-        median(outs.map((o, i) => base[i].cpuSeconds / base[i].work / (o.cpuSeconds / o.work))),
-      );
-      line.cpuPerRunRatios = outs.map((o, i) =>
-        sig(o.cpuSeconds / o.work / (base[i].cpuSeconds / base[i].work), 3),
-      );
-      // Cores kept busy (CPU over wall time) against the baseline's, pair by pair: a pair's ratio is exactly
-      // this over its CPU per run ratio. A 1-worker run keeps more than one core busy (its compiles,
-      // collections and calling thread run beside the worker), which a 2-worker run cannot add to.
-      line.coresUsedRatios = outs.map((o, i) =>
-        sig(o.cpuSeconds / o.seconds / (base[i].cpuSeconds / base[i].seconds), 3),
-      );
+      line.ratioCpu = sig(median(cpuPerRun.map((x) => 1 / x)));
+      line.cpuPerRunRatios = cpuPerRun.map((x) => sig(x, 3));
+      // Cores kept busy (CPU over wall time) against the baseline's: a pair's ratio is exactly this over its
+      // CPU per run ratio. A 1-worker run keeps more than one core busy (its compiles, collections and
+      // calling thread run beside the worker), which a 2-worker run cannot add to.
+      line.coresUsedRatios = pairRatios((o) => o.cpuSeconds / o.seconds).map((x) => sig(x, 3));
       line.baselineRate = sig(median(base.map((o) => o.rate)));
       if (m.file !== 'rng')
         line.agreesWithBaseline =

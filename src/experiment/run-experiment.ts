@@ -27,7 +27,7 @@ import {
 } from './replicate.js';
 import type { ExperimentResult } from './results.js';
 import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
-import { chunkSizeFor, foldInOrder } from './schedule.js';
+import { chunkSizeFor, foldInOrder, type ReplicationPlan } from './schedule.js';
 import { resolveStopWhen, type StopWhen } from './stopping.js';
 import {
   checkStrategies,
@@ -180,15 +180,16 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
 }
 
 /**
- * The replication indices a run (or its `shard`) owns, in order.
+ * The replication indices a run (or its `shard`, every `count`-th from `index`) owns, in order.
  * @internal
  */
-export function replicationPlan(replications: number, shard: ShardSpec | undefined): number[] {
-  const plan: number[] = [];
-  for (let i = 0; i < replications; i++) {
-    if (shard === undefined || i % shard.count === shard.index) plan.push(i);
-  }
-  return plan;
+export function replicationPlan(replications: number, shard: ShardSpec | undefined): ReplicationPlan {
+  const first = shard?.index ?? 0;
+  const step = shard?.count ?? 1;
+  return {
+    length: Math.max(0, Math.ceil((replications - first) / step)),
+    at: (position) => first + position * step,
+  };
 }
 
 /**

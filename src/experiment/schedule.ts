@@ -15,10 +15,22 @@ export interface KnownOutcomes {
   get(replication: number): ReplicationOutcome | undefined;
 }
 
+/**
+ * The replication indices a run or shard owns, read by position. Computed rather than stored, so that a
+ * plan of 10⁹ replications (a stopping rule's "at most") costs nothing before the first one runs.
+ * @internal
+ */
+export interface ReplicationPlan {
+  /** How many replications the plan holds. */
+  readonly length: number;
+  /** The replication index at `position`, 0 ≤ `position` < `length`. */
+  at(position: number): number;
+}
+
 /** What {@link foldInOrder} needs. @internal */
 export interface FoldInOrderOptions {
   /** Replication indices to fold, in order. */
-  readonly plan: readonly number[];
+  readonly plan: ReplicationPlan;
   /** Outcomes already known (from a results file), by replication index; read only when their turn comes. */
   readonly done?: KnownOutcomes | undefined;
   /** Runs a chunk of replications; must not reject (failures are outcomes). */
@@ -61,7 +73,7 @@ export async function foldInOrder(
   let launched = 0;
   const launch = (limit: number) => {
     while (launched < plan.length && launched < limit) {
-      const outcome = done?.get(plan[launched]!);
+      const outcome = done?.get(plan.at(launched));
       if (outcome !== undefined) {
         known.add(launched);
         pending.set(launched++, Promise.resolve(outcome));
@@ -69,10 +81,10 @@ export async function foldInOrder(
       }
       const positions: number[] = [];
       const size = chunkSizeFor(chunkSize, plan.length - launched);
-      while (launched < plan.length && positions.length < size && done?.has(plan[launched]!) !== true) {
+      while (launched < plan.length && positions.length < size && done?.has(plan.at(launched)) !== true) {
         positions.push(launched++);
       }
-      const chunk = runChunk(positions.map((p) => plan[p]!)).then((outcomes) => {
+      const chunk = runChunk(positions.map((p) => plan.at(p))).then((outcomes) => {
         if (onComputed !== undefined) for (const o of outcomes) onComputed(o);
         return outcomes;
       });

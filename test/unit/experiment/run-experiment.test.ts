@@ -170,6 +170,10 @@ describe('runExperiment (serial)', () => {
     const e = earlier.strategies[0]!.kpis.totalSpendEur!;
     expect(e.halfWidth).toBeGreaterThan(0.03 * e.mean);
     expect(JSON.stringify(await runExperiment(options))).toBe(JSON.stringify(a));
+    // "At most" may be as large as a user likes: nothing is sized by it before the first replication.
+    const unbounded = await runExperiment({ ...options, replications: 1e9 });
+    expect(unbounded.replications).toBe(a.replications);
+    expect(unbounded.strategies[0]!.kpis.totalSpendEur).toEqual(spend);
   });
 
   it('a signal aborted mid-run returns the finished prefix with status "cancelled"', async () => {

@@ -9,11 +9,11 @@ const ok = (replication: number): ReplicationOutcome => ({
 
 describe('foldInOrder', () => {
   it('sizes chunks by the replications still to launch, and folds every outcome in plan order', async () => {
-    const plan = Array.from({ length: 40 }, (_, i) => 100 + i);
+    const replications = Array.from({ length: 40 }, (_, i) => 100 + i);
     const chunks: number[][] = [];
     const folded: number[] = [];
     const status = await foldInOrder({
-      plan,
+      plan: { length: replications.length, at: (position) => replications[position]! },
       // Later chunks finish first, so the fold has to wait for the earlier ones.
       runChunk: async (replications) => {
         chunks.push([...replications]);
@@ -28,9 +28,9 @@ describe('foldInOrder', () => {
       },
     });
     expect(status).toBe('complete');
-    expect(folded).toEqual(plan);
+    expect(folded).toEqual(replications);
     // 40 left: 8, 8, then 24 left: 6, 18: 5, 13: 4, 9: 3, 6: 2, 4: 1, 1, 1, 1.
     expect(chunks.map((c) => c.length)).toEqual([8, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1]);
-    expect(chunks.flat()).toEqual(plan);
+    expect(chunks.flat()).toEqual(replications);
   });
 });

@@ -69,9 +69,15 @@ describe('runExperiment with worker threads', () => {
 
 describe('threadsFor and replicationPlan', () => {
   it('caps the threads at the replications a run or shard owns, and leaves a shared pool alone', () => {
-    expect(replicationPlan(5, undefined)).toEqual([0, 1, 2, 3, 4]);
-    expect(replicationPlan(5, { index: 1, count: 2 })).toEqual([1, 3]);
-    expect(replicationPlan(2, { index: 3, count: 4 })).toEqual([]);
+    const indices = (plan: ReturnType<typeof replicationPlan>) =>
+      Array.from({ length: plan.length }, (_, position) => plan.at(position));
+    expect(indices(replicationPlan(5, undefined))).toEqual([0, 1, 2, 3, 4]);
+    expect(indices(replicationPlan(5, { index: 1, count: 2 }))).toEqual([1, 3]);
+    expect(indices(replicationPlan(7, { index: 2, count: 3 }))).toEqual([2, 5]);
+    expect(indices(replicationPlan(2, { index: 3, count: 4 }))).toEqual([]);
+    // Computed, not stored: a stopping rule's "at most 10⁹" costs nothing up front.
+    const huge = replicationPlan(1e9, { index: 2, count: 3 });
+    expect([huge.length, huge.at(0), huge.at(huge.length - 1)]).toEqual([333_333_333, 2, 999_999_998]);
     expect(threadsFor(16, 2)).toBe(2);
     expect(threadsFor(2, 1000)).toBe(2);
     expect(threadsFor(0, 5)).toBe(0);

@@ -237,7 +237,7 @@ export type {
   StockpileSpec,
   SupplierSpec,
 } from './model/scenario.js';
-export { scenarioJsonSchema } from './model/scenario-schema.js';
+export { scenarioJsonSchema } from './model/scenario-json-schema.js';
 export { eu1mBacktest } from './model/scenarios/eu-1m-backtest.js';
 export { europe155mm } from './model/scenarios/europe-155mm.js';
 export { validateScenario } from './model/validate.js';

@@ -412,24 +412,3 @@ export const scenarioSchema: z.ZodType<Scenario> = scenarioObjectSchema;
  * read the same messages. @internal
  */
 export const SCHEMA_REFERENCE = 'the JSON Schema (`dibsim schema`, or scenarioJsonSchema() in code)';
-
-/**
- * The scenario format as a JSON Schema (draft 2020-12), e.g. for editor completion in scenario files.
- *
- * JSON Schema cannot express the cross-field rules (references, dates within the horizon, stock below
- * capacity, acyclic bills of materials, …): they are stated in the descriptions and checked by
- * `validateScenario`.
- *
- * @returns a fresh JSON Schema object
- * @example
- * writeFileSync('scenario.schema.json', JSON.stringify(scenarioJsonSchema(), null, 2));
- */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioObjectSchema, {
-    target: 'draft-2020-12',
-    // Arrays are readonly in TypeScript only; "readOnly" means something else in JSON Schema.
-    override: (ctx) => {
-      delete (ctx.jsonSchema as { readOnly?: boolean }).readOnly;
-    },
-  }) as Record<string, unknown>;
-}

@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { makeFolders } from '../../io/folders.js';
 import { readScenarioFile } from '../../io/scenario-file.js';
 import type { Scenario } from '../../model/scenario.js';
-import { scenarioJsonSchema } from '../../model/scenario-schema.js';
+import { scenarioJsonSchema } from '../../model/scenario-json-schema.js';
 import { UsageError } from '../errors.js';
 import { STARTER_SCENARIO } from '../starter-scenario.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { STARTER_SCENARIO } from '../../../src/cli/starter-scenario.js';
 import { readScenarioFile } from '../../../src/io/scenario-file.js';
-import { scenarioJsonSchema } from '../../../src/model/scenario-schema.js';
+import { scenarioJsonSchema } from '../../../src/model/scenario-json-schema.js';
 import { executeCaptured, MAIN, requireBuild, runCli, workDir } from './run-cli.js';
 
 beforeAll(requireBuild);

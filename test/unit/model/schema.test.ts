@@ -3,9 +3,9 @@ import type * as z from 'zod';
 import { editDistance, suggestKey } from '../../../src/model/field-suggestions.js';
 import { distributionSchema } from '../../../src/model/param-schema.js';
 import type { Scenario } from '../../../src/model/scenario.js';
+import { scenarioJsonSchema } from '../../../src/model/scenario-json-schema.js';
 import {
   crossFieldRules,
-  scenarioJsonSchema,
   type scenarioObjectSchema,
   scenarioSchema,
 } from '../../../src/model/scenario-schema.js';

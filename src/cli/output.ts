@@ -85,7 +85,10 @@ export async function emitResult(output: ResultOutput): Promise<void> {
   }
   if (output.out === undefined) return;
   const files = await writeReportFolder(output.out, reportInput);
-  const note = `\nWrote ${files.all.length} files to ${files.dir}\nReport: ${joinPath(files.dir, files.html)}\n`;
+  // Say so when files of an earlier report went: a user looking for them should know why.
+  const removed =
+    files.removed.length === 0 ? '' : ` (removed ${files.removed.length} left by the previous report)`;
+  const note = `\nWrote ${files.all.length} files to ${files.dir}${removed}\nReport: ${joinPath(files.dir, files.html)}\n`;
   (format === 'table' ? process.stdout : process.stderr).write(note);
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DibsimError, messageOf } from '../errors.js';
 import { makeFolders } from '../io/folders.js';
 import { chartSpecs } from './charts.js';
+import { FILE_LIST, fileListJson, previousFiles, removeStale } from './file-list.js';
 import { reportHtml } from './html.js';
 import { plain, resultsToJson } from './json.js';
 import { renderSvg, svgToPng } from './render.js';
@@ -19,16 +20,20 @@ import { checkReportInput, type RenderedChart, type ReportFiles, type ReportInpu
  * Writes a report folder, creating it (and its parents) if needed and replacing files of the same names:
  * `results.json` (the experiment, as {@link resultsToJson}), `tornado.json` and `sweep.json` when given,
  * `manifest.json` (provenance), `<table>.csv` for every table of {@link reportTables}, `charts/<name>.svg`
- * and `charts/<name>.png` for every chart of {@link chartSpecs}, and `report.html`.
+ * and `charts/<name>.png` for every chart of {@link chartSpecs}, `report.html`, and `report-files.json`
+ * (every other file with its SHA-256).
  *
  * All or nothing: every file is built in memory first, then written beside its final name and renamed into
  * place once all are written. A chart that cannot be rendered or a file that cannot be written (a full
- * disk) leaves the folder as it was: an earlier report in it is never half replaced. Other files in the
+ * disk) leaves the folder as it was: an earlier report in it is never half replaced. Once the new report is
+ * in place, the files the previous one listed in `report-files.json` that this one does not write (a chart
+ * of a nation the new scenario lacks) are removed, unless they have changed since. Other files in the
  * folder are left alone.
  *
  * @returns the paths written, relative to `dir`.
- * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path when the folder cannot be created or a file
- *   cannot be written.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path when the folder cannot be created, a file
+ *   cannot be written or a file of the previous report cannot be removed, or when something that is not
+ *   dibsim's list of report files has its name (then nothing is written).
  * @example
  * const files = await writeReportFolder('out', { result, scenario: europe155mm, command: 'dibsim compare' });
  * console.log(files.html); // 'report.html'
@@ -56,7 +61,9 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
     pngs.push(add(`charts/${chart.name}.png`, svgToPng(svg)));
   }
   const html = add('report.html', reportHtml(input, rendered));
-  await writeAll(dir, contents);
+  // Last, so that it lists every other file and is renamed into place after them.
+  const list = add(FILE_LIST, fileListJson(contents));
+  const removed = await writeAll(dir, contents);
   return {
     dir,
     results,
@@ -67,16 +74,22 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
     svgs,
     pngs,
     html,
+    list,
     all: [...contents.keys()],
+    removed,
   };
 }
 
 /**
  * Writes `contents` (paths relative to `dir`) as a whole: each file first under a temporary name beside its
  * own, then, once all are written, renamed over the final names. If a write fails, the temporary files are
- * removed and nothing else has changed.
+ * removed and nothing else has changed. Then removes what the previous report wrote and this one does not.
+ *
+ * @returns the paths of the previous report removed.
  */
-async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
+  // Read before anything is written: a file of that name that is not dibsim's list stops the report here.
+  const previous = await previousFiles(dir);
   const charts = join(dir, 'charts');
   try {
     await makeFolders(charts);
@@ -112,4 +125,5 @@ async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint
       { cause: error },
     );
   }
+  return removeStale(dir, previous, contents);
 }

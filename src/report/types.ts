@@ -91,8 +91,18 @@ export interface ReportFiles {
   readonly pngs: readonly string[];
   /** `report.html`. */
   readonly html: string;
+  /**
+   * `report-files.json`: every other file with its SHA-256, so that the next report written in the folder
+   * removes those it does not write again.
+   */
+  readonly list: string;
   /** Every file above, in the order written. */
   readonly all: readonly string[];
+  /**
+   * Files the previous report in the folder listed and this one does not write, removed (unchanged since
+   * that report wrote them), in that report's order.
+   */
+  readonly removed: readonly string[];
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExperimentResult } from '../../../src/experiment/results.js';
@@ -22,6 +22,14 @@ import { reportInput } from './fixture.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dibsim-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Every file under `dir` (not folders), relative to it, sorted. */
+function writtenFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
 
 describe('writeReportFolder', () => {
   it('writeReportFolder(dir, input) creates dir and writes results, manifest, CSVs, SVG and PNG charts and report.html', async () => {
@@ -83,6 +91,74 @@ describe('writeReportFolder', () => {
         .map(String)
         .filter((f) => f.endsWith('.partial')),
     ).toEqual([]);
+  });
+
+  it('a report written over an earlier one removes the files the earlier one listed and this one does not write', async () => {
+    const input = await reportInput();
+    const dir = join(root, 'reuse');
+    const before = await writeReportFolder(dir, input);
+    expect(before.removed).toEqual([]);
+    // The same experiment without its tornado: tornado.json, tornado.csv and the tornado charts go.
+    const { tornado: _, ...plain } = input;
+    const after = await writeReportFolder(dir, plain);
+    const stale = before.all.filter((f) => !after.all.includes(f));
+    expect(stale).toEqual(expect.arrayContaining(['tornado.json', 'tornado.csv']));
+    expect(stale.some((f) => f.startsWith('charts/tornado-'))).toBe(true);
+    expect(after.removed).toEqual(stale);
+    for (const f of stale) expect(existsSync(join(dir, f)), f).toBe(false);
+    expect(writtenFiles(dir)).toEqual([...after.all].sort());
+    const list = JSON.parse(readFileSync(join(dir, after.list), 'utf8'));
+    expect(Object.keys(list.files)).toEqual(after.all.filter((f) => f !== 'report-files.json'));
+  });
+
+  it("writeReportFolder leaves the user's own files alone, and a file of the earlier report the user changed since", async () => {
+    const input = await reportInput();
+    const dir = join(root, 'mine');
+    await writeReportFolder(dir, input);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'charts', 'mine.png'), 'mine');
+    writeFileSync(join(dir, 'tornado.csv'), 'edited');
+    const { tornado: _, ...plain } = input;
+    const after = await writeReportFolder(dir, plain);
+    expect(after.removed).toContain('tornado.json');
+    expect(after.removed).not.toContain('tornado.csv');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(dir, 'charts', 'mine.png'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(dir, 'tornado.csv'), 'utf8')).toBe('edited');
+    // Left out of that report's list, it is not dibsim's any more: the next report leaves it too.
+    expect((await writeReportFolder(dir, plain)).removed).toEqual([]);
+    expect(readFileSync(join(dir, 'tornado.csv'), 'utf8')).toBe('edited');
+  });
+
+  it('writeReportFolder writes nothing where a file of the name of its list is not one dibsim wrote', async () => {
+    const input = await reportInput();
+    const lists = [
+      'my own notes',
+      JSON.stringify({ files: { '../outside.txt': 'a'.repeat(64) } }),
+      JSON.stringify({ files: { 'results.json': 'not a hash' } }),
+    ];
+    for (const [i, text] of lists.entries()) {
+      const dir = join(root, `not-ours-${i}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'report-files.json'), text);
+      await expect(writeReportFolder(dir, input)).rejects.toThrow(
+        /writeReportFolder: .*not-ours-\d\/report-files\.json is in the way of the report's list of files \(it is not the list of files a dibsim report writes\)\. Move it out of the folder, or choose another folder; nothing was written\./,
+      );
+      expect(readdirSync(dir)).toEqual(['report-files.json']);
+      expect(readFileSync(join(dir, 'report-files.json'), 'utf8')).toBe(text);
+    }
+  });
+
+  it('writeReportFolder twice with the same input writes the same files, byte for byte, and removes none', async () => {
+    const input = await reportInput();
+    const dir = join(root, 'twice');
+    const first = await writeReportFolder(dir, input);
+    const before = new Map(writtenFiles(dir).map((f) => [f, readFileSync(join(dir, f))]));
+    const second = await writeReportFolder(dir, input);
+    expect(second.removed).toEqual([]);
+    expect(second.all).toEqual(first.all);
+    expect(writtenFiles(dir)).toEqual([...before.keys()]);
+    for (const [f, data] of before) expect(readFileSync(join(dir, f)).equals(data), f).toBe(true);
   });
 
   it('writeReportFolder names the path when the folder cannot be created', async () => {

@@ -189,7 +189,7 @@ export class ReplicationError extends DibsimError {
   constructor(context: ReplicationFailureContext, cause: unknown) {
     super(
       'REPLICATION_FAILED',
-      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${JSON.stringify(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reasonOf(cause)}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
+      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${describeSeed(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reasonOf(cause)}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
       { cause },
     );
     this.seed = context.seed;
@@ -237,6 +237,17 @@ export function messageOf(thrown: unknown): string {
 export function reasonOf(thrown: unknown): string {
   const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
   return text.endsWith('.') && !text.endsWith('..') ? text.slice(0, -1) : text;
+}
+
+/**
+ * Formats a master seed, stored as a string (`normaliseSeed`), for a message: one that a number gives
+ * (9 is stored as "9", the same seed) unquoted, as the user most likely wrote it; any other quoted, so
+ * that the text "NaN" or "07" is not taken for a number.
+ * @internal
+ */
+export function describeSeed(seed: string): string {
+  const number = Number(seed);
+  return Number.isFinite(number) && String(number) === seed ? seed : JSON.stringify(seed);
 }
 
 /** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */

@@ -122,7 +122,9 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   }
   const file = fileProblem(error);
   if (file !== undefined) return { code: EXIT.usage, text: `error: ${file}${stack}\n` };
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // After `error: `, a plain Error's name would say it twice ("error: Error: boom"); other classes inform.
+  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+  const message = error instanceof Error ? `${name}${error.message}` : String(error);
   const hint = debug ? stack : '\n(run again with --debug for the stack trace)';
   return { code: EXIT.runFailed, text: `error: ${message}${hint}\n` };
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
+import { suggestKey } from '../errors.js';
 import { readScenarioFile } from '../io/scenario-file.js';
 import type { Scenario } from '../model/scenario.js';
 import { eu1mBacktest } from '../model/scenarios/eu-1m-backtest.js';
@@ -39,8 +40,11 @@ export async function loadScenario(argument: string | undefined): Promise<Loaded
   if (builtin !== undefined && !existsSync(source))
     return { source, scenario: validateScenario(builtin, source) };
   if (!existsSync(source)) {
+    const names = Object.keys(BUILTIN_SCENARIOS);
+    const near = suggestKey(source, names);
+    const give = near === undefined ? 'Give' : `Did you mean "${near}"? Otherwise give`;
     throw new UsageError(
-      `scenario "${source}" is neither a file nor a built-in scenario (${Object.keys(BUILTIN_SCENARIOS).join(', ')}). Give the path of a .yaml or .json file, or write a starter file with: dibsim init ${/\.ya?ml$/i.test(source) ? source : 'scenario.yaml'}`,
+      `scenario "${source}" is neither a file nor a built-in scenario (${names.join(', ')}). ${give} the path of a .yaml or .json file, or write a starter file with: dibsim init ${/\.ya?ml$/i.test(source) ? source : 'scenario.yaml'}`,
     );
   }
   return { source, scenario: await readScenarioFile(source) };

@@ -6,7 +6,7 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ScenarioError } from '../errors.js';
+import { ScenarioError, suggestKey } from '../errors.js';
 import { namingStrategy, type StrategyModule } from '../experiment/strategy-spec.js';
 import { builtinStrategies } from '../strategies/registry.js';
 import { UsageError } from './errors.js';
@@ -69,8 +69,10 @@ function strategyFromText(text: string): StrategyModule & { name: string } {
   const ref = named?.[2] ?? text;
   if (builtinStrategies.includes(ref)) return { module: ref, name: named?.[1] ?? ref };
   if (!looksLikeModule(ref)) {
+    // The same suggestion loadStrategy gives (case is ignored, so "Pooled" finds "pooled").
+    const near = suggestKey(ref, builtinStrategies);
     throw new UsageError(
-      `--strategy ${text}: unknown strategy "${ref}". Use one of ${builtinStrategies.join(', ')}, or a module of your own such as ./my-strategy.mjs#createStrategy.`,
+      `--strategy ${text}: unknown strategy "${ref}". ${near === undefined ? '' : `Did you mean "${near}"? `}Use one of ${builtinStrategies.join(', ')}, or a module of your own such as ./my-strategy.mjs#createStrategy.`,
     );
   }
   const hash = ref.lastIndexOf('#');

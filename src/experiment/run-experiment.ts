@@ -435,16 +435,7 @@ export async function prepare(
   const stop =
     options.stopWhen === undefined
       ? undefined
-      : resolveStopWhen(options.stopWhen, layout, `${caller}: options.`);
-  if (stop !== undefined && stop.minReplications > options.replications) {
-    throw invalid(
-      caller,
-      'stopWhen.minReplications',
-      stop.minReplications,
-      `exceeds replications (${options.replications}), so the rule would never be checked`,
-      'Raise replications (the most the experiment may run), lower stopWhen.minReplications, or drop stopWhen.',
-    );
-  }
+      : resolveStopWhen(options.stopWhen, layout, `${caller}: options.`, options.replications);
   const manifest: ExperimentManifest = {
     dibsim: dibsimVersion(),
     schemaVersion: EXPERIMENT_SCHEMA_VERSION,

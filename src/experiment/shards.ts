@@ -109,9 +109,9 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
 }
 
 /**
- * A shard as both the API (`shard: { index, count }`, from 0) and the command line (`--shard i/n`, from 1)
- * write it, since the same messages reach both.
+ * A shard as the `shard` option writes it (`index` from 0). Not `shard 1 of 2`, which reads as counted
+ * from 1; `dibsim merge` rewrites it as `shard i/n`, counted from 1 like `--shard i/n`.
  */
 function shardName(index: number, count: number): string {
-  return `shard ${index} of ${count} (--shard ${index + 1}/${count})`;
+  return `shard { index: ${index}, count: ${count} }`;
 }

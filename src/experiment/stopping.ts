@@ -72,15 +72,19 @@ export interface ResolvedStopWhen {
 }
 
 /**
- * Checks `stopWhen` against the layout's KPI keys. Errors start with `where`, e.g. `runExperiment: options.`.
+ * Checks `stopWhen` against the layout's KPI keys and the experiment's maximum `replications`. Errors start
+ * with `where`, e.g. `runExperiment: options.`.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` naming an unknown KPI, a bad target or a bad batch size.
+ * @param replications - the most the experiment may run (no limit if left out)
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming an unknown KPI, a bad target, a bad batch size or a
+ *   `minReplications` (given or default) above `replications`.
  * @internal
  */
 export function resolveStopWhen(
   stopWhen: StopWhen,
   layout: RecordLayout,
   where = 'runExperiment: options.',
+  replications = Number.POSITIVE_INFINITY,
 ): ResolvedStopWhen {
   const bad = (path: string, value: unknown, rule: string) =>
     new DibsimError('INVALID_ARGUMENT', `${where}stopWhen.${path} ${rule} (got ${describeValue(value)}).`);
@@ -130,6 +134,17 @@ export function resolveStopWhen(
     }
     return { index, relative, proportion: key.endsWith('.reached'), value };
   });
+  // Refused, not capped: a pilot quietly smaller than the one asked for (or documented) would go unnoticed.
+  if (minReplications > replications) {
+    const lower = replications >= 2 ? `pass a stopWhen.minReplications of at most ${replications}, ` : '';
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      stopWhen.minReplications === undefined
+        ? // Said to be the default: the user never wrote minReplications, and would look for it in vain.
+          `${where}stopWhen.minReplications is left at its default, ${minReplications}, which exceeds replications (${replications}), so the rule would never be checked. Raise replications to at least ${minReplications}, ${lower}or drop stopWhen.`
+        : `${where}stopWhen.minReplications exceeds replications (${replications}), so the rule would never be checked (got ${minReplications}). Raise replications (the most the experiment may run), lower stopWhen.minReplications, or drop stopWhen.`,
+    );
+  }
   return { targets, batch, minReplications };
 }
 

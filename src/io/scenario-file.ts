@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type Document, parseDocument, visit, type YAMLError } from 'yaml';
+import { type Document, isScalar, parseDocument, visit, type YAMLError } from 'yaml';
 import { DibsimError, describeValue, ScenarioError, type ScenarioIssue } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { SCHEMA_REFERENCE } from '../model/scenario-schema.js';
@@ -48,9 +48,12 @@ export function parseScenario(text: string, source: string, format: 'json' | 'ya
     );
   if (body.trim() === '') throw notAScenario('is empty.');
   const data = format === 'json' ? parseJson(body, source) : parseYaml(body, source);
+  // A YAML document of comments (or `---` alone) is as empty as a blank file.
+  if (data === EMPTY_DOCUMENT) throw notAScenario('is empty.');
   // Here, not in validateScenario, whose hint for a string is meant for code passing a name or a path.
   if (typeof data === 'string')
     throw notAScenario(`holds one text value (${describeValue(data)}), not a scenario.`);
+  if (data === null) throw notAScenario('holds only null, not a scenario.');
   return validateScenario(data, source);
 }
 
@@ -86,6 +89,9 @@ function parseJson(text: string, source: string): unknown {
   return data;
 }
 
+/** What {@link parseYaml} returns for a document without a value, told apart from an explicit `null`. */
+const EMPTY_DOCUMENT = Symbol('empty document');
+
 function parseYaml(text: string, source: string): unknown {
   // YAML's merge keys and custom tags are off: scenario files are plain data.
   const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
@@ -105,6 +111,10 @@ function parseYaml(text: string, source: string): unknown {
   }
   const plainData = notPlainData(doc, text);
   if (plainData.length > 0) throw new ScenarioError(plainData, source);
+  // No node (comments only), or the empty scalar YAML reads after a bare `---`; not `~` or `null`.
+  const value = doc.contents;
+  if (value === null || (isScalar(value) && value.value === null && value.source === ''))
+    return EMPTY_DOCUMENT;
   return doc.toJS({ maxAliasCount: 0 });
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError } from '../errors.js';
+import { DibsimError, describeSeed } from '../errors.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -52,7 +52,7 @@ export class CommonDemand {
     else if (owner.scenario !== scenario || owner.seed !== seed || owner.replication !== replication)
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `runScenario: options.demand holds the demand of ${owner.scenario === scenario ? '' : 'another scenario object, '}seed "${owner.seed}", replication ${owner.replication}; this run is seed "${seed}", replication ${replication}. Use a new CommonDemand for each replication.`,
+        `runScenario: options.demand holds the demand of ${owner.scenario === scenario ? '' : 'another scenario object, '}seed ${describeSeed(owner.seed)}, replication ${owner.replication}; this run is seed ${describeSeed(seed)}, replication ${replication}. Use a new CommonDemand for each replication.`,
       );
     if (this.complete) return { draws: this.draws!, replay: true };
     // A run that stopped part-way (it threw) left a partial record: start again.

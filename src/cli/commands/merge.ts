@@ -5,6 +5,7 @@
  * @module
  */
 import { Command, Option } from 'commander';
+import { DibsimError } from '../../errors.js';
 import { contentHash } from '../../experiment/canonical.js';
 import { mergeShards } from '../../experiment/shards.js';
 import { dibsimCommand } from '../command-line.js';
@@ -46,7 +47,7 @@ Examples:
     )
     .action(async (files: string[], options: MergeCliOptions) => {
       await withOutFolder(options.out, async () => {
-        const result = mergeShards(files);
+        const result = inCliShardTerms(() => mergeShards(files));
         const { source, scenario } = await loadScenario(options.scenario);
         const ran = result.manifest.scenario;
         if (contentHash(scenario) !== ran.hash) {
@@ -63,4 +64,21 @@ Examples:
         });
       });
     });
+}
+
+/**
+ * Runs `merge`, naming shards in its errors as the command line does: the library's `shard { index: 1,
+ * count: 2 }` (from 0) becomes `shard 2/2`, as `--shard 2/2` ran it, so a message never mixes the two.
+ */
+function inCliShardTerms<T>(merge: () => T): T {
+  try {
+    return merge();
+  } catch (error) {
+    if (!(error instanceof DibsimError) || error.code !== 'INVALID_ARGUMENT') throw error;
+    const message = error.message.replace(
+      /shard \{ index: (\d+), count: (\d+) \}/g,
+      (_, index: string, count: string) => `shard ${Number(index) + 1}/${count}`,
+    );
+    throw new DibsimError(error.code, message, { cause: error.cause });
+  }
 }

@@ -27,6 +27,10 @@ describe('describeFailure', () => {
     const failure = describeFailure(new TypeError('x is not a function'), false);
     expect(failure.code).toBe(1);
     expect(failure.text).toMatch(/^error: TypeError: x is not a function\n\(run again with --debug/);
+    // A plain Error's name would repeat the "error:" prefix.
+    expect(describeFailure(new Error('boom on day 425'), false).text).toMatch(
+      /^error: boom on day 425\n\(run again with --debug/,
+    );
   });
 
   it('ResultsKeptError keeps the exit code of its cause and adds where the replications are', () => {

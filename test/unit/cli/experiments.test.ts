@@ -115,6 +115,13 @@ describe('dibsim run/compare: output formats', () => {
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(readFileSync(join(out, 'results.json'), 'utf8'));
 
+    // Shards counted from 1 throughout, as --shard i/n counts them.
+    const missing = await runCli(['merge', 'a.jsonl', '--scenario', 'small.json'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: mergeShards: shard 2/2 is missing. Pass every shard file.\n');
+    const twice = await runCli(['merge', 'a.jsonl', 'a.jsonl', '--scenario', 'small.json'], dir);
+    expect(twice.stderr).toMatch(/a\.jsonl and a\.jsonl are both shard 1\/2\. Pass each shard once\.\n$/);
+
     const wrongScenario = await runCli(['merge', 'a.jsonl', 'b.jsonl'], dir);
     expect(wrongScenario.code).toBe(2);
     expect(wrongScenario.stderr).toMatch(/is not the scenario the shards ran \("small"/);
@@ -390,6 +397,28 @@ describe('dibsim: results that cannot be written', () => {
       /^\nWrote \d+ files to out\nReport: out\/report\.html\n$/,
     );
     rmSync(dirname(kept![1]!), { recursive: true, force: true });
+  });
+});
+
+describe('dibsim: an --out folder used again', () => {
+  it("a second compare into the same --out removes the first report's charts of a nation it lacks and says so, and keeps the user's files", async () => {
+    const dir = workDir();
+    const scenario = (name: string) =>
+      new URL(`../../../examples/scenarios/${name}.yaml`, import.meta.url).pathname;
+    const common = ['--replications', '2', '--workers', '0', '--out', 'out'];
+    const first = await runCli(['compare', scenario('three-nations'), ...common], dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out', 'charts', 'stock-CC.png'))).toBe(true);
+    writeFileSync(join(dir, 'out', 'notes.txt'), 'mine');
+    const second = await runCli(['compare', scenario('two-nations'), ...common], dir);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(
+      /\nWrote \d+ files to out \(removed [1-9]\d* left by the previous report\)\nReport: out\/report\.html\n$/,
+    );
+    const charts = readdirSync(join(dir, 'out', 'charts'));
+    expect(charts).toContain('stock-BB.png');
+    expect(charts.filter((f) => f.includes('CC'))).toEqual([]);
+    expect(readFileSync(join(dir, 'out', 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
 

@@ -120,7 +120,7 @@ describe('dibsim: help, usage errors and exit code 2', () => {
     [['compare', SMALL, '--param', 'pooled=3'], /--param.*is invalid\. Write <strategy>:<parameter>=<value>/],
     [
       ['compare', SMALL, '--strategy', 'pooledd'],
-      /unknown strategy "pooledd"\. Use one of national-only, bilateral, pooled, switch/,
+      /unknown strategy "pooledd"\. Did you mean "pooled"\? Use one of national-only, bilateral, pooled, switch/,
     ],
     [
       ['compare', SMALL, '--strategy', 'pooled', '--param', 'bilateral:x=1'],
@@ -152,7 +152,11 @@ describe('dibsim: help, usage errors and exit code 2', () => {
     ],
     [
       ['compare', 'missing.yaml'],
-      /scenario "missing\.yaml" is neither a file nor a built-in scenario .* dibsim init missing\.yaml/,
+      /scenario "missing\.yaml" is neither a file nor a built-in scenario \([^)]*\)\. Give the path .* dibsim init missing\.yaml/,
+    ],
+    [
+      ['compare', 'europe155mm'],
+      /scenario "europe155mm" is neither a file nor a built-in scenario \(europe-155mm, eu-1m-backtest\)\. Did you mean "europe-155mm"\? Otherwise give the path/,
     ],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ];

@@ -95,8 +95,12 @@ describe('strategies from the command line', () => {
 
   it('resolveStrategies refuses unknown names, repeated names and parameters of strategies not named', () => {
     expect(() => resolveStrategies(['pooledd'])).toThrow(
-      /unknown strategy "pooledd"\. Use one of national-only, bilateral, pooled, switch/,
+      /unknown strategy "pooledd"\. Did you mean "pooled"\? Use one of national-only, bilateral, pooled, switch/,
     );
+    // A typo or another case gets the suggestion loadStrategy gives; a name far from all gets none.
+    expect(() => resolveStrategies(['Pooled'])).toThrow('unknown strategy "Pooled". Did you mean "pooled"?');
+    expect(() => resolveStrategies(['poold'])).toThrow('unknown strategy "poold". Did you mean "pooled"?');
+    expect(() => resolveStrategies(['greedy'])).toThrow(/unknown strategy "greedy"\. Use one of/);
     expect(() => resolveStrategies(['pooled', 'pooled'])).toThrow(
       /"pooled" is used twice\. .*--strategy other=pooled/,
     );

@@ -49,9 +49,16 @@ describe('ReplicationError and replay', () => {
     );
     const error = new ReplicationError(context, cause);
     expect(error.message).toBe(
-      'Replication 8 of strategy "s" failed (seed "1", scenario abababababab): DibsimError: placeOrder: the context was used after its call. Use the current one. Call replay(error, scenario, strategies) to rerun it in this thread.',
+      'Replication 8 of strategy "s" failed (seed 1, scenario abababababab): DibsimError: placeOrder: the context was used after its call. Use the current one. Call replay(error, scenario, strategies) to rerun it in this thread.',
     );
     expect(new ReplicationError(context, 'x').message).toContain(': "x". Call replay');
+    // The seed is stored as a string: one a number gives (9 and "9" are one seed) reads as that number.
+    const seeded = (seed: string) => new ReplicationError({ ...context, seed }, 'x').message;
+    expect(seeded('9')).toContain('(seed 9, scenario');
+    expect(seeded('-2.5')).toContain('(seed -2.5, scenario');
+    for (const text of ['r', '07', 'NaN', '1e3', ' 9']) {
+      expect(seeded(text)).toContain(`(seed ${JSON.stringify(text)}, scenario`);
+    }
   });
 
   it('replay(error, scenario, strategies) reruns that replication serially and throws the original error', async () => {

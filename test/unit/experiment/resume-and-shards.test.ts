@@ -154,11 +154,14 @@ describe('shards and mergeShards(files)', () => {
     const s1 = await shard(1);
     const otherSeed = await shard(1, { seed: 'different' });
     expect(() => mergeShards([s0, otherSeed])).toThrow(/differs in: seed/);
-    expect(() => mergeShards([s0])).toThrow('shard 1 of 2 (--shard 2/2) is missing');
-    expect(() => mergeShards([s0, s0])).toThrow(/are both shard 0 of 2 \(--shard 1\/2\)/);
+    // Shards named as the option writes them, from 0 (the CLI says shard 2/2, from 1).
+    expect(() => mergeShards([s0])).toThrow(
+      'mergeShards: shard { index: 1, count: 2 } is missing. Pass every shard file.',
+    );
+    expect(() => mergeShards([s0, s0])).toThrow(/are both shard \{ index: 0, count: 2 \}\. Pass each/);
     truncateSync(s1, statSync(s1).size - 10);
     expect(() => mergeShards([s0, s1])).toThrow(
-      /has no replication 19: shard 1 of 2 \(--shard 2\/2\) is unfinished/,
+      /has no replication 19: shard \{ index: 1, count: 2 \} is unfinished/,
     );
   });
 });

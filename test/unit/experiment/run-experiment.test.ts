@@ -275,6 +275,11 @@ describe('runExperiment (serial)', () => {
         'runExperiment: options.stopWhen.minReplications exceeds replications (2), so the rule would never be checked (got 500). Raise replications',
       ],
       [
+        // The default, never written by the user, is named as such.
+        { halfWidth: { fillRate: { absolute: 0.01 } } },
+        'runExperiment: options.stopWhen.minReplications is left at its default, 30, which exceeds replications (2), so the rule would never be checked. Raise replications to at least 30, pass a stopWhen.minReplications of at most 2, or drop stopWhen.',
+      ],
+      [
         { halfWidth: { fillRate: { absolute: 0.01 } }, minReplications: 1 },
         'runExperiment: options.stopWhen.minReplications must be an integer >= 2. Use the default, 30, unless a pilot run showed the KPIs close to normal (got 1).',
       ],

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { KaplanMeier, wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
-import { precisionReached, type ResolvedStopWhen } from '../../../src/experiment/stopping.js';
+import { recordLayout } from '../../../src/experiment/record.js';
+import {
+  precisionReached,
+  type ResolvedStopWhen,
+  resolveStopWhen,
+} from '../../../src/experiment/stopping.js';
 import { censoredSummary, fractionReached } from '../../../src/experiment/summaries.js';
+import { validateScenario } from '../../../src/model/validate.js';
 import { exponential } from '../../../src/random/continuous.js';
 import { bernoulli } from '../../../src/random/discrete.js';
 import type { Sampler } from '../../../src/random/rng.js';
 import { createStreams } from '../../../src/random/streams.js';
 import { confidenceInterval } from '../../../src/stats/confidence.js';
 import { Tally } from '../../../src/stats/tally.js';
+import { randomSmallScenario } from './helpers.js';
 
 const rule = (
   over: Partial<ResolvedStopWhen['targets'][number]> = {},
@@ -23,6 +30,28 @@ const tallyOf = (values: readonly number[]) => {
   for (const x of values) t.add(x);
   return t;
 };
+
+describe('resolveStopWhen', () => {
+  const layout = recordLayout(validateScenario(randomSmallScenario()));
+  const halfWidth = { fillRate: { absolute: 0.5 } };
+
+  it('refuses a minReplications above replications, saying when it is the default the user never set', () => {
+    expect(() => resolveStopWhen({ halfWidth }, layout, 'runExperiment: options.', 20)).toThrow(
+      'runExperiment: options.stopWhen.minReplications is left at its default, 30, which exceeds replications (20), so the rule would never be checked. Raise replications to at least 30, pass a stopWhen.minReplications of at most 20, or drop stopWhen.',
+    );
+    // With a single replication no smaller pilot would do: only more replications.
+    expect(() => resolveStopWhen({ halfWidth }, layout, 'runExperiment: options.', 1)).toThrow(
+      /Raise replications to at least 30, or drop stopWhen\.$/,
+    );
+    expect(() =>
+      resolveStopWhen({ halfWidth, minReplications: 25 }, layout, 'runExperiment: options.', 20),
+    ).toThrow(
+      'runExperiment: options.stopWhen.minReplications exceeds replications (20), so the rule would never be checked (got 25). Raise replications',
+    );
+    expect(resolveStopWhen({ halfWidth, minReplications: 20 }, layout, '', 20).minReplications).toBe(20);
+    expect(resolveStopWhen({ halfWidth }, layout, '', 30).minReplications).toBe(30);
+  });
+});
 
 describe('precisionReached', () => {
   it('does not judge before minReplications, however narrow the interval', () => {

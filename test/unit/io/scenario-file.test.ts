@@ -51,6 +51,31 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
     },
   );
 
+  it('calls a YAML file of comments or bare document markers empty, like a blank one', () => {
+    for (const text of [
+      '# a scenario, some day\n# not yet\n',
+      '---\n# nothing\n',
+      '---\n...\n',
+      '--- # x\n',
+    ]) {
+      const [issue, ...rest] = issuesOf(text, 'yaml');
+      expect(rest).toEqual([]);
+      expect(issue).toMatchObject({ path: '(file)', message: 'is empty.' });
+      expect(issue!.fix).toContain('dibsim init');
+    }
+  });
+
+  it.each([
+    ['json', 'null'],
+    ['yaml', '~\n'],
+    ['yaml', '--- null # x\n'],
+  ] as const)('says a %s file that holds only null holds no scenario', (format, text) => {
+    const [issue, ...rest] = issuesOf(text, format);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ path: '(file)', message: 'holds only null, not a scenario.' });
+    expect(issue!.fix).toContain('dibsim init');
+  });
+
   it.each([
     ['json', '"europe-155mm"'],
     ['yaml', 'europe-155mm\n'],

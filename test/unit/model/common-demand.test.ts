@@ -47,9 +47,9 @@ describe('CommonDemand', () => {
       throw new Error('expected a refusal');
     };
     expect(refused({ seed: 1, replication: 3 })).toMatch(
-      /seed "1", replication 2.*replication 3.*new CommonDemand/,
+      /seed 1, replication 2.*replication 3.*new CommonDemand/,
     );
-    expect(refused({ seed: 9, replication: 2 })).toMatch(/seed "9"/);
+    expect(refused({ seed: 9, replication: 2 })).toMatch(/this run is seed 9,/);
     expect(refused({ seed: 1, replication: 2 }, smallScenario())).toMatch(/another scenario object/);
     // The same seed given as a string is the same seed.
     expect(() =>

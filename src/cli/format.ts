@@ -7,7 +7,7 @@
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
 import type { RunKpis } from '../model/results.js';
-import { differenceUnit } from '../report/labels.js';
+import { differenceUnit, pledgeLabel } from '../report/labels.js';
 
 /** A headline KPI: key in the results, label, display scale and unit. */
 interface Headline {
@@ -48,7 +48,7 @@ function headlines(result: ExperimentResult): Headline[] {
     .filter((k) => /^pledges\..+\.fulfilmentByDeadline$/.test(k))
     .map((key) => ({
       key,
-      label: `pledge ${key.slice('pledges.'.length, -'.fulfilmentByDeadline'.length)} by deadline`,
+      label: `${pledgeLabel(key.slice('pledges.'.length, -'.fulfilmentByDeadline'.length))} by deadline`,
       scale: 100,
       unit: '%',
       digits: 1,
@@ -162,7 +162,7 @@ export function experimentTable(result: ExperimentResult): string {
 function censoredLabel(key: string): string {
   const m = /^(nations|pledges)\.(.+)\.(timeToTarget|met)$/.exec(key);
   if (m === null) return key;
-  return m[1] === 'nations' ? `${m[2]} stock target reached` : `pledge ${m[2]} met`;
+  return m[1] === 'nations' ? `${m[2]} stock target reached` : `${pledgeLabel(m[2]!)} met`;
 }
 
 /** One replication's headline KPIs (`dibsim run --replication`). */
@@ -174,8 +174,8 @@ export function runTable(kpis: RunKpis): string {
     if (typeof v === 'number') rows.push([`${h.label} (${h.unit})`, [number(v, h.scale, h.digits)]]);
   }
   for (const p of kpis.pledges) {
-    rows.push([`pledge ${p.id} by deadline (%)`, [number(p.fulfilmentByDeadline, 100, 1)]]);
-    rows.push([`pledge ${p.id} met`, [p.met.reached ? p.met.date : `not by ${p.met.date}`]]);
+    rows.push([`${pledgeLabel(p.id)} by deadline (%)`, [number(p.fulfilmentByDeadline, 100, 1)]]);
+    rows.push([`${pledgeLabel(p.id)} met`, [p.met.reached ? p.met.date : `not by ${p.met.date}`]]);
   }
   return blocks([{ rows, minWidth: 16 }]);
 }

@@ -119,7 +119,15 @@ export function subjectName(kind: string, id: string, scenario: Scenario): strin
     suppliers: scenario.suppliers,
   };
   const found = lists[kind]?.find((e) => e.id === id);
-  return found?.name ?? (kind === 'pledges' ? `pledge ${id}` : id);
+  return found?.name ?? (kind === 'pledges' ? pledgeLabel(id) : id);
+}
+
+/**
+ * A pledge named by its id in running text: `pledge eu-1m`, but `pledge-2024` as it is, so that an id
+ * that already says "pledge" is not read "pledge pledge-2024".
+ */
+export function pledgeLabel(id: string): string {
+  return /^pledge(?![a-z])/i.test(id) ? id : `pledge ${id}`;
 }
 
 /** Axis title: the label with its chart unit in parentheses. */

@@ -47,7 +47,10 @@ export interface StrategyRef {
    * async) or a strategy object (then `params` must be absent). @defaultValue `createStrategy`, else `default`
    */
   readonly export?: string;
-  /** The factory's parameters, plain data (see each built-in's `XxxParams`). */
+  /**
+   * The factory's parameters, plain data (see each built-in's `XxxParams`). Typed `unknown`, as the module is
+   * only known at run time: write `params: { … } satisfies PooledParams` to have the compiler check them too.
+   */
   readonly params?: unknown;
 }
 

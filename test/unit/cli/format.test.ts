@@ -3,6 +3,7 @@ import { experimentTable, runTable, sweepTable, tornadoTable } from '../../../sr
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import type { TornadoBar, TornadoResult } from '../../../src/experiment/sweep.js';
 import { runScenario } from '../../../src/model/run-scenario.js';
+import { pledgeLabel } from '../../../src/report/labels.js';
 import { nationalOnly } from '../../../src/strategies/national.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from '../experiment/helpers.js';
 
@@ -107,6 +108,17 @@ describe('experimentTable and runTable', () => {
     const lines = runTable(run.kpis).split('\n');
     expect(lines.some((l) => l.startsWith(`pledge ${id} by deadline (%)`))).toBe(true);
     expect(new Set(lines.map((l) => l.length)).size, lines.join('\n')).toBe(1);
+  });
+
+  it('does not repeat "pledge" when the id says it: "pledge-2024 met", "pledge eu-1m met"', () => {
+    const named = { ...scenario, pledges: scenario.pledges.map((p) => ({ ...p, id: 'pledge-2024' })) };
+    const text = runTable(runScenario(named, { strategy: nationalOnly, seed: 1 }).kpis);
+    expect(text).toMatch(/^pledge-2024 by deadline \(%\)/m);
+    expect(text).toMatch(/^pledge-2024 met/m);
+    expect(text).not.toContain('pledge pledge');
+    expect(pledgeLabel('eu-1m')).toBe('pledge eu-1m');
+    expect(pledgeLabel('Pledge_2024')).toBe('Pledge_2024');
+    expect(pledgeLabel('pledges-of-2024')).toBe('pledge pledges-of-2024');
   });
 });
 

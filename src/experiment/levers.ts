@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue, ScenarioError } from '../errors.js';
+import { DibsimError, describeValue, ScenarioError, suggestKey } from '../errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateScenario } from '../model/validate.js';
 import {
@@ -258,13 +258,26 @@ function setScenarioPath(scenario: unknown, path: string, value: unknown, lever:
       throw missing;
     }
     // Only a missing last field can have been added, so the last step names a field.
-    const last = parsePath(path, lever).at(-1) as { readonly key: string };
+    const steps = parsePath(path, lever);
+    const last = steps.at(-1) as { readonly key: string };
     const unknown = `unknown field '${last.key}'`;
     try {
       validateScenario(added as Scenario);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      if (error.issues.some((i) => i.message.startsWith(unknown))) throw missing;
+      const issue = error.issues.find((i) => i.message.startsWith(unknown));
+      // The schema knows the fields the scenario leaves out, so its suggestion is the better one.
+      if (issue !== undefined) {
+        const meant = /did you mean '([^']+)'/.exec(issue.message)?.[1];
+        throw pathError(
+          lever,
+          path,
+          `has no field ${JSON.stringify(last.key)} (at step ${steps.length})`,
+          meant === undefined
+            ? (issue.fix ?? 'Check the field names and ids.')
+            : `Did you mean ${JSON.stringify(meant)}?`,
+        );
+      }
     }
     return added;
   }
@@ -285,16 +298,20 @@ export function setPath(
   const steps = parsePath(path, lever);
   const set = (node: unknown, at: number): unknown => {
     const step = steps[at]!;
-    const fail = (why: string) =>
-      new DibsimError(
-        'INVALID_ARGUMENT',
-        `lever ${JSON.stringify(lever)}: path ${JSON.stringify(path)} ${why} (at step ${at + 1}). Check the field names and ids.`,
-      );
+    const fail = (why: string, hint = 'Check the field names and ids.') =>
+      pathError(lever, path, `${why} (at step ${at + 1})`, hint);
     if ('key' in step) {
       const isRecord = typeof node === 'object' && node !== null && !Array.isArray(node);
       const mayAdd = addMissing === true || (addMissing === 'last' && at + 1 === steps.length);
-      if (!isRecord || !(mayAdd || step.key in node)) {
-        throw fail(`has no field ${JSON.stringify(step.key)}`);
+      if (!isRecord)
+        throw fail(`has no field ${JSON.stringify(step.key)}: ${describeValue(node)} has no fields`);
+      if (!(mayAdd || step.key in node)) {
+        const keys = Object.keys(node);
+        const meant = suggestKey(step.key, keys);
+        throw fail(
+          `has no field ${JSON.stringify(step.key)}`,
+          meant === undefined ? `Fields there: ${listed(keys)}.` : `Did you mean ${JSON.stringify(meant)}?`,
+        );
       }
       const record = node as Record<string, unknown>;
       const below = record[step.key] ?? (mayAdd && !(step.key in record) ? {} : undefined);
@@ -306,12 +323,34 @@ export function setPath(
       'index' in step
         ? step.index
         : node.findIndex((e) => String((e as Record<string, unknown>)?.[step.field]) === step.equals);
-    if (i < 0 || i >= node.length) throw fail(`has no element ${describeStep(step)}`);
+    if (i < 0 || i >= node.length) {
+      const there =
+        'index' in step
+          ? `It has ${node.length} element${node.length === 1 ? '' : 's'} there, from [0].`
+          : `The ${step.field}s there: ${listed(node.map((e) => String((e as Record<string, unknown>)?.[step.field])))}.`;
+      throw fail(`has no element ${describeStep(step)}`, there);
+    }
     const copy = [...node];
     copy[i] = at + 1 === steps.length ? value : set(node[i], at + 1);
     return copy;
   };
   return set(root, 0);
+}
+
+/** `lever "…": path "…" has no field "x" (at step 2). Did you mean "y"?` */
+function pathError(lever: string, path: string, why: string, hint: string): DibsimError {
+  return new DibsimError(
+    'INVALID_ARGUMENT',
+    `lever ${JSON.stringify(lever)}: path ${JSON.stringify(path)} ${why}. ${hint}`,
+  );
+}
+
+/** Up to ten names, comma-separated, then how many more. */
+function listed(names: readonly string[]): string {
+  const more = names.length - 10;
+  return names.length === 0
+    ? 'none'
+    : `${names.slice(0, 10).join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
 function parsePath(path: string, lever: string): Step[] {

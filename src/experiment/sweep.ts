@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { DibsimError, describeValue, ScenarioError } from '../errors.js';
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
@@ -149,7 +149,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     );
     experiments.push({ ...experiment, ...levered });
   }
-  const runs = await prepareRuns(experiments, 'runSweep');
+  const runs = await prepareRuns(experiments, 'runSweep', (k) => {
+    const values = Object.entries(points[k]!).map(([lever, v]) => `${lever} = ${describeValue(v)}`);
+    return `at design point ${k + 1} of ${points.length} (${values.join(', ')})`;
+  });
   const done: SweepPoint[] = [];
   // One pool for every point: its threads keep their optimised code from one point to the next.
   await withReplicationPool(threadsFor(workers, runs[0]!.setup.manifest.replications), async (pool) => {
@@ -223,14 +226,24 @@ interface PreparedRun {
 
 /**
  * Every experiment validated (scenario, strategies and options) before any of them runs: a bad value at
- * the last point must not cost the points before it.
+ * the last point must not cost the points before it. A levered scenario the model refuses is reported as
+ * the scenario `at(k)` (which point, which lever values), not as `options.scenario`, which is valid.
  */
 async function prepareRuns(
   experiments: readonly ExperimentOptions[],
   caller: 'runSweep' | 'tornado',
+  at?: (k: number) => string,
 ): Promise<PreparedRun[]> {
   const runs: PreparedRun[] = [];
-  for (const options of experiments) runs.push({ options, setup: await prepare(options, caller) });
+  for (const [k, options] of experiments.entries()) {
+    try {
+      runs.push({ options, setup: await prepare(options, caller) });
+    } catch (error) {
+      if (at === undefined || !(error instanceof ScenarioError)) throw error;
+      if (error.source !== `${caller}: options.scenario`) throw error;
+      throw new ScenarioError(error.issues, `${caller}: the scenario ${at(k)}`);
+    }
+  }
   return runs;
 }
 
@@ -339,7 +352,11 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
       );
       ends.push({ ...experiment, ...levered, keepRecords: true });
     }
-    const [lo, hi] = await prepareRuns(ends, 'tornado');
+    const [lo, hi] = await prepareRuns(
+      ends,
+      'tornado',
+      (k) => `with ${name} at its ${k === 0 ? 'low' : 'high'} value, ${describeValue(k === 0 ? low : high)}`,
+    );
     swings.push({ name, low, high, runs: [lo!, hi!] });
   }
   // One pool for all the experiments, as in runSweep.

@@ -5,6 +5,7 @@
  * @module
  */
 import { Command } from 'commander';
+import { ScenarioError } from '../../errors.js';
 import type { Lever } from '../../experiment/levers.js';
 import { applyLevers, leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
@@ -188,12 +189,22 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             table: sweepTable(sweep),
           });
         } catch (error) {
-          throw inCliTerms(error, strategies);
+          throw inCliTerms(withoutCaller(error), strategies);
         } finally {
           interrupt.dispose();
         }
       });
     });
+}
+
+/**
+ * A levered scenario's error without the library function's name, which the command line never shows:
+ * `runSweep: the scenario at design point 2 of 3 (…)` becomes `the scenario at design point 2 of 3 (…)`.
+ */
+function withoutCaller(error: unknown): unknown {
+  if (!(error instanceof ScenarioError)) return error;
+  const source = /^(?:runSweep|tornado): (the scenario .*)$/s.exec(error.source)?.[1];
+  return source === undefined ? error : new ScenarioError(error.issues, source);
 }
 
 function interrupted(what: string): InterruptedError {

@@ -141,6 +141,19 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       ['sweep', SMALL, '--strategy', 'pooled', '--lever', 'pooled:frameworkLengthMonths=24,-5'],
       /^strategies: pooled:frameworkLengthMonths: must be >= 1 \(got -5\)\. Fix: .*\n\(1 problem; nothing was run\)\n$/,
     ],
+    [
+      // A scenario value set by a lever: which design point, in the command's words (no runSweep).
+      ['sweep', SMALL, '--lever', 'procurement.awardDelayDays=30,-5'],
+      /^the scenario at design point 2 of 2 \(procurement\.awardDelayDays = -5\): procurement\.awardDelayDays: must be >= 0 \(got -5\)\. Fix: .*\n\(1 problem; nothing was run\)\n$/,
+    ],
+    [
+      ['sweep', SMALL, '--tornado', '--lever', 'procurement.awardDelayDays=-5,30'],
+      /^the scenario with procurement\.awardDelayDays at its low value, -5: procurement\.awardDelayDays: must be >= 0/,
+    ],
+    [
+      ['sweep', SMALL, '--lever', 'procurement.awardDelayDayz=30,90'],
+      /has no field "awardDelayDayz" \(at step 2\)\. Did you mean "awardDelayDays"\?\n$/,
+    ],
     [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
     [
       ['run', SMALL, '--strategy', 'pooled', '--strategy', 'bilateral'],

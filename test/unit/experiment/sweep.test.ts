@@ -58,11 +58,20 @@ describe('levers', () => {
     expect(updated.firms).toBe(scenario.firms);
   });
 
-  it('names the step of a path that does not exist', () => {
+  it('names the step of a path that does not exist, and what is there', () => {
     expect(() => setPath(scenario, 'nations[id=ZZ].budgetEurPerYear', 1, 'l')).toThrow(
-      /has no element \[id=ZZ\] \(at step 2\)/,
+      /has no element \[id=ZZ\] \(at step 2\)\. The ids there: AA\./,
     );
-    expect(() => setPath(scenario, 'procurement.nope', 1, 'l')).toThrow(/has no field "nope"/);
+    expect(scenario.nations).toHaveLength(1);
+    expect(() => setPath(scenario, 'nations[7].budgetEurPerYear', 1, 'l')).toThrow(
+      /has no element \[7\] \(at step 2\)\. It has 1 element there, from \[0\]\.$/,
+    );
+    expect(() => setPath(scenario, 'procurement.nope', 1, 'l')).toThrow(
+      /has no field "nope" \(at step 2\)\. Fields there: /,
+    );
+    expect(() => setPath(scenario, 'procurement.awardDelayDayz', 1, 'l')).toThrow(
+      /has no field "awardDelayDayz" \(at step 2\)\. Did you mean "awardDelayDays"\?$/,
+    );
     expect(() => setPath(scenario, 'a..b]', 1, 'l')).toThrow(/is not a path/);
   });
 
@@ -74,7 +83,7 @@ describe('levers', () => {
     expect('minOrderShare' in scenario.procurement).toBe(false);
     const typo = { path: 'procurement.minOrderShre', values: [0.1] };
     expect(() => applyLevers(scenario, [], [typo], { 'procurement.minOrderShre': 0.1 })).toThrow(
-      /lever "procurement.minOrderShre": path "procurement.minOrderShre" has no field "minOrderShre"/,
+      /lever "procurement.minOrderShre": path "procurement.minOrderShre" has no field "minOrderShre" \(at step 2\)\. Did you mean "minOrderShare"\?$/,
     );
     const deep = { path: 'procurement.nope.minOrderShare', values: [0.1] };
     expect(() => applyLevers(scenario, [], [deep], { 'procurement.nope.minOrderShare': 0.1 })).toThrow(
@@ -194,10 +203,19 @@ describe('runSweep and tornado', () => {
     await expect(
       runSweep({ ...common, levers: stock([40_000, -5]), design: { type: 'grid' }, onPoint: () => ran++ }),
     ).rejects.toThrow(/initialRounds/);
+    // The error names the point and its values, not options.scenario (which is valid).
+    await expect(
+      runSweep({ ...common, levers: stock([40_000, -5]), design: { type: 'grid' } }),
+    ).rejects.toThrow(
+      expect.objectContaining({ source: 'runSweep: the scenario at design point 2 of 2 (stock = -5)' }),
+    );
     const swing = [{ name: 'stock', path: initialStock, low: 40_000, high: -5 }];
     const count = { onExperiment: () => ran++ };
     await expect(tornado({ ...common, ...count, levers: swing, kpis: ['totalSpendEur'] })).rejects.toThrow(
       /initialRounds/,
+    );
+    await expect(tornado({ ...common, levers: swing, kpis: ['totalSpendEur'] })).rejects.toThrow(
+      expect.objectContaining({ source: 'tornado: the scenario with stock at its high value, -5' }),
     );
     const good = [{ name: 'stock', path: initialStock, low: 40_000, high: 80_000 }];
     await expect(tornado({ ...common, ...count, levers: good, kpis: ['nope'] })).rejects.toThrow(

@@ -31,6 +31,8 @@ export interface ResultOutput {
   readonly out?: string | undefined;
   /** The command line, recorded in the report. */
   readonly command: string;
+  /** How the command named the scenario (file path or built-in name), for the report's suggestions. */
+  readonly scenarioSource: string;
   /** A sweep, printed instead of the experiment when given. */
   readonly sweep?: SweepResult;
   /** A tornado, printed instead of the experiment when given. */
@@ -51,6 +53,7 @@ export async function emitResult(output: ResultOutput): Promise<void> {
     result,
     scenario,
     command: output.command,
+    scenarioSource: output.scenarioSource,
     ...(output.sweep === undefined ? {} : { sweep: output.sweep }),
     ...(output.tornado === undefined ? {} : { tornado: output.tornado }),
   };

@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../model/scenario.js';
 import { escapeHtml, htmlTable, inlineSvg, tableHtml } from './html-parts.js';
+import { countOf } from './labels.js';
 import { gapLevers, type SourcedParameter, sourcedParameters } from './sources.js';
 import { reportTables } from './tables.js';
 import type { RenderedChart, ReportInput } from './types.js';
@@ -57,7 +58,7 @@ export function tornadoCommand(input: ReportInput): { command: string; levers: n
   const levers = gapLevers(input.scenario, DEFAULT_SENSITIVITY_LEVERS);
   if (levers.length === 0) return undefined;
   const m = input.result.manifest;
-  const parts = ['dibsim sweep', shellQuote(input.scenario.name), '--tornado'];
+  const parts = ['dibsim sweep', shellQuote(input.scenarioSource ?? input.scenario.name), '--tornado'];
   for (const l of levers) parts.push(`--lever ${shellQuote(`${l.path}=${String(l.low)},${String(l.high)}`)}`);
   for (const s of m.strategies) parts.push(`--strategy ${shellQuote(s.name)}`);
   parts.push(
@@ -74,7 +75,7 @@ export function gapSection(input: ReportInput, charts: readonly RenderedChart[])
   const list =
     gaps.length === 0
       ? '<p>The scenario has no gap parameters.</p>'
-      : `<p>${gaps.length} parameters have no public source: they are assumptions, the least certain inputs. Their ranges are drawn per replication where they are distributions, so the intervals above already include that uncertainty; the sensitivity shows which of them move the results most.</p>\n${htmlTable(['parameter', 'value', 'confidence', 'facts', 'note'], parameterRows(gaps))}`;
+      : `<p>${countOf(gaps.length, 'parameter')} ${gaps.length === 1 ? 'has' : 'have'} no public source: they are assumptions, the least certain inputs. Their ranges are drawn per replication where they are distributions, so the intervals above already include that uncertainty; the sensitivity shows which of them move the results most.</p>\n${htmlTable(['parameter', 'value', 'confidence', 'facts', 'note'], parameterRows(gaps))}`;
   let sensitivity: string;
   if (input.tornado !== undefined) {
     const tornadoCharts = charts
@@ -91,8 +92,16 @@ ${tornadoCharts.join('\n')}
 ${table === undefined ? '' : tableHtml(table)}`;
   } else {
     const suggestion = tornadoCommand(input);
+    // Only `dibsim compare` and `dibsim run` take --sensitivity; a sweep's or a merge's command does not.
+    const rerun = /^dibsim (compare|run)(\s|$)/.test(input.command ?? '')
+      ? ' To include one here, rerun the command with <code>--sensitivity &lt;replications&gt;</code> (the main job from a clone: <code>npm start -- --sensitivity 10</code>): a one-at-a-time tornado over the gap parameters with the widest ranges, on the same seed.'
+      : '';
+    const named =
+      input.scenarioSource === undefined
+        ? " (give a scenario file's path instead of the name if it came from a file; add <code>--out</code> for a report)"
+        : ' (add <code>--out</code> for a report)';
     sensitivity = `<h3>Sensitivity</h3>
-<p>No sensitivity analysis was run with these results. To include one here, rerun the command with <code>--sensitivity &lt;replications&gt;</code> (from a clone: <code>npm start -- --sensitivity 10</code>): a one-at-a-time tornado over the gap parameters with the widest ranges, on the same seed.${suggestion === undefined ? ' Run <code>dibsim sweep --tornado --lever &lt;path&gt;=&lt;low&gt;,&lt;high&gt; …</code> with the parameters above as levers.' : ` This command runs one over the ${suggestion.levers} gap parameters with the widest relative ranges (give a scenario file's path instead of the name if it came from a file; add <code>--out</code> for a report):`}</p>
+<p>No sensitivity analysis was run with these results.${rerun}${suggestion === undefined ? ' Run <code>dibsim sweep --tornado --lever &lt;path&gt;=&lt;low&gt;,&lt;high&gt; …</code> with the parameters above as levers.' : ` This command runs one over the ${suggestion.levers} gap parameters with the widest relative ranges${named}:`}</p>
 ${suggestion === undefined ? '' : `<pre>${escapeHtml(suggestion.command)}</pre>`}`;
   }
   return `<h2 id="gaps">Gap parameters and sensitivity</h2>\n${list}\n${sensitivity}`;

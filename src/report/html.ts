@@ -102,20 +102,49 @@ function summarySection(input: ReportInput): string {
     result.failures.length === 0
       ? ''
       : `<dt>Failed replications</dt><dd>${result.failures.length} skipped (see results.json)</dd>`;
+  const bold = names.map((n) => `<b>${escapeHtml(n)}</b>`);
+  const question =
+    names.length === 1
+      ? `What does the strategy ${bold[0]} achieve on the scenario <b>${escapeHtml(scenario.name)}</b>, and how sure can we be?`
+      : `How do the strategies ${bold.join(', ')} compare on the scenario <b>${escapeHtml(scenario.name)}</b>, by how much, and how sure can we be?`;
+  const paired =
+    names.length === 1
+      ? ''
+      : ` A paired difference is the mean of the per-replication differences; where its interval excludes 0 the difference is unlikely to be noise.${names.length > 2 ? ` With several strategies, the Bonferroni-adjusted intervals (${percent(result.comparisons.baselineAdjustedLevel)} each) hold simultaneously at ${percent(result.level)}.` : ''}`;
   return `<h2 id="summary">Summary</h2>
-<p><b>Question.</b> How do the strategies ${names.map((n) => `<b>${escapeHtml(n)}</b>`).join(', ')} compare on the scenario <b>${escapeHtml(scenario.name)}</b>, by how much, and how sure can we be?</p>
+<p><b>Question.</b> ${question}</p>
 ${scenario.description === undefined ? '' : `<p>${escapeHtml(scenario.description)}</p>`}
+${sweepNote(input)}
 <dl>
 <dt>Scenario</dt><dd>${escapeHtml(scenario.name)} (format version ${scenario.schemaVersion}; prices in ${scenario.basePriceYear} EUR)</dd>
 <dt>Period</dt><dd>${escapeHtml(scenario.startDate)} to ${escapeHtml(scenario.endDate)}</dd>
 <dt>Replications</dt><dd>${result.replications} per strategy (${escapeHtml(status)})</dd>
 <dt>Seed</dt><dd><code>${escapeHtml(m.seed)}</code></dd>
-<dt>Baseline</dt><dd>${escapeHtml(result.comparisons.baseline)}</dd>
+${names.length === 1 ? '' : `<dt>Baseline</dt><dd>${escapeHtml(result.comparisons.baseline)}</dd>`}
 <dt>Confidence level</dt><dd>${percent(result.level)}</dd>
 ${failures}
 </dl>
 <p><b>Strategies</b></p><ul>${strategies.join('')}</ul>
-<p><b>How to read the intervals.</b> Every strategy runs on the same replications with common random numbers: the same demand, outages and parameter draws. A KPI's interval is the ${percent(result.level)} Student-t confidence interval of its mean over replications: it says how precisely the mean is known, not how much single runs vary (the quantiles p05–p95 and the fan charts show that). A paired difference is the mean of the per-replication differences; where its interval excludes 0 the difference is unlikely to be noise. With several strategies, the Bonferroni-adjusted intervals (${percent(result.comparisons.baselineAdjustedLevel)} each) hold simultaneously at ${percent(result.level)}. Events that may not happen within the horizon (a stock target reached, a pledge met) are reported as the fraction of replications where they happened, with a Wilson interval, and the Kaplan–Meier median date with its Brookmeyer–Crowley interval; "—" means not reached within the horizon.</p>`;
+<p><b>How to read the intervals.</b> Every strategy runs on the same replications with common random numbers: the same demand, outages and parameter draws. A KPI's interval is the ${percent(result.level)} Student-t confidence interval of its mean over replications: it says how precisely the mean is known, not how much single runs vary (the quantiles p05–p95 and the fan charts show that).${paired} Events that may not happen within the horizon (a stock target reached, a pledge met) are reported as the fraction of replications where they happened, with a Wilson interval, and the Kaplan–Meier median date with its Brookmeyer–Crowley interval; "—" means not reached within the horizon.</p>`;
+}
+
+/**
+ * For a sweep's report, which design point the tables and charts show: a sweep runs one experiment per
+ * point, and the report has room for one.
+ */
+function sweepNote(input: ReportInput): string {
+  const { sweep } = input;
+  if (sweep === undefined) return '';
+  const k = sweep.points.findIndex((p) => p.result === input.result);
+  const point =
+    k < 0
+      ? 'one experiment of the sweep'
+      : `design point ${k + 1} of ${sweep.points.length} of the sweep (${Object.entries(
+          sweep.points[k]!.values,
+        )
+          .map(([lever, v]) => `<code>${escapeHtml(lever)} = ${escapeHtml(JSON.stringify(v))}</code>`)
+          .join(', ')})`;
+  return `<p><b>A sweep.</b> The tables, charts, scenario parameters and manifest below are those of ${point}; a parameter a lever set is not among the sourced parameters, as its value is the lever's. The <a href="#sweep">sweep table</a> (<code>sweep.csv</code>, and <code>sweep.json</code>) holds every point.</p>`;
 }
 
 function kpiSection(input: ReportInput, tables: ReadonlyMap<string, Table>): string {

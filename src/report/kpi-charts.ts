@@ -25,7 +25,14 @@ function kpiPanel(
   colours: readonly string[],
   withZero: boolean,
 ): JsonObject {
-  const x = { field: 'mean', type: 'quantitative', title: axis, axis: { format }, scale: { zero: withZero } };
+  const fields = ['mean', 'lower', 'upper', 'adjustedLower', 'adjustedUpper'];
+  const x = {
+    field: 'mean',
+    type: 'quantitative',
+    title: axis,
+    axis: { format },
+    scale: { zero: withZero, ...flatDomain(values, fields, format) },
+  };
   const y = { field: 'strategy', type: 'nominal', title: null, sort: [...strategies] };
   const color = strategyColor(colours, false);
   const layer: JsonObject[] = [
@@ -53,6 +60,37 @@ function kpiPanel(
     layer,
   };
 }
+
+/**
+ * A domain around the one value of `fields` in `values`, when they have one (every difference 0, say):
+ * Vega's axis of an empty domain has a single tick, with six decimals ("0.000000"). `{}` otherwise.
+ */
+function flatDomain(values: readonly JsonObject[], fields: readonly string[], format: string): JsonObject {
+  const numbers = values.flatMap((v) => fields.map((f) => v[f])).filter((x) => typeof x === 'number');
+  const v = numbers[0];
+  if (v === undefined || numbers.some((x) => x !== v)) return {};
+  const d = v !== 0 ? Math.abs(v) / 10 : format === '%' ? 0.01 : 1;
+  return { domain: [v - d, v + d] };
+}
+
+/**
+ * A lever's name short enough for a chart's axis, with the middle cut rather than the end, which tells
+ * levers of one subject apart (`nations[id=DE].stockpiles[item=155mm].targetRounds` becomes
+ * `nations[id=DE].stoc…55mm].targetRounds`).
+ */
+export function shortLever(name: string, max = LEVER_LABEL_CHARS): string {
+  if (name.length <= max) return name;
+  const tail = Math.ceil((max - 1) * 0.55);
+  return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`;
+}
+
+/**
+ * Characters of a lever's label on a tornado chart's axis. Vega, without a canvas to measure text, counts
+ * 0.8 × font size a character (8.8 px at 11 px), and cuts labels longer than the axis's `labelLimit`.
+ */
+const LEVER_LABEL_CHARS = 44;
+/** A tornado's lever axis `labelLimit`, in px: {@link LEVER_LABEL_CHARS} as Vega counts them. */
+const LEVER_LABEL_PX = Math.ceil(LEVER_LABEL_CHARS * 0.8 * 11);
 
 /** Means of the headline KPIs per strategy with their confidence intervals. */
 export function kpiChart(input: ReportInput): ChartSpec {
@@ -126,30 +164,42 @@ export function tornadoCharts(input: ReportInput, tornado: TornadoResult): Chart
   const names = input.result.strategies.map((s) => s.name);
   return Object.entries(tornado.kpis).map(([kpi, byStrategy]) => {
     const q = differenceOf(describeKey(kpi, input.scenario));
-    const values: JsonObject[] = [];
+    const bars = Object.entries(byStrategy).flatMap(([strategy, series]) =>
+      series.bars.map((b) => ({ strategy, b })),
+    );
     const size = new Map<string, number>();
-    for (const [strategy, series] of Object.entries(byStrategy)) {
-      for (const b of series.bars) {
-        values.push({
-          strategy,
-          lever: b.lever,
-          range: `${String(b.low)} → ${String(b.high)}`,
-          effect: finite(b.effect, q.chartScale),
-          lower: finite(b.lower, q.chartScale),
-          upper: finite(b.upper, q.chartScale),
-        });
-        const e = Number.isFinite(b.effect) ? Math.abs(b.effect) : 0;
-        size.set(b.lever, Math.max(size.get(b.lever) ?? 0, e));
-      }
+    for (const { b } of bars) {
+      const e = Number.isFinite(b.effect) ? Math.abs(b.effect) : 0;
+      size.set(b.lever, Math.max(size.get(b.lever) ?? 0, e));
     }
     const levers = [...size.entries()].sort((a, b) => b[1] - a[1]).map(([lever]) => lever);
+    // Shortened labels, unless two levers would then read alike (Vega cuts them at the end instead).
+    const short = levers.map((l) => shortLever(l));
+    const unique = new Set(short).size === short.length;
+    const label = (lever: string) => (unique ? short[levers.indexOf(lever)]! : lever);
+    const values: JsonObject[] = bars.map(({ strategy, b }) => ({
+      strategy,
+      lever: b.lever,
+      label: label(b.lever),
+      range: `${String(b.low)} → ${String(b.high)}`,
+      effect: finite(b.effect, q.chartScale),
+      lower: finite(b.lower, q.chartScale),
+      upper: finite(b.upper, q.chartScale),
+    }));
     const x = {
       field: 'effect',
       type: 'quantitative',
       title: `Change in ${axisTitle(q)}`,
       axis: { format: q.format },
+      scale: flatDomain(values, ['effect', 'lower', 'upper'], q.format),
     };
-    const y = { field: 'lever', type: 'nominal', title: null, sort: levers };
+    const y = {
+      field: 'label',
+      type: 'nominal',
+      title: null,
+      sort: levers.map(label),
+      axis: { labelLimit: LEVER_LABEL_PX },
+    };
     const color = strategyColor(names, true);
     const title = `Sensitivity of ${q.label}`;
     const spec = topLevel(
@@ -165,7 +215,10 @@ export function tornadoCharts(input: ReportInput, tornado: TornadoResult): Chart
         height: { step: 15 },
         encoding: { y, yOffset: { field: 'strategy', sort: names }, color },
         layer: [
-          { mark: { type: 'bar', height: 13 }, encoding: { x, tooltip: [{ field: 'range' }] } },
+          {
+            mark: { type: 'bar', height: 13 },
+            encoding: { x, tooltip: [{ field: 'lever' }, { field: 'range' }] },
+          },
           {
             mark: { type: 'rule', color: '#222' },
             encoding: { x: { ...x, field: 'lower' }, x2: { field: 'upper' } },

@@ -22,6 +22,11 @@ export interface ReportInput {
   readonly sweep?: SweepResult | undefined;
   /** The command line that produced the results, shown in the report so it can be rerun. */
   readonly command?: string | undefined;
+  /**
+   * How that command named the scenario (a file path or a built-in name), for the commands the report
+   * suggests. @defaultValue the scenario's name
+   */
+  readonly scenarioSource?: string | undefined;
   /** Report title. @defaultValue `dibsim report: <scenario name>` */
   readonly title?: string | undefined;
 }

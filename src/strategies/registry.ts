@@ -233,8 +233,11 @@ export async function createSwitch(
     if (!isDate(p.date))
       issues.push({
         path: 'date',
-        message: `must be a real calendar date YYYY-MM-DD (got ${describeValue(p.date)})`,
-        fix: 'Use e.g. "2025-01-01".',
+        message:
+          p.date === undefined
+            ? 'is missing'
+            : `must be a real calendar date YYYY-MM-DD (got ${describeValue(p.date)})`,
+        fix: 'Give the date of the switch, e.g. "2025-01-01".',
       });
     for (const k of ['before', 'after'] as const)
       if (p[k] === undefined)

@@ -221,6 +221,7 @@ async function experimentAction(
         format: options.format,
         out: options.out,
         command: dibsimCommand(args),
+        scenarioSource: scenario.source,
         ...(sensitivity === undefined ? {} : { sensitivity }),
       });
     } catch (error) {

@@ -61,6 +61,7 @@ Examples:
           format: options.format,
           out: options.out,
           command: dibsimCommand(args),
+          scenarioSource: source,
         });
       });
     });

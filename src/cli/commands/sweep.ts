@@ -112,7 +112,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           `--lever ${leverName(range)} is a range: add --points <n> for a Latin hypercube, or list values (path=v1,v2,…) for a grid.`,
         );
       }
-      const { scenario } = await loadScenario(scenarioArgument);
+      const { scenario, source } = await loadScenario(scenarioArgument);
       await withOutFolder(options.out, async () => {
         const strategies = resolveStrategies(options.strategy ?? [...DEFAULT_STRATEGIES], options.param);
         const names = strategies.map((s) => s.spec.name);
@@ -154,6 +154,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
               format: options.format,
               out: options.out,
               command,
+              scenarioSource: source,
               tornado: result,
               table: tornadoTable(result),
             });
@@ -185,6 +186,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             format: options.format,
             out: options.out,
             command,
+            scenarioSource: source,
             sweep,
             table: sweepTable(sweep),
           });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { chartSpecs } from '../../../src/report/charts.js';
+import { shortLever } from '../../../src/report/kpi-charts.js';
 import { renderPng, renderSvg, svgToPng } from '../../../src/report/render.js';
 import type { ChartSpec, JsonObject } from '../../../src/report/types.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from '../experiment/helpers.js';
@@ -87,6 +88,48 @@ describe('chartSpecs', () => {
     const input = await reportInput();
     const d = input.result.comparisons.vsBaseline[0]!.kpis.fillRate!;
     expect(panel).toContain(`"mean":${d.mean * 100}`);
+  });
+
+  it("a tornado's long lever names keep their ends on the axis, and an axis of all-zero changes has plain ticks", async () => {
+    const input = await reportInput();
+    const base = 'nations[id=AA].stockpiles[item=155mm].';
+    const bar = (lever: string, effect: number) => ({
+      lever,
+      low: 1,
+      high: 2,
+      lowMean: 0.5,
+      highMean: 0.5 + effect,
+      effect,
+      lower: effect,
+      upper: effect,
+      halfWidth: 0,
+      n: 4,
+    });
+    const series = (effect: number) => ({
+      baseMean: 0.5,
+      bars: [bar(`${base}initialRounds`, effect), bar(`${base}targetRounds`, effect / 2)],
+    });
+    const tornado = {
+      level: 0.95,
+      kpis: {
+        fillRate: { national: series(0.01), partial: series(0.02) },
+        totalSpendEur: { national: series(0), partial: series(0) },
+      },
+    };
+    const charts = chartSpecs({ ...input, tornado }).filter((c) => c.name.startsWith('tornado-'));
+    const [fill, spend] = await Promise.all(charts.map((c) => renderSvg(c)));
+    const labels = texts(fill!);
+    // Both levers told apart by the end of their names, cut in the middle, and not cut again by Vega.
+    for (const field of ['initialRounds', 'targetRounds']) {
+      const label = shortLever(`${base}${field}`);
+      expect(label).toMatch(new RegExp(`^nations\\[id=AA\\]\\.[^…]*…[^…]*${field}$`));
+      expect(label.length).toBe(44);
+      expect(labels).toContain(label);
+    }
+    expect(shortLever('procurement.awardDelayDays')).toBe('procurement.awardDelayDays');
+    // All changes 0: ticks around 0, not a single "0.000000".
+    expect(texts(spend!).join(' ')).not.toContain('0.000000');
+    expect(texts(spend!)).toContain('0.0');
   });
 
   it('the pledge chart draws the deadline and target rules', async () => {

@@ -63,10 +63,14 @@ describe('reportHtml', () => {
     );
     expect(row?.[1]).toBe('pp');
     const d = input.result.comparisons.vsBaseline[0]!.kpis.fillRate!;
-    expect(row?.[2]).toBe((Number((d.mean * 100).toFixed(1)) + 0).toFixed(1));
-    // The KPI table keeps percentages.
+    // Two decimals, as the console: one would show +0.39 and +0.44 points alike.
+    expect(row?.[2]).toBe((Number((d.mean * 100).toFixed(2)) + 0).toFixed(2));
+    // The KPI table keeps percentages, also to two decimals (99.96 % is not 100.0 %).
     const kpis = /<h2 id="kpis">[\s\S]*?<\/table>/.exec(html)![0];
-    expect(kpis).toMatch(/<tr><td>Fill rate<\/td><td>%<\/td>/);
+    const mean = input.result.strategies[0]!.kpis.fillRate.mean;
+    expect(kpis).toContain(
+      `<tr><td>Fill rate</td><td>%</td><td>national</td><td class="num">${(mean * 100).toFixed(2)} %</td>`,
+    );
   });
 
   it('without a tornado, the sensitivity section says so and gives a dibsim sweep --tornado command over gap parameters', async () => {
@@ -90,6 +94,60 @@ describe('reportHtml', () => {
     for (const lever of levers) expect(gaps.map((g) => g.path)).toContain(lever);
     // A tornado runs 1 + 2 × levers experiments: the command keeps each small.
     expect(command).toContain('--replications 2');
+    // Without a command, nothing says to rerun it with --sensitivity; the scenario is named by its name.
+    expect(html).not.toContain('--sensitivity');
+    expect(command).toMatch(/^dibsim sweep \\\n {2}europe-155mm \\\n {2}--tornado/);
+
+    // Only compare and run take --sensitivity; the suggested command names the scenario as the command did.
+    const text = (command: string) =>
+      reportHtml({ result, scenario: europe155mm, command, scenarioSource: 'my files/eu.yaml' }, []);
+    const compared = text("dibsim compare 'my files/eu.yaml' --seed 1");
+    expect(compared).toContain('rerun the command with <code>--sensitivity &lt;replications&gt;</code>');
+    expect(compared).toContain('dibsim sweep \\\n  &#39;my files/eu.yaml&#39; \\\n  --tornado');
+    expect(compared).not.toContain("give a scenario file's path");
+    expect(text('dibsim run eu.yaml --strategy pooled')).toContain('--sensitivity &lt;replications&gt;');
+    for (const other of [
+      'dibsim sweep eu.yaml --lever a=1,2',
+      'dibsim merge a.jsonl b.jsonl --scenario eu.yaml',
+    ])
+      expect(text(other), other).not.toContain('--sensitivity');
+  });
+
+  it('a report of one strategy asks what it achieves, and says nothing of baselines or paired differences', async () => {
+    const input = await reportInput();
+    const one = await runExperiment({
+      scenario: input.scenario,
+      strategies: ['national-only'],
+      replications: 2,
+    });
+    const html = reportHtml({ result: one, scenario: input.scenario }, []);
+    const summary = /<h2 id="summary">[\s\S]*?<h2 /.exec(html)![0];
+    expect(summary).toContain('What does the strategy <b>national-only</b> achieve on the scenario');
+    expect(summary).not.toMatch(/compare|Baseline|Bonferroni|paired difference/i);
+    // Two strategies: one comparison, so no Bonferroni sentence; the paired differences are explained.
+    const two = /<h2 id="summary">[\s\S]*?<h2 /.exec(reportHtml(input, []))![0];
+    expect(two).toContain('How do the strategies <b>national</b>, <b>partial</b> compare');
+    expect(two).toContain('A paired difference is the mean');
+    expect(two).not.toContain('Bonferroni');
+  });
+
+  it("a sweep's report says which design point its tables show", async () => {
+    const input = await reportInput();
+    const other = { ...input.result };
+    const sweep = {
+      status: 'complete' as const,
+      levers: ['stock'],
+      points: [
+        { values: { stock: 40_000 }, result: other },
+        { values: { stock: 80_000 }, result: input.result },
+      ],
+    };
+    const html = reportHtml({ ...input, sweep }, []);
+    expect(html).toContain(
+      'design point 2 of 2 of the sweep (<code>stock = 40000</code>)'.replace('40000', '80000'),
+    );
+    expect(html).toContain('<a href="#sweep">sweep table</a>');
+    expect(reportHtml(input, [])).not.toContain('A sweep.');
   });
 });
 

@@ -110,6 +110,10 @@ describe('loadStrategy(ref, options)', () => {
         params: { date: '2025-02-30', before: 'pooled', after: 'bilateral' },
       }),
     ).rejects.toThrow(/date: must be a real calendar date YYYY-MM-DD \(got "2025-02-30"\)/);
+    // Left out, the three read alike (not "got undefined").
+    await expect(loadStrategy({ module: 'switch', params: {} })).rejects.toThrow(
+      /date: is missing\. Fix: Give the date of the switch.*\n.*before: is missing.*\n.*after: is missing/,
+    );
   });
 
   it('rejects an unknown dibsim/strategies name, an empty module, and a non-strategy export', async () => {

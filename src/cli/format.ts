@@ -19,7 +19,7 @@ interface Headline {
 }
 
 const HEADLINES: readonly Headline[] = [
-  { key: 'fillRate', label: 'fill rate (nations)', scale: 100, unit: '%', digits: 2 },
+  { key: 'fillRate', label: 'fill rate, nations', scale: 100, unit: '%', digits: 2 },
   { key: 'recipientUnmetRounds', label: 'recipient unmet demand', scale: 1e-6, unit: 'M rounds', digits: 2 },
   { key: 'deliveredRounds', label: 'rounds delivered', scale: 1e-6, unit: 'M rounds', digits: 2 },
   { key: 'averageUnitCostEur', label: 'average price paid', scale: 1, unit: 'EUR/round', digits: 0 },

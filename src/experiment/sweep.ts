@@ -18,6 +18,7 @@ import {
   leverName,
   resolveLevers,
 } from './levers.js';
+import type { ExperimentManifest } from './manifest.js';
 import type { ExperimentResult } from './results.js';
 import {
   checkWorkers,
@@ -296,6 +297,12 @@ export interface TornadoSeries {
 export interface TornadoResult {
   /** Confidence level of the intervals. */
   readonly level: number;
+  /**
+   * The manifest of the base experiment (every lever at its scenario value): the scenario's hash, the
+   * seed, replications and strategies of every experiment of the tornado. Set by {@link tornado}; a result
+   * put together otherwise may leave it out.
+   */
+  readonly manifest?: ExperimentManifest | undefined;
   /** Per KPI key, per strategy name. */
   readonly kpis: Readonly<Record<string, Readonly<Record<string, TornadoSeries>>>>;
 }
@@ -429,6 +436,7 @@ async function tornadoOn(
   const bySize = (a: TornadoBar, b: TornadoBar) => size(b) - size(a);
   return {
     level,
+    manifest: base.manifest,
     kpis: Object.fromEntries(
       kpis.map((kpi, q) => [
         kpi,

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { TornadoResult } from '../experiment/sweep.js';
 import type { Scenario } from '../model/scenario.js';
 import { escapeHtml, htmlTable, inlineSvg, tableHtml } from './html-parts.js';
 import { countOf } from './labels.js';
@@ -69,6 +70,13 @@ export function tornadoCommand(input: ReportInput): { command: string; levers: n
   return { command: parts.join(' \\\n  '), levers: levers.length };
 }
 
+/** How the tornado's experiments ran, from its manifest (` Each experiment ran 10 replications, seed 1.`). */
+function ranWith(tornado: TornadoResult): string {
+  const m = tornado.manifest;
+  if (m === undefined) return '';
+  return ` Each of its experiments ran ${countOf(m.replications, 'replication')} per strategy on seed <code>${escapeHtml(m.seed)}</code> (its manifest is in <code>tornado.json</code>).`;
+}
+
 /** Gap parameters and sensitivity: the tornado charts and table when run, else how to run them. */
 export function gapSection(input: ReportInput, charts: readonly RenderedChart[]): string {
   const gaps = sourcedParameters(input.scenario).filter((p) => p.confidence === 'gap');
@@ -87,7 +95,7 @@ export function gapSection(input: ReportInput, charts: readonly RenderedChart[])
       );
     const table = reportTables(input).find((t) => t.name === 'tornado');
     sensitivity = `<h3>Sensitivity (one lever at a time)</h3>
-<p>Each lever moved from its low to its high value with the others as in the scenario; bars show the mean paired change with its ${Number((input.tornado.level * 100).toFixed(2))} % CI (<code>tornado.csv</code>).</p>
+<p>Each lever moved from its low to its high value with the others as in the scenario; bars show the mean paired change with its ${Number((input.tornado.level * 100).toFixed(2))} % CI (<code>tornado.csv</code>).${ranWith(input.tornado)}</p>
 ${tornadoCharts.join('\n')}
 ${table === undefined ? '' : tableHtml(table)}`;
   } else {

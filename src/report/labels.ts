@@ -26,8 +26,8 @@ export interface Quantity {
 /** Label and unit of the last segment of a key (the measure), before the subject is added. */
 const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   fillRate: ['Fill rate', 'share'],
-  unmetDemandRounds: ['Unmet demand (nations and recipients)', 'rounds'],
-  recipientUnmetRounds: ['Unmet demand (recipients)', 'rounds'],
+  unmetDemandRounds: ['Unmet demand, nations and recipients', 'rounds'],
+  recipientUnmetRounds: ['Unmet demand, recipients', 'rounds'],
   averageUnitCostEur: ['Average price paid', 'EUR/round'],
   totalSpendEur: ['Total spend', 'EUR'],
   capacityAddedRoundsPerMonth: ['Capacity added', 'rounds/month'],

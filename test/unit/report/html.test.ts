@@ -52,6 +52,9 @@ describe('reportHtml', () => {
     expect(html).toContain('dibsim compare small.yaml --seed 3');
     expect(html).toContain(input.result.manifest.scenario.hash);
     expect(html).toContain('Sensitivity (one lever at a time)');
+    // The tornado ran fewer replications than the experiment: the report says how many, from its manifest.
+    expect(input.tornado!.manifest).toMatchObject({ replications: 4, seed: '3' });
+    expect(html).toContain('Each of its experiments ran 4 replications per strategy on seed <code>3</code>');
   });
 
   it('the paired-differences table gives differences of percentages in percentage points (pp), without a % sign', async () => {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { max } from 'd3-array';
 import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { resolveLevel } from '../stats/confidence.js';
 import { normalQuantile } from '../stats/student-t.js';
@@ -174,7 +175,9 @@ export class KaplanMeier {
     const level = resolveLevel(call, options.level);
     const z = normalQuantile(0.5 + level / 2);
     const steps = this.curve();
-    const lastDay = Math.max(...this.eventCounts.keys(), ...this.censoredCounts.keys());
+    // Not Math.max(...keys): a spread of many distinct days could overflow the call stack.
+    const lastDay =
+      max([...this.eventCounts.keys(), ...this.censoredCounts.keys()]) ?? Number.NEGATIVE_INFINITY;
     const crossing = (curve: (s: KaplanMeierStep) => number): number | null => {
       const i = steps.findIndex((s) => curve(s) <= 0.5 + HALF_TOLERANCE);
       if (i < 0) return null;

@@ -6,6 +6,7 @@
  * @internal
  */
 
+import { max as maxOf } from 'd3-array';
 import { dateOf, parseDate } from './dates.js';
 import { compileExpression, validateExpression } from './expression.js';
 import { formatCap, IMPLAUSIBLE } from './limits.js';
@@ -118,7 +119,8 @@ function checkProfile(
     const days = parseDate(endDate) - parseDate(startDate);
     const values = evaluateDaily(profile.expression, [...path, 'expression'], days, startDate, bounds, out);
     if (values === undefined || values.length === 0) return [];
-    return [{ path: [...path, 'expression'], param: undefined, max: Math.max(...values) }];
+    // d3's max, not Math.max(...values): one value per day of a long horizon overflows the call stack.
+    return [{ path: [...path, 'expression'], param: undefined, max: maxOf(values)! }];
   }
   return withMax(profile, path);
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { TornadoResult } from '../experiment/sweep.js';
+import type { Scenario } from '../model/scenario.js';
 import { chartName, finite, strategyColor, topLevel } from './chart-style.js';
 import { axisTitle, describeKey, differenceOf } from './labels.js';
 import { headlineKpis, kpiKeys } from './tables.js';
@@ -92,11 +93,22 @@ const LEVER_LABEL_CHARS = 44;
 /** A tornado's lever axis `labelLimit`, in px: {@link LEVER_LABEL_CHARS} as Vega counts them. */
 const LEVER_LABEL_PX = Math.ceil(LEVER_LABEL_CHARS * 0.8 * 11);
 
+/**
+ * A subtitle line naming the KPIs left out of a chart because no strategy has a value for them (the average
+ * price when nothing was bought): a panel of no values has an axis from Infinity to −Infinity.
+ */
+function leftOut(keys: readonly string[], shown: readonly string[], scenario: Scenario): string[] {
+  const missing = keys.filter((k) => !shown.includes(k)).map((k) => describeKey(k, scenario).label);
+  return missing.length === 0 ? [] : [`Left out, undefined for every strategy: ${missing.join(', ')}.`];
+}
+
 /** Means of the headline KPIs per strategy with their confidence intervals. */
 export function kpiChart(input: ReportInput): ChartSpec {
   const { result, scenario } = input;
   const names = result.strategies.map((s) => s.name);
-  const panels = headlineKpis(kpiKeys(input)).map((key) => {
+  const keys = headlineKpis(kpiKeys(input));
+  const shown = keys.filter((key) => result.strategies.some((s) => Number.isFinite(s.kpis[key]!.mean)));
+  const panels = shown.map((key) => {
     const q = describeKey(key, scenario);
     const values = result.strategies.map((s) => {
       const k = s.kpis[key]!;
@@ -116,7 +128,10 @@ export function kpiChart(input: ReportInput): ChartSpec {
   const title = 'Key indicators by strategy';
   const spec = topLevel(
     title,
-    `Point: mean over ${result.replications} replications; whisker: ${percent(result.level)} confidence interval of the mean.`,
+    [
+      `Point: mean over ${result.replications} replications; whisker: ${percent(result.level)} confidence interval of the mean.`,
+      ...leftOut(keys, shown, scenario),
+    ],
     {
       vconcat: panels,
       spacing: 18,
@@ -131,7 +146,9 @@ export function pairedChart(input: ReportInput): ChartSpec {
   const { comparisons } = result;
   const all = result.strategies.map((s) => s.name);
   const others = comparisons.vsBaseline.map((c) => c.a);
-  const panels = headlineKpis(kpiKeys(input)).map((key) => {
+  const keys = headlineKpis(kpiKeys(input));
+  const shown = keys.filter((key) => comparisons.vsBaseline.some((c) => Number.isFinite(c.kpis[key]!.mean)));
+  const panels = shown.map((key) => {
     const q = differenceOf(describeKey(key, scenario));
     const values = comparisons.vsBaseline.map((c) => {
       const p = c.kpis[key]!;
@@ -153,6 +170,7 @@ export function pairedChart(input: ReportInput): ChartSpec {
     [
       `Strategy minus ${comparisons.baseline} on the same replications (common random numbers).`,
       `Thick whisker: ${percent(result.level)} CI; thin whisker: Bonferroni-adjusted ${percent(comparisons.baselineAdjustedLevel)} simultaneous CI. Grey line: no difference.`,
+      ...leftOut(keys, shown, scenario),
     ],
     { vconcat: panels, spacing: 18 },
   );

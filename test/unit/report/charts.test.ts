@@ -132,6 +132,28 @@ describe('chartSpecs', () => {
     expect(texts(spend!)).toContain('0.0');
   });
 
+  it('a KPI no strategy has a value for is left out of the KPI and paired charts, and said so (no Infinity axis)', async () => {
+    const small = randomSmallScenario();
+    const scenario = { ...small, nations: small.nations.map((n) => ({ ...n, budgetEurPerYear: 0 })) };
+    const result = await runExperiment({
+      scenario,
+      strategies: ['national-only', 'pooled'],
+      replications: 2,
+    });
+    expect(Number.isNaN(result.strategies[0]!.kpis.averageUnitCostEur.mean)).toBe(true);
+    const charts = chartSpecs({ result, scenario }).filter(
+      (c) => c.name === 'kpis' || c.name === 'paired-differences',
+    );
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      const svg = await renderSvg(chart);
+      expect(svg, chart.name).not.toMatch(/Infinity/);
+      expect(texts(svg).join(' '), chart.name).toMatch(
+        /Left out, undefined for every strategy: .*Average price/,
+      );
+    }
+  });
+
   it('the pledge chart draws the deadline and target rules', async () => {
     const pledge = chartSpecs(await reportInput()).find((c) => c.name === 'pledge-p1')!;
     const text = JSON.stringify(pledge.spec);

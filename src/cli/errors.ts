@@ -40,21 +40,27 @@ export class InterruptedError extends Error {
   }
 }
 
-/** A replication failed; the message names the seed and replication and a command that replays it. */
+/**
+ * A replication failed; the message names the seed and replication and how to replay it: a command, or
+ * (for a sweep's design point, which no single command reruns) what to do instead.
+ */
 export class RunFailedError extends Error {
   /**
    * @param error - the experiment's error
-   * @param replayCommand - the `dibsim run … --replication …` command that reruns the failing replication
+   * @param replay - the `dibsim run … --replication …` command that reruns the failing replication, or
+   *   `{ where, how }`: which design point failed, and how to replay it
    */
-  constructor(error: ReplicationError, replayCommand: string) {
+  constructor(error: ReplicationError, replay: string | { readonly where: string; readonly how: string }) {
     const cause =
       error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : String(error.cause);
+    const where = typeof replay === 'string' ? '' : ` ${replay.where}`;
     super(
       [
-        `Replication ${error.replication} of strategy "${error.strategy}" failed (seed ${error.seed}, scenario ${error.scenarioHash.slice(0, 12)}):`,
+        `Replication ${error.replication} of strategy "${error.strategy}" failed${where} (seed ${error.seed}, scenario ${error.scenarioHash.slice(0, 12)}):`,
         `  ${cause}`,
-        'Replay it alone in this process, with the full stack trace:',
-        `  ${replayCommand}`,
+        ...(typeof replay === 'string'
+          ? ['Replay it alone in this process, with the full stack trace:', `  ${replay}`]
+          : [replay.how]),
       ].join('\n'),
       { cause: error },
     );

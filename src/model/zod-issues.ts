@@ -289,7 +289,11 @@ export function convert(issue: Issue, root: unknown, base: PathSegments = []): R
           {
             path,
             message: `schemaVersion must be 1 ${got}`,
-            fix: `This dibsim reads schemaVersion 1 only: convert the file to version 1, or use a dibsim release that reads version ${show(input)}.`,
+            // Only another whole version number names a release that could read it ("1", null, 0 do not).
+            fix:
+              Number.isInteger(input) && (input as number) > 1
+                ? `This dibsim reads schemaVersion 1 only: convert the file to version 1, or use a dibsim release that reads version ${show(input)}.`
+                : 'Write schemaVersion: 1, the number 1 (the version this dibsim reads).',
           },
         ];
       }

@@ -5,7 +5,7 @@
  * @module
  */
 import { Command } from 'commander';
-import { ScenarioError } from '../../errors.js';
+import { ReplicationError, ScenarioError } from '../../errors.js';
 import type { Lever } from '../../experiment/levers.js';
 import { applyLevers, leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
@@ -13,7 +13,7 @@ import { threadsFor } from '../../experiment/run-experiment.js';
 import { runSweep, tornado } from '../../experiment/sweep.js';
 import { countOf } from '../../report/labels.js';
 import { dibsimCommand } from '../command-line.js';
-import { InterruptedError, UsageError } from '../errors.js';
+import { InterruptedError, RunFailedError, UsageError } from '../errors.js';
 import {
   addExperimentOptions,
   type ExperimentCliOptions,
@@ -127,6 +127,8 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
         const base = experimentBase(scenario, strategies, options, interrupt.signal);
         const started = process.hrtime.bigint();
         const command = dibsimCommand(args);
+        // Experiments finished, so that a failure can say which one failed (they run one after another).
+        let done = 0;
         try {
           if (options.tornado === true) {
             const kpis = options.kpi ?? ['fillRate', 'totalSpendEur'];
@@ -138,9 +140,10 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
               ...base,
               levers,
               kpis,
-              onExperiment: (done, total, experiment) => {
+              onExperiment: (finished, total, experiment) => {
                 reference ??= experiment;
-                progress.update(done, total);
+                done = finished;
+                progress.update(finished, total);
               },
             });
             if (interrupt.signal.aborted || reference === undefined || reference.status === 'cancelled')
@@ -168,7 +171,10 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
               options.points === undefined
                 ? { type: 'grid' }
                 : { type: 'latin-hypercube', points: options.points },
-            onPoint: (done, points) => progress.update(done, points),
+            onPoint: (finished, points) => {
+              done = finished;
+              progress.update(finished, points);
+            },
           });
           if (sweep.status === 'cancelled') {
             progress.stop();
@@ -191,12 +197,24 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
             table: sweepTable(sweep),
           });
         } catch (error) {
+          if (error instanceof ReplicationError) throw failedAt(error, done, options.tornado === true);
           throw inCliTerms(withoutCaller(error), strategies);
         } finally {
           interrupt.dispose();
         }
       });
     });
+}
+
+/**
+ * A failed replication in the command's words: which experiment of the sweep or tornado (the one after the
+ * `done` finished), and how to see its stack, instead of the library's `replay(error, scenario)`.
+ */
+function failedAt(error: ReplicationError, done: number, tornado: boolean): RunFailedError {
+  const where = tornado
+    ? `in experiment ${done + 1} of the tornado (the first has every lever at its scenario value; then each lever at its low, then its high value)`
+    : `at design point ${done + 1} of the sweep`;
+  return new RunFailedError(error, { where, how: 'Rerun the command with --debug for the stack trace.' });
 }
 
 /**

@@ -259,6 +259,18 @@ describe('dibsim: failures and interruptions', () => {
     expect(again.stderr).toMatch(/RangeError: planned failure in replication 2\n\s+at /);
   });
 
+  it("a sweep's failing replication names its design point, and says how to see the stack (not the API's replay)", async () => {
+    const strategy = `${STRATEGIES}#throwingAt`;
+    const args = ['sweep', 'small.json', '--strategy', strategy, '--param', 'throwingAt:replication=9'];
+    args.push('--lever', 'throwingAt:replication=5,1');
+    const run = await runCli([...args, '--replications', '3', '--workers', '0', '--seed', '5'], workDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Replication 1 of strategy "[^"]+" failed at design point 2 of the sweep \(seed 5, scenario [0-9a-f]{12}\):\n {2}RangeError: planned failure in replication 1\nRerun the command with --debug for the stack trace\./,
+    );
+    expect(run.stderr).not.toMatch(/replay\(/);
+  });
+
   it('a failed run removes the --out folders it created while they are empty, and keeps folders that were there', async () => {
     const dir = workDir();
     const strategy = `${STRATEGIES}#throwingAt`;

@@ -193,4 +193,21 @@ describe('parseScenario: what a file can hold besides the scenario', () => {
       },
     ]);
   });
+
+  it('points to another release only for a later whole version: "1", null and 0 are told to write 1', () => {
+    const withVersion = (v: unknown) => {
+      const data = parse(YAML_TEXT) as Record<string, unknown>;
+      return issuesOf(JSON.stringify({ ...data, schemaVersion: v }), 'json');
+    };
+    expect(withVersion(2)[0]!.fix).toBe(
+      'This dibsim reads schemaVersion 1 only: convert the file to version 1, or use a dibsim release that reads version 2.',
+    );
+    for (const v of ['1', null, 0, 1.5]) {
+      const [issue] = withVersion(v);
+      expect(issue!.path).toBe('schemaVersion');
+      expect(issue!.fix, String(v)).toBe(
+        'Write schemaVersion: 1, the number 1 (the version this dibsim reads).',
+      );
+    }
+  });
 });

@@ -190,6 +190,7 @@ function convertUnion(
   const input: unknown = (issue as { input?: unknown }).input;
   if ('note' in issue && issue.note === 'No matching discriminator') {
     const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+    if (isRecord(input) && !Object.hasOwn(input, 'type')) return withoutType(input, path, options);
     const type = typeof input === 'string' ? input : isRecord(input) ? input.type : undefined;
     // The type itself when there is one ("gaussian"), else the whole value ({"min":1,"max":3}).
     const shown = typeof type === 'string' ? show(type) : show(input);
@@ -218,6 +219,35 @@ function convertUnion(
  * The issue of a field the schema found `undefined`: absent, or, in a scenario built in code, present with
  * the value `undefined` (which no file can hold, and which the schema does not read as "left out").
  */
+/**
+ * An object without `type` where a distribution is expected: a profile given to a field that takes none,
+ * `type` misspelt, or `type` left out (each said as such, not as an unknown type `{"min":1,"max":3}`).
+ */
+function withoutType(
+  input: Record<string, unknown>,
+  path: PathSegments,
+  options: readonly string[],
+): RawIssue[] {
+  const field = path[path.length - 1] === 'type' ? path.slice(0, -1) : path;
+  const profile = ['expression', 'steps', 'points'].find((k) => Object.hasOwn(input, k));
+  if (profile !== undefined) {
+    return [
+      {
+        path: field,
+        message: `a profile ({ ${profile} }) is not allowed in this field: it takes a number, a distribution { type, … } or a sourced value { value, facts, confidence }`,
+        fix: 'Give a constant or a distribution; only fields described as profiles vary over time.',
+      },
+    ];
+  }
+  const known = `Add type, one of: ${options.join(', ')}.`;
+  const typo = Object.keys(input).find((k) => suggestKey(k, ['type']) === 'type');
+  if (typo !== undefined) {
+    const fix = `Rename it type, one of: ${options.join(', ')}.`;
+    return [{ path: [...field, typo], message: `unknown field '${typo}'${SUGGESTION}'type'?`, fix }];
+  }
+  return [{ path: [...field, 'type'], message: "required field 'type' is missing", fix: known }];
+}
+
 function missingField(path: PathSegments, name: string, fix: string, root: unknown): RawIssue {
   const parent = path.slice(0, -1).reduce(childOf, root);
   const present = isRecord(parent) && Object.hasOwn(parent, name);

@@ -219,12 +219,30 @@ describe('validateScenario: fields, types and ranges', () => {
       count: 1,
     },
     {
-      title: 'an object with no distribution type at all, with the known types',
+      title: 'an object with no distribution type at all, as type missing',
       mutate: (s) => {
         s.procurement.transportDays = { min: 7, max: 21 } as never;
       },
       path: 'procurement.transportDays.type',
-      names: ['unknown distribution type', 'triangular'],
+      names: ["required field 'type' is missing"],
+      count: 1,
+    },
+    {
+      title: 'a misspelt type key, with the key it meant',
+      mutate: (s) => {
+        s.procurement.transportDays = { tpye: 'uniform', min: 7, max: 21 } as never;
+      },
+      path: 'procurement.transportDays.tpye',
+      names: ["unknown field 'tpye'; did you mean 'type'?"],
+      count: 1,
+    },
+    {
+      title: 'a profile where the field takes none, said as such',
+      mutate: (s) => {
+        s.procurement.transportDays = { expression: '14' } as never;
+      },
+      path: 'procurement.transportDays',
+      names: ['a profile ({ expression }) is not allowed in this field'],
       count: 1,
     },
     // A mistake inside a sourced value or a profile is reported at its own field: these have no `type`,

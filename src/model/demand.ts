@@ -6,6 +6,7 @@
 import { standardGamma } from '../random/continuous.js';
 import { poisson } from '../random/discrete.js';
 import type { Rng, Sampler } from '../random/rng.js';
+import { MIN_VARIABILITY } from './limits.js';
 import type { ProfileFn } from './params.js';
 import type { Stockpile } from './stockpile.js';
 
@@ -45,7 +46,10 @@ export class Consumption {
     this.shockEnd = Float64Array.from(shocks, (s) => s.endDay);
     this.shockMultiplier = Float64Array.from(shocks, (s) => s.multiplier);
     // Gamma(k, θ) with mean m and CV c has k = 1/c² and θ = m·c²: draw a unit-scale gamma and rescale.
-    this.shape = typeof variability === 'number' && variability > 0 ? 1 / (variability * variability) : 0;
+    // A CV below MIN_VARIABILITY (refused when given as a number; a distribution can draw one) counts as 0,
+    // deterministic: 1e-300 made k Infinity and the stock NaN.
+    const gamma = typeof variability === 'number' && variability >= MIN_VARIABILITY;
+    this.shape = gamma ? 1 / (variability * variability) : 0;
     this.gammaUnit = this.shape > 0 ? standardGamma(rng, this.shape) : null;
   }
 

@@ -11,13 +11,28 @@
  */
 
 import * as z from 'zod';
-import { MAX_DAYS, MAX_MONTHS, MAX_QUANTITY } from './limits.js';
-import { type Bounds, dateSchema, describeBounds, paramSchema, profileSchema } from './param-schema.js';
+import {
+  MAX_DAYS,
+  MAX_MONTHS,
+  MAX_QUANTITY,
+  MAX_RATE,
+  MAX_ROUNDS_PER_DAY,
+  MAX_SHOCK_MULTIPLIER,
+  MAX_UNITS_PER_UNIT,
+  MAX_VARIABILITY,
+  MIN_VARIABILITY,
+} from './limits.js';
+import {
+  type Bounds,
+  dateSchema,
+  describeBounds,
+  isDistribution,
+  paramSchema,
+  profileSchema,
+} from './param-schema.js';
 import type { Scenario } from './scenario.js';
 import { strict } from './strict-object.js';
 
-const POSITIVE: Bounds = { gt: 0 };
-const NON_NEGATIVE: Bounds = { gte: 0 };
 const SHARE: Bounds = { gte: 0, lte: 1 };
 /**
  * Money (EUR) and quantities (rounds, component units), up to the sanity cap 1e15 (see limits.ts): a larger
@@ -28,8 +43,34 @@ const SHARE: Bounds = { gte: 0, lte: 1 };
 export const QUANTITY: Bounds = { gte: 0, cap: MAX_QUANTITY };
 /** {@link QUANTITY}, above 0. @internal */
 export const POSITIVE_QUANTITY: Bounds = { gt: 0, cap: MAX_QUANTITY };
+/**
+ * At least one round: a pledge is counted in whole rounds (rounded when the run is built), and 1e-300 rounded
+ * to 0 made its fulfilment (rounds delivered / rounds pledged) NaN.
+ */
+const AT_LEAST_A_ROUND: Bounds = { gte: 1, cap: MAX_QUANTITY };
+/**
+ * Rounds a day, up to 1e7 (see limits.ts): far lower than the cap of an order, so that the orders demand
+ * under a shock asks for stay below it (`roundsPerDay: 1e15` failed placing an order mid-run).
+ * @internal
+ */
+export const ROUNDS_PER_DAY: Bounds = { gte: 0, cap: MAX_ROUNDS_PER_DAY };
 /** Delays in days, up to 100 years. */
 const DAYS: Bounds = { gte: 0, cap: MAX_DAYS };
+/** Mean days of an outage process, up to 100 years: 1e308, for "never", drew infinite delays mid-run. */
+const MEAN_DAYS: Bounds = { gt: 0, cap: MAX_DAYS };
+/**
+ * Mean days between outages: {@link MEAN_DAYS}, and at least a day, since each outage is an event:
+ * 1e-9 scheduled outages without end and the run never finished.
+ */
+const MEAN_DAYS_BETWEEN: Bounds = { gte: 1, cap: MAX_DAYS };
+/** Units of an input per unit of output (a bill of materials), up to 1e6 (1e21 ran with no round made). */
+const PER_UNIT: Bounds = { gt: 0, cap: MAX_UNITS_PER_UNIT };
+/** Rates as fractions (hurdle rate, markups), up to 10 = 1000 % (1e308 made an exact sum NaN mid-run). */
+const RATE: Bounds = { gte: 0, cap: MAX_RATE };
+/** Shock multipliers, up to 1000 (1e12 failed the run placing an order past any plausible size). */
+const MULTIPLIER: Bounds = { gte: 0, cap: MAX_SHOCK_MULTIPLIER };
+/** Coefficients of variation of daily consumption, up to 100 (the floor above 0 is checked below). */
+const VARIABILITY: Bounds = { gte: 0, cap: MAX_VARIABILITY };
 /**
  * At least one month: contract lengths (deliveries come in monthly tranches, as `placeOrder` requires) and
  * the investment horizon (it counts those tranches, at monthly reviews: a shorter one held no tranche).
@@ -58,9 +99,15 @@ const ref = (what: string) =>
     .describe(`Id of ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} defined in this scenario.`);
 const name = z.string().describe('Display name.');
 
+/** What an outage field's description, and so its fix, adds: how to say "no outages" (not with a huge mean). */
+const NO_OUTAGES = 'For no outages, set outages to null instead of giving a huge mean.';
+
 const outageSchema = strict({
-  meanDaysBetween: param(POSITIVE, 'Mean days between the end of one outage and the start of the next.'),
-  meanDaysToRepair: param(POSITIVE, 'Mean days an outage lasts.'),
+  meanDaysBetween: param(
+    MEAN_DAYS_BETWEEN,
+    `Mean days between the end of one outage and the start of the next. ${NO_OUTAGES}`,
+  ),
+  meanDaysToRepair: param(MEAN_DAYS, `Mean days an outage lasts. ${NO_OUTAGES}`),
 }).describe('A random outage process: up-times and repair times, both exponential with these means.');
 
 /** A munition type and its bill of materials. @internal */
@@ -71,7 +118,7 @@ export const itemSchema = strict({
     .array(
       strict({
         component: ref('component'),
-        perRound: param(POSITIVE, 'Component units per complete round.'),
+        perRound: param(PER_UNIT, 'Component units per complete round.'),
       }),
     )
     .readonly()
@@ -87,7 +134,7 @@ export const componentSchema = strict({
     .array(
       strict({
         component: ref('component'),
-        perUnit: param(POSITIVE, 'Input units per unit of this component.'),
+        perUnit: param(PER_UNIT, 'Input units per unit of this component.'),
       }),
     )
     .readonly()
@@ -108,12 +155,51 @@ const stockpileSchema = strict({
   ),
 }).describe('A stockpile of one item; one per item per nation.');
 
+/** What a variability that is neither a coefficient of variation nor "poisson" must be. */
+const VARIABILITY_EXPECTED =
+  'must be a number >= 0 (coefficient of variation), a distribution or sourced value of one, or "poisson"';
+
+/**
+ * A consumption's variability: a coefficient of variation (a Param) or "poisson". "poisson" is a string
+ * first, so that a number or a missing value is not reported as `must be "poisson"`, and a wrong string
+ * reads {@link VARIABILITY_EXPECTED}. A given coefficient above 0 but below {@link MIN_VARIABILITY} is
+ * refused: 1e-300 made the gamma shape 1/cv² Infinity and the stock NaN.
+ */
+const variabilitySchema = z
+  .union(
+    [
+      paramSchema(VARIABILITY),
+      z
+        .string()
+        .refine((v) => v === 'poisson', { error: VARIABILITY_EXPECTED })
+        .pipe(z.literal('poisson')),
+    ],
+    { error: (issue) => (issue.code === 'invalid_union' ? VARIABILITY_EXPECTED : undefined) },
+  )
+  .check((ctx) => {
+    const value = ctx.value;
+    if (value === 'poisson' || isDistribution(value)) return;
+    // A number, or a sourced value { value, … }: a distribution's draws below the floor count as 0 (demand.ts).
+    const cv = typeof value === 'number' ? value : value.value;
+    const path = typeof value === 'number' ? [] : ['value'];
+    if (typeof cv === 'number' && cv > 0 && cv < MIN_VARIABILITY) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `must be 0 or at least ${MIN_VARIABILITY} (got ${cv}): a coefficient of variation this small is no variability`,
+        path,
+        params: { fix: 'Use 0 for deterministic consumption.' },
+        input: cv,
+        continue: true,
+      });
+    }
+  });
+
 const consumptionSchema = strict({
   item: ref('item'),
-  roundsPerDay: profile(QUANTITY, 'Mean rounds consumed per day over time.'),
-  variability: z
-    .union([z.literal('poisson'), paramSchema(NON_NEGATIVE)])
-    .describe('Coefficient of variation of daily consumption (>= 0; 0 = deterministic), or "poisson".'),
+  roundsPerDay: profile(ROUNDS_PER_DAY, 'Mean rounds consumed per day over time.'),
+  variability: variabilitySchema.describe(
+    `Coefficient of variation of daily consumption (0 = deterministic, else at least ${MIN_VARIABILITY}; a smaller value drawn from a distribution counts as 0), or "poisson".`,
+  ),
 }).describe(
   'Daily consumption of one item; one per item per actor. A nation must hold a stockpile of the item.',
 );
@@ -169,7 +255,7 @@ const investmentSchema = strict({
     AT_LEAST_A_MONTH,
     'Months of committed backlog the firm looks ahead when deciding to invest; at least one, since the backlog comes due in monthly tranches.',
   ),
-  hurdleRate: param(NON_NEGATIVE, 'Required return over capex, e.g. 0.15.'),
+  hurdleRate: param(RATE, 'Required return over capex, e.g. 0.15.'),
   capexEurPerAnnualRound: param(QUANTITY, 'Capital cost per round of annual capacity, EUR.'),
   buildLeadTimeDays: param(DAYS, 'Days from decision to commissioning.'),
   moduleRoundsPerMonth: param(
@@ -244,9 +330,9 @@ export const firmSchema = strict({
     { gte: 0, lt: 1 },
     "Cost reduction per doubling of cumulative output (Wright's law), e.g. 0.1.",
   ),
-  markupAtZeroUtilisation: param(NON_NEGATIVE, 'Price markup over unit cost when idle, e.g. 0.1.'),
+  markupAtZeroUtilisation: param(RATE, 'Price markup over unit cost when idle, e.g. 0.1.'),
   markupAtFullUtilisation: param(
-    NON_NEGATIVE,
+    RATE,
     'Price markup over unit cost at full utilisation, e.g. 0.6; not below markupAtZeroUtilisation.',
   ),
   investment: investmentSchema,
@@ -286,7 +372,7 @@ export const pledgeSchema = strict({
   id: id('pledge'),
   recipient: ref('recipient'),
   item: ref('item'),
-  quantityRounds: param(POSITIVE_QUANTITY, 'Rounds pledged in total.'),
+  quantityRounds: param(AT_LEAST_A_ROUND, 'Rounds pledged in total, at least one.'),
   startDate: dateSchema.describe('Date the pledge is made, within [scenario startDate, endDate).'),
   deadlineDate: dateSchema.describe(
     'Date by which it should be met: after startDate and before the scenario endDate.',
@@ -315,7 +401,7 @@ export const shockSchema = strict({
     .describe(
       'Last day of the shock (inclusive), not before its startDate and before the scenario endDate; omit for the rest of the horizon.',
     ),
-  multiplier: param(NON_NEGATIVE, 'Factor applied to consumption during the shock.'),
+  multiplier: param(MULTIPLIER, 'Factor applied to consumption during the shock.'),
 }).describe('A demand shock: consumption of an item multiplied over a period.');
 
 /** Procurement parameters shared by all strategies. @internal */
@@ -344,7 +430,7 @@ export const procurementSchema = strict({
 /** Rules `validateScenario` checks beyond the JSON Schema (which cannot express them). */
 export const crossFieldRules: readonly string[] = Object.freeze([
   'schemaVersion is 1.',
-  'endDate is after startDate; every other date lies within [startDate, endDate) (a line may be commissioned before startDate; a pledge deadline follows its startDate; a shock ends on or after its start).',
+  `endDate is after startDate, by at most ${MAX_DAYS} days (100 years); every other date lies within [startDate, endDate) (a line may be commissioned before startDate; a pledge deadline follows its startDate; a shock ends on or after its start).`,
   'Ids are unique within each collection (nations and recipients share one namespace; line ids within a firm).',
   'Every reference resolves: firm nation/item/inputs, supplier nation/component/inputs, bill-of-materials components, stockpile/consumption/initial-rounds items, pledge recipient/item/donors, shock actors/item.',
   "A firm's inputs cover its item's bill of materials and name suppliers of that very component; a supplier's inputs cover its component's bill of materials.",
@@ -366,7 +452,9 @@ export const scenarioObjectSchema = strict({
   name: z.string().min(1).describe('Display name.'),
   description: z.string().exactOptional().describe('What the scenario represents, with its main sources.'),
   startDate: dateSchema.describe('First simulated day (UTC), YYYY-MM-DD; time 0 is its midnight.'),
-  endDate: dateSchema.describe('Last simulated day (exclusive), YYYY-MM-DD, after startDate.'),
+  endDate: dateSchema.describe(
+    `Last simulated day (exclusive), YYYY-MM-DD, after startDate and at most ${MAX_DAYS} days (100 years) after it.`,
+  ),
   basePriceYear: z
     .number()
     .int()

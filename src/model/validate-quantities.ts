@@ -13,7 +13,7 @@ import { formatCap, IMPLAUSIBLE } from './limits.js';
 import { SHARE_SUM_TOLERANCE } from './order-request.js';
 import { type Bounds, describeBounds, isDistribution, supportOf } from './param-schema.js';
 import type { Param, Profile } from './scenario.js';
-import { POSITIVE_QUANTITY, QUANTITY } from './scenario-schema.js';
+import { POSITIVE_QUANTITY, QUANTITY, ROUNDS_PER_DAY } from './scenario-schema.js';
 import { each, formatPath, type PathSegments, q, type RawIssue, type ScenarioView } from './validate-view.js';
 
 /** The largest value a Param can take, when it is obvious (a number, or a distribution with a finite maximum). */
@@ -160,12 +160,24 @@ function otherProfileRules(view: ScenarioView, out: RawIssue[]): void {
   each(view.nations, (n, i) => {
     checkProfile(n.budgetEurPerYear, ['nations', i, 'budgetEurPerYear'], view, QUANTITY, out);
     n.consumption.forEach((c, j) => {
-      checkProfile(c.roundsPerDay, ['nations', i, 'consumption', j, 'roundsPerDay'], view, QUANTITY, out);
+      checkProfile(
+        c.roundsPerDay,
+        ['nations', i, 'consumption', j, 'roundsPerDay'],
+        view,
+        ROUNDS_PER_DAY,
+        out,
+      );
     });
   });
   each(view.recipients, (r, i) =>
     r.consumption.forEach((c, j) => {
-      checkProfile(c.roundsPerDay, ['recipients', i, 'consumption', j, 'roundsPerDay'], view, QUANTITY, out);
+      checkProfile(
+        c.roundsPerDay,
+        ['recipients', i, 'consumption', j, 'roundsPerDay'],
+        view,
+        ROUNDS_PER_DAY,
+        out,
+      );
     }),
   );
   each(view.suppliers, (s, i) =>

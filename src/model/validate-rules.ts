@@ -10,7 +10,8 @@
  * @internal
  */
 
-import { parseDate } from './dates.js';
+import { dateOf, parseDate } from './dates.js';
+import { MAX_DAYS } from './limits.js';
 import type { ComponentSpec, ItemSpec } from './scenario.js';
 import { idRules, referenceRules } from './validate-references.js';
 import { each, listIds, type PathSegments, q, type RawIssue, type ScenarioView } from './validate-view.js';
@@ -24,12 +25,22 @@ function horizonOf(view: ScenarioView): { start: number; end: number } | undefin
 
 function dateRules(view: ScenarioView, out: RawIssue[]): void {
   const { startDate, endDate } = view;
-  if (startDate !== undefined && endDate !== undefined && parseDate(endDate) <= parseDate(startDate)) {
-    out.push({
-      path: ['endDate'],
-      message: `endDate ${q(endDate)} must be after startDate ${q(startDate)}`,
-      fix: 'Set endDate to the day after the last simulated day (it is exclusive).',
-    });
+  if (startDate !== undefined && endDate !== undefined) {
+    const days = parseDate(endDate) - parseDate(startDate);
+    if (days <= 0) {
+      out.push({
+        path: ['endDate'],
+        message: `endDate ${q(endDate)} must be after startDate ${q(startDate)}`,
+        fix: 'Set endDate to the day after the last simulated day (it is exclusive).',
+      });
+    } else if (days > MAX_DAYS) {
+      // 9999-12-31 validated, and one replication then ran for minutes.
+      out.push({
+        path: ['endDate'],
+        message: `endDate ${q(endDate)} is ${days} days after startDate ${q(startDate)}: the horizon must be at most ${MAX_DAYS} days (100 years)`,
+        fix: `Set endDate at most 100 years after startDate, ${dateOf(startDate, MAX_DAYS)} at the latest.`,
+      });
+    }
   }
   const horizon = horizonOf(view);
   if (horizon === undefined) return;

@@ -32,6 +32,7 @@ import { type Consumption, Pledge } from './demand.js';
 import { checkOptionNames } from './field-suggestions.js';
 import type { Firm } from './firm.js';
 import { Ledger, type SenderAccount, type StockAccount } from './ledger.js';
+import { MAX_QUANTITY } from './limits.js';
 import { MonthlySeries } from './monthly-series.js';
 import type { NationState } from './nation-state.js';
 import { checkMonths, checkOrderRequest } from './order-request.js';
@@ -936,7 +937,8 @@ export class World {
           out.push({
             nation: n.spec.id,
             item,
-            rounds: need,
+            // At most one order's cap: a target at the cap plus a day's demand failed in placeOrder.
+            rounds: Math.min(need, MAX_QUANTITY),
             deliverTo: n.spec.id,
             purpose: { kind: 'stock' },
           });

@@ -19,6 +19,16 @@ describe('Consumption', () => {
     expect([9, 10, 20, 21].map((d) => c.rate(d))).toEqual([100, 300, 300, 100]);
   });
 
+  it.each([1e-300, 5e-4])(
+    'consumption.draw(day) with a CV of %s, below 1e-3 (a distribution can draw one), is deterministic, not NaN',
+    (cv) => {
+      // 1e-300 made the gamma shape 1/cv² Infinity and every draw NaN.
+      const c = new Consumption(depot(), () => 2.5, [], rng(), cv);
+      const draws = Array.from({ length: 10 }, (_, d) => c.draw(d));
+      expect(draws).toEqual([2, 3, 2, 3, 2, 3, 2, 3, 2, 3]);
+    },
+  );
+
   it('consumption.rate(day) never goes below 0', () => {
     const c = new Consumption(depot(), () => -5, [], rng(), 0);
     expect(c.rate(0)).toBe(0);

@@ -121,7 +121,7 @@ describe('scenarioJsonSchema', () => {
 
   it('shares distributions and sourced values through $defs and has no readOnly marks', () => {
     expect(Object.keys(schema.$defs ?? {})).toContain('Distribution');
-    expect(Object.keys(schema.$defs ?? {})).toContain('Sourced_gt0');
+    expect(Object.keys(schema.$defs ?? {})).toContain('Sourced_gt0_cap1e15');
     expect(JSON.stringify(schema)).not.toContain('readOnly');
     expect(JSON.stringify(schema).length).toBeLessThan(100_000);
   });
@@ -140,6 +140,31 @@ describe('scenarioJsonSchema', () => {
     const pledge = schema.properties?.pledges?.items;
     expect(String(pledge?.properties?.donors?.description)).toMatch(/sum to 1/);
     for (const rule of crossFieldRules) expect(String(schema.description)).toContain(rule);
+  });
+
+  it('states the new caps as maxima, and "poisson" as a constant beside the coefficient of variation', () => {
+    // A Param field is { anyOf: [number, distribution, sourced] }; a profile or variability nests one more.
+    const options = (field: unknown) => (field as { anyOf?: JsonSchema[] } | undefined)?.anyOf ?? [];
+    const first = (field: unknown) => options(field)[0];
+    const maximum = (field: unknown) => first(field)?.maximum;
+    const consumption = schema.properties?.nations?.items?.properties?.consumption?.items?.properties;
+    expect(options(consumption?.variability)).toContainEqual({
+      type: 'string',
+      const: 'poisson',
+    });
+    expect(maximum(first(consumption?.variability))).toBe(100);
+    expect(maximum(first(consumption?.roundsPerDay))).toBe(1e7);
+    const firm = schema.properties?.firms?.items?.properties;
+    expect(maximum(firm?.markupAtFullUtilisation)).toBe(10);
+    expect(maximum(firm?.investment?.properties?.hurdleRate)).toBe(10);
+    expect(maximum(first(firm?.outages)?.properties?.meanDaysBetween)).toBe(36_525);
+    const bom = schema.properties?.items?.items?.properties?.billOfMaterials?.items;
+    expect(maximum(bom?.properties?.perRound)).toBe(1e6);
+    expect(maximum(schema.properties?.shocks?.items?.properties?.multiplier)).toBe(1000);
+    expect(first(schema.properties?.pledges?.items?.properties?.quantityRounds)).toMatchObject({
+      minimum: 1,
+      maximum: 1e15,
+    });
   });
 
   it('describes every field of every object', () => {

@@ -15,6 +15,18 @@ const cases: RuleCase[] = [
     count: 1,
   },
   {
+    title: 'a horizon of more than 100 years (one replication to 9999-12-31 ran for minutes)',
+    mutate: (s) => {
+      s.endDate = '9999-12-31';
+    },
+    path: 'endDate',
+    names: [
+      "endDate '9999-12-31' is 2912807 days after startDate '2025-01-01'",
+      'at most 36525 days (100 years)',
+    ],
+    count: 1,
+  },
+  {
     title: 'a pledge date outside the horizon',
     mutate: (s) => {
       s.pledges[0]!.deadlineDate = '2027-01-01';
@@ -368,6 +380,14 @@ const cases: RuleCase[] = [
     count: 1,
   },
 ];
+
+describe('the horizon limit', () => {
+  it('accepts a horizon of exactly 100 years (36525 days)', () => {
+    const s = minimalScenario();
+    s.endDate = '2125-01-02';
+    expect(validateScenario(s).endDate).toBe('2125-01-02');
+  });
+});
 
 describe('validateScenario: cross-field rules', () => {
   it.each(cases.map((c) => [c.title, c] as const))('reports %s', (_title, c) => {

@@ -9,7 +9,7 @@
 import { max as maxOf } from 'd3-array';
 import { dateOf, parseDate } from './dates.js';
 import { compileExpression, validateExpression } from './expression.js';
-import { formatCap, IMPLAUSIBLE } from './limits.js';
+import { formatCap, IMPLAUSIBLE, MAX_DAYS } from './limits.js';
 import { SHARE_SUM_TOLERANCE } from './order-request.js';
 import { type Bounds, describeBounds, isDistribution, supportOf } from './param-schema.js';
 import type { Param, Profile } from './scenario.js';
@@ -117,6 +117,8 @@ function checkProfile(
     const { startDate, endDate } = view;
     if (startDate === undefined || endDate === undefined) return [];
     const days = parseDate(endDate) - parseDate(startDate);
+    // A horizon past the limit is the date rule's issue; checking its every day took 1.4 s at 9999-12-31.
+    if (days > MAX_DAYS) return [];
     const values = evaluateDaily(profile.expression, [...path, 'expression'], days, startDate, bounds, out);
     if (values === undefined || values.length === 0) return [];
     // d3's max, not Math.max(...values): one value per day of a long horizon overflows the call stack.

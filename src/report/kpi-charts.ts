@@ -77,7 +77,7 @@ function flatDomain(values: readonly JsonObject[], fields: readonly string[], fo
 /**
  * A lever's name short enough for a chart's axis, with the middle cut rather than the end, which tells
  * levers of one subject apart (`nations[id=DE].stockpiles[item=155mm].targetRounds` becomes
- * `nations[id=DE].stoc…55mm].targetRounds`).
+ * `nations[id=DE].stoc…item=155mm].targetRounds`).
  */
 export function shortLever(name: string, max = LEVER_LABEL_CHARS): string {
   if (name.length <= max) return name;

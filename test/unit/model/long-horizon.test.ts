@@ -17,4 +17,19 @@ describe('an expression profile over a long horizon', () => {
     }
     expect(error === undefined || error instanceof ScenarioError, String(error)).toBe(true);
   });
+
+  it('past the 100-year limit, is left to the horizon rule rather than checked day by day', () => {
+    // The target passes storage capacity only after day 40,000: a day-by-day check would report it too.
+    const s = minimalScenario();
+    s.endDate = '9999-12-31';
+    s.nations[0]!.stockpiles[0]!.targetRounds = { expression: '100000 + (t > 40000) * 1e9' };
+    let error: unknown;
+    try {
+      validateScenario(s);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).issues.map((i) => i.path)).toEqual(['endDate']);
+  });
 });

@@ -339,22 +339,30 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
  * ahead on the default it meant to change. Anything but an object passes: the caller reports that itself.
  * One implementation for every layer (see also {@link checkOptions}); it allocates nothing unless it throws.
  * @param where - the object as the caller wrote it, e.g. `runExperiment: options`
+ * @param noun - what the names are, for the message: options, or a distribution's parameters
+ * @param also - one more key the object may carry without being listed, e.g. a distribution spec's `type`
  * @throws {@link DibsimError} `INVALID_ARGUMENT`: `<where>.<key> is not an option (got …). Did you mean …?`
  * @internal
  */
-export function checkOptionNames(options: unknown, names: readonly string[], where: string): void {
+export function checkOptionNames(
+  options: unknown,
+  names: readonly string[],
+  where: string,
+  noun: 'option' | 'parameter' = 'option',
+  also?: string,
+): void {
   if (typeof options !== 'object' || options === null) return;
-  const key = unknownKey(options, names);
-  if (key !== undefined) throw unknownOption(options, key, names, where);
+  const key = unknownKey(options, names, also);
+  if (key !== undefined) throw unknownOption(options, key, names, where, noun);
 }
 
 /**
  * The first enumerable key of `options` not in `names`, if any. for…in, not Object.entries, so that no
  * array is built; it also sees inherited enumerable keys, which a read such as `options.priority` takes too.
  */
-function unknownKey(options: object, names: readonly string[]): string | undefined {
+function unknownKey(options: object, names: readonly string[], also?: string): string | undefined {
   for (const key in options) {
-    let known = false;
+    let known = key === also;
     // An indexed loop: names.includes(key) costs about twice as much.
     for (let i = 0; i < names.length && !known; i++) known = names[i] === key;
     if (!known) return key;
@@ -362,12 +370,18 @@ function unknownKey(options: object, names: readonly string[]): string | undefin
   return undefined;
 }
 
-function unknownOption(options: object, key: string, names: readonly string[], where: string): DibsimError {
+function unknownOption(
+  options: object,
+  key: string,
+  names: readonly string[],
+  where: string,
+  noun: 'option' | 'parameter' = 'option',
+): DibsimError {
   const value = (options as Record<string, unknown>)[key];
   const near = suggestKey(key, names);
   return new DibsimError(
     'INVALID_ARGUMENT',
-    `${where}.${key} is not an option (got ${describeValue(value)}). ${near === undefined ? '' : `Did you mean '${near}'? `}Options: ${names.join(', ')}.`,
+    `${where}.${key} is not ${noun === 'option' ? 'an option' : 'a parameter'} (got ${describeValue(value)}). ${near === undefined ? '' : `Did you mean '${near}'? `}${noun === 'option' ? 'Options' : 'Parameters'}: ${names.join(', ')}.`,
   );
 }
 

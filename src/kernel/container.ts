@@ -147,6 +147,16 @@ export class Container {
     return this.gets.slice();
   }
 
+  /** Number of puts waiting for room (`putQueue.length` without the copy). */
+  get putQueueLength(): number {
+    return this.puts.length;
+  }
+
+  /** Number of gets waiting for stock (`getQueue.length` without the copy). */
+  get getQueueLength(): number {
+    return this.gets.length;
+  }
+
   /**
    * Adds `amount` once it fits (after earlier waiting puts).
    * @throws {@link DibsimError} `INVALID_ARGUMENT`, changing nothing, if `amount` is negative, NaN or larger

@@ -187,6 +187,11 @@ export class Resource {
     return this.waiting.slice();
   }
 
+  /** Number of waiting requests (`queue.length` without the copy). */
+  get queueLength(): number {
+    return this.waiting.length;
+  }
+
   /**
    * Forgets the statistics recorded so far and starts them again now, e.g. at the end of a warm-up period,
    * so that they describe the steady state only: levels (units in use, capacity, queue) carry on, the wait

@@ -350,11 +350,14 @@ function reentered(method: string): DibsimError {
 
 function unhandled(event: Event<unknown>, now: number): DibsimError {
   const cause = event._value;
-  const reason = reasonOf(cause);
   const who = event instanceof Process ? `Process "${event.name}"` : 'An event';
+  // A misuse of the kernel (a bad yield, a negative delay) carries its own fix; catching it is not one.
+  if (cause instanceof DibsimError && (cause.code === 'INVALID_ARGUMENT' || cause.code === 'INVALID_STATE')) {
+    return new DibsimError('UNHANDLED_FAILURE', `${who} failed at time ${now}: ${cause.message}`, { cause });
+  }
   return new DibsimError(
     'UNHANDLED_FAILURE',
-    `${who} failed at time ${now} and nothing handled the failure: ${reason}. Catch the error in a process that waits for it, or call event.defuse().`,
+    `${who} failed at time ${now} and nothing handled the failure: ${reasonOf(cause)}. Catch the error in a process that waits for it, or call event.defuse().`,
     { cause },
   );
 }

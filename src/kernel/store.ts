@@ -10,6 +10,7 @@ import {
   DibsimError,
   describeValue,
 } from '../errors.js';
+import { Tally } from '../stats/tally.js';
 import { TimeWeighted } from '../stats/time-weighted.js';
 import { checkSimulation, Event } from './event.js';
 import { removeItem } from './list.js';
@@ -24,7 +25,7 @@ export interface StoreOptions {
    */
   readonly capacity?: number | undefined;
   /**
-   * Record the number of items held over time.
+   * Record the number of items held over time and the waiting time of each put and get.
    * @defaultValue true
    */
   readonly stats?: boolean | undefined;
@@ -44,6 +45,10 @@ const PRIORITY_STORE_OPTIONS = ['capacity', 'stats', 'priority'];
 export interface StoreStats {
   /** Number of items held over time. */
   readonly size: TimeWeighted;
+  /** Waiting time of each completed put (storage time − request time). */
+  readonly putWait: Tally;
+  /** Waiting time of each completed get (time the item was taken − request time). */
+  readonly getWait: Tally;
 }
 
 /** A predicate selecting which items a get accepts. */
@@ -53,6 +58,8 @@ export type ItemFilter<T> = (item: T) => boolean;
 export class StorePut<T> extends Event<T> {
   /** The item to store. */
   readonly item: T;
+  /** Simulated time the request was made. */
+  readonly requestedAt: number;
   /** @internal */ _waiting = true;
   /** The store whose put made the request. @internal */
   readonly _store: Store<T>;
@@ -62,6 +69,7 @@ export class StorePut<T> extends Event<T> {
     super(store.sim);
     this._store = store;
     this.item = item;
+    this.requestedAt = store.sim.now;
   }
 }
 
@@ -69,6 +77,8 @@ export class StorePut<T> extends Event<T> {
 export class StoreGet<T> extends Event<T> {
   /** Items this get accepts, or `null` for any. */
   readonly filter: ItemFilter<T> | null;
+  /** Simulated time the request was made. */
+  readonly requestedAt: number;
   /** @internal */ _waiting = true;
   /** The store whose get made the request. @internal */
   readonly _store: Store<T>;
@@ -78,6 +88,7 @@ export class StoreGet<T> extends Event<T> {
     super(store.sim);
     this._store = store;
     this.filter = filter;
+    this.requestedAt = store.sim.now;
   }
 }
 
@@ -96,7 +107,7 @@ export class Store<T> {
   readonly sim: Simulation;
   /** Largest number of items held. */
   readonly capacity: number;
-  /** Number of items held over time, or `null` when created with `stats: false`. */
+  /** Items held over time and put and get waits, or `null` when created with `stats: false`. */
   readonly stats: StoreStats | null;
   /** Items held, in hand-out order. @internal */
   protected readonly held: T[] = [];
@@ -128,12 +139,16 @@ export class Store<T> {
       );
     }
     this.capacity = capacity;
-    this.stats = options.stats === false ? null : { size: new TimeWeighted({ time: sim.now, level: 0 }) };
+    this.stats =
+      options.stats === false
+        ? null
+        : { size: new TimeWeighted({ time: sim.now, level: 0 }), putWait: new Tally(), getWait: new Tally() };
   }
 
   /**
    * Forgets the statistics recorded so far and starts them again now (e.g. at the end of a warm-up
-   * period); the size's time average carries on from the current size. Does nothing without stats.
+   * period); the size's time average carries on from the current size, the wait tallies start empty. Does
+   * nothing without stats.
    */
   resetStats(): void {
     resetStatistics(this.stats, this.sim.now);
@@ -147,6 +162,16 @@ export class Store<T> {
   /** Number of items held. */
   get size(): number {
     return this.held.length;
+  }
+
+  /** Number of puts waiting for room (without copying them). */
+  get putQueueLength(): number {
+    return this.puts.length;
+  }
+
+  /** Number of gets waiting for an acceptable item (without copying them). */
+  get getQueueLength(): number {
+    return this.gets.length;
   }
 
   /** Stores `item` once there is room (after earlier waiting puts). */
@@ -219,6 +244,7 @@ export class Store<T> {
       while (this.puts.length > 0 && this.held.length < this.capacity) {
         const req = this.puts.shift()!;
         req._waiting = false;
+        this.stats?.putWait.add(this.sim.now - req.requestedAt);
         this.insert(req.item);
         if (req === this.fresh) req._succeedNow(req.item);
         else req.succeed(req.item);
@@ -235,6 +261,7 @@ export class Store<T> {
         const item = this.removeAt(i);
         this.gets.splice(g, 1);
         req._waiting = false;
+        this.stats?.getWait.add(this.sim.now - req.requestedAt);
         if (req === this.fresh) req._succeedNow(item);
         else req.succeed(item);
         progress = true;

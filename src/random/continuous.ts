@@ -52,13 +52,14 @@ export interface BetaParameters {
  *
  * @param rng - uniform source, e.g. a stream from {@link createStreams}
  * @param parameters - finite `min` ≤ `max` (equal bounds give a constant)
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a bound is not finite, `max < min`, or `max − min` overflows.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a bound is not finite, `max < min`, or `max − min`
+ *   overflows, or `parameters` has another field.
  * @example
  * const inspectionDays = uniform(rng, { min: 2, max: 5 });
  */
 export function uniform(rng: Rng, parameters: UniformParameters): Sampler {
   checkRng('uniform', rng);
-  const { min, max } = parametersOf('uniform', parameters, '{ min, max }');
+  const { min, max } = parametersOf('uniform', parameters, ['min', 'max']);
   finite('uniform', 'min', min, 'Use the smallest possible value.');
   finite('uniform', 'max', max, 'Use the largest possible value.');
   interval('uniform', min, max, true);
@@ -72,13 +73,14 @@ export function uniform(rng: Rng, parameters: UniformParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `mean` > 0, in the unit of time (or quantity) drawn
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not a finite number > 0.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not a finite number > 0, or `parameters` has
+ *   another field.
  * @example
  * const daysBetweenOrders = exponential(rng, { mean: 7 });
  */
 export function exponential(rng: Rng, parameters: ExponentialParameters): Sampler {
   checkRng('exponential', rng);
-  const { mean } = parametersOf('exponential', parameters, '{ mean }');
+  const { mean } = parametersOf('exponential', parameters, ['mean'], 'A rate λ is mean: 1 / λ.');
   positive('exponential', 'mean', mean, 'Use the average time between events.');
   // d3 takes the rate λ = 1/mean.
   return randomExponential.source(rng)(1 / mean);
@@ -119,13 +121,14 @@ export function standardGamma(rng: Rng, shape: number): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `shape` > 0 and `scale` > 0 (scale, not rate)
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `shape` or `scale` is not a finite number > 0.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `shape` or `scale` is not a finite number > 0, or
+ *   `parameters` has another field.
  * @example
  * const repairDays = gamma(rng, { shape: 2, scale: 1.5 }); // mean 3 days
  */
 export function gamma(rng: Rng, parameters: GammaParameters): Sampler {
   checkRng('gamma', rng);
-  const { shape, scale } = parametersOf('gamma', parameters, '{ shape, scale }');
+  const { shape, scale } = parametersOf('gamma', parameters, ['shape', 'scale']);
   positive('gamma', 'shape', shape, 'Use the shape k (mean = shape × scale).');
   positive('gamma', 'scale', scale, 'Use the scale θ = mean / shape (not the rate).');
   const draw = standardGamma(rng, shape);
@@ -138,13 +141,14 @@ export function gamma(rng: Rng, parameters: GammaParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `shape` > 0 and `scale` > 0
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `shape` or `scale` is not a finite number > 0.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `shape` or `scale` is not a finite number > 0, or
+ *   `parameters` has another field.
  * @example
  * const daysToBreakdown = weibull(rng, { shape: 1.5, scale: 200 });
  */
 export function weibull(rng: Rng, parameters: WeibullParameters): Sampler {
   checkRng('weibull', rng);
-  const { shape, scale } = parametersOf('weibull', parameters, '{ shape, scale }');
+  const { shape, scale } = parametersOf('weibull', parameters, ['shape', 'scale']);
   positive('weibull', 'shape', shape, 'Use the shape k (1 gives the exponential).');
   positive('weibull', 'scale', scale, 'Use the scale λ, the 63.2 % quantile.');
   // d3's randomWeibull(k, a, b) is a + b·E^(1/k) with E ~ exp(1): a is a location, b the scale.
@@ -156,13 +160,14 @@ export function weibull(rng: Rng, parameters: WeibullParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `alpha` > 0 and `beta` > 0
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `alpha` or `beta` is not a finite number > 0.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `alpha` or `beta` is not a finite number > 0, or
+ *   `parameters` has another field.
  * @example
  * const yieldFraction = beta(rng, { alpha: 8, beta: 2 }); // mean 0.8
  */
 export function beta(rng: Rng, parameters: BetaParameters): Sampler {
   checkRng('beta', rng);
-  const { alpha, beta } = parametersOf('beta', parameters, '{ alpha, beta }');
+  const { alpha, beta } = parametersOf('beta', parameters, ['alpha', 'beta']);
   positive('beta', 'alpha', alpha, 'Use the first shape α (mean = α / (α + β)).');
   positive('beta', 'beta', beta, 'Use the second shape β (mean = α / (α + β)).');
   const x = standardGamma(rng, alpha);

@@ -48,19 +48,24 @@ export interface EmpiricalParameters {
 // also resumes the sampler; below them the bound sampler never touches that cache.
 const d3BufferThreshold = 16;
 
+// Hoisted: demand draws a Poisson sampler per day.
+const MEAN: readonly string[] = ['mean'];
+const RATE_AS_MEAN = 'A rate of λ events per period is mean: λ.';
+
 /**
  * Poisson distribution: the number of events in a period when they occur independently at mean rate
  * `mean` per period; values 0, 1, 2, …; mean and variance `mean`.
  *
  * @param rng - uniform source, e.g. a stream from {@link createStreams}
  * @param parameters - `mean` ≥ 0 (0 always gives 0)
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not a finite number ≥ 0.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not a finite number ≥ 0, or `parameters` has
+ *   another field.
  * @example
  * const ordersThisMonth = poisson(rng, { mean: 4.2 });
  */
 export function poisson(rng: Rng, parameters: PoissonParameters): Sampler {
   checkRng('poisson', rng);
-  const { mean } = parametersOf('poisson', parameters, '{ mean }');
+  const { mean } = parametersOf('poisson', parameters, MEAN, RATE_AS_MEAN);
   nonNegative('poisson', 'mean', mean, 'Use the expected number of events per period.');
   if (mean <= d3BufferThreshold) return randomPoisson.source(rng)(mean);
   return () => randomPoisson.source(rng)(mean)();
@@ -72,13 +77,14 @@ export function poisson(rng: Rng, parameters: PoissonParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `n` a non-negative integer, `p` in [0, 1]
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `n` is not a non-negative integer or `p` is outside [0, 1].
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `n` is not a non-negative integer or `p` is outside [0, 1],
+ *   or `parameters` has another field.
  * @example
  * const defectiveShells = binomial(rng, { n: 500, p: 0.002 });
  */
 export function binomial(rng: Rng, parameters: BinomialParameters): Sampler {
   checkRng('binomial', rng);
-  const { n, p } = parametersOf('binomial', parameters, '{ n, p }');
+  const { n, p } = parametersOf('binomial', parameters, ['n', 'p']);
   nonNegative('binomial', 'n', n, 'Use the number of trials, a whole number.');
   if (!Number.isSafeInteger(n))
     invalid('binomial', 'n must be an integer', n, 'Use the number of trials, a whole number.');
@@ -93,13 +99,14 @@ export function binomial(rng: Rng, parameters: BinomialParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `p` in [0, 1]
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `p` is outside [0, 1] or not finite.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `p` is outside [0, 1] or not finite, or `parameters` has
+ *   another field.
  * @example
  * const lotRejected = bernoulli(rng, { p: 0.05 }); // 1 = rejected
  */
 export function bernoulli(rng: Rng, parameters: BernoulliParameters): Sampler {
   checkRng('bernoulli', rng);
-  const { p } = parametersOf('bernoulli', parameters, '{ p }');
+  const { p } = parametersOf('bernoulli', parameters, ['p']);
   probability('bernoulli', 'p', p, 'Use the probability of drawing 1.');
   return randomBernoulli.source(rng)(p);
 }
@@ -118,14 +125,15 @@ function checkFiniteValues(where: string, name: string, values: unknown, fix: st
  *
  * @param rng - uniform source
  * @param parameters - `values` (finite, non-empty) and `probabilities` of the same length, each ≥ 0, summing to 1 within 1e-9
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `values` is empty or holds a non-finite number, the lengths differ,
- *   a probability is negative or not finite, or the probabilities do not sum to 1 within 1e-9.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `values` is empty or holds a non-finite number, the lengths
+ *   differ, a probability is negative or not finite, the probabilities do not sum to 1 within 1e-9, or
+ *   `parameters` has another field.
  * @example
  * const batchSize = discrete(rng, { values: [500, 1000, 2000], probabilities: [0.2, 0.5, 0.3] });
  */
 export function discrete(rng: Rng, parameters: DiscreteParameters): Sampler {
   checkRng('discrete', rng);
-  const { values, probabilities } = parametersOf('discrete', parameters, '{ values, probabilities }');
+  const { values, probabilities } = parametersOf('discrete', parameters, ['values', 'probabilities']);
   const table = [...checkFiniteValues('discrete', 'values', values, 'List the possible values.')];
   if (!Array.isArray(probabilities) || probabilities.length !== table.length) {
     invalid(
@@ -184,13 +192,14 @@ export function discrete(rng: Rng, parameters: DiscreteParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `samples`, a non-empty array of finite numbers
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `samples` is empty or holds a non-finite number.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `samples` is empty or holds a non-finite number, or
+ *   `parameters` has another field.
  * @example
  * const observedLeadTimeDays = empirical(rng, { samples: [41, 55, 38, 90, 47] });
  */
 export function empirical(rng: Rng, parameters: EmpiricalParameters): Sampler {
   checkRng('empirical', rng);
-  const { samples } = parametersOf('empirical', parameters, '{ samples }');
+  const { samples } = parametersOf('empirical', parameters, ['samples']);
   const data = [...checkFiniteValues('empirical', 'samples', samples, 'Pass the observed values.')];
   const last = data.length - 1;
   // The min() guards the index against an Rng that breaks its contract by returning 1.

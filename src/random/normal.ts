@@ -58,13 +58,14 @@ export function standardNormal(rng: Rng): number {
  *
  * @param rng - uniform source, e.g. a stream from {@link createStreams}
  * @param parameters - `mean` (finite), `sd` ≥ 0, in the unit of the quantity drawn
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not finite or `sd` is negative or not finite.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not finite or `sd` is negative or not finite, or
+ *   `parameters` has another field.
  * @example
  * const monthlyDemandRounds = normal(streams.stream('demand:PL'), { mean: 20_000, sd: 3_000 });
  */
 export function normal(rng: Rng, parameters: NormalParameters): Sampler {
   checkRng('normal', rng);
-  const { mean, sd } = parametersOf('normal', parameters, '{ mean, sd }');
+  const { mean, sd } = parametersOf('normal', parameters, ['mean', 'sd']);
   finite('normal', 'mean', mean, 'Use the average value.');
   nonNegative('normal', 'sd', sd, 'Use the standard deviation (0 for a constant).');
   return () => mean + sd * standardNormal(rng);
@@ -76,13 +77,14 @@ export function normal(rng: Rng, parameters: NormalParameters): Sampler {
  *
  * @param rng - uniform source
  * @param parameters - `mu` (finite) and `sigma` ≥ 0, the mean and sd of `log(X)`
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mu` is not finite or `sigma` is negative or not finite.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mu` is not finite or `sigma` is negative or not finite, or
+ *   `parameters` has another field.
  * @example
  * const repairDays = lognormal(rng, { mu: Math.log(3), sigma: 0.5 }); // median 3 days
  */
 export function lognormal(rng: Rng, parameters: LognormalParameters): Sampler {
   checkRng('lognormal', rng);
-  const { mu, sigma } = parametersOf('lognormal', parameters, '{ mu, sigma }');
+  const { mu, sigma } = parametersOf('lognormal', parameters, ['mu', 'sigma']);
   finite('lognormal', 'mu', mu, 'Give the mean of log(X); for the mean of X itself use lognormalFromMeanSd.');
   nonNegative('lognormal', 'sigma', sigma, 'Give the standard deviation of log(X), 0 or more.');
   return () => Math.exp(mu + sigma * standardNormal(rng));
@@ -94,12 +96,13 @@ export function lognormal(rng: Rng, parameters: LognormalParameters): Sampler {
  *
  * @param parameters - `mean` > 0 and `sd` ≥ 0 of X
  * @returns `{ mu, sigma }` for {@link lognormal}
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not > 0 or `sd` is not ≥ 0 (or either is not finite).
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `mean` is not > 0 or `sd` is not ≥ 0 (or either is not
+ *   finite), or `parameters` has another field.
  * @example
  * lognormalParameters({ mean: 10, sd: 5 }); // { mu: 2.1910…, sigma: 0.4723… }
  */
 export function lognormalParameters(parameters: LognormalMeanSdParameters): LognormalParameters {
-  const { mean, sd } = parametersOf('lognormalFromMeanSd', parameters, '{ mean, sd }');
+  const { mean, sd } = parametersOf('lognormalFromMeanSd', parameters, ['mean', 'sd']);
   positive(
     'lognormalFromMeanSd',
     'mean',

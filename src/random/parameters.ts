@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { DibsimError, describeValue, requireFinite } from '../errors.js';
+import { checkOptionNames, DibsimError, describeValue, requireFinite } from '../errors.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -36,14 +36,22 @@ export function checkRng(where: string, rng: unknown): Rng {
 }
 
 /**
- * Returns `parameters` if it is an object whose fields can be read; `shape` names them for the message,
- * e.g. `{ min, max }`.
+ * Returns `parameters` if it is an object whose fields are among `names` (a spec's `type` aside), so that
+ * a parameter of another convention, `{ rate: 2 }` for `{ mean: 0.5 }`, is refused rather than ignored.
  *
+ * @param hint - a sentence added to the message of an unknown field, e.g. how to convert a rate
  * @internal
  */
-export function parametersOf<P>(where: string, parameters: P, shape: string): P {
+export function parametersOf<P>(where: string, parameters: P, names: readonly string[], hint?: string): P {
   if (typeof parameters !== 'object' || parameters === null) {
-    invalid(where, 'parameters must be an object', parameters, `Pass ${shape}.`);
+    invalid(where, 'parameters must be an object', parameters, `Pass { ${names.join(', ')} }.`);
+  }
+  try {
+    // createSampler passes the whole spec, whose `type` chose this function.
+    checkOptionNames(parameters, names, `${where}: parameters`, 'parameter', 'type');
+  } catch (error) {
+    if (hint === undefined || !(error instanceof DibsimError)) throw error;
+    throw new DibsimError(error.code, `${error.message} ${hint}`);
   }
   return parameters;
 }

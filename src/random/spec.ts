@@ -100,8 +100,9 @@ export const distributionTypes: readonly DistributionSpec['type'][] = Object.fre
  *
  * @param rng - uniform source, e.g. a stream from {@link createStreams}
  * @param spec - the distribution as data; its parameters are validated as by the named function
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `spec.type` is unknown or a parameter is invalid
- *   (the message names the function and parameter, e.g. `exponential: mean must be > 0 (got -1)`).
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `spec.type` is unknown, a parameter is invalid, or a field is
+ *   not one of its parameters (the message names the function and parameter, e.g. `exponential: mean must be
+ *   > 0 (got -1)`).
  * @example
  * const leadTimeDays = createSampler(streams.stream('lead-time'), { type: 'triangular', min: 30, mode: 45, max: 90 });
  */

@@ -19,7 +19,7 @@ export interface ThreePointParameters {
 }
 
 function checkThreePoint(where: string, parameters: ThreePointParameters): void {
-  const { min, mode, max } = parametersOf(where, parameters, '{ min, mode, max }');
+  const { min, mode, max } = parametersOf(where, parameters, ['min', 'mode', 'max']);
   finite(where, 'min', min, 'Use the smallest possible value.');
   finite(where, 'mode', mode, 'Use the most likely value.');
   finite(where, 'max', max, 'Use the largest possible value.');
@@ -40,7 +40,8 @@ function checkThreePoint(where: string, parameters: ThreePointParameters): void 
  *
  * @param rng - uniform source, e.g. a stream from {@link createStreams}
  * @param parameters - finite `min` < `max`, and `mode` in [min, max]
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a parameter is not finite, `max <= min`, or `mode` is outside [min, max].
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a parameter is not finite, `max <= min`, or `mode` is
+ *   outside [min, max], or `parameters` has another field.
  * @example
  * const buildDays = triangular(rng, { min: 20, mode: 30, max: 60 });
  */
@@ -67,7 +68,8 @@ export function triangular(rng: Rng, parameters: ThreePointParameters): Sampler 
  *
  * @param rng - uniform source
  * @param parameters - finite `min` < `max`, and `mode` in [min, max]
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a parameter is not finite, `max <= min`, or `mode` is outside [min, max].
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a parameter is not finite, `max <= min`, or `mode` is
+ *   outside [min, max], or `parameters` has another field.
  * @example
  * const qualificationMonths = pert(rng, { min: 6, mode: 9, max: 24 }); // mean 11
  */

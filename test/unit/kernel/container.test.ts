@@ -109,6 +109,7 @@ describe('Container', () => {
     track(sim, log, 'big', depot.get(10));
     const small = track(sim, log, 'small', depot.get(1));
     expect(small.triggered).toBe(false);
+    expect([depot.getQueueLength, depot.getQueue.length, depot.putQueueLength]).toEqual([2, 2, 0]);
     sim.schedule(1, () => depot.put(6)); // 10: big goes, small still waits
     sim.schedule(2, () => depot.put(1)); // small goes
     sim.run();
@@ -123,6 +124,7 @@ describe('Container', () => {
     track(sim, log, 'big', depot.put(8));
     track(sim, log, 'small', depot.put(1));
     expect(depot.level).toBe(7);
+    expect([depot.putQueueLength, depot.putQueue.length, depot.getQueueLength]).toEqual([2, 2, 0]);
     sim.schedule(1, () => depot.get(7)); // level 0: big (8), then small (1) fit
     sim.run();
     expect(log).toEqual(['big@1', 'small@1']);

@@ -130,6 +130,22 @@ describe('Process', () => {
     expect(caught.slice(1)).toEqual([1, 'went on']);
   });
 
+  it('an uncaught misuse (yield of a non-event) stops the run with its own fix, not advice to catch it', () => {
+    const sim = new Simulation();
+    sim.process(
+      function* () {
+        yield sim.timeout(3);
+        yield 5 as unknown as Event<unknown>;
+      },
+      { name: 'loader' },
+    );
+    const error = runError(sim);
+    expect(error).toMatchObject({ code: 'UNHANDLED_FAILURE', cause: { code: 'INVALID_ARGUMENT' } });
+    expect(error.message).toBe(
+      'Process "loader" failed at time 3: Process "loader" yielded 5, not an event. Yield sim.timeout(…), sim.event(), a request, or another process.',
+    );
+  });
+
   it('yield of an event of another simulation throws INVALID_ARGUMENT into the process', () => {
     const sim = new Simulation();
     const other = new Simulation();

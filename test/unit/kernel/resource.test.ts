@@ -376,13 +376,14 @@ describe('Resource', () => {
     expect(res.utilisation()).toBeNaN();
   });
 
-  it('resource.users and resource.queue are copies', () => {
+  it('resource.users and resource.queue are copies; resource.queueLength counts the queue without one', () => {
     const sim = new Simulation();
     const res = new Resource(sim, { capacity: 1 });
     res.request();
     res.request();
+    res.request();
     res.users.pop();
     res.queue.pop();
-    expect([res.users.length, res.queue.length]).toEqual([1, 1]);
+    expect([res.users.length, res.queue.length, res.queueLength]).toEqual([1, 2, 2]);
   });
 });

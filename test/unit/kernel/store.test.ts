@@ -175,6 +175,29 @@ describe('Store', () => {
     expect(new Store(sim, { stats: false }).stats).toBeNull();
   });
 
+  it('store.stats tallies put and get waits, and the queue lengths count what waits without a copy', () => {
+    const sim = new Simulation();
+    const store = new Store<string>(sim, { capacity: 1 });
+    const lengths: number[][] = [];
+    store.get(); // waits from 0 to 2
+    store.get((item) => item === 'b'); // waits from 0 to 5
+    sim.schedule(2, () => {
+      store.put('a'); // stored at once: the first get takes it
+      store.put('x'); // stored at once (room), held
+      store.put('b'); // waits from 2 to 5, when 'x' goes
+      lengths.push([store.putQueueLength, store.getQueueLength, store.size]);
+    });
+    sim.schedule(5, () => store.get()); // takes 'x' at once; 'b' then goes in and to the second get
+    sim.run();
+    expect(lengths).toEqual([[1, 1, 1]]);
+    expect([store.putQueueLength, store.getQueueLength, store.size]).toEqual([0, 0, 0]);
+    // Puts: 'a' 0, 'x' 0, 'b' 3. Gets: first 2, the filtered 5, the last 0.
+    expect([store.stats?.putWait.count, store.stats?.putWait.sum]).toEqual([3, 3]);
+    expect([store.stats?.getWait.count, store.stats?.getWait.sum]).toEqual([3, 7]);
+    store.resetStats();
+    expect([store.stats?.putWait.count, store.stats?.getWait.count]).toEqual([0, 0]);
+  });
+
   it('store.resetStats() starts the size statistics again now, from the current size', () => {
     const sim = new Simulation();
     const store = new Store<number>(sim);

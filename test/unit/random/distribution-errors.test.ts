@@ -279,6 +279,13 @@ for (const [name, sampler, shape] of samplers) {
       `${name}: parameters must be an object (got ${shown}). Pass ${shape}.`,
     ]);
   }
+  // A field of another convention is refused, not ignored: { mean, rate } would draw with the mean alone.
+  const names = shape.slice(2, -2).split(', ');
+  rules.push([
+    `${name} parameters with an extra field`,
+    () => sampler(rng, { rate: 2 } as never),
+    `${name}: parameters.rate is not a parameter (got 2). Parameters: ${names.join(', ')}.`,
+  ]);
 }
 rules.push([
   'lognormalParameters parameters null',

@@ -91,8 +91,10 @@ export async function emitResult(output: ResultOutput): Promise<void> {
   // Say so when files of an earlier report went: a user looking for them should know why.
   const removed =
     files.removed.length === 0 ? '' : ` (removed ${files.removed.length} left by the previous report)`;
-  const note = `\nWrote ${files.all.length} files to ${files.dir}${removed}\nReport: ${joinPath(files.dir, files.html)}\n`;
-  (format === 'table' ? process.stdout : process.stderr).write(note);
+  // A message, not a result: stdout stays the table (or JSON, or CSV) alone, to redirect into a file.
+  process.stderr.write(
+    `\nWrote ${files.all.length} files to ${files.dir}${removed}\nReport: ${joinPath(files.dir, files.html)}\n`,
+  );
 }
 
 /**

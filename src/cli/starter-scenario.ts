@@ -5,10 +5,24 @@
  * @module
  */
 
-/** YAML text of the starter scenario (validated by the CLI tests). */
-export const STARTER_SCENARIO = `# dibsim starter scenario: edit the numbers, then run
-#   dibsim validate scenario.yaml      every problem at once, with the field and the fix
-#   dibsim compare scenario.yaml       national-only vs bilateral vs pooled procurement
+import { shellQuote } from './command-line.js';
+
+/**
+ * YAML text of the starter scenario written to `file` (validated by the CLI tests): its header's commands
+ * name the file as the user named it.
+ */
+export function starterScenario(file: string): string {
+  const name = shellQuote(file);
+  return STARTER_SCENARIO.replaceAll('FILE', name.padEnd(FILE_COLUMN));
+}
+
+/** Width of the header's file names, so that their comments line up. */
+const FILE_COLUMN = 'scenario.yaml     '.length;
+
+/** The starter scenario with FILE for the file's name. */
+const STARTER_SCENARIO = `# dibsim starter scenario: edit the numbers, then run
+#   dibsim validate FILE every problem at once, with the field and the fix
+#   dibsim compare FILE  national-only vs bilateral vs pooled procurement
 #
 # For completion and checks in your editor: dibsim schema > scenario.schema.json
 # yaml-language-server: $schema=./scenario.schema.json

@@ -169,7 +169,7 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  *   replications: 100,
  *   seed: 42,
  * });
- * result.strategies[0].kpis.fillRate.mean;
+ * result.strategies[0]!.kpis.fillRate.mean; // `!`: an index may be out of range under noUncheckedIndexedAccess
  */
 export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResult> {
   const setup = await prepare(options);

@@ -265,9 +265,12 @@ export interface TornadoOptions extends Omit<SweepBaseOptions, 'stopWhen'> {
 export interface TornadoBar {
   /** Lever name. */
   readonly lever: string;
-  /** Low value of the lever. */
+  /**
+   * Low value of the lever: whatever the lever sets (a number, a string such as `'pledgesFirst'`, a
+   * distribution), so narrow it before use, e.g. `typeof bar.low === 'number'`.
+   */
   readonly low: unknown;
-  /** High value of the lever. */
+  /** High value of the lever (see {@link TornadoBar.low}). */
   readonly high: unknown;
   /** KPI mean with the lever at low. */
   readonly lowMean: number;

@@ -64,7 +64,7 @@ Examples:
   dibsim compare --shard 1/2 --resume part1.jsonl  then --shard 2/2 elsewhere, and: dibsim merge part*.jsonl`,
     )
     .action(async (scenario: string | undefined, options: CompareCliOptions) => {
-      await experimentAction(args, scenario, options, options.strategy ?? [...DEFAULT_STRATEGIES]);
+      await experimentAction(command, args, scenario, options, options.strategy ?? [...DEFAULT_STRATEGIES]);
     });
 }
 
@@ -172,16 +172,18 @@ Examples:
         );
         return;
       }
-      await experimentAction(args, scenario, options, texts);
+      await experimentAction(command, args, scenario, options, texts);
     });
 }
 
 async function experimentAction(
+  command: Command,
   args: readonly string[],
   scenarioArgument: string | undefined,
   options: CompareCliOptions,
   strategyTexts: readonly string[],
 ): Promise<void> {
+  if (options.shard !== undefined) refuseOptionsShardsIgnore(command);
   const scenario = await loadScenario(scenarioArgument);
   const strategies = resolveStrategies(strategyTexts, options.param);
   const { shard } = options;
@@ -230,6 +232,29 @@ async function experimentAction(
     // Only now that the results are written is the temporary file of replications no longer needed.
     run.finish();
   });
+}
+
+/**
+ * A shard writes its replications to its file and prints the file's path: an option that shapes the
+ * printed result or adds a sensitivity would be ignored, so it is refused with where it belongs.
+ */
+function refuseOptionsShardsIgnore(command: Command): void {
+  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+  if (given('format')) {
+    throw new UsageError(
+      '--shard writes its replications to a file and prints the path, so --format does not apply. Drop it here and give it to dibsim merge, which prints the whole result.',
+    );
+  }
+  for (const [name, flag] of [
+    ['sensitivity', '--sensitivity'],
+    ['sensitivityLevers', '--sensitivity-levers'],
+  ] as const) {
+    if (given(name)) {
+      throw new UsageError(
+        `--shard runs part of an experiment, so ${flag} does not apply. Drop it here; a sensitivity runs on its own with dibsim sweep --tornado.`,
+      );
+    }
+  }
 }
 
 /** Tornado over the scenario's widest gap parameters, to print and report; `undefined` if interrupted. */

@@ -12,8 +12,9 @@ import { makeFolders } from '../../io/folders.js';
 import { readScenarioFile } from '../../io/scenario-file.js';
 import type { Scenario } from '../../model/scenario.js';
 import { scenarioJsonSchema } from '../../model/scenario-json-schema.js';
+import { shellQuote } from '../command-line.js';
 import { UsageError } from '../errors.js';
-import { STARTER_SCENARIO } from '../starter-scenario.js';
+import { starterScenario } from '../starter-scenario.js';
 
 /** `dibsim validate`. */
 export function validateCommand(): Command {
@@ -85,9 +86,9 @@ Examples:
       }
       // `dibsim init cases/base.yaml` starts a new folder of cases.
       await makeFolders(dirname(file));
-      await writeFile(file, STARTER_SCENARIO, 'utf8');
+      await writeFile(file, starterScenario(file), 'utf8');
       process.stdout.write(
-        `Wrote ${file}. Check it with: dibsim validate ${file}\nThen compare strategies on it: dibsim compare ${file} --replications 50\n`,
+        `Wrote ${file}. Check it with: dibsim validate ${shellQuote(file)}\nThen compare strategies on it: dibsim compare ${shellQuote(file)} --replications 50\n`,
       );
     });
 }

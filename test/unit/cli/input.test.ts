@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { STARTER_SCENARIO } from '../../../src/cli/starter-scenario.js';
+import { starterScenario } from '../../../src/cli/starter-scenario.js';
 import { readScenarioFile } from '../../../src/io/scenario-file.js';
 import { scenarioJsonSchema } from '../../../src/model/scenario-json-schema.js';
 import { executeCaptured, MAIN, requireBuild, runCli, workDir } from './run-cli.js';
@@ -155,6 +155,15 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       /has no field "awardDelayDayz" \(at step 2\)\. Did you mean "awardDelayDays"\?\n$/,
     ],
     [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
+    // A shard prints its file's path: what would shape the printed result is refused, not ignored.
+    [
+      ['compare', SMALL, '--shard', '1/2', '--resume', 'p1.jsonl', '--format', 'json'],
+      /^error: --shard writes its replications to a file and prints the path, so --format does not apply\. Drop it here and give it to dibsim merge/,
+    ],
+    [
+      ['run', SMALL, '--shard', '1/2', '--resume', 'p1.jsonl', '--sensitivity-levers', '3'],
+      /^error: --shard runs part of an experiment, so --sensitivity-levers does not apply\. Drop it here; a sensitivity runs on its own with dibsim sweep --tornado\.\n$/,
+    ],
     [
       ['run', SMALL, '--strategy', 'pooled', '--strategy', 'bilateral'],
       /run takes one --strategy .* Use dibsim compare/,
@@ -257,10 +266,12 @@ describe('dibsim validate, schema and init', () => {
     expect(String(printed.mock.calls[0]?.[0])).toMatch(
       /^Wrote .*start\.yaml\. Check it with: dibsim validate /,
     );
-    expect(readFileSync(file, 'utf8')).toBe(STARTER_SCENARIO);
-    expect(STARTER_SCENARIO.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(
-      10,
-    );
+    const written = readFileSync(file, 'utf8');
+    expect(written).toBe(starterScenario(file));
+    expect(written.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(10);
+    // Its header's commands name the file written, not a scenario.yaml that may not exist.
+    expect(written).toContain(`#   dibsim validate ${file} every problem at once`);
+    expect(written).not.toContain('scenario.yaml ');
     const scenario = await readScenarioFile(file);
     expect(scenario.nations.map((n) => n.id)).toEqual(['AA', 'BB']);
     expect(scenario.shocks).toHaveLength(1);
@@ -271,7 +282,7 @@ describe('dibsim validate, schema and init', () => {
     expect(again.stderr).toMatch(/start\.yaml exists\. .*add --force to overwrite it/);
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     expect((await executeCaptured(['init', file, '--force'])).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(STARTER_SCENARIO);
+    expect(readFileSync(file, 'utf8')).toBe(starterScenario(file));
     const text = await executeCaptured(['init', file.replace(/\.yaml$/, '.txt')]);
     expect(text.code).toBe(2);
     expect(text.stderr).toMatch(/init writes YAML: name the file with \.yaml or \.yml/);
@@ -282,7 +293,10 @@ describe('dibsim validate, schema and init', () => {
     const run = await runCli(['init', 'cases/new/base.yaml'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readFileSync(join(dir, 'cases', 'new', 'base.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+    const written = readFileSync(join(dir, 'cases', 'new', 'base.yaml'), 'utf8');
+    expect(written).toBe(starterScenario('cases/new/base.yaml'));
+    expect(written).toContain('#   dibsim validate cases/new/base.yaml every problem at once');
+    expect(written).toContain('#   dibsim compare cases/new/base.yaml  national-only vs bilateral');
   });
 
   it('a closed stdout (dibsim schema | head -1) ends quietly, and a report folder is still written in full', async () => {

@@ -419,6 +419,23 @@ export function checkOptions(
 }
 
 /**
+ * Throws a {@link DibsimError} `INVALID_ARGUMENT` unless `value` is `undefined` or a function: a callback
+ * given as anything else would fail with a raw TypeError only once the work calling it had started.
+ *
+ * @param name - the option as the user wrote it, e.g. `runSweep: options.onPoint`
+ * @param fix - one sentence showing the callback's shape
+ * @internal
+ */
+export function checkOptionalFunction(name: string, value: unknown, fix: string): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `${name} must be a function (got ${describeValue(value)}). ${fix}`,
+    );
+  }
+}
+
+/**
  * Throws a {@link DibsimError} `INVALID_ARGUMENT` unless `value` is `undefined`, `true` or `false`: a flag
  * given as `'yes'` or `1` would otherwise be read as its default.
  *

@@ -91,10 +91,11 @@ export interface LeveredInputs {
 }
 
 /**
- * The scenario and strategies with each lever set to its value in `values` (by lever name); the inputs are
- * not modified.
+ * The scenario and strategies with each lever set to its value in `values` (by lever name); a lever with no
+ * value there keeps the scenario's (as a tornado moves one lever at a time). The inputs are not modified.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` naming a path that does not exist or an unknown strategy.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming a path that does not exist, an unknown strategy, or
+ *   a key of `values` that is no lever's name (a misspelt name would otherwise change nothing).
  */
 export function applyLevers(
   scenario: Scenario,
@@ -102,6 +103,16 @@ export function applyLevers(
   levers: readonly Lever[],
   values: Readonly<Record<string, unknown>>,
 ): LeveredInputs {
+  const names = levers.map(leverName);
+  for (const key of Object.keys(values)) {
+    if (!names.includes(key)) {
+      const near = suggestKey(key, names);
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `applyLevers: values.${key} names no lever (got ${describeValue(values[key])}). ${near === undefined ? '' : `Did you mean '${near}'? `}The levers: ${names.join(', ')}.`,
+      );
+    }
+  }
   let s: unknown = scenario;
   const specs = [...strategies].map(specObject);
   for (const lever of levers) {

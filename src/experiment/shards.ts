@@ -4,11 +4,20 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { DibsimError } from '../errors.js';
+import {
+  checkOptionalBoolean,
+  checkOptionalFunction,
+  checkOptions,
+  DibsimError,
+  describeValue,
+} from '../errors.js';
 import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
 import type { ExperimentManifest } from './manifest.js';
 import type { ExperimentResult } from './results.js';
 import { checkHeader, type ResultsFileContents, readResultsFile } from './results-file.js';
+
+/** The names of {@link MergeShardsOptions}. */
+const MERGE_OPTIONS = ['keepRecords', 'onProgress'];
 
 /** Options of {@link mergeShards}. */
 export interface MergeShardsOptions {
@@ -23,7 +32,8 @@ export interface MergeShardsOptions {
  * their records in replication order: the result is bit-identical to that of the whole run.
  *
  * @param files - one file per shard, in any order
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a file does not exist or is not a shard file, manifests
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for options that are not `{ keepRecords?, onProgress? }`, or
+ *   if a file does not exist or is not a shard file, manifests
  *   differ (scenario hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is
  *   unfinished;
  *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`, or for the
@@ -33,8 +43,21 @@ export interface MergeShardsOptions {
  */
 export function mergeShards(files: readonly string[], options: MergeShardsOptions = {}): ExperimentResult {
   if (!Array.isArray(files) || files.length === 0) {
-    throw new DibsimError('INVALID_ARGUMENT', 'mergeShards: files must list at least one shard file.');
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: files must be an array of at least one shard file (got ${describeValue(files)}). E.g. ['shard-1.jsonl', 'shard-2.jsonl'].`,
+    );
   }
+  const notPath = files.findIndex((file) => typeof file !== 'string' || file === '');
+  if (notPath >= 0) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: files[${notPath}] must be the path of a shard file (got ${describeValue(files[notPath])}). Pass the file each shard's run wrote its replications to.`,
+    );
+  }
+  checkOptions(options, MERGE_OPTIONS, 'mergeShards(files, options)');
+  checkOptionalBoolean('mergeShards: options.keepRecords', options.keepRecords, 'Leave it out to keep none.');
+  checkOptionalFunction('mergeShards: options.onProgress', options.onProgress, 'Pass (progress) => { … }.');
   // readResultsFile reads a missing file as an empty one (a run about to start): here it is a mistake.
   const missing = files.find((file) => !existsSync(file));
   if (missing !== undefined) {

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { DibsimError, describeValue, ScenarioError } from '../errors.js';
+import { checkOptionalFunction, DibsimError, describeValue, ScenarioError } from '../errors.js';
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
-import { checkLevers, type DesignPoint, gridDesign, latinHypercube } from './designs.js';
+import { checkLevers, type DesignPoint, gridDesign, latinHypercube, MAX_DESIGN_POINTS } from './designs.js';
 import {
   applyResolvedLevers,
   type Lever,
@@ -113,12 +113,6 @@ export interface SweepResult {
 }
 
 /**
- * The most design points a sweep may have: every point's scenario and strategies are built and validated
- * before the first runs (about 36 kB and 0.75 ms each on a small scenario), so a design must fit in memory.
- */
-const MAX_SWEEP_POINTS = 10_000;
-
-/**
  * Runs an experiment at each point of a design over `levers`. Every point's scenario and strategies are
  * built and validated before the first point runs, so a bad value anywhere fails before any work is done.
  * A design has at most 10,000 points (counted before any is built); for more combinations, sample the
@@ -133,6 +127,7 @@ const MAX_SWEEP_POINTS = 10_000;
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   checkOptionNames(options, SWEEP_OPTION_NAMES, 'runSweep: options');
   const { levers: given, design, onPoint, ...experiment } = options;
+  checkOptionalFunction('runSweep: options.onPoint', onPoint, 'Pass (done, total) => { … }.');
   const workers = checkWorkers(experiment, 'runSweep');
   checkLevers('runSweep: options.levers', given, 1);
   checkDesignSize(given, design);
@@ -173,7 +168,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 }
 
 /**
- * Refuses a design of more than {@link MAX_SWEEP_POINTS} points, counted from the levers' values (a grid)
+ * Refuses a design of more than {@link MAX_DESIGN_POINTS} points, counted from the levers' values (a grid)
  * or the points asked for (a Latin hypercube) before any point is built: 8 levers of 20 values make a grid
  * of 2.56e10 points, which ran out of memory after minutes.
  */
@@ -182,8 +177,8 @@ function checkDesignSize(levers: readonly Lever[], design: SweepDesign): void {
   const counts = levers.map((l) => (Array.isArray(l?.values) ? l.values.length : 1));
   const points =
     d?.type === 'grid' ? counts.reduce((n, c) => n * c, 1) : d?.type === 'latin-hypercube' ? d.points : 0;
-  if (!(points > MAX_SWEEP_POINTS)) return;
-  const limit = MAX_SWEEP_POINTS.toLocaleString('en-US');
+  if (!(points > MAX_DESIGN_POINTS)) return;
+  const limit = MAX_DESIGN_POINTS.toLocaleString('en-US');
   throw new DibsimError(
     'INVALID_ARGUMENT',
     d?.type === 'grid'
@@ -298,6 +293,11 @@ export interface TornadoSeries {
 
 /** Result of {@link tornado}. */
 export interface TornadoResult {
+  /**
+   * `'cancelled'` when the signal stopped it: the bars then hold only the levers whose two runs finished
+   * before. Set by {@link tornado}; a result put together otherwise may leave it out (complete).
+   */
+  readonly status?: 'complete' | 'cancelled' | undefined;
   /** Confidence level of the intervals. */
   readonly level: number;
   /**
@@ -323,6 +323,11 @@ export interface TornadoResult {
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
   const { levers: given, kpis, onExperiment, ...experiment } = options;
+  checkOptionalFunction(
+    'tornado: options.onExperiment',
+    onExperiment,
+    'Pass (done, total, result) => { … }.',
+  );
   const workers = checkWorkers(options, 'tornado');
   checkLevers('tornado: options.levers', given, 1);
   const resolved = await leversOf(given, experiment.strategies, 'tornado');
@@ -397,17 +402,21 @@ async function tornadoOn(
   const { level, kpis, indices, swings, onExperiment } = plan;
   const total = 1 + 2 * swings.length;
   let done = 0;
+  let cancelled = false;
   const run = async ({ options, setup }: PreparedRun) => {
     const result = await runPrepared(options, setup, pool);
-    onExperiment?.(++done, total, result);
+    // A cancelled experiment is not one done: the progress stops where the signal stopped it.
+    if (result.status === 'cancelled') cancelled = true;
+    else onExperiment?.(++done, total, result);
     return result;
   };
   const base = await run(plan.base);
   const names = base.strategies.map((s) => s.name);
   const bars = kpis.map(() => names.map((): TornadoBar[] => []));
   for (const { name, low, high, runs } of swings) {
-    const lo = await run(runs[0]);
-    const hi = await run(runs[1]);
+    const lo = cancelled ? undefined : await run(runs[0]);
+    const hi = cancelled ? undefined : await run(runs[1]);
+    if (lo === undefined || hi === undefined || cancelled) break;
     const loByIndex = new Map(lo.records!.map((r) => [r.replication, r]));
     kpis.forEach((kpi, q) => {
       const k = indices[q]!;
@@ -438,6 +447,7 @@ async function tornadoOn(
   const size = (bar: TornadoBar) => (Number.isNaN(bar.effect) ? -1 : Math.abs(bar.effect));
   const bySize = (a: TornadoBar, b: TornadoBar) => size(b) - size(a);
   return {
+    status: cancelled ? 'cancelled' : 'complete',
     level,
     manifest: base.manifest,
     kpis: Object.fromEntries(

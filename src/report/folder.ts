@@ -5,8 +5,8 @@
  * @module
  */
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DibsimError, messageOf } from '../errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { DibsimError, describeValue, messageOf } from '../errors.js';
 import { makeFolders } from '../io/folders.js';
 import { chartSpecs } from './charts.js';
 import { FILE_LIST, fileListJson, previousFiles, removeStale } from './file-list.js';
@@ -39,8 +39,10 @@ import { checkReportInput, type RenderedChart, type ReportFiles, type ReportInpu
  * console.log(files.html); // 'report.html'
  */
 export async function writeReportFolder(dir: string, input: ReportInput): Promise<ReportFiles> {
-  // Checked before the folder is made, so a bad input leaves nothing behind.
+  // Checked before the folder is made and the charts rendered (seconds), so a bad input fails at once
+  // and leaves nothing behind.
   checkReportInput(input, 'writeReportFolder');
+  await checkReportDir(dir);
   const contents = new Map<string, string | Uint8Array>();
   const add = (relative: string, data: string | Uint8Array) => {
     contents.set(relative, data);
@@ -87,6 +89,30 @@ export async function writeReportFolder(dir: string, input: ReportInput): Promis
  *
  * @returns the paths of the previous report removed.
  */
+/**
+ * Refuses a `dir` that is not a path, or under a file: the first part of the path that exists must be a
+ * folder. `''` is refused rather than read as the current folder, where a report would mix with the rest.
+ */
+async function checkReportDir(dir: unknown): Promise<void> {
+  if (typeof dir !== 'string' || dir === '') {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `writeReportFolder: dir must be a folder's path (got ${describeValue(dir)}). E.g. 'out/compare', or '.' for the current folder.`,
+    );
+  }
+  for (let path = resolve(dir); ; path = dirname(path)) {
+    const found = await stat(path).catch(() => undefined);
+    if (found !== undefined) {
+      if (found.isDirectory()) return;
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `writeReportFolder: ${path} is a file, so ${dir} cannot be the report folder. Give a folder's path. Nothing was written.`,
+      );
+    }
+    if (dirname(path) === path) return;
+  }
+}
+
 async function writeAll(dir: string, contents: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
   // Read before anything is written: a file of that name that is not dibsim's list stops the report here.
   const previous = await previousFiles(dir);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionNames, DibsimError, describeValue } from '../errors.js';
 import { contentHash } from '../experiment/canonical.js';
 import type { ExperimentResult } from '../experiment/results.js';
 import type { SweepResult, TornadoResult } from '../experiment/sweep.js';
@@ -123,6 +123,8 @@ export function checkReportInput(input: unknown, where: string): asserts input i
   if (problem !== undefined) {
     throw new DibsimError('INVALID_ARGUMENT', `${where}: ${problem}. Pass { result, scenario }.`);
   }
+  // A misspelt optional field (titel) would otherwise be left out of the report without a word.
+  checkOptionNames(input, REPORT_INPUT_FIELDS, `${where}: input`);
   // A report mixes the result with the scenario's own data (names, sources, targets): they must match.
   const { result, scenario } = input as ReportInput;
   const ran = result.manifest.scenario;
@@ -135,6 +137,9 @@ export function checkReportInput(input: unknown, where: string): asserts input i
     );
   }
 }
+
+/** The fields of {@link ReportInput}. */
+const REPORT_INPUT_FIELDS = ['result', 'scenario', 'tornado', 'sweep', 'command', 'scenarioSource', 'title'];
 
 function reportInputProblem(input: Partial<ReportInput> | null | undefined): string | undefined {
   if (typeof input !== 'object' || input === null)

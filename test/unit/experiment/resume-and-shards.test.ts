@@ -159,6 +159,23 @@ describe('shards and mergeShards(files)', () => {
       'mergeShards: shard { index: 1, count: 2 } is missing. Pass every shard file.',
     );
     expect(() => mergeShards([s0, s0])).toThrow(/are both shard \{ index: 0, count: 2 \}\. Pass each/);
+    // Its arguments are checked before any file is read: a hole in the list, options of the wrong shape.
+    expect(() => mergeShards([s0, undefined as unknown as string, s1])).toThrow(
+      /^mergeShards: files\[1\] must be the path of a shard file \(got undefined\)\./,
+    );
+    expect(() => mergeShards(s0 as unknown as string[])).toThrow(
+      /^mergeShards: files must be an array of at least one shard file \(got ".*s0-0\.jsonl"\)/,
+    );
+    expect(() => mergeShards([s0, s1], null as never)).toThrow(
+      /^mergeShards\(files, options\): options must be an object \{ keepRecords, onProgress \} \(got null\)/,
+    );
+    expect(() => mergeShards([s0, s1], { keep: true } as never)).toThrow(/options\.keep is not an option/);
+    expect(() => mergeShards([s0, s1], { keepRecords: 'yes' } as never)).toThrow(
+      /^mergeShards: options\.keepRecords must be true or false \(got "yes"\)/,
+    );
+    expect(() => mergeShards([s0, s1], { onProgress: 1 } as never)).toThrow(
+      /^mergeShards: options\.onProgress must be a function \(got 1\)\. Pass \(progress\) => \{ … \}\.$/,
+    );
     truncateSync(s1, statSync(s1).size - 10);
     expect(() => mergeShards([s0, s1])).toThrow(
       /has no replication 19: shard \{ index: 1, count: 2 \} is unfinished/,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridDesign, latinHypercube } from '../../../src/experiment/designs.js';
-import { applyLevers, setPath } from '../../../src/experiment/levers.js';
+import { applyLevers, type Lever, setPath } from '../../../src/experiment/levers.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { runSweep, type SweepOptions, type TornadoOptions, tornado } from '../../../src/experiment/sweep.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
@@ -28,6 +28,34 @@ describe('designs', () => {
     );
     expect(() => latinHypercube(undefined as unknown as [], 3, 1)).toThrow(
       /latinHypercube: levers must be an array/,
+    );
+  });
+
+  it('gridDesign and latinHypercube refuse a design too large to build, a lever without a path, and two levers with one name', () => {
+    // 30 levers of 3 values: 2e14 points ran out of memory before the check.
+    const many = Array.from({ length: 30 }, (_, i) => ({ path: `p${i}`, values: [1, 2, 3] }));
+    expect(() => gridDesign(many)).toThrow(
+      /^gridDesign: levers make a grid of 205,891,132,094,649 points \(3 × 3 × .* values\), more than the 10,000 a design may have\. .*latinHypercube\.$/,
+    );
+    expect(gridDesign(many.slice(0, 8))).toHaveLength(6561);
+    expect(() => latinHypercube([{ path: 'a', range: { min: 0, max: 1 } }], 10_001, 1)).toThrow(
+      /^latinHypercube: points must be an integer from 1 to 10,000 \(got 10001\)/,
+    );
+    expect(() => gridDesign([{ path: 'a', range: { min: 0, max: 1 } }])).toThrow(
+      /has no values \(a range is sampled by latinHypercube\)\. Give values/,
+    );
+    expect(() => gridDesign([{ values: [1] } as unknown as Lever])).toThrow(
+      /^gridDesign: levers\[0\]\.path must be a non-empty string \(got undefined\)/,
+    );
+    const twice = [
+      { path: 'a', values: [1, 2] },
+      { path: 'a', values: [3] },
+    ];
+    expect(() => gridDesign(twice)).toThrow(
+      /^gridDesign: levers\[1\] has the name of an earlier lever, "a"\./,
+    );
+    expect(() => latinHypercube(twice, 2, 1)).toThrow(
+      /^latinHypercube: levers\[1\] has the name of an earlier lever/,
     );
   });
 
@@ -88,6 +116,14 @@ describe('levers', () => {
     const deep = { path: 'procurement.nope.minOrderShare', values: [0.1] };
     expect(() => applyLevers(scenario, [], [deep], { 'procurement.nope.minOrderShare': 0.1 })).toThrow(
       /has no field "nope" \(at step 2\)/,
+    );
+  });
+
+  it('applyLevers keeps the scenario value of a lever without a value, and refuses a value that names no lever', () => {
+    const levers = [{ name: 'stock', path: initialStock }];
+    expect(applyLevers(scenario, [], levers, {}).scenario).toBe(scenario);
+    expect(() => applyLevers(scenario, [], levers, { stok: 1 })).toThrow(
+      /^applyLevers: values\.stok names no lever \(got 1\)\. Did you mean 'stock'\? The levers: stock\.$/,
     );
   });
 
@@ -432,6 +468,51 @@ describe('runSweep and tornado', () => {
     await expect(
       runSweep({ ...common, levers: [{ strategy: 'nope', path: 'share', values: [0.2] }] }),
     ).rejects.toThrow(/levers\[0\]\.strategy names no strategy of the experiment \(got "nope"\)/);
+  });
+
+  it('runSweep and tornado refuse a callback that is not a function before anything runs', async () => {
+    const common = { scenario, strategies, replications: 2, levers: [{ path: initialStock, values: [1] }] };
+    await expect(runSweep({ ...common, design: { type: 'grid' }, onPoint: 5 } as never)).rejects.toThrow(
+      /^runSweep: options\.onPoint must be a function \(got 5\)\. Pass \(done, total\) => \{ … \}\.$/,
+    );
+    await expect(tornado({ ...common, kpis: ['totalSpendEur'], onExperiment: 'x' } as never)).rejects.toThrow(
+      /^tornado: options\.onExperiment must be a function \(got "x"\)\./,
+    );
+  });
+
+  it('a tornado stopped by its signal says so, holds only finished levers, and reports no experiment after the stop', async () => {
+    const controller = new AbortController();
+    const reported: number[] = [];
+    const result = await tornado({
+      scenario,
+      strategies,
+      replications: 4,
+      seed: 4,
+      kpis: ['totalSpendEur'],
+      levers: [
+        { name: 'stock', path: initialStock, low: 40_000, high: 80_000 },
+        { name: 'delay', path: 'procurement.awardDelayDays', low: 10, high: 90 },
+      ],
+      signal: controller.signal,
+      // Stop after the first lever's two runs: the second lever's never complete.
+      onExperiment: (done) => {
+        reported.push(done);
+        if (done === 3) controller.abort();
+      },
+    });
+    expect(result.status).toBe('cancelled');
+    expect(reported).toEqual([1, 2, 3]);
+    expect(result.kpis.totalSpendEur!.national!.bars.map((b) => b.lever)).toEqual(['stock']);
+    const complete = await tornado({
+      scenario,
+      strategies,
+      replications: 4,
+      seed: 4,
+      kpis: ['totalSpendEur'],
+      levers: [{ name: 'stock', path: initialStock, low: 40_000, high: 80_000 }],
+    });
+    expect(complete.status).toBe('complete');
+    expect(complete.kpis.totalSpendEur!.national!.bars).toEqual(result.kpis.totalSpendEur!.national!.bars);
   });
 
   it('runSweep and tornado name themselves, not runExperiment, for a bad experiment option', async () => {

@@ -161,12 +161,23 @@ describe('writeReportFolder', () => {
     for (const [f, data] of before) expect(readFileSync(join(dir, f)).equals(data), f).toBe(true);
   });
 
-  it('writeReportFolder names the path when the folder cannot be created', async () => {
+  it('writeReportFolder refuses a folder under a file, an empty or non-string dir, and a misspelt input field, before rendering', async () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');
-    await expect(writeReportFolder(join(file, 'out'), await reportInput())).rejects.toThrow(
-      /cannot create the folder .*a-file.*out/,
+    const input = await reportInput();
+    await expect(writeReportFolder(join(file, 'out'), input)).rejects.toThrow(
+      /^writeReportFolder: .*a-file is a file, so .*a-file\/out cannot be the report folder\. Give a folder's path\. Nothing was written\.$/,
     );
+    await expect(writeReportFolder('', input)).rejects.toThrow(
+      /^writeReportFolder: dir must be a folder's path \(got ""\)\. E\.g\. 'out\/compare', or '\.' for the current folder\.$/,
+    );
+    await expect(writeReportFolder(5 as unknown as string, input)).rejects.toThrow(
+      /dir must be a folder's path \(got 5\)/,
+    );
+    await expect(writeReportFolder(join(root, 'typo'), { ...input, titel: 'x' } as never)).rejects.toThrow(
+      /^writeReportFolder: input\.titel is not an option \(got "x"\)\. Did you mean 'title'\?/,
+    );
+    expect(existsSync(join(root, 'typo'))).toBe(false);
   });
 });
 

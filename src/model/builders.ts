@@ -89,3 +89,16 @@ export function yearlySteps(
 export function defineScenario(scenario: Scenario): Scenario {
   return scenario;
 }
+
+/**
+ * Freezes `value` and everything it holds, and returns it: a built-in scenario is shared by every caller
+ * in the process, so one caller's edit must not change another's runs (edit a copy, or use levers).
+ * @internal
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

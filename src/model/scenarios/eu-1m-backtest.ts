@@ -20,7 +20,7 @@
  * @module
  */
 import type { DistributionSpec } from '../../random/spec.js';
-import { gap, sourced } from '../builders.js';
+import { deepFreeze, gap, sourced } from '../builders.js';
 import type {
   FirmSpec,
   NationSpec,
@@ -163,7 +163,7 @@ if (warIntensity === undefined) throw new Error('eu-1m-backtest: europe-155mm ha
  * The strategy that represents what happened (national purchases, then EDA joint procurement from
  * 2 Oct 2023, PL-03) is chosen in `examples/08-backtest.ts` and justified in the docs.
  */
-export const eu1mBacktest: Scenario = {
+export const eu1mBacktest: Scenario = deepFreeze({
   ...europe155mm,
   name: 'eu-1m-backtest',
   description:
@@ -190,4 +190,4 @@ export const eu1mBacktest: Scenario = {
   ],
   pledges: [pledge],
   shocks: [{ ...warIntensity, startDate: START }],
-};
+});

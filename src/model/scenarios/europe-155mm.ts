@@ -10,7 +10,7 @@
  * @module
  */
 import type { DistributionSpec } from '../../random/spec.js';
-import { gap, sourced, yearlySteps } from '../builders.js';
+import { deepFreeze, gap, sourced, yearlySteps } from '../builders.js';
 import type {
   Confidence,
   FirmSpec,
@@ -1532,7 +1532,7 @@ const pledges: readonly PledgeSpec[] = [
  * Lines opened during the horizon are exogenous (they happen in every strategy); strategies differ
  * through the extra capacity firms add under the investment rule.
  */
-export const europe155mm: Scenario = {
+export const europe155mm: Scenario = deepFreeze({
   schemaVersion: 1,
   name: 'europe-155mm',
   description:
@@ -1683,4 +1683,4 @@ export const europe155mm: Scenario = {
       ['FI-06', 'PL-03'],
     ),
   },
-};
+});

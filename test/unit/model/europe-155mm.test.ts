@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rampShare } from '../../../src/model/firm.js';
 import type { Param, Scenario, Sourced } from '../../../src/model/scenario.js';
+import { eu1mBacktest } from '../../../src/model/scenarios/eu-1m-backtest.js';
 import { europe155mm } from '../../../src/model/scenarios/europe-155mm.js';
 import { validateScenario } from '../../../src/model/validate.js';
 import { createSampler, type DistributionSpec } from '../../../src/random/spec.js';
@@ -128,6 +129,19 @@ const EUROPE = (n: string) => n !== 'US';
 const US = (n: string) => n === 'US';
 
 describe('europe-155mm scenario', () => {
+  it('is frozen all the way down, so one caller cannot change the built-in scenario for the next', () => {
+    const nation = europe155mm.nations[0]! as { budgetEurPerYear: unknown };
+    expect(() => {
+      nation.budgetEurPerYear = 1;
+    }).toThrow(TypeError);
+    expect(() => (europe155mm.shocks as unknown[]).push({})).toThrow(TypeError);
+    expect(Object.isFrozen(eu1mBacktest.pledges[0])).toBe(true);
+    // A copy is the caller's to edit.
+    const copy = structuredClone(europe155mm) as { name: string };
+    copy.name = 'mine';
+    expect(copy.name).toBe('mine');
+  });
+
   it('validates cleanly, as an object and after a JSON round trip', () => {
     expect(() => validateScenario(europe155mm, 'europe-155mm')).not.toThrow();
     expect(() =>

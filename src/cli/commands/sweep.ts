@@ -185,10 +185,13 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           );
           const first = sweep.points[0]!;
           const scenarioLevers = levers.filter((l) => l.strategy === undefined);
+          const scenarioValues = Object.fromEntries(
+            scenarioLevers.map((l) => [leverName(l), first.values[leverName(l)]]),
+          );
           await emitResult({
             result: first.result,
             // The first point ran the scenario with its lever values, and the report checks that.
-            scenario: applyLevers(scenario, [], scenarioLevers, first.values).scenario,
+            scenario: applyLevers(scenario, [], scenarioLevers, scenarioValues).scenario,
             format: options.format,
             out: options.out,
             command,

@@ -5,10 +5,11 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ShardSpec } from '../experiment/manifest.js';
 import { SERIES_INTERVALS, type SeriesInterval } from '../experiment/record.js';
 import type { SweepBaseOptions } from '../experiment/sweep.js';
+import { MAX_WORKERS } from '../experiment/worker-pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { countOf } from '../report/labels.js';
 import {
@@ -82,6 +83,17 @@ export interface ExperimentCliOptions {
   readonly debug?: boolean;
 }
 
+/** `--workers <n>`: a whole number from 0 to {@link MAX_WORKERS}, as the API takes. */
+function workerCount(text: string): number {
+  const n = nonNegativeInt('e.g. 2 (0: no worker threads)')(text);
+  if (n > MAX_WORKERS) {
+    throw new InvalidArgumentError(
+      `Use at most ${MAX_WORKERS}; this machine has ${countOf(availableParallelism(), 'core')} (os.availableParallelism()), and more threads than cores only add overhead.`,
+    );
+  }
+  return n;
+}
+
 /** Adds `--seed`, `--replications`, `--workers`, `--strategy`, `--param`, `--out`, `--format`, `--progress`. */
 export function addExperimentOptions(command: Command, replications: number): Command {
   return command
@@ -94,7 +106,7 @@ export function addExperimentOptions(command: Command, replications: number): Co
     .option('--replications <n>', 'replications per strategy', positiveInt('e.g. 200'), replications)
     .addOption(
       new Option('--workers <n>', 'worker threads (0: this thread); results do not depend on it')
-        .argParser(nonNegativeInt('e.g. 2 (0: no worker threads)'))
+        .argParser(workerCount)
         .default(defaultWorkers(), 'the cores, at most 4'),
     )
     .option('--param <strategy:path=value>', "set a strategy's parameter (repeatable)", collect(param))

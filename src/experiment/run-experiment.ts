@@ -38,7 +38,14 @@ import {
   type StrategySpec,
   specObject,
 } from './strategy-spec.js';
-import { type ReplicationPool, threadsOf, type WorkerPool, withReplicationPool } from './worker-pool.js';
+import {
+  MAX_WORKERS,
+  type ReplicationPool,
+  threadsOf,
+  tooManyWorkers,
+  type WorkerPool,
+  withReplicationPool,
+} from './worker-pool.js';
 
 /**
  * What {@link runExperiment} reads of an `AbortSignal` (declared here so the public types need neither the
@@ -87,14 +94,19 @@ export interface ExperimentOptions {
   readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
   /**
    * Cancels the experiment (an `AbortSignal`); the result then has status `'cancelled'` and covers the
-   * finished prefix.
+   * finished prefix. With worker threads the run settles promptly even if a replication never ends (a
+   * strategy stuck in a loop): replications still running a quarter of a second after the abort are
+   * stopped with their threads, and count neither as folded nor as failed. With `workers: 0` a replication
+   * runs in the calling thread, which cannot be interrupted: the abort is seen between replications, so a
+   * replication that never ends blocks the run (and the event loop) for good — use a worker to be able to
+   * stop one.
    */
   readonly signal?: AbortSignalLike | undefined;
   /** Keep every replication record in the result (memory grows with replications). @defaultValue false */
   readonly keepRecords?: boolean | undefined;
   /**
-   * Worker threads; 0 runs in the calling thread. No more are started than the run (or its `shard`) has
-   * replications, counting those a resumed `resultsFile` already holds.
+   * Worker threads, 0 to 256; 0 runs in the calling thread. No more are started than the run (or its
+   * `shard`) has replications, counting those a resumed `resultsFile` already holds.
    * Workers need strategies given as modules ({@link StrategyModule}). Results are bit-identical whatever
    * the number. @defaultValue 0
    */
@@ -159,7 +171,8 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  * @throws {@link ScenarioError} if the scenario is invalid, or a strategy's parameters do not fit it (a
  * bilateral agreement naming an unknown nation, a switch date past the horizon: see
  * {@link ProcurementStrategy.check}), before anything runs;
- * {@link DibsimError} `INVALID_ARGUMENT` for bad options; {@link ReplicationError} when a replication
+ * {@link DibsimError} `INVALID_ARGUMENT` for bad options, `INVALID_STATE` if `options.pool` is closed
+ * while the experiment runs on it; {@link ReplicationError} when a replication
  * throws and `onError` is `'abort'`, or, with `'skip'`, the first failure's when every replication failed
  * (not in a shard).
  * @example
@@ -208,8 +221,8 @@ export function threadsFor(
 }
 
 /**
- * `options.workers` and `options.pool`, checked: the pool's threads, or a whole number ≥ 0 of threads to
- * start; and, with any thread, every strategy given as a module that a worker thread can load. Errors
+ * `options.workers` and `options.pool`, checked: the pool's threads, or a whole number of threads to start,
+ * from 0 to {@link MAX_WORKERS}; and, with any thread, every strategy given as a module that a worker thread can load. Errors
  * name `caller`, the public function the options were given to.
  * @internal
  */
@@ -220,6 +233,9 @@ export function checkWorkers(
   const shared = options.pool === undefined ? undefined : threadsOf(options.pool, `${caller}: options.pool`);
   const workers = options.workers ?? shared?.threads ?? 0;
   checkInteger(caller, 'workers', workers, 0);
+  if (workers > MAX_WORKERS) {
+    throw new DibsimError('INVALID_ARGUMENT', tooManyWorkers(`${caller}: options.workers`, workers));
+  }
   if (shared !== undefined && workers !== shared.threads) {
     throw invalid(
       caller,
@@ -296,11 +312,15 @@ export async function runPrepared(
       done: existing?.outcomes,
       runChunk:
         runInPool === undefined
-          ? async (replications) => {
+          ? async (replications, cancel) => {
               // Yield to the event loop first, so an abort signal or a progress bar gets its turn.
               await new Promise<void>((resolve) => setImmediate(resolve));
               const outcomes: ReplicationOutcome[] = [];
-              for (const r of replications) outcomes.push(await runReplication(context, r));
+              for (const r of replications) {
+                // Between replications only: one running in this thread cannot be interrupted.
+                if (cancel?.aborted === true) throw new Error('cancelled');
+                outcomes.push(await runReplication(context, r));
+              }
               return outcomes;
             }
           : runInPool,

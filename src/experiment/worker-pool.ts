@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
@@ -21,6 +22,16 @@ import type { FoldInOrderOptions } from './schedule.js';
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
+/**
+ * The most worker threads a pool or an experiment may start. Threads beyond the machine's cores only add
+ * overhead, and each costs a V8 heap and a start-up: 1000 threads took 4.7 GB and blocked the event loop
+ * for 23–46 s (and once crashed Node). A fixed number rather than a multiple of this machine's cores, so
+ * that options accepted on one machine are accepted on every other (results do not depend on the number);
+ * 256 covers the largest common servers (2 × 64 cores with two threads each).
+ * @internal
+ */
+export const MAX_WORKERS = 256;
+
 /** Runs chunks of one experiment's replications (what the in-order fold calls). @internal */
 export type ChunkRunner = FoldInOrderOptions['runChunk'];
 
@@ -32,9 +43,14 @@ export type ChunkRunner = FoldInOrderOptions['runChunk'];
 export interface ReplicationPool {
   /** Number of worker threads. */
   readonly threads: number;
-  /** A runner for the experiment of `context`; its chunks never reject (failures come back as data). */
+  /**
+   * A runner for the experiment of `context`. Its chunks do not reject for a failing replication or a
+   * crashed thread (failures come back as data), only when cancelled (the worker running the chunk is
+   * stopped, and the chunk rejects with piscina's `AbortError`) and, with a {@link DibsimError}
+   * `INVALID_STATE`, when the pool is closed before they finish.
+   */
   runner(context: WorkerContext): ChunkRunner;
-  /** Stops the threads. */
+  /** Stops the threads; chunks still queued or running then reject (see `runner`). */
   close(): Promise<void>;
 }
 
@@ -66,6 +82,8 @@ export function createReplicationPool(threads: number): ReplicationPool {
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   let experiments = 0;
+  // Set before the threads are stopped, so that the tasks this fails are told from a thread that crashed.
+  let closing = false;
   return {
     threads,
     runner(context) {
@@ -73,21 +91,35 @@ export function createReplicationPool(threads: number): ReplicationPool {
       // them only when it meets a new experiment, so any worker can take any task.
       const experiment = ++experiments;
       const bytes = serialize(context);
-      return (replications) => {
+      return (replications, cancel) => {
         const task: WorkerTask = { experiment, context: bytes, replications };
-        return (pool.run(task) as Promise<ReplicationOutcome[]>).catch((error: unknown) =>
-          replications.map(
-            (replication): ReplicationOutcome => ({
-              status: 'failed',
-              replication,
-              strategy: '(worker thread)',
-              error: errorData(error),
-            }),
-          ),
+        return (pool.run(task, { signal: cancel ?? null }) as Promise<ReplicationOutcome[]>).catch(
+          (error: unknown) => {
+            // Cancelled: its replications neither finished nor failed.
+            if (cancel?.aborted === true) throw error;
+            if (closing) {
+              throw new DibsimError(
+                'INVALID_STATE',
+                `WorkerPool.close: the pool was closed while an experiment was running on it, so replications ${replications.join(', ')} could not finish. Await the experiments on a pool before closing it (or cancel them with their signal first).`,
+                { cause: error },
+              );
+            }
+            return replications.map(
+              (replication): ReplicationOutcome => ({
+                status: 'failed',
+                replication,
+                strategy: '(worker thread)',
+                error: errorData(error),
+              }),
+            );
+          },
         );
       };
     },
-    close: () => pool.destroy(),
+    close: () => {
+      closing = true;
+      return pool.destroy();
+    },
   };
 }
 
@@ -119,7 +151,8 @@ export interface WorkerPool {
   readonly workers: number;
   /**
    * Stops the threads; call it when the experiments on the pool have finished (the process does not exit
-   * while the threads run). Closing twice is harmless; a closed pool cannot run experiments.
+   * while the threads run). Closing twice is harmless; a closed pool cannot run experiments. An experiment
+   * still running on the pool fails with a {@link DibsimError} `INVALID_STATE`.
    */
   close(): Promise<void>;
 }
@@ -132,8 +165,9 @@ const pools = new WeakMap<WorkerPool, { readonly threads: ReplicationPool; close
  * {@link runExperiment}, {@link runSweep} or {@link tornado}, in turn or at once. Results are bit-identical
  * to runs with `workers` threads of their own.
  *
- * @param workers - number of threads, a positive integer (more than the machine's cores only adds overhead)
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `workers` is not a positive integer.
+ * @param workers - number of threads, an integer from 1 to 256 (more than the machine's cores only adds
+ *   overhead)
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `workers` is not an integer from 1 to 256.
  * @example
  * const pool = createWorkerPool(2);
  * try {
@@ -149,6 +183,8 @@ export function createWorkerPool(workers: number): WorkerPool {
       `createWorkerPool: workers must be an integer >= 1 (got ${describeValue(workers)}). Use 2 for two threads.`,
     );
   }
+  if (workers > MAX_WORKERS)
+    throw new DibsimError('INVALID_ARGUMENT', tooManyWorkers('createWorkerPool: workers', workers));
   const state = { threads: createReplicationPool(workers), closed: false };
   const pool: WorkerPool = Object.freeze({
     workers,
@@ -183,4 +219,14 @@ export function threadsOf(pool: unknown, where: string): ReplicationPool {
     );
   }
   return state.threads;
+}
+
+/**
+ * The message for a number of worker threads above {@link MAX_WORKERS}.
+ * @param where - what to name, e.g. `runExperiment: options.workers`
+ * @internal
+ */
+export function tooManyWorkers(where: string, workers: number): string {
+  const cores = availableParallelism();
+  return `${where} must be at most ${MAX_WORKERS} (got ${workers}). Use at most the machine's cores, os.availableParallelism() (${cores} here): more threads only add overhead.`;
 }

@@ -44,6 +44,10 @@ describe('dibsim: help, usage errors and exit code 2', () => {
     ],
     [['compare', SMALL, '--replications', '2.5'], /--replications <n>.*'2\.5' is invalid/],
     [['compare', SMALL, '--shard', '3/2'], /--shard <i\/n>.*'3\/2' is invalid\. Write shard i of n as i\/n/],
+    [
+      ['compare', SMALL, '--workers', '300'],
+      /--workers <n>.*'300' is invalid\. Use at most 256; this machine has \d+ cores? \(os\.availableParallelism\(\)\)/,
+    ],
     [['compare', SMALL, '--shard', '1-2'], /--shard <i\/n>.*e\.g\. --shard 2\/4/],
     [
       ['compare', SMALL, '--format', 'xml'],

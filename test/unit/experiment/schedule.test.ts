@@ -34,3 +34,58 @@ describe('foldInOrder', () => {
     expect(chunks.flat()).toEqual(replications);
   });
 });
+
+describe('foldInOrder, cancelled while it waits', () => {
+  it('notices an abort of a signal with only `aborted`, lets chunks finish for a moment, then cancels the rest', async () => {
+    const signal = { aborted: false };
+    const computed: number[] = [];
+    const cancels: boolean[] = [];
+    const started = performance.now();
+    setTimeout(() => {
+      signal.aborted = true;
+    }, 30);
+    const status = await foldInOrder({
+      plan: { length: 3, at: (position) => position },
+      // Replication 1 finishes during the grace period after the abort; 0 and 2 never would.
+      runChunk: (replications, cancel) =>
+        new Promise((resolve, reject) => {
+          const r = replications[0]!;
+          if (r === 1) setTimeout(() => resolve([ok(r)]), 120);
+          cancel!.addEventListener('abort', () => {
+            cancels.push(cancel!.aborted);
+            reject(new Error(`cancelled ${r}`));
+          });
+        }),
+      chunkSize: 1,
+      window: 3,
+      onComputed: (outcome) => computed.push(outcome.status === 'ok' ? outcome.record.replication : -1),
+      accept: () => {
+        throw new Error('nothing should be folded');
+      },
+      signal,
+    });
+    expect(status).toBe('cancelled');
+    // The finished chunk reached onComputed (a results file); the cancelled ones did not.
+    expect(computed).toEqual([1]);
+    expect(cancels).toEqual([true, true, true]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  }, 5_000);
+
+  it('returns at once when the signal was aborted before it started, running nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let chunks = 0;
+    const status = await foldInOrder({
+      plan: { length: 2, at: (position) => position },
+      runChunk: async (replications) => {
+        chunks++;
+        return replications.map(ok);
+      },
+      chunkSize: 1,
+      window: 2,
+      accept: () => 'continue',
+      signal: controller.signal,
+    });
+    expect([status, chunks]).toEqual(['cancelled', 0]);
+  });
+});

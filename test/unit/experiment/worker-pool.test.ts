@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DibsimError, ReplicationError } from '../../../src/errors.js';
 import { prepare, runExperiment, workerContext } from '../../../src/experiment/run-experiment.js';
 import { runSweep, tornado } from '../../../src/experiment/sweep.js';
-import { createReplicationPool, createWorkerPool } from '../../../src/experiment/worker-pool.js';
+import { createReplicationPool, createWorkerPool, MAX_WORKERS } from '../../../src/experiment/worker-pool.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { national, randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
@@ -137,5 +138,55 @@ describe('createWorkerPool: threads shared by experiments', () => {
         /^createWorkerPool: workers must be an integer >= 1/,
       );
     }
+  });
+});
+
+describe('createWorkerPool: closing and limits', () => {
+  it('closing a pool while an experiment runs on it fails the experiment with INVALID_STATE, not as a replication failure', async () => {
+    const pool = createWorkerPool(2);
+    let closing: Promise<void> | undefined;
+    const run = runExperiment({
+      scenario: randomSmallScenario(),
+      strategies,
+      replications: 20,
+      pool,
+      onProgress: (p) => {
+        // Replications of later chunks are still queued or running.
+        if (p.completed === 1) closing = pool.close();
+      },
+    });
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await closing;
+    expect(error).toBeInstanceOf(DibsimError);
+    expect(error).not.toBeInstanceOf(ReplicationError);
+    expect((error as DibsimError).code).toBe('INVALID_STATE');
+    expect((error as Error).message).toMatch(
+      /^WorkerPool\.close: the pool was closed while an experiment was running on it, so replications [\d, ]+ could not finish\. Await the experiments on a pool before closing it/,
+    );
+  });
+
+  it('refuses more than MAX_WORKERS threads, for a pool and for an experiment alike, before starting any', async () => {
+    expect(MAX_WORKERS).toBe(256);
+    expect(() => createWorkerPool(257)).toThrow(
+      /^createWorkerPool: workers must be at most 256 \(got 257\)\. Use at most the machine's cores, os\.availableParallelism\(\) \(\d+ here\): more threads only add overhead\.$/,
+    );
+    expect(() => createWorkerPool(1000)).toThrow(
+      /^createWorkerPool: workers must be at most 256 \(got 1000\)/,
+    );
+    const options = { scenario: randomSmallScenario(), strategies, replications: 2 };
+    await expect(runExperiment({ ...options, workers: 257 })).rejects.toThrow(
+      /^runExperiment: options\.workers must be at most 256 \(got 257\)\. Use at most the machine's cores/,
+    );
+    await expect(
+      runSweep({
+        ...options,
+        workers: 1000,
+        levers: [{ strategy: 'partial', path: 'share', values: [0.3, 0.9] }],
+        design: { type: 'grid' },
+      }),
+    ).rejects.toThrow(/^runSweep: options\.workers must be at most 256 \(got 1000\)/);
   });
 });

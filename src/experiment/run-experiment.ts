@@ -410,8 +410,27 @@ export async function prepare(
   if (options.keepRecords !== undefined && typeof options.keepRecords !== 'boolean') {
     throw invalid(caller, 'keepRecords', options.keepRecords, 'must be true or false', '');
   }
+  const file = options.resultsFile as unknown;
+  if (file !== undefined && (typeof file !== 'string' || file === '')) {
+    throw invalid(
+      caller,
+      'resultsFile',
+      file,
+      "must be a file's path",
+      "E.g. 'runs.jsonl'; leave it out for none.",
+    );
+  }
   const { shard } = options;
   if (shard !== undefined) {
+    if (typeof shard !== 'object' || shard === null) {
+      throw invalid(
+        caller,
+        'shard',
+        shard,
+        'must be an object { index, count }',
+        'E.g. { index: 0, count: 2 }.',
+      );
+    }
     checkInteger(caller, 'shard.count', shard.count, 1);
     checkInteger(caller, 'shard.index', shard.index, 0);
     if (shard.index >= shard.count)

@@ -222,7 +222,10 @@ describe('runExperiment (serial)', () => {
       [{ onProgress: 5 }, /options\.onProgress must be a function \(got 5\)/],
       [{ signal: 'abort' }, /options\.signal must be an AbortSignal \(got "abort"\)/],
       [{ keepRecords: 'yes' }, /options\.keepRecords must be true or false \(got "yes"\)/],
-      [{ shard: 5 }, /^runExperiment: options\.shard must be an object \{ index, count \} \(got 5\)\. E\.g\./],
+      [
+        { shard: 5 },
+        /^runExperiment: options\.shard must be an object \{ index, count \} \(got 5\)\. E\.g\./,
+      ],
       [{ resultsFile: '' }, /^runExperiment: options\.resultsFile must be a file's path \(got ""\)\./],
       [{ resultsFile: 5 }, /^runExperiment: options\.resultsFile must be a file's path \(got 5\)\./],
       [

@@ -68,7 +68,8 @@ export interface FoldInOrderOptions {
 /**
  * What a chunk is given to notice that it was cancelled: an `AbortSignal` (the fold's own), declared by
  * what the runners read so that the published types need neither the DOM library nor `@types/node`.
- * Piscina takes it as a task's `signal`, and stops the worker running that task.
+ * The fold aborts it when a cancellation's grace period is over (the worker runner then restarts its
+ * threads if chunks of the experiment still run) and, to let runners forget it, when the fold ends.
  * @internal
  */
 export interface CancelSignal {
@@ -183,6 +184,8 @@ export async function foldInOrder(
       cancel.abort();
     }
     await Promise.allSettled(started);
+    // Every chunk has settled: this only tells the runners that the fold is over (they let go of it).
+    cancel.abort();
   }
 }
 

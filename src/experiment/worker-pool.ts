@@ -9,7 +9,7 @@ import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { DibsimError, describeValue } from '../errors.js';
 import { errorData, type ReplicationOutcome, type WorkerContext, type WorkerTask } from './replicate.js';
-import type { FoldInOrderOptions } from './schedule.js';
+import type { CancelSignal, FoldInOrderOptions } from './schedule.js';
 
 /**
  * Young-generation size of each worker's heap, MB (V8's default here is 96, i.e. 32 MB semi-spaces).
@@ -45,9 +45,9 @@ export interface ReplicationPool {
   readonly threads: number;
   /**
    * A runner for the experiment of `context`. Its chunks do not reject for a failing replication or a
-   * crashed thread (failures come back as data), only when cancelled (the worker running the chunk is
-   * stopped, and the chunk rejects with piscina's `AbortError`) and, with a {@link DibsimError}
-   * `INVALID_STATE`, when the pool is closed before they finish.
+   * crashed thread (failures come back as data), only when cancelled (the threads are restarted if the
+   * chunk was still running, and it rejects) and, with a {@link DibsimError} `INVALID_STATE`, when the pool
+   * is closed before they finish.
    */
   runner(context: WorkerContext): ChunkRunner;
   /** Stops the threads; chunks still queued or running then reject (see `runner`). */
@@ -69,21 +69,58 @@ export function workerEntryPath(): string {
 
 /** Starts `threads` worker threads. @internal */
 export function createReplicationPool(threads: number): ReplicationPool {
-  const pool = new Piscina({
-    filename: workerEntryPath(),
-    // A fixed pool: with only maxThreads set, piscina tore threads down between tasks.
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 60_000,
-    // Chunks in the order they were queued. By default piscina sends a task it cannot hand out yet to the
-    // back of its queue, so early chunks ran late; the in-order fold then waited for them and, once the
-    // window of chunks ahead was used up, the other worker sat idle (half a second of a 12 s run).
-    stricterFIFO: true,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
+  const start = () =>
+    new Piscina({
+      filename: workerEntryPath(),
+      // A fixed pool: with only maxThreads set, piscina tore threads down between tasks.
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      // Chunks in the order they were queued. By default piscina sends a task it cannot hand out yet to the
+      // back of its queue, so early chunks ran late; the in-order fold then waited for them and, once the
+      // window of chunks ahead was used up, the other worker sat idle (half a second of a 12 s run).
+      stricterFIFO: true,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+  let pool = start();
+  // Threads are stopped by restarting them, not through piscina's per-task signal: piscina queues a task
+  // that has a signal last in, first out (5.3.2), and chunks out of order cost the 2-worker run about 2 % of
+  // its cores. A task that fails because another experiment's cancellation restarted the threads runs again
+  // on the new ones (a replication depends only on its seed, so its outcome is the same).
+  let restarts = 0;
+  const running = new Map<CancelSignal, number>();
+  const restart = () => {
+    const old = pool;
+    pool = start();
+    restarts++;
+    void old.destroy();
+  };
   let experiments = 0;
   // Set before the threads are stopped, so that the tasks this fails are told from a thread that crashed.
   let closing = false;
+  const run = (task: WorkerTask, cancel: CancelSignal | undefined): Promise<ReplicationOutcome[]> => {
+    const generation = restarts;
+    return (pool.run(task) as Promise<ReplicationOutcome[]>).catch((error: unknown) => {
+      // Cancelled: its replications neither finished nor failed.
+      if (cancel?.aborted === true) throw error;
+      if (closing) {
+        throw new DibsimError(
+          'INVALID_STATE',
+          `WorkerPool.close: the pool was closed while an experiment was running on it, so replications ${task.replications.join(', ')} could not finish. Await the experiments on a pool before closing it (or cancel them with their signal first).`,
+          { cause: error },
+        );
+      }
+      if (restarts !== generation) return run(task, cancel);
+      return task.replications.map(
+        (replication): ReplicationOutcome => ({
+          status: 'failed',
+          replication,
+          strategy: '(worker thread)',
+          error: errorData(error),
+        }),
+      );
+    });
+  };
   return {
     threads,
     runner(context) {
@@ -93,27 +130,25 @@ export function createReplicationPool(threads: number): ReplicationPool {
       const bytes = serialize(context);
       return (replications, cancel) => {
         const task: WorkerTask = { experiment, context: bytes, replications };
-        return (pool.run(task, { signal: cancel ?? null }) as Promise<ReplicationOutcome[]>).catch(
-          (error: unknown) => {
-            // Cancelled: its replications neither finished nor failed.
-            if (cancel?.aborted === true) throw error;
-            if (closing) {
-              throw new DibsimError(
-                'INVALID_STATE',
-                `WorkerPool.close: the pool was closed while an experiment was running on it, so replications ${replications.join(', ')} could not finish. Await the experiments on a pool before closing it (or cancel them with their signal first).`,
-                { cause: error },
-              );
-            }
-            return replications.map(
-              (replication): ReplicationOutcome => ({
-                status: 'failed',
-                replication,
-                strategy: '(worker thread)',
-                error: errorData(error),
-              }),
-            );
-          },
-        );
+        if (cancel === undefined) return run(task, undefined);
+        if (cancel.aborted) return Promise.reject(new Error('cancelled'));
+        // The first chunk of an experiment listens for its cancellation: chunks still running then are
+        // stopped with their threads.
+        if (!running.has(cancel)) {
+          cancel.addEventListener(
+            'abort',
+            () => {
+              if ((running.get(cancel) ?? 0) > 0 && !closing) restart();
+              running.delete(cancel);
+            },
+            { once: true },
+          );
+        }
+        running.set(cancel, (running.get(cancel) ?? 0) + 1);
+        // The fold aborts `cancel` when it ends, cancelled or not, which lets go of the entry.
+        return run(task, cancel).finally(() => {
+          if (!cancel.aborted) running.set(cancel, (running.get(cancel) ?? 1) - 1);
+        });
       };
     },
     close: () => {

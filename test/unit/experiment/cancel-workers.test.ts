@@ -66,6 +66,37 @@ describe('cancelling an experiment whose worker is stuck in a replication', () =
     }
   }, 30_000);
 
+  it("an experiment sharing the pool is not hurt by another's cancellation: its chunks run again on the new threads", async () => {
+    const pool = createWorkerPool(2);
+    try {
+      const stuck = new AbortController();
+      const common = { scenario: randomSmallScenario(), replications: 6, seed: 3, chunkSize: 1 };
+      const hung = runExperiment({
+        ...common,
+        strategies: [{ module: HANG_MODULE }],
+        pool,
+        signal: stuck.signal,
+      });
+      const healthy = runExperiment({
+        ...common,
+        strategies: [{ module: HANG_MODULE, params: { replication: 99 } }],
+        pool,
+      });
+      setTimeout(() => stuck.abort(), 300);
+      const [h, ok] = await Promise.all([hung, healthy]);
+      expect(h.status).toBe('cancelled');
+      expect([ok.status, ok.replications, ok.failures]).toEqual(['complete', 6, []]);
+      const alone = await runExperiment({
+        ...common,
+        strategies: [{ module: HANG_MODULE, params: { replication: 99 } }],
+        workers: 0,
+      });
+      expect(ok.strategies).toEqual(alone.strategies);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('still writes the replications that finished to the results file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dibsim-cancel-')), 'results.jsonl');
     const controller = new AbortController();

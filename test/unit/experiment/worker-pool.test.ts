@@ -65,6 +65,12 @@ describe('createReplicationPool', () => {
       // Six chunks queued at once on one thread: each must finish before the next one starts.
       await Promise.all([0, 1, 2, 3, 4, 5].map((r) => run([r]).then(() => finished.push(r))));
       expect(finished).toEqual([0, 1, 2, 3, 4, 5]);
+      // Likewise with the cancel signal the fold passes: piscina queues a task given its own signal last
+      // in, first out, so the runner must not hand it one.
+      const cancel = new AbortController();
+      const inOrder: number[] = [];
+      await Promise.all([0, 1, 2, 3, 4, 5].map((r) => run([r], cancel.signal).then(() => inOrder.push(r))));
+      expect(inOrder).toEqual([0, 1, 2, 3, 4, 5]);
     } finally {
       await pool.close();
     }

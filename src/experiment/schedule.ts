@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { setMaxListeners } from 'node:events';
 import type { ReplicationOutcome } from './replicate.js';
 
 /** Outcomes known before a run starts (a `Map` will do; results files read them back lazily). @internal */
@@ -117,8 +116,6 @@ export async function foldInOrder(
   const known = new Set<number>(); // positions whose outcome came from `done`
   const started: Promise<unknown>[] = [];
   const cancel = new AbortController();
-  // One listener per chunk in flight (piscina adds one per task): more than Node's default of 10.
-  setMaxListeners(0, cancel.signal);
   let launched = 0;
   const launch = (limit: number) => {
     while (launched < plan.length && launched < limit) {

@@ -5,6 +5,7 @@
  * @module
  */
 import { csvFormatRows } from 'd3-dsv';
+import { DibsimError, describeValue } from '../errors.js';
 import type { KpiSummary, PairedKpi } from '../experiment/results.js';
 import type { TornadoResult } from '../experiment/sweep.js';
 import { checkReportInput, type ReportInput, type Table, type TableCell } from './types.js';
@@ -256,13 +257,85 @@ function cells(values: readonly unknown[]): TableCell[] {
 
 /**
  * A table as CSV (RFC 4180 quoting by d3-dsv): a header row, then one line per row; numbers in full
- * precision (shortest text that reads back to the same number), `null` as an empty field.
+ * precision (shortest text that reads back to the same number), `null` (and a non-finite number) as an
+ * empty field.
  *
+ * Text that a spreadsheet would run as a formula is neutralised (OWASP "CSV injection"): a text cell or
+ * column name that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a single
+ * quote `'` in front, so that a strategy named `=HYPERLINK(…)` shows as text. Text that is only numbers
+ * is left as it is, so that it stays readable: signed decimal numbers (`-1.5`, `+2e-3`, `-12%`), alone or
+ * separated by brackets, parentheses, commas or semicolons (`-2.4 [-3.0, -1.7]`), with no letter and no
+ * operator between them, cannot call a function or link anywhere. Numbers are numbers, never quoted; every
+ * text {@link reportTables} writes itself (KPI keys, dates, built-in names) starts with a letter or a digit,
+ * so only names you chose (strategies, nations, levers, lever values) can get the quote.
+ *
+ * @param table - a table from {@link reportTables}, or any `{ columns, rows }` with one cell (a string, a
+ *   number or `null`) per column in every row
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the field (`table.columns`, `table.rows[3]`,
+ *   `table.rows[3][1]`) if `table` is not an object, `columns` is not an array of strings, `rows` is not an
+ *   array of arrays, a row has more or fewer cells than there are columns, or a cell is not a string, a
+ *   number or `null`.
  * @example
  * writeFileSync('kpis.csv', tableToCsv(reportTables(input)[0]));
  */
 export function tableToCsv(table: Table): string {
+  checkTable(table);
   const text = (c: TableCell) =>
-    c === null ? '' : typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '') : c;
-  return `${csvFormatRows([[...table.columns], ...table.rows.map((r) => r.map(text))])}\n`;
+    c === null ? '' : typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '') : inertText(c);
+  return `${csvFormatRows([table.columns.map(inertText), ...table.rows.map((r) => r.map(text))])}\n`;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A signed decimal number, with an optional exponent and percent sign. */
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?`;
+
+/**
+ * Text that is only numbers: one {@link NUMBER}, or several separated by brackets, parentheses, commas or
+ * semicolons (and spaces), e.g. `-2.4 [-3.0, -1.7]`. Spaces alone do not separate two numbers: `-1 -2`
+ * would be read as a subtraction.
+ */
+const NUMERIC_TEXT = new RegExp(`^${NUMBER}(?: *[,;()[\\]][ ,;()[\\]]*${NUMBER})*[ )\\]]*$`);
+
+/** `text` as a CSV cell a spreadsheet shows as text: with a `'` in front if it would start a formula. */
+function inertText(text: string): string {
+  return FORMULA_START.test(text) && !NUMERIC_TEXT.test(text) ? `'${text}` : text;
+}
+
+/** What {@link tableToCsv} tells the caller to pass instead. */
+const PASS_A_TABLE = 'Pass a table from reportTables(input), or { columns, rows }.';
+
+/** Throws unless `table` has string columns and rows of as many string, number or null cells. */
+function checkTable(table: unknown): asserts table is Table {
+  const fail = (field: string, value: unknown, rule: string) =>
+    new DibsimError(
+      'INVALID_ARGUMENT',
+      `tableToCsv: ${field} ${rule} (got ${describeValue(value)}). ${PASS_A_TABLE}`,
+    );
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+    throw fail('table', table, 'must be an object { columns, rows }');
+  }
+  const { columns, rows } = table as Partial<Table>;
+  if (!Array.isArray(columns)) throw fail('table.columns', columns, 'must be an array of column names');
+  columns.forEach((name: unknown, j) => {
+    if (typeof name !== 'string') throw fail(`table.columns[${j}]`, name, 'must be a string');
+  });
+  if (!Array.isArray(rows)) throw fail('table.rows', rows, 'must be an array of rows');
+  rows.forEach((row: unknown, i) => {
+    if (!Array.isArray(row)) throw fail(`table.rows[${i}]`, row, 'must be an array of cells');
+    if (row.length !== columns.length) {
+      throw fail(
+        `table.rows[${i}]`,
+        row,
+        `must have one cell per column: it has ${row.length}, table.columns has ${columns.length}`,
+      );
+    }
+    for (let j = 0; j < row.length; j++) {
+      const cell: unknown = row[j];
+      if (cell !== null && typeof cell !== 'number' && typeof cell !== 'string') {
+        throw fail(`table.rows[${i}][${j}]`, cell, 'must be a string, a number or null');
+      }
+    }
+  });
 }

@@ -14,6 +14,11 @@ const SAFE_MAGNITUDE = 2 ** 1020;
 
 /** Factors up to this magnitude can be split by Dekker's method without overflowing `SPLITTER·a`. */
 const SPLIT_LIMIT = 2 ** 995;
+/**
+ * Largest partial from which {@link ExactSum.merge} keeps the state to restore: below it (the sum of
+ * non-overlapping partials is under twice the largest) no merge can reach 2^1024.
+ */
+const NEAR_OVERFLOW = 2 ** 1000;
 
 /** Veltkamp/Dekker splitting constant `2^27 + 1`: splits a double into two 26-bit halves. */
 const SPLITTER = 134217729;
@@ -120,7 +125,8 @@ export class ExactSum {
    * the sum).
    *
    * @param other - another exact sum
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not an {@link ExactSum}.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not an {@link ExactSum}; `INVALID_STATE` if
+   * the exact total would reach 2^1024 in magnitude. The sum is unchanged when it throws.
    */
   merge(other: ExactSum): void {
     if (!(other instanceof ExactSum)) {
@@ -131,7 +137,23 @@ export class ExactSum {
     }
     const count = other.n;
     const partials = other === this ? this.p.slice(0, count) : other.p;
-    for (let k = 0; k < count; k++) this.add(partials[k]!);
+    // Partials are added one at a time, so an overflow could stop part-way. Below 2^1000 the largest
+    // partials bound both totals well under 2^1024; only near it is the state kept, to put back.
+    const saved = this.nearOverflow() || other.nearOverflow() ? this.p.slice(0, this.n) : undefined;
+    try {
+      for (let k = 0; k < count; k++) this.add(partials[k]!);
+    } catch (error) {
+      if (saved !== undefined) {
+        for (let k = 0; k < saved.length; k++) this.p[k] = saved[k]!;
+        this.n = saved.length;
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the largest partial reaches 2^1000, where merging another sum might overflow. */
+  private nearOverflow(): boolean {
+    return this.n > 0 && Math.abs(this.p[this.n - 1]!) >= NEAR_OVERFLOW;
   }
 
   /**

@@ -95,29 +95,18 @@ export class Tally {
    * {@link ExactSum}s; then `n·Σ(x − x̄)² = n·SS − R²`, also exact, is rounded once and divided by
    * `n(n − 1)`. Identical observations give exactly 0, and the result depends only on the exact state,
    * never on the order of additions or merges (for observations of magnitude 0 or between about
-   * 1e-140 and 6.7e153, where every product involved is exact).
+   * 1e-140 and 6.7e153, where every product involved is exact). Past a sum of squares of 2^960 the
+   * observations are scaled by 2^-256 first (exact for powers of two), so that `n·Σ(x − x̄)²` fits in a
+   * double up to the largest observations allowed.
    */
   get variance(): number {
     const n = this.n;
     if (n < 2) return Number.NaN;
-    const m = this.s1.value / n;
-    // ss = Σx² − 2m·Σx + n·m², exactly.
-    const ss = this.s2.clone();
-    const minusTwoM = -2 * m;
-    this.s1.forEachPartial((q) => ss.addProduct(minusTwoM, q));
-    const mSquared = new ExactSum();
-    mSquared.addProduct(m, m);
-    mSquared.forEachPartial((q) => ss.addProduct(n, q));
-    // r = Σx − n·m, exactly: how far the rounded m is from the exact mean, times n.
-    const r = this.s1.clone();
-    r.addProduct(-n, m);
-    // w = n·ss − r² = n·Σ(x − x̄)², exactly.
-    const w = new ExactSum();
-    ss.forEachPartial((q) => w.addProduct(n, q));
-    const rParts = r.toJSON();
-    for (const a of rParts) for (const b of rParts) w.addProduct(-a, b);
-    // The exact value is >= 0; the clamp only guards the inexact tiny-magnitude range.
-    return Math.max(0, w.value) / (n * (n - 1));
+    // Near the top of the range n·Σ(x − x̄)² passes 2^1024: the same exact steps on the observations
+    // scaled by 2^-256, scaled back at the end, give the same bits unless a tiny partial underflows.
+    if (Math.abs(this.s2.value) < UNSCALED_SQUARES) return sampleVariance(n, this.s1, this.s2);
+    const scaled = (sum: ExactSum, by: number) => ExactSum.fromJSON(sum.toJSON().map((q) => q * by));
+    return sampleVariance(n, scaled(this.s1, 2 ** -256), scaled(this.s2, 2 ** -512)) * 2 ** 512;
   }
 
   /** Sample standard deviation, `√variance`; `NaN` when there are fewer than two observations. */
@@ -140,7 +129,8 @@ export class Tally {
    * `other` is unchanged.
    *
    * @param other - another tally (may be `this`)
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not a {@link Tally}.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if `other` is not a {@link Tally}; `INVALID_STATE` if the
+   * exact sum of squares would overflow. The tally is unchanged when it throws.
    */
   merge(other: Tally): void {
     if (!(other instanceof Tally)) {
@@ -149,8 +139,9 @@ export class Tally {
         `Tally.merge(other): other must be a Tally (got ${describeValue(other)}). Pass another tally; rebuild saved state with Tally.fromJSON(json) first.`,
       );
     }
-    this.s1.merge(other.s1);
+    // Squares first: the only sum that can overflow (|Σx| <= n·2^511), and a refused merge changes nothing.
     this.s2.merge(other.s2);
+    this.s1.merge(other.s1);
     this.n += other.n;
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
@@ -187,8 +178,19 @@ export class Tally {
   /**
    * Rebuilds a tally from {@link Tally.toJSON} output.
    *
+   * The fields are checked against each other, so that edited or mixed-up state is refused instead of
+   * giving a negative variance or a mean outside [min, max]: with `count` 0, `sum` and `sumOfSquares`
+   * must be exactly zero and `min`, `max` null; otherwise `|min|, |max| <= 2^511`, `min <= max`,
+   * `count·min <= sum <= count·max`, and `sum²/count <= sumOfSquares <= count·max(min², max²)`
+   * (Cauchy–Schwarz; so `sumOfSquares >= 0`). The sums are read as correctly rounded doubles, and each
+   * comparison allows 1e-9 of the largest magnitude it involves (`count·max(|min|, |max|)` for `sum`,
+   * `max(min², max²)` per observation for `sumOfSquares`), plus 2^-969 per observation for
+   * `sumOfSquares` (below it a square is not exact, see {@link ExactSum.addProduct}): far more than rounding
+   * can cost, so that the output of `tally.toJSON()` always passes.
+   *
    * @param json - the saved state
-   * @throws {@link DibsimError} `INVALID_ARGUMENT` if a field is missing or inconsistent.
+   * @throws {@link DibsimError} `INVALID_ARGUMENT` if a field is missing, out of range or inconsistent with
+   *   the others, naming the field (`json.sum`, `json.sumOfSquares`, …).
    */
   static fromJSON(json: TallyJSON): Tally {
     const bad = (field: string, value: unknown, rule: string): DibsimError =>
@@ -207,14 +209,113 @@ export class Tally {
     tally.n = count;
     if (count === 0) {
       if (min !== null || max !== null) throw bad('min', min, 'must be null when count is 0');
+      if (!tally.s1.isZero) throw bad('sum', json.sum, 'must add up to 0 when count is 0');
+      if (!tally.s2.isZero) throw bad('sumOfSquares', json.sumOfSquares, 'must add up to 0 when count is 0');
     } else {
       if (typeof min !== 'number' || !Number.isFinite(min)) throw bad('min', min, 'must be a finite number');
       if (typeof max !== 'number' || !Number.isFinite(max)) throw bad('max', max, 'must be a finite number');
       if (min > max) throw bad('min', min, `must be <= max (${max})`);
+      for (const [field, value] of [
+        ['min', min],
+        ['max', max],
+      ] as const) {
+        if (!(Math.abs(value) <= TALLY_MAX_MAGNITUDE)) {
+          throw bad(field, value, 'must be within ±2^511 ≈ 6.7e153, as every observation is');
+        }
+      }
       tally.lo = min;
       tally.hi = max;
+      checkSums(json, tally.s1.value, tally.s2.value, bad);
     }
     return tally;
+  }
+}
+
+/**
+ * Sum of squares from which {@link Tally.variance} scales: below it `2·Σx²` and `n·Σx²` (n < 2^53) stay
+ * under 2^1024.
+ */
+const UNSCALED_SQUARES = 2 ** 960;
+
+/**
+ * `Σ(x − x̄)² / (n − 1)` from the exact sums `s1 = Σx` and `s2 = Σx²` of `n >= 2` observations, as
+ * {@link Tally.variance} describes.
+ */
+function sampleVariance(n: number, s1: ExactSum, s2: ExactSum): number {
+  const m = s1.value / n;
+  // ss = Σx² − 2m·Σx + n·m², exactly.
+  const ss = s2.clone();
+  const minusTwoM = -2 * m;
+  s1.forEachPartial((q) => ss.addProduct(minusTwoM, q));
+  const mSquared = new ExactSum();
+  mSquared.addProduct(m, m);
+  mSquared.forEachPartial((q) => ss.addProduct(n, q));
+  // r = Σx − n·m, exactly: how far the rounded m is from the exact mean, times n.
+  const r = s1.clone();
+  r.addProduct(-n, m);
+  // w = n·ss − r² = n·Σ(x − x̄)², exactly.
+  const w = new ExactSum();
+  ss.forEachPartial((q) => w.addProduct(n, q));
+  const rParts = r.toJSON();
+  for (const a of rParts) for (const b of rParts) w.addProduct(-a, b);
+  // The exact value is >= 0; the clamp only guards the inexact tiny-magnitude range.
+  return Math.max(0, w.value) / (n * (n - 1));
+}
+
+/** Relative rounding allowance of {@link checkSums}: about 4.5e6 times the unit roundoff. */
+const SUM_TOLERANCE = 1e-9;
+
+/**
+ * Absolute allowance per observation for the sum of squares: {@link ExactSum.addProduct} is exact for a
+ * square of at least 2^-969 and rounds a smaller one by less than that.
+ */
+const TINY_SQUARE = 2 ** -969;
+
+/**
+ * Throws unless the sums of a tally of `count >= 1` observations in [min, max] (|min|, |max| <= 2^511, so
+ * that no comparison below overflows) are consistent: `count·min <= sum <= count·max` and
+ * `sum²/count <= sumOfSquares <= count·max(min², max²)`, each up to its rounding allowance (see
+ * {@link Tally.fromJSON}). The squares are compared per observation (mean square against squared mean), as
+ * `sum²` may not fit in a double.
+ *
+ * @param json - the saved state, its count, min and max checked
+ * @param sum - `json.sum` added up, correctly rounded
+ * @param sumOfSquares - `json.sumOfSquares` added up, correctly rounded
+ */
+function checkSums(
+  json: TallyJSON,
+  sum: number,
+  sumOfSquares: number,
+  bad: (field: string, value: unknown, rule: string) => DibsimError,
+): void {
+  const { count } = json;
+  const min = json.min!;
+  const max = json.max!;
+  const largest = Math.max(Math.abs(min), Math.abs(max));
+  const low = count * min;
+  const high = count * max;
+  const slack = SUM_TOLERANCE * count * largest;
+  if (sum < low - slack || sum > high + slack) {
+    throw bad(
+      'sum',
+      json.sum,
+      `must add up to between count × min (${low}) and count × max (${high}), as every observation is in [min, max], but adds up to ${sum}`,
+    );
+  }
+  const meanSquare = sumOfSquares / count;
+  const mean = sum / count;
+  const square = largest * largest;
+  const squareSlack = SUM_TOLERANCE * square + TINY_SQUARE;
+  const squares = (rule: string) =>
+    bad('sumOfSquares', json.sumOfSquares, `${rule}, but adds up to ${sumOfSquares}`);
+  if (meanSquare < -TINY_SQUARE) throw squares('must not add up to a negative number');
+  if (meanSquare < mean * mean - squareSlack) {
+    throw squares(`must add up to at least sum²/count (${mean * sum}), as squares do (Cauchy–Schwarz)`);
+  }
+  if (meanSquare > square + squareSlack) {
+    throw squares(
+      `must add up to at most count × max(min², max²) (${count * square}), as every observation is in [min, max]`,
+    );
   }
 }
 

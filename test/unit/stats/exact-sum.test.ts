@@ -161,6 +161,18 @@ describe('ExactSum', () => {
     expect(big.value).toBe(2 ** 1023 + 2 ** 1022);
   });
 
+  it('exactSum.merge(other) that would overflow throws INVALID_STATE and leaves the sum as it was', () => {
+    // other's partials are added one at a time: 1 fits, 2^1023 then overflows.
+    const s = sumOf([2 ** 1023]);
+    const other = sumOf([1, 2 ** 1023]);
+    expect(other.toJSON()).toEqual([1, 2 ** 1023]);
+    expect(() => s.merge(other)).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(s.toJSON()).toEqual([2 ** 1023]);
+    // Merging into itself, the same.
+    expect(() => other.merge(other)).toThrow(/overflow/);
+    expect(other.toJSON()).toEqual([1, 2 ** 1023]);
+  });
+
   it('exactSum.addProduct(a, b) throws INVALID_ARGUMENT for non-finite factors and overflowing products', () => {
     const s = new ExactSum();
     expect(() => s.addProduct(Number.NaN, 1)).toThrow(/a = NaN/);

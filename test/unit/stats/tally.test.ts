@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DibsimError } from '../../../src/errors.js';
-import { Tally } from '../../../src/stats/tally.js';
+import { TALLY_MAX_MAGNITUDE, Tally, type TallyJSON } from '../../../src/stats/tally.js';
 import { mulberry32, normalSource } from './helpers.js';
 
 function tallyOf(values: readonly number[]): Tally {
@@ -63,6 +64,26 @@ describe('Tally', () => {
     const naive = (s2 - (s * s) / values.length) / (values.length - 1);
     expect(Math.abs(naive / exact - 1)).toBeGreaterThan(1); // catastrophic cancellation
     expect(t.mean).toBe(1e9 + 499.5 * step);
+  });
+
+  it('tally.variance is formed up to the largest observations, where n·Σ(x − x̄)² passes 2^1024', () => {
+    // Unscaled, 3·Σx² (about 2.6e308) would overflow; the two-pass formula in doubles does not.
+    const xs = [6.5e153, -6.5e153, 1e153];
+    const mean = (xs[0]! + xs[1]! + xs[2]!) / 3;
+    const twoPass = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / 2;
+    expect(Math.abs(tallyOf(xs).variance / twoPass - 1)).toBeLessThan(1e-15);
+    // a and a + d, past the 2^960 sum of squares where it scales: exactly d²/2, as below it.
+    expect(tallyOf([2 ** 481, 2 ** 481 + 2 ** 470]).variance).toBe(2 ** 939);
+    expect(tallyOf([2 ** 401, 2 ** 401 + 2 ** 390]).variance).toBe(2 ** 779);
+  });
+
+  it('tally.merge(other) that would overflow the sum of squares throws INVALID_STATE and changes nothing', () => {
+    const t = tallyOf([2 ** 511, 2 ** 511]);
+    const other = tallyOf([-3, 2 ** 511, 2 ** 511]);
+    const before = t.toJSON();
+    expect(() => t.merge(other)).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(t.toJSON()).toEqual(before);
+    expect([t.count, t.sum, t.min]).toEqual([2, 2 ** 512, 2 ** 511]);
   });
 
   it('tally.variance is exactly 0 for identical observations', () => {
@@ -170,5 +191,123 @@ describe('Tally', () => {
     expect(() => Tally.fromJSON({ ...good, count: 0 })).toThrow(/null when count is 0/);
     expect(() => Tally.fromJSON({ ...good, sum: [Number.NaN] })).toThrow(/partials\[0\]/);
     expect(() => Tally.fromJSON(null as unknown as ReturnType<Tally['toJSON']>)).toThrow(/must be an object/);
+  });
+
+  it('Tally.fromJSON(json) rejects sums that no observations between min and max could give', () => {
+    const good = tallyOf([1, 2, 4]).toJSON(); // sum 7, sum of squares 21
+    const message = (json: TallyJSON) => {
+      try {
+        Tally.fromJSON(json);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DibsimError);
+        expect((e as DibsimError).code).toBe('INVALID_ARGUMENT');
+        return (e as DibsimError).message;
+      }
+      return 'no error';
+    };
+    const empty = new Tally().toJSON();
+    expect(message({ ...empty, sum: [3] })).toBe(
+      'Tally.fromJSON(json): json.sum must add up to 0 when count is 0 (got [3]). Pass the output of tally.toJSON().',
+    );
+    expect(message({ ...empty, sumOfSquares: [9] })).toMatch(
+      /^Tally\.fromJSON\(json\): json\.sumOfSquares must add up to 0 when count is 0 \(got \[9\]\)/,
+    );
+    // Partials that cancel exactly are an empty sum.
+    expect(Tally.fromJSON({ ...empty, sum: [1, -1] }).count).toBe(0);
+    expect(message({ ...good, sum: [13] })).toBe(
+      'Tally.fromJSON(json): json.sum must add up to between count × min (3) and count × max (12), as every observation is in [min, max], but adds up to 13 (got [13]). Pass the output of tally.toJSON().',
+    );
+    expect(message({ ...good, sum: [2] })).toMatch(/json\.sum must add up to between count × min \(3\)/);
+    expect(message({ ...good, sumOfSquares: [-5] })).toMatch(
+      /^Tally\.fromJSON\(json\): json\.sumOfSquares must not add up to a negative number, but adds up to -5 \(got \[-5\]\)/,
+    );
+    // Σx² >= (Σx)²/n = 49/3 ≈ 16.33 (Cauchy–Schwarz): 16 is too little, 16.34 is possible.
+    expect(message({ ...good, sumOfSquares: [16] })).toMatch(
+      /json\.sumOfSquares must add up to at least sum²\/count \(16\.33+6\), as squares do \(Cauchy–Schwarz\), but adds up to 16 \(got \[16\]\)/,
+    );
+    expect(Tally.fromJSON({ ...good, sumOfSquares: [16.34] }).variance).toBeGreaterThan(0);
+    expect(message({ ...good, sumOfSquares: [49] })).toMatch(
+      /json\.sumOfSquares must add up to at most count × max\(min², max²\) \(48\)/,
+    );
+    // Sums and squares given the wrong way round, as a mix-up would.
+    expect(message({ ...good, sum: good.sumOfSquares, sumOfSquares: good.sum })).toMatch(/json\.sum must/);
+    expect(message({ ...good, min: -1e200, max: 1e200 })).toBe(
+      'Tally.fromJSON(json): json.min must be within ±2^511 ≈ 6.7e153, as every observation is (got -1e+200). Pass the output of tally.toJSON().',
+    );
+  });
+
+  it('Tally.fromJSON(tally.toJSON()) accepts every genuine tally, from huge to subnormal observations (property)', () => {
+    const sign = (negative: boolean) => (negative ? -1 : 1);
+    // Any double a tally takes, with fast-check's bias to 0, -0, the smallest subnormal and the largest value.
+    const anyDouble = fc.double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      min: -TALLY_MAX_MAGNITUDE,
+      max: TALLY_MAX_MAGNITUDE,
+    });
+    // Magnitudes spread evenly over every binary exponent, 2^-1074 … 2^511.
+    const anyExponent = fc
+      .tuple(
+        fc.double({ min: 1, max: 2, maxExcluded: true, noNaN: true }),
+        fc.integer({ min: -1074, max: 510 }),
+        fc.boolean(),
+      )
+      .map(([m, e, negative]) => sign(negative) * m * 2 ** e);
+    // Observations a few ulps apart at one magnitude: variance about 0, where Cauchy–Schwarz is tight.
+    const nearlyEqual = fc
+      .tuple(
+        fc.double({ min: 1, max: 2, maxExcluded: true, noNaN: true }),
+        fc.integer({ min: -1074, max: 510 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 60 }),
+      )
+      .map(([m, e, negative, steps]) =>
+        steps.map((k) => sign(negative) * m * (1 + k * Number.EPSILON) * 2 ** e),
+      );
+    const observations = fc.oneof(
+      fc.array(anyDouble, { maxLength: 60 }),
+      fc.array(anyExponent, { maxLength: 60 }),
+      fc.array(fc.oneof(anyDouble, anyExponent), { minLength: 1, maxLength: 2 }),
+      nearlyEqual,
+    );
+    fc.assert(
+      fc.property(observations, fc.integer({ min: 0, max: 60 }), (values, cut) => {
+        // Two tallies merged, as results are across replications and workers.
+        const parts = [new Tally(), new Tally()];
+        values.forEach((x, i) => {
+          try {
+            parts[i < cut ? 0 : 1]!.add(x);
+          } catch {
+            // The exact sum of squares would pass 2^1024: the tally refuses x and stays as it was.
+          }
+        });
+        const [tally, other] = parts as [Tally, Tally];
+        const before = tally.toJSON();
+        try {
+          tally.merge(other);
+        } catch (e) {
+          // The merged sum of squares would pass 2^1024: refused, and the tally is as it was.
+          expect((e as DibsimError).code).toBe('INVALID_STATE');
+          expect(tally.toJSON()).toEqual(before);
+        }
+        const same = (a: number, b: number, signOfZero: boolean) =>
+          Object.is(a, b) || (!signOfZero && a === b) || (Number.isNaN(a) && Number.isNaN(b));
+        for (const t of [tally, other]) {
+          const back = Tally.fromJSON(t.toJSON());
+          // Through JSON text too, where -0 (a min or max) is written 0.
+          const text = Tally.fromJSON(JSON.parse(JSON.stringify(t.toJSON())));
+          expect([back.count, text.count]).toEqual([t.count, t.count]);
+          // Variance too: it can be formed up to the largest observations (scaled near 2^1024).
+          if (t.count >= 2) expect(t.variance).toBeGreaterThanOrEqual(0);
+          for (const key of ['sum', 'mean', 'variance', 'min', 'max'] as const) {
+            const expected = t[key];
+            expect(expected).toBeTypeOf('number');
+            expect(same(back[key], expected, true)).toBe(true);
+            expect(same(text[key], expected, false)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

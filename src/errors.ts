@@ -146,6 +146,8 @@ export interface ReplicationFailureContext {
   readonly scenarioHash: string;
   /** How to load that strategy again, when it was given as a module (a factory cannot be carried). */
   readonly strategyModule?: StrategyModuleReference;
+  /** The results file the failure was read back from, when a resumed run found it there. */
+  readonly recordedIn?: string;
 }
 
 /** A strategy given as a module, in plain data: what `replay` needs to load it again. */
@@ -181,6 +183,11 @@ export class ReplicationError extends DibsimError {
   readonly scenarioHash: string;
   /** How to load the strategy again, if it was given as a module; `replay(error, scenario)` uses it. */
   readonly strategyModule?: StrategyModuleReference;
+  /**
+   * The results file this failure was read back from: an earlier run recorded it, and a resumed run
+   * (`resultsFile`) reports it again without rerunning it.
+   */
+  readonly recordedIn?: string;
 
   /**
    * @param context - seed, replication, strategy and scenario hash
@@ -189,7 +196,7 @@ export class ReplicationError extends DibsimError {
   constructor(context: ReplicationFailureContext, cause: unknown) {
     super(
       'REPLICATION_FAILED',
-      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${describeSeed(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reasonOf(cause)}. Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
+      `Replication ${context.replication} of strategy ${JSON.stringify(context.strategy)} failed (seed ${describeSeed(context.seed)}, scenario ${context.scenarioHash.slice(0, 12)}): ${reasonOf(cause)}. ${context.recordedIn === undefined ? '' : `An earlier run recorded this failure in ${context.recordedIn}, and resuming reads it back without rerunning it: if you have fixed its cause since, start a new results file. `}Call replay(error, scenario${context.strategyModule === undefined ? ', strategies' : ''}) to rerun it in this thread.`,
       { cause },
     );
     this.seed = context.seed;
@@ -197,6 +204,7 @@ export class ReplicationError extends DibsimError {
     this.strategy = context.strategy;
     this.scenarioHash = context.scenarioHash;
     if (context.strategyModule !== undefined) this.strategyModule = context.strategyModule;
+    if (context.recordedIn !== undefined) this.recordedIn = context.recordedIn;
   }
 }
 

@@ -42,6 +42,8 @@ export interface ResultBuilderOptions {
   readonly keepRecords?: boolean | undefined;
   /** Progress callback. */
   readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
+  /** The results file outcomes `fromFile` were read from, named by a failure read back from it. */
+  readonly resultsFile?: string | undefined;
 }
 
 /** See the module description. @internal */
@@ -73,7 +75,7 @@ export class ResultBuilder {
   accept(outcome: ReplicationOutcome, fromFile: boolean): 'continue' | 'stop' {
     const { manifest, stop } = this.options;
     if (outcome.status === 'failed') {
-      if (manifest.onError === 'abort') throw this.replicationError(outcome);
+      if (manifest.onError === 'abort') throw this.replicationError(outcome, fromFile);
       this.firstFailure ??= outcome;
       this.failures.push({
         replication: outcome.replication,
@@ -129,9 +131,12 @@ export class ResultBuilder {
     return this.options.keepRecords === true ? { ...result, records: this.records } : result;
   }
 
-  /** The {@link ReplicationError} of a failed replication: seed, index, strategy, how to load it, cause. */
-  private replicationError(outcome: FailedOutcome): ReplicationError {
-    const { manifest } = this.options;
+  /**
+   * The {@link ReplicationError} of a failed replication: seed, index, strategy, how to load it, cause, and
+   * the results file it was read back from (`fromFile`).
+   */
+  private replicationError(outcome: FailedOutcome, fromFile = false): ReplicationError {
+    const { manifest, resultsFile } = this.options;
     const cause = 'thrown' in outcome ? outcome.thrown : errorFromData(outcome.error);
     const {
       name: _name,
@@ -145,6 +150,7 @@ export class ResultBuilder {
         strategy: outcome.strategy,
         scenarioHash: manifest.scenario.hash,
         ...(module === undefined ? {} : { strategyModule: { module, ...reference } }),
+        ...(fromFile && resultsFile !== undefined ? { recordedIn: resultsFile } : {}),
       },
       cause,
     );

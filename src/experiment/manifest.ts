@@ -42,6 +42,14 @@ export interface ExperimentManifest {
   readonly replications: number;
   /** Strategies in order, with modules and parameters. */
   readonly strategies: readonly StrategyDescriptor[];
+  /**
+   * For each strategy in order, SHA-256 (hex) of the code of a strategy module of your own (the file it
+   * names, or a switch's `before` and `after` files), so that resuming or merging refuses results of code
+   * edited since; `null` for a built-in (its code is the `dibsim` version's) and for a factory, whose code
+   * cannot be read: a factory changed between a run and its resume goes unnoticed. Present only when some
+   * strategy is a module of your own. Files that module imports in turn are not covered.
+   */
+  readonly strategyCode?: readonly (string | null)[];
   /** Baseline strategy name. */
   readonly baseline: string;
   /** Confidence level. */

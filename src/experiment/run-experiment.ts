@@ -37,6 +37,7 @@ import {
   type StrategyModule,
   type StrategySpec,
   specObject,
+  strategyCode,
 } from './strategy-spec.js';
 import {
   MAX_WORKERS,
@@ -304,6 +305,7 @@ export async function runPrepared(
     stop: setup.stop,
     keepRecords: options.keepRecords,
     onProgress: options.onProgress,
+    resultsFile: file,
   });
   let status: ExperimentResult['status'];
   try {
@@ -475,6 +477,7 @@ export async function prepare(
     options.stopWhen === undefined
       ? undefined
       : resolveStopWhen(options.stopWhen, layout, `${caller}: options.`, options.replications);
+  const code = strategies.map((s) => strategyCode(s.descriptor));
   const manifest: ExperimentManifest = {
     dibsim: dibsimVersion(),
     schemaVersion: EXPERIMENT_SCHEMA_VERSION,
@@ -482,6 +485,7 @@ export async function prepare(
     seed,
     replications: options.replications,
     strategies: strategies.map((s) => s.descriptor),
+    ...(code.some((c) => c !== null) ? { strategyCode: code } : {}),
     baseline,
     level,
     quantileAccuracy,

@@ -44,7 +44,8 @@ export interface StrategyRef {
   readonly module: string;
   /**
    * For an imported module, the export to use. It may be a factory `(params) => strategy` (sync or
-   * async) or a strategy object (then `params` must be absent). @defaultValue `createStrategy`, else `default`
+   * async) or a strategy object (then `params` must be absent). Not allowed with a built-in, which is not
+   * imported. @defaultValue `createStrategy`, else `default`
    */
   readonly export?: string;
   /**
@@ -101,7 +102,8 @@ export const builtinStrategies: readonly string[] = Object.keys(BUILTINS);
  * with `params`. Every call returns a new strategy object, with its own state.
  *
  * @param ref - a {@link StrategyRef}, or just a module name when there are no parameters
- * @throws {@link ScenarioError} if the reference or the parameters are invalid (every problem listed);
+ * @throws {@link ScenarioError} if the reference or the parameters are invalid (every problem listed), among
+ *   them an `export` given with a built-in (or `dibsim/strategies/<file>`), which is built, not imported;
  *   {@link DibsimError} (`INVALID_ARGUMENT`) if the module cannot be imported, or its factory throws anything
  *   but a `ScenarioError`, with that error as cause.
  * @example
@@ -127,17 +129,24 @@ export async function loadStrategy(
   }
   const unknown = unknownFieldIssues(r, REFERENCE_FIELDS);
   if (unknown.length > 0) throw new ScenarioError(unknown, STRATEGY_REFERENCE);
-  const prefix = 'dibsim/strategies/';
-  const file = r.module.startsWith(prefix) ? r.module.slice(prefix.length) : undefined;
-  const builtin =
-    file === undefined
-      ? Object.hasOwn(BUILTINS, r.module)
-        ? r.module
-        : undefined
-      : Object.hasOwn(FILES, file)
-        ? FILES[file]
-        : undefined;
-  if (builtin !== undefined) return BUILTINS[builtin]!(r.params, options);
+  const file = r.module.startsWith(BUILTIN_PREFIX) ? r.module.slice(BUILTIN_PREFIX.length) : undefined;
+  const builtin = builtinOf(r.module);
+  if (builtin !== undefined) {
+    // A built-in is built from its params, never imported: an export given with it would be ignored.
+    if (r.export !== undefined) {
+      throw new ScenarioError(
+        [
+          {
+            path: 'export',
+            message: `must be left out for the built-in strategy "${r.module}", which is not imported (got ${describeValue(r.export)})`,
+            fix: `Remove export. To import a module of your own, name it by its path, e.g. "./${file ?? r.module}.js" (${BUILTIN_PREFIX}<file> names the built-in as well).`,
+          },
+        ],
+        STRATEGY_REFERENCE,
+      );
+    }
+    return BUILTINS[builtin]!(r.params, options);
+  }
   if (file !== undefined) {
     throw new ScenarioError(
       [
@@ -145,7 +154,7 @@ export async function loadStrategy(
           path: 'module',
           message: `unknown built-in strategy "${r.module}"`,
           fix: `Use one of ${Object.keys(FILES)
-            .map((f) => prefix + f)
+            .map((f) => BUILTIN_PREFIX + f)
             .join(', ')}, or a built-in name: ${builtinStrategies.join(', ')}.`,
         },
       ],
@@ -263,6 +272,43 @@ export async function createSwitch(
     if (part.status === 'rejected') issues.push(...issuesUnder(k, part.reason));
   }
   throw new ScenarioError(issues, 'switch strategy params');
+}
+
+/** The prefix by which `dibsim/strategies/<file>` names a built-in. */
+const BUILTIN_PREFIX = 'dibsim/strategies/';
+
+/** The built-in a module name names (`'pooled'`, `'dibsim/strategies/national'`), else `undefined`. */
+function builtinOf(module: string): string | undefined {
+  if (!module.startsWith(BUILTIN_PREFIX)) return Object.hasOwn(BUILTINS, module) ? module : undefined;
+  const file = module.slice(BUILTIN_PREFIX.length);
+  return Object.hasOwn(FILES, file) ? FILES[file] : undefined;
+}
+
+/**
+ * The `file:` URLs of the modules loading `ref` imports, resolved as {@link loadStrategy} resolves them:
+ * an imported module's file, and for the built-in `'switch'` those of its `before` and `after`; none for
+ * the other built-ins (their code is dibsim's own), a malformed reference, or a module that is not a file.
+ * @internal
+ */
+export function strategyFiles(ref: StrategyRef | string, options: LoadStrategyOptions = {}): string[] {
+  const r = typeof ref === 'string' ? { module: ref } : ref;
+  if (typeof r !== 'object' || r === null || typeof r.module !== 'string') return [];
+  const builtin = builtinOf(r.module);
+  if (builtin === 'switch') {
+    const params = r.params as Partial<SwitchParams> | undefined;
+    return [params?.before, params?.after].flatMap((side) =>
+      side === undefined ? [] : strategyFiles(side, options),
+    );
+  }
+  if (builtin !== undefined || r.module.startsWith(BUILTIN_PREFIX)) return [];
+  let url = resolveSpecifier(r.module, options.baseUrl);
+  try {
+    // A package name, resolved from this module as the import in loadStrategy resolves it.
+    if (!url.startsWith('file:')) url = import.meta.resolve(url);
+  } catch {
+    return [];
+  }
+  return url.startsWith('file:') ? [url] : [];
 }
 
 function resolveSpecifier(module: string, baseUrl: string | URL | undefined): string {

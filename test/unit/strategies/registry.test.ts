@@ -222,4 +222,42 @@ describe('loadStrategy(ref, options)', () => {
       createSwitch({ date: '2025-01-01', before: 'pooled', after: 'pooled', when: 1 } as never),
     ).rejects.toThrow(/unknown field 'when'/);
   });
+
+  it('rejects an export given with a built-in, which is built from its params, not imported', async () => {
+    const issues = (ref: Parameters<typeof loadStrategy>[0]) =>
+      loadStrategy(ref).then(
+        () => 'loaded',
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(ScenarioError);
+          expect((e as ScenarioError).source).toBe('strategy reference');
+          return (e as ScenarioError).issues;
+        },
+      );
+    expect(await issues({ module: 'pooled', export: 'nope' })).toEqual([
+      {
+        path: 'export',
+        message: 'must be left out for the built-in strategy "pooled", which is not imported (got "nope")',
+        fix: 'Remove export. To import a module of your own, name it by its path, e.g. "./pooled.js" (dibsim/strategies/<file> names the built-in as well).',
+      },
+    ]);
+    expect(await issues({ module: 'dibsim/strategies/national', export: 'nationalOnly' })).toEqual([
+      expect.objectContaining({ path: 'export', fix: expect.stringContaining('e.g. "./national.js"') }),
+    ]);
+    // Inside a switch, under the part's name.
+    const error = await loadStrategy({
+      module: 'switch',
+      params: {
+        date: '2025-01-01',
+        before: 'national-only',
+        after: { module: 'pooled', export: 'createPooled' },
+      },
+    }).catch((e: unknown) => e);
+    expect((error as ScenarioError).issues.map((i) => i.path)).toEqual(['after.export']);
+    // An export left undefined (from plain JavaScript) is left out; an imported module still takes one.
+    expect((await loadStrategy({ module: 'pooled', export: undefined } as never)).name).toBe('pooled');
+    expect(
+      (await loadStrategy({ module: './fixtures/custom-strategy.ts', export: 'ready' }, { baseUrl: HERE }))
+        .name,
+    ).toBe('custom:ready');
+  });
 });

@@ -1,0 +1,110 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ReplicationError } from '../../../src/errors.js';
+import { runExperiment } from '../../../src/experiment/run-experiment.js';
+import { mergeShards } from '../../../src/experiment/shards.js';
+import { strategyCode } from '../../../src/experiment/strategy-spec.js';
+import type { ProcurementStrategy } from '../../../src/model/procurement.js';
+import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'dibsim-code-'));
+/** A strategy module of one's own: the fixture's default strategy, under a comment naming `version`. */
+const moduleSource = (version: number) =>
+  `// version ${version}\nexport { default } from ${JSON.stringify(pathToFileURL(STRATEGIES_MODULE).href)};\n`;
+const base = { scenario: randomSmallScenario(), replications: 4, seed: 'code' };
+
+describe('manifest.strategyCode: the code of strategy modules of your own', () => {
+  it('a results file written before the module was edited is refused on resume (differs in: strategyCode)', async () => {
+    const dir = tempDir();
+    const module = join(dir, 'mine.mjs');
+    writeFileSync(module, moduleSource(1));
+    const file = join(dir, 'results.jsonl');
+    const options = {
+      ...base,
+      strategies: ['national-only', { module, name: 'mine' }],
+      resultsFile: file,
+    };
+    const first = await runExperiment(options);
+    expect(first.manifest.strategyCode).toEqual([null, expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    // The same code resumes (nothing reruns), edited code is refused.
+    expect(JSON.stringify(await runExperiment(options))).toBe(JSON.stringify(first));
+    writeFileSync(module, moduleSource(2));
+    await expect(runExperiment(options)).rejects.toThrow(
+      /was written by a different experiment \(differs in: strategyCode\)/,
+    );
+  });
+
+  it('shards run with different code under the same specifier do not merge', async () => {
+    const dir = tempDir();
+    const module = join(dir, 'mine.mjs');
+    const files = [join(dir, 's1.jsonl'), join(dir, 's2.jsonl')];
+    const options = { ...base, strategies: [{ module, name: 'mine' }] };
+    for (const [index, version] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      writeFileSync(module, moduleSource(version));
+      await runExperiment({ ...options, shard: { index, count: 2 }, resultsFile: files[index]! });
+    }
+    expect(() => mergeShards(files)).toThrow(/differs in: strategyCode/);
+  });
+
+  it('depends on the file contents only; none for built-ins and factories; a switch carries its modules', () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.mjs'), join(dir, 'b.mjs')];
+    writeFileSync(a, moduleSource(1));
+    writeFileSync(b, moduleSource(1));
+    const code = strategyCode({ name: 'a', module: a });
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    // The same code in another folder, or through a relative specifier, is the same code.
+    expect(strategyCode({ name: 'b', module: b })).toBe(code);
+    expect(strategyCode({ name: 'b', module: './b.mjs', baseUrl: dir })).toBe(code);
+    expect(
+      strategyCode({
+        name: 's',
+        module: 'switch',
+        params: { date: '2024-07-01', before: 'national-only', after: { module: a } },
+      }),
+    ).toBe(code);
+    for (const builtin of ['pooled', 'dibsim/strategies/bilateral', 'switch']) {
+      expect(strategyCode({ name: 'x', module: builtin })).toBeNull();
+    }
+    expect(strategyCode({ name: 'factory' })).toBeNull();
+  });
+
+  it('built-in strategies and factories leave the manifest without strategyCode', async () => {
+    const mine = { name: 'mine', create: (): ProcurementStrategy => ({ name: 'mine', review() {} }) };
+    const result = await runExperiment({ ...base, strategies: ['national-only', 'pooled', mine] });
+    expect('strategyCode' in result.manifest).toBe(false);
+  });
+});
+
+describe('a failure read back from a results file', () => {
+  it('says that an earlier run recorded it, and names the file', async () => {
+    const file = join(tempDir(), 'results.jsonl');
+    const failing = {
+      name: 'failing',
+      create: (): ProcurementStrategy => ({
+        name: 'failing',
+        review() {
+          throw new Error('boom');
+        },
+      }),
+    };
+    const options = { ...base, strategies: [failing], resultsFile: file };
+    const first: unknown = await runExperiment(options).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(ReplicationError);
+    expect((first as ReplicationError).recordedIn).toBeUndefined();
+    expect((first as ReplicationError).message).not.toMatch(/earlier run/);
+    const again: unknown = await runExperiment(options).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ReplicationError);
+    expect((again as ReplicationError).recordedIn).toBe(file);
+    expect((again as ReplicationError).replication).toBe((first as ReplicationError).replication);
+    expect((again as ReplicationError).message).toContain(
+      `An earlier run recorded this failure in ${file}, and resuming reads it back without rerunning it: if you have fixed its cause since, start a new results file. Call replay(error, scenario, strategies)`,
+    );
+  });
+});

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { DibsimError, describeValue } from '../errors.js';
+import { checkOptionNames, DibsimError, describeValue } from '../errors.js';
 import { createStreams } from '../random/streams.js';
-import { type Lever, leverName } from './levers.js';
+import { type Lever, type LeverRange, leverLabel, leverName } from './levers.js';
 
 /** One design point: a value per lever name. */
 export type DesignPoint = Readonly<Record<string, unknown>>;
@@ -18,32 +18,69 @@ export type DesignPoint = Readonly<Record<string, unknown>>;
  */
 export const MAX_DESIGN_POINTS = 10_000;
 
+/** The fields of a {@link Lever}. */
+const LEVER_FIELDS: readonly string[] = Object.keys({
+  name: true,
+  path: true,
+  strategy: true,
+  values: true,
+  range: true,
+  low: true,
+  high: true,
+} satisfies Record<keyof Lever, true>);
+
+/** The fields of a {@link LeverRange}. */
+const RANGE_FIELDS: readonly string[] = Object.keys({
+  min: true,
+  max: true,
+  integer: true,
+} satisfies Record<keyof LeverRange, true>);
+
+/**
+ * What a design's errors name, as the caller took its arguments: `gridDesign: levers`, or
+ * `runSweep: options.levers` for the design of a sweep. @internal
+ */
+export interface DesignContext {
+  /** The levers, e.g. `runSweep: options.levers`. */
+  readonly levers: string;
+  /** The number of points, for a Latin hypercube, e.g. `runSweep: options.design.points`. */
+  readonly points?: string;
+  /** How the caller samples ranges, for the fix of a grid lever with a range, e.g. `latinHypercube`. */
+  readonly hypercube: string;
+}
+
 /**
  * Every combination of the levers' `values`, the last lever varying fastest.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if a lever has no `values` or no path, two levers have one
- *   name, or the grid would have more than 10,000 points.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if a lever is not a lever object, has a field a lever does
+ *   not have (a misspelt `values`, say, in it or in its `range`), has no `values` or no path, two levers
+ *   have one name, or the grid would have more than 10,000 points.
  * @example
  * gridDesign([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y'] }]);
  * // [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }]
  */
 export function gridDesign(levers: readonly Lever[]): DesignPoint[] {
-  checkDesignLevers('gridDesign: levers', levers);
-  for (const lever of levers) {
+  return gridPoints(levers, { levers: 'gridDesign: levers', hypercube: 'latinHypercube' });
+}
+
+/** {@link gridDesign}, its errors naming the arguments as `context` says. @internal */
+export function gridPoints(levers: readonly Lever[], context: DesignContext): DesignPoint[] {
+  checkDesignLevers(context.levers, levers);
+  for (const [i, lever] of levers.entries()) {
     if (!Array.isArray(lever.values) || lever.values.length === 0) {
-      const range = lever.range === undefined ? '' : ' (a range is sampled by latinHypercube)';
+      const range = lever.range === undefined ? '' : ` (a range is sampled by ${context.hypercube})`;
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `gridDesign: lever ${JSON.stringify(leverName(lever))} has no values${range}. Give values: [...] for a grid.`,
+        `${leverLabel(context.levers, i, lever)} has no values${range}. Give values: [...] for a grid.`,
       );
     }
   }
   const counts = levers.map((l) => l.values!.length);
-  const size = counts.reduce((n, c) => n * c, 1);
-  if (size > MAX_DESIGN_POINTS) {
+  const grid = describeGrid(counts);
+  if (grid.points > MAX_DESIGN_POINTS) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `gridDesign: levers make a grid of ${size.toLocaleString('en-US')} points (${counts.join(' × ')} values), more than the ${MAX_DESIGN_POINTS.toLocaleString('en-US')} a design may have. Give the levers fewer values, or sample their ranges with latinHypercube.`,
+      `${context.levers} make a grid of ${grid.text}, but a design may have at most ${MAX_DESIGN_POINTS.toLocaleString('en-US')}. Give the levers fewer values, or sample their ranges with ${context.hypercube}.`,
     );
   }
   let points: Record<string, unknown>[] = [{}];
@@ -52,6 +89,27 @@ export function gridDesign(levers: readonly Lever[]): DesignPoint[] {
     points = points.flatMap((p) => values.map((v) => ({ ...p, [leverName(lever)]: v })));
   }
   return points;
+}
+
+/** Factors listed in full up to this many levers; beyond, the first few then `× …`. */
+const LISTED_FACTORS = 8;
+
+/**
+ * The size of a grid of levers with `counts` values each, for a message: `25,600,000,000 points (20 × 20 ×
+ * … values of the levers)`, the count exact when it is (a safe integer), else `more than 10,000 points`
+ * (400 levers of 10 values make 1e400, Infinity as a number), and the factors listed in full only for a
+ * few levers (`10 × 10 × 10 × 10 × 10 × 10 × … values of its 400 levers`). @internal
+ */
+export function describeGrid(counts: readonly number[]): { readonly points: number; readonly text: string } {
+  const points = counts.reduce((n, c) => n * c, 1);
+  const count = Number.isSafeInteger(points)
+    ? points.toLocaleString('en-US')
+    : `more than ${MAX_DESIGN_POINTS.toLocaleString('en-US')}`;
+  const factors =
+    counts.length <= LISTED_FACTORS
+      ? `${counts.join(' × ')} values of the levers`
+      : `${counts.slice(0, LISTED_FACTORS - 2).join(' × ')} × … values of its ${counts.length} levers`;
+  return { points, text: `${count} points (${factors})` };
 }
 
 /**
@@ -63,24 +121,39 @@ export function gridDesign(levers: readonly Lever[]): DesignPoint[] {
  * Each lever draws from its own stream `lhs:<lever name>` of `seed`, so adding a lever does not change the
  * others' columns.
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` if `points` is not an integer from 1 to 10,000, a lever has
- *   neither a range with `min <= max` nor values, or no path, or two levers have one name.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if `points` is not an integer from 1 to 10,000, a lever is
+ *   not a lever object, has a field a lever does not have (in it or in its `range`), has neither a range
+ *   with `min <= max` nor values, or no path, or two levers have one name.
  */
 export function latinHypercube(
   levers: readonly Lever[],
   points: number,
   seed: number | string,
 ): DesignPoint[] {
-  checkDesignLevers('latinHypercube: levers', levers);
+  return hypercubePoints(levers, points, seed, {
+    levers: 'latinHypercube: levers',
+    points: 'latinHypercube: points',
+    hypercube: 'latinHypercube',
+  });
+}
+
+/** {@link latinHypercube}, its errors naming the arguments as `context` says. @internal */
+export function hypercubePoints(
+  levers: readonly Lever[],
+  points: number,
+  seed: number | string,
+  context: DesignContext,
+): DesignPoint[] {
+  checkDesignLevers(context.levers, levers);
   if (!Number.isSafeInteger(points) || points < 1 || points > MAX_DESIGN_POINTS) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `latinHypercube: points must be an integer from 1 to ${MAX_DESIGN_POINTS.toLocaleString('en-US')} (got ${describeValue(points)}). Use e.g. 20.`,
+      `${context.points ?? 'points'} must be an integer from 1 to ${MAX_DESIGN_POINTS.toLocaleString('en-US')} (got ${describeValue(points)}). Use e.g. 20.`,
     );
   }
   const streams = createStreams(seed);
   const design: Record<string, unknown>[] = Array.from({ length: points }, () => ({}));
-  for (const lever of levers) {
+  for (const [l, lever] of levers.entries()) {
     const name = leverName(lever);
     const rng = streams.stream(`lhs:${name}`);
     const order = Array.from({ length: points }, (_, i) => i);
@@ -99,7 +172,7 @@ export function latinHypercube(
       } else {
         throw new DibsimError(
           'INVALID_ARGUMENT',
-          `latinHypercube: lever ${JSON.stringify(name)} needs a range { min, max } with min <= max, or values.`,
+          `${leverLabel(context.levers, l, lever)} needs a range { min, max } with min <= max, or values (got range ${describeValue(range)}, values ${describeValue(values)}).`,
         );
       }
     });
@@ -108,19 +181,13 @@ export function latinHypercube(
 }
 
 /**
- * Checks a design's levers: an array of levers, each with a path, no two with one name (a design point
- * keys its values by name, so the second would overwrite the first).
+ * Checks a design's levers: an array of levers (see {@link checkLevers}), no two with one name (a design
+ * point keys its values by name, so the second would overwrite the first).
  */
 function checkDesignLevers(where: string, levers: readonly Lever[]): void {
   checkLevers(where, levers, 0);
   const seen = new Set<string>();
   levers.forEach((lever, i) => {
-    if (typeof lever?.path !== 'string' || lever.path === '') {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `${where}[${i}].path must be a non-empty string (got ${describeValue(lever?.path)}). E.g. 'procurement.awardDelayDays'.`,
-      );
-    }
     const name = leverName(lever);
     if (seen.has(name)) {
       throw new DibsimError(
@@ -133,10 +200,13 @@ function checkDesignLevers(where: string, levers: readonly Lever[]): void {
 }
 
 /**
- * Checks that `levers` is an array of at least `minimum` levers.
+ * Checks that `levers` is an array of at least `minimum` levers, each an object with a path and only the
+ * fields of a {@link Lever} (and of a {@link LeverRange} in its `range`): a misspelt field (`hihg`,
+ * `valeus`) would otherwise be ignored, and the lever run on a default it meant to change.
  *
  * @param where - what to name in the error, e.g. `runSweep: options.levers`
- * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` otherwise: `<where>[i].hihg is not an option (got 180).
+ *   Did you mean 'high'? …`.
  * @internal
  */
 export function checkLevers(
@@ -150,4 +220,21 @@ export function checkLevers(
       `${where} must be ${minimum === 0 ? 'an' : 'a non-empty'} array of levers (got ${describeValue(levers)}). E.g. [{ path: 'procurement.awardDelayDays', values: [30, 90] }].`,
     );
   }
+  levers.forEach((lever: unknown, i) => {
+    if (typeof lever !== 'object' || lever === null || Array.isArray(lever)) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `${where}[${i}] must be a lever { path, values?, range?, low?, high?, name?, strategy? } (got ${describeValue(lever)}). E.g. { path: 'procurement.awardDelayDays', values: [30, 90] }.`,
+      );
+    }
+    checkOptionNames(lever, LEVER_FIELDS, `${where}[${i}]`);
+    const { path, range } = lever as Lever;
+    if (typeof path !== 'string' || path === '') {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `${where}[${i}].path must be a non-empty string (got ${describeValue(path)}). E.g. 'procurement.awardDelayDays'.`,
+      );
+    }
+    checkOptionNames(range, RANGE_FIELDS, `${where}[${i}].range`);
+  });
 }

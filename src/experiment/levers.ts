@@ -23,7 +23,9 @@ import {
  * `firms[id=rheinmetall-unterluess].lines[0].nameplateRoundsPerMonth`. With `strategy`, the path goes into
  * that strategy's `params` instead (a {@link StrategyModule}; factories cannot take new parameters). A
  * scenario path may end in an optional field the scenario leaves out, such as `procurement.minOrderShare`;
- * a field the scenario schema does not have is an error.
+ * a field the scenario schema does not have is an error. {@link runSweep}, {@link tornado},
+ * {@link gridDesign} and {@link latinHypercube} refuse a lever (or `range`) with a field not listed here,
+ * such as a misspelt `high`, which would otherwise be ignored.
  *
  * @example
  * { path: 'procurement.awardDelayDays', values: [30, 60, 90] }
@@ -69,14 +71,31 @@ export function leverName(lever: Lever): string {
   return lever.name ?? (lever.strategy === undefined ? lever.path : `${lever.strategy}:${lever.path}`);
 }
 
-/** The low and high values of a lever for one-at-a-time sensitivity. @internal */
-export function leverLowHigh(lever: Lever): { low: unknown; high: unknown } {
+/**
+ * How errors name lever `i` of the list `where`, by its index and its name:
+ * `runSweep: options.levers[0] (lever "procurement.awardDelayDays")`.
+ * @internal
+ */
+export function leverLabel(where: string, i: number, lever: Lever): string {
+  return `${where}[${i}] (lever ${JSON.stringify(leverName(lever))})`;
+}
+
+/**
+ * The low and high values of a lever for one-at-a-time sensitivity.
+ * @param label - the lever as errors name it (see {@link leverLabel})
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if it has neither low and high, nor a range, nor values.
+ * @internal
+ */
+export function leverLowHigh(
+  lever: Lever,
+  label = `lever ${JSON.stringify(leverName(lever))}`,
+): { low: unknown; high: unknown } {
   const low = lever.low ?? lever.range?.min ?? lever.values?.[0];
   const high = lever.high ?? lever.range?.max ?? lever.values?.[lever.values.length - 1];
   if (low === undefined || high === undefined) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `lever ${JSON.stringify(leverName(lever))} has no low/high values. Give low and high, a range, or values.`,
+      `${label} has no low/high values. Give low and high, a range, or values.`,
     );
   }
   return { low, high };
@@ -95,13 +114,28 @@ export interface LeveredInputs {
  * value there keeps the scenario's (as a tornado moves one lever at a time). The inputs are not modified.
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` naming a path that does not exist, an unknown strategy, or
- *   a key of `values` that is no lever's name (a misspelt name would otherwise change nothing).
+ *   a key of `values` that is no lever's name (a misspelt name would otherwise change nothing); errors
+ *   about one lever name it by index and name, `applyLevers: levers[0] (lever "…"): …`.
  */
 export function applyLevers(
   scenario: Scenario,
   strategies: readonly StrategySpec[],
   levers: readonly Lever[],
   values: Readonly<Record<string, unknown>>,
+): LeveredInputs {
+  return applyLeversAt(scenario, strategies, levers, values, 'applyLevers: levers');
+}
+
+/**
+ * {@link applyLevers}, its errors about a lever naming it as lever `i` of `where` (see {@link leverLabel}),
+ * e.g. `runSweep: options.levers`.
+ */
+function applyLeversAt(
+  scenario: Scenario,
+  strategies: readonly StrategySpec[],
+  levers: readonly Lever[],
+  values: Readonly<Record<string, unknown>>,
+  where: string,
 ): LeveredInputs {
   const names = levers.map(leverName);
   for (const key of Object.keys(values)) {
@@ -115,12 +149,13 @@ export function applyLevers(
   }
   let s: unknown = scenario;
   const specs = [...strategies].map(specObject);
-  for (const lever of levers) {
+  for (const [l, lever] of levers.entries()) {
     const name = leverName(lever);
     if (!(name in values)) continue;
     const value = values[name];
+    const label = leverLabel(where, l, lever);
     if (lever.strategy === undefined) {
-      s = setScenarioPath(s, lever.path, value, name);
+      s = setScenarioPath(s, lever.path, value, label);
       continue;
     }
     // A built-in strategy given by registry name (`'pooled'` or `{ module: 'pooled' }`) is called by that name.
@@ -131,12 +166,12 @@ export function applyLevers(
     if (spec === undefined || !isStrategyModule(spec)) {
       throw new DibsimError(
         'INVALID_ARGUMENT',
-        `lever ${JSON.stringify(name)}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)} (the strategies: ${specs.map((x) => x.name ?? (isStrategyModule(x) ? x.module : '?')).join(', ')}). Name one of those given as { module, params?, name? }.`,
+        `${label}: no strategy given as a module has the name ${JSON.stringify(lever.strategy)} (the strategies: ${specs.map((x) => x.name ?? (isStrategyModule(x) ? x.module : '?')).join(', ')}). Name one of those given as { module, params?, name? }.`,
       );
     }
     // Parameters left at their defaults are absent from `params`: the lever adds them (the strategy
     // itself rejects a misspelt one when it is created).
-    specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, name, true) };
+    specs[i] = { ...spec, params: setPath(spec.params ?? {}, lever.path, value, label, true) };
   }
   return { scenario: s as Scenario, strategies: specs };
 }
@@ -211,7 +246,8 @@ export interface LeveredSpecs {
  * the date it switches at) rather than after the scenario's. It keeps the name when the experiment's
  * `baseline` names it (which the baseline needs), or when its own would be another strategy's at this
  * point (two switches of one module at one date): names in results are unique.
- * @param where - what errors start with, e.g. `runSweep: options.`
+ * @param where - what errors start with, e.g. `runSweep: options.`; an error about a lever names it as
+ *   `<where>levers[i] (lever "…")`
  * @internal
  */
 export async function applyResolvedLevers(
@@ -221,7 +257,7 @@ export async function applyResolvedLevers(
   baseline: string | undefined,
   where: string,
 ): Promise<LeveredInputs> {
-  const levered = applyLevers(scenario, resolved.strategies, resolved.levers, values);
+  const levered = applyLeversAt(scenario, resolved.strategies, resolved.levers, values, `${where}levers`);
   const unnamed = levered.strategies.map((x, k) => {
     if (!resolved.named[k] || x === resolved.strategies[k] || !isStrategyModule(x) || x.name === baseline)
       return x;
@@ -256,20 +292,20 @@ type Step =
 /**
  * {@link setPath} for a scenario lever. An optional field the scenario leaves out (such as
  * `procurement.minOrderShare`) is added when the scenario schema knows it; any other missing field is
- * the error naming the lever, so a misspelt path never runs.
+ * the error naming the lever (`label`, see {@link setPath}), so a misspelt path never runs.
  */
-function setScenarioPath(scenario: unknown, path: string, value: unknown, lever: string): unknown {
+function setScenarioPath(scenario: unknown, path: string, value: unknown, label: string): unknown {
   try {
-    return setPath(scenario, path, value, lever);
+    return setPath(scenario, path, value, label);
   } catch (missing) {
     let added: unknown;
     try {
-      added = setPath(scenario, path, value, lever, 'last');
+      added = setPath(scenario, path, value, label, 'last');
     } catch {
       throw missing;
     }
     // Only a missing last field can have been added, so the last step names a field.
-    const steps = parsePath(path, lever);
+    const steps = parsePath(path, label);
     const last = steps.at(-1) as { readonly key: string };
     const unknown = `unknown field '${last.key}'`;
     try {
@@ -281,7 +317,7 @@ function setScenarioPath(scenario: unknown, path: string, value: unknown, lever:
       if (issue !== undefined) {
         const meant = /did you mean '([^']+)'/.exec(issue.message)?.[1];
         throw pathError(
-          lever,
+          label,
           path,
           `has no field ${JSON.stringify(last.key)} (at step ${steps.length})`,
           meant === undefined
@@ -297,20 +333,25 @@ function setScenarioPath(scenario: unknown, path: string, value: unknown, lever:
 /**
  * `value` at `path` in a copy of `root` (copied only along the path). With `addMissing`, absent fields
  * along the path are added (objects for the steps before the last); with `'last'`, only an absent last
- * field. @internal
+ * field.
+ * @param label - the lever as errors name it, e.g. `runSweep: options.levers[0] (lever "stock")` (see
+ *   {@link leverLabel}): `<label>: path "…" has no field "x" (at step 2). …`
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a path that is not one, or that does not exist in
+ *   `root` (naming the step, and what is there).
+ * @internal
  */
 export function setPath(
   root: unknown,
   path: string,
   value: unknown,
-  lever: string,
+  label: string,
   addMissing: boolean | 'last' = false,
 ): unknown {
-  const steps = parsePath(path, lever);
+  const steps = parsePath(path, label);
   const set = (node: unknown, at: number): unknown => {
     const step = steps[at]!;
     const fail = (why: string, hint = 'Check the field names and ids.') =>
-      pathError(lever, path, `${why} (at step ${at + 1})`, hint);
+      pathError(label, path, `${why} (at step ${at + 1})`, hint);
     if ('key' in step) {
       const isRecord = typeof node === 'object' && node !== null && !Array.isArray(node);
       const mayAdd = addMissing === true || (addMissing === 'last' && at + 1 === steps.length);
@@ -348,12 +389,9 @@ export function setPath(
   return set(root, 0);
 }
 
-/** `lever "…": path "…" has no field "x" (at step 2). Did you mean "y"?` */
-function pathError(lever: string, path: string, why: string, hint: string): DibsimError {
-  return new DibsimError(
-    'INVALID_ARGUMENT',
-    `lever ${JSON.stringify(lever)}: path ${JSON.stringify(path)} ${why}. ${hint}`,
-  );
+/** `<label>: path "…" has no field "x" (at step 2). Did you mean "y"?` */
+function pathError(label: string, path: string, why: string, hint: string): DibsimError {
+  return new DibsimError('INVALID_ARGUMENT', `${label}: path ${JSON.stringify(path)} ${why}. ${hint}`);
 }
 
 /** Up to ten names, comma-separated, then how many more. */
@@ -364,7 +402,7 @@ function listed(names: readonly string[]): string {
     : `${names.slice(0, 10).join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
-function parsePath(path: string, lever: string): Step[] {
+function parsePath(path: string, label: string): Step[] {
   const steps: Step[] = [];
   const pattern = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]*)\]|(\.)/gy;
   let m: RegExpExecArray | null = pattern.exec(path);
@@ -379,7 +417,7 @@ function parsePath(path: string, lever: string): Step[] {
   if (typeof path !== 'string' || steps.length === 0 || end !== path.length) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `lever ${JSON.stringify(lever)}: path ${describeValue(path)} is not a path. Write e.g. nations[id=DE].budgetEurPerYear or firms[0].lines[0].nameplateRoundsPerMonth.`,
+      `${label}: path ${describeValue(path)} is not a path. Write e.g. nations[id=DE].budgetEurPerYear or firms[0].lines[0].nameplateRoundsPerMonth.`,
     );
   }
   return steps;

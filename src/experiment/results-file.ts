@@ -2,6 +2,8 @@
  * Results files: one JSON line per finished replication, appended as replications complete, so a killed
  * run can resume and shards can be merged. The first line is a header with the manifest and the record
  * layout; a torn final line (no newline: the process died mid-write) is ignored and cut off on resume.
+ * A file without a complete line is a torn header only if it holds the start of one (a run killed as it
+ * began); anything else is refused and left alone, never overwritten.
  *
  * @module
  */
@@ -36,7 +38,15 @@ export interface ResultsFileContents {
   readonly outcomes: ResultsFileIndex;
   /** Bytes up to the end of the last complete line. */
   readonly validBytes: number;
+  /** Bytes in the file: 0 for a missing or empty file; more with no header, a torn header. */
+  readonly bytes: number;
 }
+
+/**
+ * How every header line starts: {@link ResultsFileWriter} writes `type`, then the manifest (an object),
+ * then the layout. A file without a complete line is a torn header only if it starts as this does.
+ */
+const HEADER_START = Buffer.from('{"type":"dibsim-experiment","manifest":{', 'utf8');
 
 /** Bytes read at a time while indexing a file. */
 const CHUNK_BYTES = 1 << 20;
@@ -91,15 +101,20 @@ export class ResultsFileIndex {
 /**
  * Reads a results file's header and indexes its lines, ignoring an incomplete final line. Every complete
  * line is parsed once here (so a corrupt file fails now, not halfway through a run) and then dropped.
+ * A file without a complete line reads as a torn header (no header, nothing to resume) if what it holds
+ * is the start of a header line (`{"type":"dibsim-experiment","manifest":{…`), as a run killed while it
+ * wrote its first line leaves it; {@link ResultsFileWriter} then checks that it is this run's header.
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` if a complete line is not valid JSON or not what a results
  *   file holds there (a header, then records and failures of that header's experiment: a damaged or edited
- *   file), the header is missing, or the file cannot be read (naming the path, the line and the fix).
+ *   file), the header is missing, a file without a complete line does not start as a header (a one-line
+ *   file of another kind without its final newline: `… is not a dibsim results file …`), or the file cannot
+ *   be read (naming the path, the line and the fix). The file is left as it is.
  * @internal
  */
 export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): ResultsFileContents {
   const outcomes = new ResultsFileIndex(path);
-  if (!existsSync(path)) return { header: undefined, outcomes, validBytes: 0 };
+  if (!existsSync(path)) return { header: undefined, outcomes, validBytes: 0, bytes: 0 };
   let header: ResultsFileHeader | undefined;
   let shape: RecordShape | undefined; // of the header's records, worked out once
   let lineNumber = 0;
@@ -144,19 +159,51 @@ export function readResultsFile(path: string, chunkBytes = CHUNK_BYTES): Results
     const outcome = outcomeFromLine(parsed);
     outcomes.add(outcome.status === 'ok' ? outcome.record.replication : outcome.replication, start, length);
   };
-  const validBytes = scanLines(path, chunkBytes, onLine);
-  return { header, outcomes, validBytes: header === undefined ? 0 : validBytes };
+  const { validBytes, bytes } = scanLines(path, chunkBytes, onLine);
+  // No complete line (else the first made the header or threw): a torn header, or a file of another kind
+  // whose only line lacks its newline, which must not be taken for an empty results file and overwritten.
+  if (header === undefined && bytes > 0) {
+    const start = readStart(path, HEADER_START.length);
+    if (!start.equals(HEADER_START.subarray(0, start.length))) {
+      throw new DibsimError(
+        'INVALID_ARGUMENT',
+        `${path} is not a dibsim results file (it holds no complete line, and does not start as a results file's header, {"type":"dibsim-experiment",…). Choose another file.`,
+      );
+    }
+  }
+  return { header, outcomes, validBytes: header === undefined ? 0 : validBytes, bytes };
+}
+
+/**
+ * The first `length` bytes of the file `path` (fewer if it is shorter).
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if the file cannot be read.
+ */
+function readStart(path: string, length: number): Buffer {
+  const start = Buffer.alloc(length);
+  const fd = onFile(path, 'read', () => openSync(path, 'r'));
+  try {
+    let read = 0;
+    while (read < length) {
+      const n = onFile(path, 'read', () => readSync(fd, start, read, length - read, read));
+      if (n === 0) break;
+      read += n;
+    }
+    return start.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
  * Calls `onLine` with each complete (newline-terminated) line of a file and its byte range, reading a chunk
- * at a time; returns the number of bytes up to the end of the last complete line.
+ * at a time; returns the number of bytes up to the end of the last complete line (`validBytes`) and in
+ * the file (`bytes`).
  */
 function scanLines(
   path: string,
   chunkBytes: number,
   onLine: (text: string, start: number, length: number) => void,
-): number {
+): { readonly validBytes: number; readonly bytes: number } {
   const fd = onFile(path, 'read', () => openSync(path, 'r'));
   try {
     const chunk = Buffer.alloc(chunkBytes);
@@ -165,7 +212,7 @@ function scanLines(
     let position = 0;
     for (;;) {
       const n = onFile(path, 'read', () => readSync(fd, chunk, 0, chunkBytes, position));
-      if (n === 0) return lineStart;
+      if (n === 0) return { validBytes: lineStart, bytes: position };
       let from = 0;
       for (let nl = chunk.indexOf(0x0a, 0); nl >= 0 && nl < n; nl = chunk.indexOf(0x0a, from)) {
         const tail = chunk.subarray(from, nl);
@@ -206,9 +253,38 @@ export function checkHeader(
   if (differences.length > 0) {
     throw new DibsimError(
       'INVALID_ARGUMENT',
-      `${path} was written by a different experiment (differs in: ${differences.join(', ')}). Use another file, or rerun with the settings it records.`,
+      `${path} was written by a different experiment (differs in: ${differences.join(', ')}).${valuesThatDiffer(differences, header.manifest, expected.manifest)} Use another file, or rerun with the settings it records.`,
     );
   }
+}
+
+/** Longest canonical JSON of a manifest field that a mismatch message quotes. */
+const QUOTED_CHARACTERS = 60;
+
+/**
+ * What the file records and what this run has for the short fields among `keys` (` In the file: seed "7",
+ * replications 20; in this run: seed "8", replications 40.`), and what an edited strategy module means;
+ * empty if no field is short enough to quote.
+ */
+function valuesThatDiffer(
+  keys: readonly string[],
+  recorded: ExperimentManifest,
+  now: ExperimentManifest,
+): string {
+  const quote = (manifest: ExperimentManifest, key: string) =>
+    canonicalJson((manifest as unknown as Record<string, unknown>)[key] ?? null);
+  const short = keys.filter(
+    (k) =>
+      k !== 'layout' &&
+      quote(recorded, k).length <= QUOTED_CHARACTERS &&
+      quote(now, k).length <= QUOTED_CHARACTERS,
+  );
+  const side = (manifest: ExperimentManifest) => short.map((k) => `${k} ${quote(manifest, k)}`).join(', ');
+  const values = short.length === 0 ? '' : ` In the file: ${side(recorded)}; in this run: ${side(now)}.`;
+  const code = keys.includes('strategyCode')
+    ? ' The file of a strategy module of your own has changed since the results were written (strategyCode).'
+    : '';
+  return values + code;
 }
 
 /** Appends outcomes to a results file, one line each. @internal */
@@ -216,11 +292,14 @@ export class ResultsFileWriter {
   private readonly fd: number;
 
   /**
-   * Opens `path` for appending: writes the header to a new file, or cuts an existing one back to
-   * `validBytes` (dropping a torn final line).
+   * Opens `path` for appending: writes the header to a new or empty file, or over a torn header (no
+   * complete line) that is the start of the header line this run writes; or cuts a file with a header
+   * back to `validBytes` (dropping a torn final line).
    *
+   * @param existing - what {@link readResultsFile} read from `path`
    * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the path and the fix if the file cannot be
-   *   created or opened (a missing folder, no permission, …).
+   *   created or opened (a missing folder, no permission, …), or if it holds a torn header that is not the
+   *   start of this run's (another experiment's run, stopped as it began), which is left as it is.
    */
   constructor(
     private readonly path: string,
@@ -228,8 +307,11 @@ export class ResultsFileWriter {
     existing: ResultsFileContents,
   ) {
     if (existing.header === undefined) {
+      // The fields in this order: HEADER_START is how every header line starts.
+      const line = lineBytes({ type: 'dibsim-experiment', manifest: header.manifest, layout: header.layout });
+      if (existing.bytes > 0) checkTornHeader(path, line);
       this.fd = onFile(path, 'create', () => openSync(path, 'w'));
-      this.write({ type: 'dibsim-experiment', ...header });
+      this.writeBytes(line);
     } else {
       onFile(path, 'resume', () => truncateSync(path, existing.validBytes));
       this.fd = onFile(path, 'resume', () => openSync(path, 'a'));
@@ -253,12 +335,35 @@ export class ResultsFileWriter {
   }
 
   private write(line: unknown): void {
+    this.writeBytes(lineBytes(line));
+  }
+
+  private writeBytes(bytes: Buffer): void {
     // One write per line: a kill can only leave the final line incomplete.
-    const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     let written = 0;
     while (written < bytes.length)
       written += onFile(this.path, 'write to', () => writeSync(this.fd, bytes, written));
   }
+}
+
+/** A line of a results file: `line` as JSON, then a newline. */
+function lineBytes(line: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+}
+
+/**
+ * Throws unless the file `path`, which holds no complete line, holds the start of `line`, the header line
+ * this run writes: a run of this experiment killed as it wrote its header leaves exactly that (an empty
+ * file passes too). Any other content is not this run's to overwrite.
+ */
+function checkTornHeader(path: string, line: Buffer): void {
+  // The line ends in its newline, which a file without a complete line lacks: a file as long is not torn.
+  const start = readStart(path, line.length);
+  if (start.length < line.length && start.equals(line.subarray(0, start.length))) return;
+  throw new DibsimError(
+    'INVALID_ARGUMENT',
+    `${path} holds only the incomplete header of another experiment's results file (or of one from another version of dibsim or Node.js): its run stopped before it wrote a complete line, so the file holds no replications. Delete it, or choose another file.`,
+  );
 }
 
 /**

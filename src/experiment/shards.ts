@@ -12,9 +12,14 @@ import {
   describeValue,
 } from '../errors.js';
 import { type ExperimentProgress, ResultBuilder } from './fold-results.js';
-import type { ExperimentManifest } from './manifest.js';
+import type { ExperimentManifest, ShardSpec } from './manifest.js';
 import type { ExperimentResult } from './results.js';
-import { checkHeader, type ResultsFileContents, readResultsFile } from './results-file.js';
+import {
+  checkHeader,
+  type ResultsFileContents,
+  type ResultsFileHeader,
+  readResultsFile,
+} from './results-file.js';
 
 /** The names of {@link MergeShardsOptions}. */
 const MERGE_OPTIONS = ['keepRecords', 'onProgress'];
@@ -33,7 +38,8 @@ export interface MergeShardsOptions {
  *
  * @param files - one file per shard, in any order
  * @throws {@link DibsimError} `INVALID_ARGUMENT` for options that are not `{ keepRecords?, onProgress? }`, or
- *   if a file does not exist or is not a shard file, manifests
+ *   if a file does not exist, is empty or holds only a torn header (its shard's run stopped as it began:
+ *   rerun that shard), is not a dibsim results file, or is not a shard file (a whole run's), manifests
  *   differ (scenario hash, seed, strategies, version, …), a shard is missing or repeated, or a shard is
  *   unfinished;
  *   {@link ReplicationError} for a recorded failure when the experiment's `onError` is `'abort'`, or for the
@@ -68,23 +74,11 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
   }
   const shards = files.map((file) => ({ file, contents: readResultsFile(file) }));
   const first = shards[0]!;
-  const header = first.contents.header;
-  if (header?.manifest.shard === undefined) {
-    throw new DibsimError(
-      'INVALID_ARGUMENT',
-      `mergeShards: ${first.file} is not a shard file (no manifest.shard). Pass files written with the shard option.`,
-    );
-  }
+  const header = shardHeader(first.file, first.contents);
   const count = header.manifest.shard.count;
   const byIndex = new Map<number, { file: string; contents: ResultsFileContents }>();
   for (const s of shards) {
-    const h = s.contents.header;
-    if (h?.manifest.shard === undefined) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `mergeShards: ${s.file} is not a shard file (no manifest.shard).`,
-      );
-    }
+    const h = shardHeader(s.file, s.contents);
     checkHeader(s.file, h, header, ['shard']);
     if (h.manifest.shard.count !== count) {
       throw new DibsimError(
@@ -129,6 +123,32 @@ export function mergeShards(files: readonly string[], options: MergeShardsOption
     builder.accept(outcome, true);
   }
   return builder.finish('complete');
+}
+
+/** A results file's header whose manifest names its shard. */
+type ShardHeader = ResultsFileHeader & { readonly manifest: { readonly shard: ShardSpec } };
+
+/**
+ * The header of the shard file `file`, read as `contents`.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` if the file is empty or holds only a torn header (that
+ *   shard's run stopped before it wrote a complete line: rerun it), or its run was not a shard's.
+ */
+function shardHeader(file: string, contents: ResultsFileContents): ShardHeader {
+  const { header } = contents;
+  if (header === undefined) {
+    const what = contents.bytes === 0 ? 'is empty' : 'holds no complete line, only part of a header';
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: ${file} ${what}: the run of that shard stopped before it wrote its first line, so it holds no replications. Rerun that shard with the same options and resultsFile, then merge.`,
+    );
+  }
+  if (header.manifest.shard === undefined) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `mergeShards: ${file} is not a shard file (no manifest.shard): a run of every replication wrote it, without the shard option. Pass the files written by runs with shard { index, count }, one per shard; or, to finish that whole run, resume it with the same options and this file as resultsFile instead of merging.`,
+    );
+  }
+  return header as ShardHeader;
 }
 
 /**

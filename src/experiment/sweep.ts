@@ -9,11 +9,20 @@ import { checkOptionalFunction, DibsimError, describeValue, ScenarioError } from
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import { Tally } from '../stats/tally.js';
-import { checkLevers, type DesignPoint, gridDesign, latinHypercube, MAX_DESIGN_POINTS } from './designs.js';
+import {
+  checkLevers,
+  type DesignContext,
+  type DesignPoint,
+  describeGrid,
+  gridPoints,
+  hypercubePoints,
+  MAX_DESIGN_POINTS,
+} from './designs.js';
 import {
   applyResolvedLevers,
   type Lever,
   type LeveredSpecs,
+  leverLabel,
   leverLowHigh,
   leverName,
   resolveLevers,
@@ -38,7 +47,10 @@ export type SweepBaseOptions = Omit<
   'resultsFile' | 'shard' | 'keepRecords' | 'onProgress'
 >;
 
-/** A design: every combination of the levers' values, or a seeded Latin hypercube. */
+/**
+ * A design: every combination of the levers' values, or a seeded Latin hypercube. {@link runSweep} refuses
+ * a field its type does not have (a misspelt `seed`, or `points` on a grid).
+ */
 export type SweepDesign = GridSweepDesign | LatinHypercubeSweepDesign;
 
 /** Every combination of the levers' `values` (see {@link gridDesign}). */
@@ -77,6 +89,29 @@ const {
   ...SWEEP_BASE
 } = EXPERIMENT_OPTIONS;
 const { stopWhen: _stopWhen, ...TORNADO_BASE } = SWEEP_BASE;
+
+/** The fields of each type of {@link SweepDesign}. */
+const DESIGN_FIELDS: Readonly<Record<SweepDesign['type'], readonly string[]>> = {
+  grid: Object.keys({ type: true } satisfies Record<keyof GridSweepDesign, true>),
+  'latin-hypercube': Object.keys({
+    type: true,
+    points: true,
+    seed: true,
+  } satisfies Record<keyof LatinHypercubeSweepDesign, true>),
+};
+
+/** Each type of {@link SweepDesign} in words, and as written. */
+const DESIGN_NAMES: Readonly<Record<SweepDesign['type'], readonly [string, string]>> = {
+  grid: ['a grid', "{ type: 'grid' }"],
+  'latin-hypercube': ['a Latin hypercube', "{ type: 'latin-hypercube', points, seed? }"],
+};
+
+/** What the errors of a sweep's design name. */
+const SWEEP_DESIGN: DesignContext = {
+  levers: 'runSweep: options.levers',
+  points: 'runSweep: options.design.points',
+  hypercube: "a Latin hypercube, { type: 'latin-hypercube', points }",
+};
 
 /** The fields of {@link SweepOptions}. */
 const SWEEP_OPTION_NAMES: readonly string[] = Object.keys({
@@ -118,8 +153,10 @@ export interface SweepResult {
  * A design has at most 10,000 points (counted before any is built); for more combinations, sample the
  * levers with a Latin hypercube. A strategy lever names its strategy as results do (see {@link Lever.strategy}).
  *
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design, a design of more than 10,000
- *   points, or two levers with one name or on one input; anything
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for a bad lever or design (a field a lever, its range or
+ *   that type of design does not have, such as a misspelt `seed`, or `points` on a grid), a design of more
+ *   than 10,000 points, a lever path that does not exist (`runSweep: options.levers[i] (lever "…"): path
+ *   …`), or two levers with one name or on one input; anything
  *   {@link runExperiment} throws (a {@link ScenarioError} for a lever value the scenario rejects).
  * @example
  * const sweep = await runSweep({ ...experiment, levers: [{ path: 'procurement.awardDelayDays', values: [30, 90] }], design: { type: 'grid' } });
@@ -130,6 +167,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   checkOptionalFunction('runSweep: options.onPoint', onPoint, 'Pass (done, total) => { … }.');
   const workers = checkWorkers(experiment, 'runSweep');
   checkLevers('runSweep: options.levers', given, 1);
+  checkDesign(design);
   checkDesignSize(given, design);
   const resolved = await leversOf(given, experiment.strategies, 'runSweep');
   const { levers } = resolved;
@@ -168,21 +206,56 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 }
 
 /**
+ * Checks that `design` is a design of a known type with only that type's fields: a misspelt `seed` would
+ * otherwise sample with the experiment's seed, and `points` on a grid would be ignored.
+ *
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the field, and the type that takes it if another
+ *   does (`points` and `seed` are a Latin hypercube's).
+ */
+function checkDesign(design: unknown): asserts design is SweepDesign {
+  const type = (design as { readonly type?: unknown } | null | undefined)?.type;
+  if (
+    typeof design !== 'object' ||
+    design === null ||
+    Array.isArray(design) ||
+    (type !== 'grid' && type !== 'latin-hypercube')
+  ) {
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `runSweep: options.design must be { type: 'grid' } or { type: 'latin-hypercube', points } (got ${describeValue(design)}).`,
+    );
+  }
+  const fields = DESIGN_FIELDS[type];
+  for (const key in design) {
+    if (fields.includes(key)) continue;
+    const other = (Object.keys(DESIGN_FIELDS) as SweepDesign['type'][]).find((t) =>
+      DESIGN_FIELDS[t].includes(key),
+    );
+    if (other === undefined) continue; // no type takes it: checkOptionNames names the nearest field
+    const [words, written] = DESIGN_NAMES[other];
+    throw new DibsimError(
+      'INVALID_ARGUMENT',
+      `runSweep: options.design.${key} is not an option of ${DESIGN_NAMES[type][0]} (got ${describeValue((design as Record<string, unknown>)[key])}): only ${words}, ${written}, takes ${key}. Drop it, or make the design ${written}.`,
+    );
+  }
+  checkOptionNames(design, fields, 'runSweep: options.design');
+}
+
+/**
  * Refuses a design of more than {@link MAX_DESIGN_POINTS} points, counted from the levers' values (a grid)
  * or the points asked for (a Latin hypercube) before any point is built: 8 levers of 20 values make a grid
  * of 2.56e10 points, which ran out of memory after minutes.
  */
 function checkDesignSize(levers: readonly Lever[], design: SweepDesign): void {
-  const d = design as SweepDesign | undefined;
-  const counts = levers.map((l) => (Array.isArray(l?.values) ? l.values.length : 1));
-  const points =
-    d?.type === 'grid' ? counts.reduce((n, c) => n * c, 1) : d?.type === 'latin-hypercube' ? d.points : 0;
+  const counts = levers.map((l) => (Array.isArray(l.values) ? l.values.length : 1));
+  const grid = design.type === 'grid' ? describeGrid(counts) : undefined;
+  const points = grid?.points ?? (design as LatinHypercubeSweepDesign).points;
   if (!(points > MAX_DESIGN_POINTS)) return;
   const limit = MAX_DESIGN_POINTS.toLocaleString('en-US');
   throw new DibsimError(
     'INVALID_ARGUMENT',
-    d?.type === 'grid'
-      ? `runSweep: options.design is a grid of ${points.toLocaleString('en-US')} points (${counts.join(' × ')} values of the levers), more than the ${limit} a sweep may have (got ${describeValue(design)}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most ${limit} points: { type: 'latin-hypercube', points } (--points on the command line).`
+    grid !== undefined
+      ? `runSweep: options.design is a grid of ${grid.text}, but a sweep may have at most ${limit} (got ${describeValue(design)}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most ${limit} points: { type: 'latin-hypercube', points } (--points on the command line).`
       : `runSweep: options.design.points must be at most ${limit} (got ${describeValue(points)}). Sample fewer points, or split the sweep into several.`,
   );
 }
@@ -203,15 +276,11 @@ async function leversOf(
   return resolveLevers(levers, strategies, names, `${caller}: options.levers`);
 }
 
-/** The points of `design` over `levers`. */
+/** The points of `design` (checked by {@link checkDesign}) over `levers`. */
 function designPoints(levers: readonly Lever[], design: SweepDesign, seed: number | string): DesignPoint[] {
-  const d = design as SweepDesign | undefined;
-  if (d?.type === 'grid') return gridDesign(levers);
-  if (d?.type === 'latin-hypercube') return latinHypercube(levers, d.points, d.seed ?? seed);
-  throw new DibsimError(
-    'INVALID_ARGUMENT',
-    `runSweep: options.design must be { type: 'grid' } or { type: 'latin-hypercube', points } (got ${describeValue(design)}).`,
-  );
+  return design.type === 'grid'
+    ? gridPoints(levers, SWEEP_DESIGN)
+    : hypercubePoints(levers, design.points, design.seed ?? seed, SWEEP_DESIGN);
 }
 
 /** An experiment's options with their validated form, ready for {@link runPrepared}. */
@@ -316,9 +385,10 @@ export interface TornadoResult {
  * high − low with a confidence interval — the data of a tornado chart.
  *
  * @remarks Runs `1 + 2·levers` experiments; records of two runs are held at a time.
- * @throws {@link DibsimError} `INVALID_ARGUMENT` for an empty lever list, a lever without low/high, or an
- *   empty or unknown KPI; anything {@link runExperiment} throws. All of these before the first experiment
- *   runs.
+ * @throws {@link DibsimError} `INVALID_ARGUMENT` for an empty lever list, a lever with a field a lever (or
+ *   its range) does not have (a misspelt `high` would otherwise be replaced by `range.max`), a lever without
+ *   low/high or whose path does not exist (`tornado: options.levers[i] (lever "…"): path …`), or an empty
+ *   or unknown KPI; anything {@link runExperiment} throws. All of these before the first experiment runs.
  */
 export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   checkOptionNames(options, TORNADO_OPTION_NAMES, 'tornado: options');
@@ -353,8 +423,8 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
     return k;
   });
   const swings: Swing[] = [];
-  for (const lever of levers) {
-    const { low, high } = leverLowHigh(lever);
+  for (const [i, lever] of levers.entries()) {
+    const { low, high } = leverLowHigh(lever, leverLabel('tornado: options.levers', i, lever));
     const name = leverName(lever);
     const ends: ExperimentOptions[] = [];
     for (const value of [low, high]) {

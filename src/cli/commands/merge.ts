@@ -69,17 +69,24 @@ Examples:
 
 /**
  * Runs `merge`, naming shards in its errors as the command line does: the library's `shard { index: 1,
- * count: 2 }` (from 0) becomes `shard 2/2`, as `--shard 2/2` ran it, so a message never mixes the two.
+ * count: 2 }` (from 0) becomes `shard 2/2`, as `--shard 2/2` ran it, so a message never mixes the two;
+ * the `shard` option becomes `--shard` (`--shard i/n`), and resuming with the same options and `resultsFile` becomes
+ * the same command with `--resume`.
  */
 function inCliShardTerms<T>(merge: () => T): T {
   try {
     return merge();
   } catch (error) {
     if (!(error instanceof DibsimError) || error.code !== 'INVALID_ARGUMENT') throw error;
-    const message = error.message.replace(
-      /shard \{ index: (\d+), count: (\d+) \}/g,
-      (_, index: string, count: string) => `shard ${Number(index) + 1}/${count}`,
-    );
+    const message = error.message
+      .replace(
+        /shard \{ index: (\d+), count: (\d+) \}/g,
+        (_, index: string, count: string) => `shard ${Number(index) + 1}/${count}`,
+      )
+      .replace(/shard \{ index, count \}/g, '--shard i/n')
+      .replace(/the shard option/g, '--shard')
+      .replace(/the same options and this file as resultsFile/g, 'the same command and --resume <this file>')
+      .replace(/the same options and resultsFile/g, 'the same command and its --resume file');
     throw new DibsimError(error.code, message, { cause: error.cause });
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { Command } from 'commander';
-import { ReplicationError, ScenarioError } from '../../errors.js';
+import { DibsimError, ReplicationError, ScenarioError } from '../../errors.js';
 import type { Lever } from '../../experiment/levers.js';
 import { applyLevers, leverName } from '../../experiment/levers.js';
 import type { ExperimentResult } from '../../experiment/results.js';
@@ -201,7 +201,7 @@ With --out, the report's KPI tables show the first design point (a tornado: the 
           });
         } catch (error) {
           if (error instanceof ReplicationError) throw failedAt(error, done, options.tornado === true);
-          throw inCliTerms(withoutCaller(error), strategies);
+          throw inCliTerms(withoutCaller(asLeverOption(error, levers)), strategies);
         } finally {
           interrupt.dispose();
         }
@@ -228,6 +228,22 @@ function withoutCaller(error: unknown): unknown {
   if (!(error instanceof ScenarioError)) return error;
   const source = /^(?:runSweep|tornado): (the scenario .*)$/s.exec(error.source)?.[1];
   return source === undefined ? error : new ScenarioError(error.issues, source);
+}
+
+/**
+ * A lever's error in the command's words: the library names lever `i` as `runSweep: options.levers[i]
+ * (lever "…")` (or `tornado: …`), which becomes `--lever <[strategy:]path>`, as it was given:
+ * `--lever procurement.awardDelayDayz: path "…" has no field …`. Any other error is returned unchanged.
+ */
+function asLeverOption(error: unknown, levers: readonly Lever[]): unknown {
+  if (!(error instanceof DibsimError) || error.code !== 'INVALID_ARGUMENT') return error;
+  const label = /^(?:runSweep|tornado): options\.levers\[(\d+)\] \(lever "(?:[^"\\]|\\.)*"\)/.exec(
+    error.message,
+  );
+  const lever = label === null ? undefined : levers[Number(label[1])];
+  if (lever === undefined) return error;
+  const rest = error.message.slice(label![0].length);
+  return new DibsimError(error.code, `--lever ${leverName(lever)}${rest}`, { cause: error.cause });
 }
 
 function interrupted(what: string): InterruptedError {

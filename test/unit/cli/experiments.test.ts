@@ -128,6 +128,34 @@ describe('dibsim run/compare: output formats', () => {
   });
 });
 
+describe('dibsim merge and --resume: files they must not use', () => {
+  it("--resume refuses a one-line file without its newline that is no results file, and leaves it; merge says what to do with an empty shard file or a whole run's file, in the command's words", async () => {
+    const dir = workDir();
+    const content = '{"scenario":"my precious minified config"}';
+    writeFileSync(join(dir, 'precious.json'), content);
+    const common = ['small.json', '--replications', '2', '--workers', '0', '--progress', 'none'];
+    const resumed = await runCli(['run', ...common, '--resume', 'precious.json'], dir);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toBe(
+      'error: precious.json is not a dibsim results file (it holds no complete line, and does not start as a results file\'s header, {"type":"dibsim-experiment",…). Choose another file.\n',
+    );
+    expect(readFileSync(join(dir, 'precious.json'), 'utf8')).toBe(content);
+
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const empty = await runCli(['merge', 'empty.jsonl', '--scenario', 'small.json'], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(
+      'error: mergeShards: empty.jsonl is empty: the run of that shard stopped before it wrote its first line, so it holds no replications. Rerun that shard with the same command and its --resume file, then merge.\n',
+    );
+    expect((await runCli(['run', ...common, '--resume', 'whole.jsonl'], dir)).code).toBe(0);
+    const whole = await runCli(['merge', 'whole.jsonl', '--scenario', 'small.json'], dir);
+    expect(whole.code).toBe(2);
+    expect(whole.stderr).toBe(
+      'error: mergeShards: whole.jsonl is not a shard file (no manifest.shard): a run of every replication wrote it, without --shard. Pass the files written by runs with --shard i/n, one per shard; or, to finish that whole run, resume it with the same command and --resume <this file> instead of merging.\n',
+    );
+  });
+});
+
 describe('dibsim sweep', () => {
   it('runs a grid over a scenario lever and a strategy lever, prints the sweep as JSON and reports its first point with --out', async () => {
     const dir = workDir();

@@ -155,8 +155,23 @@ describe('dibsim: help, usage errors and exit code 2', () => {
       /^the scenario with procurement\.awardDelayDays at its low value, -5: procurement\.awardDelayDays: must be >= 0/,
     ],
     [
+      // A lever's error names it as the command line gave it, not as the library's options.levers[i].
       ['sweep', SMALL, '--lever', 'procurement.awardDelayDayz=30,90'],
-      /has no field "awardDelayDayz" \(at step 2\)\. Did you mean "awardDelayDays"\?\n$/,
+      /^error: --lever procurement\.awardDelayDayz: path "procurement\.awardDelayDayz" has no field "awardDelayDayz" \(at step 2\)\. Did you mean "awardDelayDays"\?\n$/,
+    ],
+    [
+      [
+        'sweep',
+        SMALL,
+        '--tornado',
+        ...[
+          '--lever',
+          'procurement.awardDelayDays=30,90',
+          '--lever',
+          'nations[id=ZZ].budgetEurPerYear=1e9,2e9',
+        ],
+      ],
+      /^error: --lever nations\[id=ZZ\]\.budgetEurPerYear: path "nations\[id=ZZ\]\.budgetEurPerYear" has no element \[id=ZZ\] \(at step 2\)\. The ids there: AA\.\n$/,
     ],
     [['compare', SMALL, '--shard', '1/2'], /--shard 1\/2 needs a file .* --resume shard-1-of-2\.jsonl/],
     // A shard prints its file's path: what would shape the printed result is refused, not ignored.

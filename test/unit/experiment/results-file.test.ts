@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -223,5 +223,85 @@ describe('readResultsFile', () => {
     await expect(runExperiment({ ...options, resultsFile: dir })).rejects.toThrow(
       `Cannot read results file ${dir} (EISDIR: illegal operation on a directory, read): it is a folder, where a file is needed. Name a file.`,
     );
+  });
+});
+
+describe('a results file without a complete line', () => {
+  const options = { scenario: randomSmallScenario(), strategies: [national], replications: 3, seed: 8 };
+  /** The header line a run of `options` writes, without its newline. */
+  const headerLine = async () => {
+    const file = join(dir, 'header-source.jsonl');
+    await runExperiment({ ...options, resultsFile: file });
+    return readFileSync(file, 'utf8').split('\n')[0]!;
+  };
+
+  it('is an empty file or a torn header (a run killed as it began), from which runExperiment starts afresh', async () => {
+    const whole = JSON.stringify(await runExperiment(options));
+    const header = await headerLine();
+    // Every length a killed run's first write can leave: nothing, a byte, part of the manifest, all but the newline.
+    for (const length of [0, 1, 40, 200, header.length]) {
+      const file = join(dir, `torn-header-${length}.jsonl`);
+      writeFileSync(file, header.slice(0, length));
+      expect(readResultsFile(file)).toMatchObject({ header: undefined, validBytes: 0, bytes: length });
+      expect(JSON.stringify(await runExperiment({ ...options, resultsFile: file }))).toBe(whole);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines[0]).toBe(header);
+      expect(lines).toHaveLength(1 + options.replications + 1);
+    }
+  });
+
+  it.each([
+    ['a JSON object', '{"important": true}'],
+    ['a line of text', 'notes'],
+    ['minified JSON that starts with a "type"', '{"type":"config","x":1}'],
+    ['a header start that goes on otherwise', '{"type":"dibsim-experiment","layout":{}'],
+  ])(
+    'but %s without its newline is not a results file: refused, and left byte for byte',
+    async (_, content) => {
+      const file = join(dir, 'precious.txt');
+      writeFileSync(file, content);
+      const message = `${file} is not a dibsim results file (it holds no complete line, and does not start as a results file's header, {"type":"dibsim-experiment",…). Choose another file.`;
+      expect(() => readResultsFile(file)).toThrow(message);
+      await expect(runExperiment({ ...options, resultsFile: file })).rejects.toThrow(message);
+      expect(() => mergeShards([file])).toThrow(message);
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    },
+  );
+
+  it("holding the torn header of another experiment, is refused and left as it is (it is not this run's to overwrite)", async () => {
+    const header = await headerLine();
+    const file = join(dir, 'torn-other.jsonl');
+    const torn = header.slice(0, header.length - 5);
+    writeFileSync(file, torn);
+    const error = await runExperiment({ ...options, seed: 9, resultsFile: file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DibsimError);
+    expect((error as DibsimError).message).toBe(
+      `${file} holds only the incomplete header of another experiment's results file (or of one from another version of dibsim or Node.js): its run stopped before it wrote a complete line, so the file holds no replications. Delete it, or choose another file.`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(torn);
+    expect(statSync(file).size).toBe(torn.length);
+  });
+
+  it('mergeShards says a shard file is empty or holds only a torn header, and what to do', () => {
+    const empty = join(dir, 'empty-shard.jsonl');
+    writeFileSync(empty, '');
+    expect(() => mergeShards([empty])).toThrow(
+      `mergeShards: ${empty} is empty: the run of that shard stopped before it wrote its first line, so it holds no replications. Rerun that shard with the same options and resultsFile, then merge.`,
+    );
+    const torn = join(dir, 'torn-shard.jsonl');
+    writeFileSync(torn, '{"type":"dibsim-experiment","manifest":{"dibsim":"1');
+    expect(() => mergeShards([torn])).toThrow(
+      `mergeShards: ${torn} holds no complete line, only part of a header: the run of that shard stopped before it wrote its first line`,
+    );
+  });
+
+  it("mergeShards says how to use a whole run's file instead of merging it", async () => {
+    const whole = join(dir, 'whole.jsonl');
+    await runExperiment({ ...options, resultsFile: whole });
+    const message = `mergeShards: ${whole} is not a shard file (no manifest.shard): a run of every replication wrote it, without the shard option. Pass the files written by runs with shard { index, count }, one per shard; or, to finish that whole run, resume it with the same options and this file as resultsFile instead of merging.`;
+    expect(() => mergeShards([whole])).toThrow(message);
+    const shard = join(dir, 'shard-0-of-2.jsonl');
+    await runExperiment({ ...options, shard: { index: 0, count: 2 }, resultsFile: shard });
+    expect(() => mergeShards([shard, whole])).toThrow(message);
   });
 });

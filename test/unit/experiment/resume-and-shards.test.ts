@@ -76,7 +76,9 @@ describe('results files: resume after a kill', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
     await expect(
       runExperiment({ ...base, replications: 6, seed: 'other', resultsFile: file }),
-    ).rejects.toThrow(/was written by a different experiment \(differs in: seed\)/);
+    ).rejects.toThrow(
+      /was written by a different experiment \(differs in: seed\)\. In the file: seed "resume"; in this run: seed "other"\. Use another file/,
+    );
   });
 
   it('a file of the same experiment from a version that records other KPIs is refused as from another version', async () => {

@@ -33,7 +33,7 @@ describe('manifest.strategyCode: the code of strategy modules of your own', () =
     expect(JSON.stringify(await runExperiment(options))).toBe(JSON.stringify(first));
     writeFileSync(module, moduleSource(2));
     await expect(runExperiment(options)).rejects.toThrow(
-      /was written by a different experiment \(differs in: strategyCode\)/,
+      /was written by a different experiment \(differs in: strategyCode\)\. The file of a strategy module of your own has changed since the results were written \(strategyCode\)\./,
     );
   });
 

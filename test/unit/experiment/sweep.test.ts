@@ -35,7 +35,12 @@ describe('designs', () => {
     // 30 levers of 3 values: 2e14 points ran out of memory before the check.
     const many = Array.from({ length: 30 }, (_, i) => ({ path: `p${i}`, values: [1, 2, 3] }));
     expect(() => gridDesign(many)).toThrow(
-      /^gridDesign: levers make a grid of 205,891,132,094,649 points \(3 × 3 × .* values\), more than the 10,000 a design may have\. .*latinHypercube\.$/,
+      'gridDesign: levers make a grid of 205,891,132,094,649 points (3 × 3 × 3 × 3 × 3 × 3 × … values of its 30 levers), but a design may have at most 10,000. Give the levers fewer values, or sample their ranges with latinHypercube.',
+    );
+    // 400 levers of 10 values: 1e400 points, Infinity as a number, and 400 factors are not listed.
+    const huge = Array.from({ length: 400 }, (_, i) => ({ path: `p${i}`, values: [...Array(10).keys()] }));
+    expect(() => gridDesign(huge)).toThrow(
+      /^gridDesign: levers make a grid of more than 10,000 points \(10 × 10 × 10 × 10 × 10 × 10 × … values of its 400 levers\), but a design/,
     );
     expect(gridDesign(many.slice(0, 8))).toHaveLength(6561);
     expect(() => latinHypercube([{ path: 'a', range: { min: 0, max: 1 } }], 10_001, 1)).toThrow(
@@ -111,7 +116,7 @@ describe('levers', () => {
     expect('minOrderShare' in scenario.procurement).toBe(false);
     const typo = { path: 'procurement.minOrderShre', values: [0.1] };
     expect(() => applyLevers(scenario, [], [typo], { 'procurement.minOrderShre': 0.1 })).toThrow(
-      /lever "procurement.minOrderShre": path "procurement.minOrderShre" has no field "minOrderShre" \(at step 2\)\. Did you mean "minOrderShare"\?$/,
+      /^applyLevers: levers\[0\] \(lever "procurement.minOrderShre"\): path "procurement.minOrderShre" has no field "minOrderShre" \(at step 2\)\. Did you mean "minOrderShare"\?$/,
     );
     const deep = { path: 'procurement.nope.minOrderShare', values: [0.1] };
     expect(() => applyLevers(scenario, [], [deep], { 'procurement.nope.minOrderShare': 0.1 })).toThrow(
@@ -333,9 +338,26 @@ describe('runSweep and tornado', () => {
         onPoint: () => ran++,
       }),
     ).rejects.toThrow(
-      'runSweep: options.design is a grid of 25,600,000,000 points (20 × 20 × 20 × 20 × 20 × 20 × 20 × 20 values of the levers), more than the 10,000 a sweep may have (got {"type":"grid"}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most 10,000 points: { type: \'latin-hypercube\', points } (--points on the command line).',
+      'runSweep: options.design is a grid of 25,600,000,000 points (20 × 20 × 20 × 20 × 20 × 20 × 20 × 20 values of the levers), but a sweep may have at most 10,000 (got {"type":"grid"}). Give the levers fewer values, or sample their ranges with a Latin hypercube of at most 10,000 points: { type: \'latin-hypercube\', points } (--points on the command line).',
     );
     expect(Date.now() - started).toBeLessThan(1000);
+    // 400 levers of 10 values: no "∞ points", and not 400 factors.
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      name: `l${i}`,
+      path: initialStock,
+      values: twenty,
+    }));
+    const error = (await runSweep({
+      scenario,
+      strategies,
+      replications: 2,
+      levers: many,
+      design: { type: 'grid' },
+    }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      /^runSweep: options\.design is a grid of more than 10,000 points \(20 × 20 × 20 × 20 × 20 × 20 × … values of its 400 levers\), but a sweep may have at most 10,000 \(got \{"type":"grid"\}\)\. Give the levers fewer values/,
+    );
+    expect(error.message).not.toContain('∞');
     await expect(
       runSweep({
         scenario,
@@ -558,5 +580,180 @@ describe('runSweep and tornado', () => {
     await expect(
       runSweep({ scenario, strategies, replications: 2, levers, design: { type: 'grid' }, stopWhen }),
     ).rejects.toThrow('runSweep: options.stopWhen.batch must be a positive integer');
+  });
+});
+
+describe('lever and design objects: a misspelt or misplaced field is refused, not ignored', () => {
+  const strategies = [{ module: STRATEGIES_MODULE, name: 'national' }];
+  const common = { scenario, strategies, replications: 2, seed: 3 };
+  const delay = 'procurement.awardDelayDays';
+
+  it('tornado refuses a misspelt high (it ran with range.max as its high), before anything runs', async () => {
+    let ran = 0;
+    await expect(
+      tornado({
+        ...common,
+        levers: [{ path: delay, low: 30, hihg: 180, range: { min: 30, max: 365 } } as Lever],
+        kpis: ['totalSpendEur'],
+        onExperiment: () => ran++,
+      }),
+    ).rejects.toThrow(
+      "tornado: options.levers[0].hihg is not an option (got 180). Did you mean 'high'? Options: name, path, strategy, values, range, low, high.",
+    );
+    expect(ran).toBe(0);
+  });
+
+  it.each([
+    [
+      { path: delay, valeus: [30, 90], values: [1] },
+      "options.levers[0].valeus is not an option (got [30,90]). Did you mean 'values'?",
+    ],
+    [
+      { path: delay, range: { min: 1, max: 9, integr: true } },
+      "options.levers[0].range.integr is not an option (got true). Did you mean 'integer'? Options: min, max, integer.",
+    ],
+    [
+      { path: delay, values: [1], strategie: 'x' },
+      'options.levers[0].strategie is not an option (got "x"). Did you mean \'strategy\'?',
+    ],
+    [
+      'procurement.awardDelayDays',
+      'options.levers[0] must be a lever { path, values?, range?, low?, high?, name?, strategy? } (got "procurement.awardDelayDays").',
+    ],
+    [{ values: [1, 2] }, 'options.levers[0].path must be a non-empty string (got undefined).'],
+  ])('runSweep and tornado refuse the lever %j', async (lever, message) => {
+    const levers = [{ path: initialStock, values: [1], low: 1, high: 2 }, lever] as Lever[];
+    const fixed = message.replace('levers[0]', 'levers[1]');
+    await expect(runSweep({ ...common, levers, design: { type: 'grid' } })).rejects.toThrow(
+      `runSweep: ${fixed}`,
+    );
+    await expect(tornado({ ...common, levers, kpis: ['totalSpendEur'] })).rejects.toThrow(
+      `tornado: ${fixed}`,
+    );
+  });
+
+  it('gridDesign and latinHypercube refuse a misspelt lever field too', () => {
+    expect(() => gridDesign([{ path: 'a', valuse: [1] } as Lever])).toThrow(
+      /^gridDesign: levers\[0\]\.valuse is not an option \(got \[1\]\)\. Did you mean 'values'\?/,
+    );
+    expect(() => latinHypercube([{ path: 'a', range: { min: 0, mx: 1 } } as unknown as Lever], 2, 1)).toThrow(
+      /^latinHypercube: levers\[0\]\.range\.mx is not an option \(got 1\)\. Did you mean 'max'\?/,
+    );
+  });
+
+  it('runSweep refuses a misspelt design field (it sampled with the experiment seed) and a field of another design type', async () => {
+    let ran = 0;
+    const range = [{ path: delay, range: { min: 10, max: 200, integer: true } }];
+    const values = [{ path: delay, values: [30, 90] }];
+    const cases: [Lever[], unknown, string][] = [
+      [
+        range,
+        { type: 'latin-hypercube', points: 4, seeed: 99 },
+        "runSweep: options.design.seeed is not an option (got 99). Did you mean 'seed'? Options: type, points, seed.",
+      ],
+      [
+        values,
+        { type: 'grid', points: 50 },
+        "runSweep: options.design.points is not an option of a grid (got 50): only a Latin hypercube, { type: 'latin-hypercube', points, seed? }, takes points. Drop it, or make the design { type: 'latin-hypercube', points, seed? }.",
+      ],
+      [
+        values,
+        { type: 'grid', seed: 5 },
+        'runSweep: options.design.seed is not an option of a grid (got 5): only a Latin hypercube',
+      ],
+      [
+        values,
+        { type: 'grid', tpye: 'grid' },
+        'runSweep: options.design.tpye is not an option (got "grid"). Did you mean \'type\'? Options: type.',
+      ],
+    ];
+    for (const [levers, design, message] of cases) {
+      await expect(
+        runSweep({ ...common, levers, design: design as SweepOptions['design'], onPoint: () => ran++ }),
+      ).rejects.toThrow(message);
+    }
+    expect(ran).toBe(0);
+    // The fields each type takes still pass, and a Latin hypercube's seed still changes its points.
+    const at = async (design: SweepOptions['design']) =>
+      (await runSweep({ ...common, replications: 1, levers: range, design })).points.map(
+        (p) => p.values[delay],
+      );
+    const seeded = await at({ type: 'latin-hypercube', points: 3, seed: 99 });
+    expect(seeded).not.toEqual(await at({ type: 'latin-hypercube', points: 3 }));
+    expect(seeded).toEqual(await at({ type: 'latin-hypercube', points: 3, seed: 99 }));
+  });
+});
+
+describe('lever errors name the function, the lever index and the lever name', () => {
+  const strategies = [
+    { module: STRATEGIES_MODULE, name: 'national' },
+    { module: STRATEGIES_MODULE, export: 'partialOrders', name: 'partial', params: { share: 0.5 } },
+  ];
+  const common = { scenario, strategies, replications: 2, seed: 3 };
+  const ok = { name: 'stock', path: initialStock, values: [40_000], low: 40_000, high: 80_000 };
+
+  it.each([
+    [
+      { path: 'procurement.nope', values: [1], low: 1, high: 2 },
+      'options.levers[1] (lever "procurement.nope"): path "procurement.nope" has no field "nope" (at step 2).',
+    ],
+    [
+      { name: 'budget', path: 'nations[id=ZZ].budgetEurPerYear', values: [1], low: 1, high: 2 },
+      'options.levers[1] (lever "budget"): path "nations[id=ZZ].budgetEurPerYear" has no element [id=ZZ] (at step 2). The ids there: AA.',
+    ],
+    [
+      { path: 'procurement]x', values: [1], low: 1, high: 2 },
+      'options.levers[1] (lever "procurement]x"): path "procurement]x" is not a path.',
+    ],
+    [
+      { strategy: 'partial', path: 'share[3]', values: [1], low: 1, high: 2 },
+      'options.levers[1] (lever "partial:share[3]"): path "share[3]" expects an array (at step 2).',
+    ],
+  ])('runSweep and tornado: %j', async (lever, message) => {
+    const levers = [ok, lever] as Lever[];
+    await expect(runSweep({ ...common, levers, design: { type: 'grid' } })).rejects.toThrow(
+      `runSweep: ${message}`,
+    );
+    await expect(tornado({ ...common, levers, kpis: ['totalSpendEur'] })).rejects.toThrow(
+      `tornado: ${message}`,
+    );
+  });
+
+  it('as do the design and low/high errors of a sweep or tornado', async () => {
+    await expect(
+      runSweep({
+        ...common,
+        levers: [ok, { path: 'procurement.awardDelayDays', values: [] }],
+        design: { type: 'grid' },
+      }),
+    ).rejects.toThrow(
+      'runSweep: options.levers[1] (lever "procurement.awardDelayDays") has no values. Give values: [...] for a grid.',
+    );
+    await expect(
+      runSweep({
+        ...common,
+        levers: [ok, { path: 'procurement.awardDelayDays', range: { min: 1, max: 9 } }],
+        design: { type: 'grid' },
+      }),
+    ).rejects.toThrow(
+      /^runSweep: options\.levers\[1\] \(lever "procurement\.awardDelayDays"\) has no values \(a range is sampled by a Latin hypercube, \{ type: 'latin-hypercube', points \}\)/,
+    );
+    await expect(
+      runSweep({ ...common, levers: [ok], design: { type: 'latin-hypercube', points: 2.5 } }),
+    ).rejects.toThrow(/^runSweep: options\.design\.points must be an integer from 1 to 10,000 \(got 2\.5\)/);
+    await expect(
+      runSweep({
+        ...common,
+        levers: [{ path: initialStock }],
+        design: { type: 'latin-hypercube', points: 2 },
+      }),
+    ).rejects.toThrow(
+      /^runSweep: options\.levers\[0\] \(lever "nations\[id=AA\]\.stockpiles\[item=155mm\]\.initialRounds"\) needs a range \{ min, max \} with min <= max, or values/,
+    );
+    await expect(
+      tornado({ ...common, levers: [ok, { path: 'procurement.awardDelayDays' }], kpis: ['totalSpendEur'] }),
+    ).rejects.toThrow(
+      'tornado: options.levers[1] (lever "procurement.awardDelayDays") has no low/high values. Give low and high, a range, or values.',
+    );
   });
 });

@@ -258,8 +258,28 @@ export function describeSeed(seed: string): string {
   return Number.isFinite(number) && String(number) === seed ? seed : JSON.stringify(seed);
 }
 
-/** Formats a value for an error message: numbers keep their sign and NaN, strings are quoted. */
+/**
+ * Formats a value for an error message: numbers keep their sign and NaN, strings are quoted, and a text
+ * longer than 160 characters (a whole scenario passed where an option belongs) keeps its start and end
+ * around `…` with its length: `{"schemaVersion":1,"name":"small",…,"transportDays":14}} (2,114 characters)`.
+ */
 export function describeValue(value: unknown): string {
+  return shortened(fullDescription(value));
+}
+
+/** Longest description {@link describeValue} gives in full. */
+const DESCRIBED_CHARACTERS = 160;
+
+/** `text`, or its first 100 and last 40 characters around `…` and its length if it is too long. */
+function shortened(text: string): string {
+  if (text.length <= DESCRIBED_CHARACTERS) return text;
+  // Cut between code points, never inside a surrogate pair.
+  const head = /[\uD800-\uDBFF]/.test(text[99]!) ? 99 : 100;
+  const tail = /[\uDC00-\uDFFF]/.test(text[text.length - 40]!) ? 39 : 40;
+  return `${text.slice(0, head)}…${text.slice(text.length - tail)} (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+function fullDescription(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
     return String(value);

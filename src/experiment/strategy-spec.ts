@@ -82,14 +82,10 @@ export interface StrategyDescriptor extends Partial<StrategyModuleReference> {
  * @internal
  */
 export function strategyCode(descriptor: StrategyDescriptor): string | null {
-  const { module, export: name, params, baseUrl } = descriptor;
+  const { module, params, baseUrl } = descriptor;
   if (module === undefined) return null;
-  const ref: StrategyRef = {
-    module,
-    ...(name === undefined ? {} : { export: name }),
-    ...(params === undefined ? {} : { params }),
-  };
-  const files = strategyFiles(ref, baseUrl === undefined ? {} : { baseUrl });
+  // The files do not depend on the export; a switch's params name its before and after.
+  const files = strategyFiles({ module, params }, baseUrl === undefined ? {} : { baseUrl });
   if (files.length === 0) return null;
   const hash = createHash('sha256');
   for (const url of files) {

@@ -104,7 +104,7 @@ export class Tally {
     if (n < 2) return Number.NaN;
     // Near the top of the range n·Σ(x − x̄)² passes 2^1024: the same exact steps on the observations
     // scaled by 2^-256, scaled back at the end, give the same bits unless a tiny partial underflows.
-    if (Math.abs(this.s2.value) < UNSCALED_SQUARES) return sampleVariance(n, this.s1, this.s2);
+    if (this.s2.value < UNSCALED_SQUARES) return sampleVariance(n, this.s1, this.s2);
     const scaled = (sum: ExactSum, by: number) => ExactSum.fromJSON(sum.toJSON().map((q) => q * by));
     return sampleVariance(n, scaled(this.s1, 2 ** -256), scaled(this.s2, 2 ** -512)) * 2 ** 512;
   }

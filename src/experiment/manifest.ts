@@ -44,10 +44,12 @@ export interface ExperimentManifest {
   readonly strategies: readonly StrategyDescriptor[];
   /**
    * For each strategy in order, SHA-256 (hex) of the code of a strategy module of your own (the file it
-   * names, or a switch's `before` and `after` files), so that resuming or merging refuses results of code
-   * edited since; `null` for a built-in (its code is the `dibsim` version's) and for a factory, whose code
-   * cannot be read: a factory changed between a run and its resume goes unnoticed. Present only when some
-   * strategy is a module of your own. Files that module imports in turn are not covered.
+   * names, or a switch's `before` and `after` files, with the files they import in turn by a relative path
+   * or a `file:` URL), so that resuming or merging refuses results of code edited since; `null` for a
+   * built-in (its code is the `dibsim` version's) and for a factory, whose code cannot be read: a factory
+   * changed between a run and its resume goes unnoticed. Present only when some strategy is a module of
+   * your own. Imports by package name are not followed (a package's code is its version's), nor imports
+   * whose specifier is computed when the module runs.
    */
   readonly strategyCode?: readonly (string | null)[];
   /** Baseline strategy name. */

@@ -29,6 +29,7 @@ import type { ExperimentResult } from './results.js';
 import { checkHeader, ResultsFileWriter, readResultsFile } from './results-file.js';
 import { chunkSizeFor, foldInOrder, type ReplicationPlan } from './schedule.js';
 import { resolveStopWhen, type StopWhen } from './stopping.js';
+import { strategyCode } from './strategy-code.js';
 import {
   checkStrategies,
   isStrategyModule,
@@ -37,7 +38,6 @@ import {
   type StrategyModule,
   type StrategySpec,
   specObject,
-  strategyCode,
 } from './strategy-spec.js';
 import {
   MAX_WORKERS,

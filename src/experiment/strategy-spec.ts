@@ -4,9 +4,6 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   DibsimError,
   describeValue,
@@ -18,7 +15,7 @@ import {
 import { unknownFieldIssues } from '../model/field-suggestions.js';
 import type { ProcurementStrategy } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
-import { loadStrategy, STRATEGY_REFERENCE, type StrategyRef, strategyFiles } from '../strategies/registry.js';
+import { loadStrategy, STRATEGY_REFERENCE, type StrategyRef } from '../strategies/registry.js';
 
 /**
  * A strategy given as a factory. Runs only in the calling thread (functions cannot cross to a worker); use a
@@ -72,33 +69,6 @@ export function specObject(spec: StrategySpec): StrategyFactory | StrategyModule
 export interface StrategyDescriptor extends Partial<StrategyModuleReference> {
   /** Name used in results. */
   readonly name: string;
-}
-
-/**
- * SHA-256 (hex) of the code of a strategy given as a module that is not a built-in: the contents of the
- * files it imports (its module, or a switch's `before` and `after` modules), so that a manifest changes when
- * the code does, wherever the file lies. `null` for a built-in, whose code is the dibsim version's, and for
- * a factory, whose code cannot be read. Only those files count: a module they import in turn does not.
- * @internal
- */
-export function strategyCode(descriptor: StrategyDescriptor): string | null {
-  const { module, params, baseUrl } = descriptor;
-  if (module === undefined) return null;
-  // The files do not depend on the export; a switch's params name its before and after.
-  const files = strategyFiles({ module, params }, baseUrl === undefined ? {} : { baseUrl });
-  if (files.length === 0) return null;
-  const hash = createHash('sha256');
-  for (const url of files) {
-    // The file imported: reading it cannot fail but for a race, and then its absence is what is recorded.
-    let text: Buffer | string;
-    try {
-      text = readFileSync(fileURLToPath(url));
-    } catch {
-      text = 'unreadable';
-    }
-    hash.update(createHash('sha256').update(text).digest('hex'));
-  }
-  return hash.digest('hex');
 }
 
 /** The fields of each kind of spec (records, so that the compiler keeps them in step). */

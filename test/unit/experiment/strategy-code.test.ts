@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ReplicationError } from '../../../src/errors.js';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
 import { mergeShards } from '../../../src/experiment/shards.js';
-import { strategyCode } from '../../../src/experiment/strategy-spec.js';
+import { moduleCodeFiles, strategyCode } from '../../../src/experiment/strategy-code.js';
 import type { ProcurementStrategy } from '../../../src/model/procurement.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
@@ -106,5 +107,81 @@ describe('a failure read back from a results file', () => {
     expect((again as ReplicationError).message).toContain(
       `An earlier run recorded this failure in ${file}, and resuming reads it back without rerunning it: if you have fixed its cause since, start a new results file. Call replay(error, scenario, strategies)`,
     );
+  });
+});
+
+describe('strategyCode follows the files a strategy module imports by path', () => {
+  const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+  /** A module whose default export is the fixture's strategy, importing `imports` first. */
+  const importing = (...imports: string[]) => `${imports.map((i) => `${i}\n`).join('')}${moduleSource(1)}`;
+
+  it('an edit to a helper the module imports changes the code, and resuming refuses the old results', async () => {
+    const dir = tempDir();
+    const module = join(dir, 'mine.mjs');
+    const helper = join(dir, 'helper.mjs');
+    writeFileSync(module, importing("import { margin } from './helper.mjs';"));
+    writeFileSync(helper, 'export const margin = 1;\n');
+    const options = {
+      ...base,
+      strategies: [{ module, name: 'mine' }],
+      resultsFile: join(dir, 'results.jsonl'),
+    };
+    const first = await runExperiment(options);
+    writeFileSync(helper, 'export const margin = 2;\n');
+    expect(strategyCode({ name: 'mine', module })).not.toBe(first.manifest.strategyCode?.[0]);
+    await expect(runExperiment(options)).rejects.toThrow(/differs in: strategyCode/);
+  });
+
+  it('a module that imports no file by path hashes as before imports were followed', () => {
+    const module = join(tempDir(), 'alone.mjs');
+    const source = "import { mean } from 'd3-array';\nimport 'node:fs';\nexport default () => mean([1]);\n";
+    writeFileSync(module, source);
+    expect(strategyCode({ name: 'alone', module })).toBe(sha256(sha256(source)));
+  });
+
+  it('follows imports in turn, each file once, through cycles, TypeScript spellings and dynamic imports', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'lib'));
+    const files = {
+      'main.ts': [
+        "import { a } from './a.js';", // a.ts, TypeScript's spelling of the compiled file
+        "import type { T } from './lib/types';", // no extension: types.ts
+        "export { b } from './b.mjs';",
+        "const late = await import('./late.mjs');",
+        `const computed = await import(\`./\${'x'}.mjs\`);`, // computed: not followed
+        "import data from './data.json' with { type: 'json' };",
+        "import missing from './missing.mjs';", // not there: nothing to hash
+      ].join('\n'),
+      'a.ts': "import { b } from './b.mjs';\nexport const a: number = 1;\n",
+      'b.mjs': "import { a } from './a.js';\nexport const b = 2;\n", // a cycle back to a.ts
+      'lib/types.ts': 'export type T = number;\n',
+      'late.mjs': 'export default 3;\n',
+      'x.mjs': 'export default 4;\n',
+      'data.json': '{ "x": 1 }\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const url = (name: string) => pathToFileURL(join(dir, name)).href;
+    expect(moduleCodeFiles([url('main.ts')]).map((f) => f.url)).toEqual(
+      ['main.ts', 'a.ts', 'b.mjs', 'lib/types.ts', 'late.mjs', 'data.json'].map(url),
+    );
+    // Each of those files counts; one the module does not reach does not.
+    const code = strategyCode({ name: 'main', module: join(dir, 'main.ts') });
+    writeFileSync(join(dir, 'x.mjs'), 'export default 5;\n');
+    expect(strategyCode({ name: 'main', module: join(dir, 'main.ts') })).toBe(code);
+    for (const name of ['lib/types.ts', 'data.json', 'b.mjs']) {
+      const before = strategyCode({ name: 'main', module: join(dir, 'main.ts') });
+      writeFileSync(join(dir, name), `${files[name as keyof typeof files]} `);
+      expect(strategyCode({ name: 'main', module: join(dir, 'main.ts') }), name).not.toBe(before);
+    }
+  });
+
+  it('a file the lexer cannot read still counts, without its imports', () => {
+    const dir = tempDir();
+    const module = join(dir, 'broken.mjs');
+    writeFileSync(module, "import { a } from './a.mjs';\nexport default `unterminated\n");
+    writeFileSync(join(dir, 'a.mjs'), 'export const a = 1;\n');
+    expect(moduleCodeFiles([pathToFileURL(module).href]).map((f) => f.url)).toEqual([
+      pathToFileURL(module).href,
+    ]);
   });
 });

@@ -8,8 +8,8 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 // The asm.js build: parse is synchronous from the start (the WebAssembly build wants `await init`).
 import { parse } from 'es-module-lexer/js';
 import { strategyFiles } from '../strategies/registry.js';
@@ -71,20 +71,31 @@ export interface CodeFile {
  * is an import whose specifier is computed at run time, nor one in a file es-module-lexer cannot read.
  */
 export function moduleCodeFiles(roots: readonly string[]): CodeFile[] {
-  const seen = new Set<string>(roots);
+  const seen = new Set<string>(roots.map(realUrl));
   const files: CodeFile[] = [];
   const visit = (url: string): void => {
     const contents = read(url);
     files.push({ url, contents });
     if (contents === undefined || !CODE.test(new URL(url).pathname)) return;
-    for (const dependency of importedFiles(url, contents.toString('utf8'))) {
-      if (seen.has(dependency)) continue;
-      seen.add(dependency);
-      visit(dependency);
+    // As Node does, a module's imports are resolved from its real path, symbolic links followed.
+    for (const dependency of importedFiles(realUrl(url), contents.toString('utf8'))) {
+      const real = realUrl(dependency);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      visit(real);
     }
   };
   for (const root of roots) visit(root);
   return files;
+}
+
+/** The `file:` URL of the file `url` names, symbolic links followed; `url` itself if it cannot be read. */
+function realUrl(url: string): string {
+  try {
+    return pathToFileURL(realpathSync(fileURLToPath(url))).href;
+  } catch {
+    return url;
+  }
 }
 
 function read(url: string): Buffer | undefined {

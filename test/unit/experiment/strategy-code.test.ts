@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -140,7 +140,7 @@ describe('strategyCode follows the files a strategy module imports by path', () 
   });
 
   it('follows imports in turn, each file once, through cycles, TypeScript spellings and dynamic imports', () => {
-    const dir = tempDir();
+    const dir = realpathSync(tempDir());
     mkdirSync(join(dir, 'lib'));
     const files = {
       'main.ts': [
@@ -173,6 +173,21 @@ describe('strategyCode follows the files a strategy module imports by path', () 
       writeFileSync(join(dir, name), `${files[name as keyof typeof files]} `);
       expect(strategyCode({ name: 'main', module: join(dir, 'main.ts') }), name).not.toBe(before);
     }
+  });
+
+  it('resolves the imports of a module behind a symbolic link from its real path, as Node does', () => {
+    const dir = realpathSync(tempDir());
+    mkdirSync(join(dir, 'real'));
+    mkdirSync(join(dir, 'linked'));
+    writeFileSync(join(dir, 'real', 'main.mjs'), "import { a } from './a.mjs';\nexport default a;\n");
+    writeFileSync(join(dir, 'real', 'a.mjs'), 'export const a = 1;\n');
+    writeFileSync(join(dir, 'linked', 'a.mjs'), 'export const a = 2;\n'); // not the one Node loads
+    symlinkSync(join(dir, 'real', 'main.mjs'), join(dir, 'linked', 'main.mjs'));
+    const files = moduleCodeFiles([pathToFileURL(join(dir, 'linked', 'main.mjs')).href]);
+    expect(files.map((f) => f.url)).toEqual([
+      pathToFileURL(join(dir, 'linked', 'main.mjs')).href,
+      pathToFileURL(join(dir, 'real', 'a.mjs')).href,
+    ]);
   });
 
   it('a file the lexer cannot read still counts, without its imports', () => {

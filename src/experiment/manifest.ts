@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { canonicalJson } from './canonical.js';
 import type { SeriesInterval } from './record.js';
-import type { StopWhen } from './stopping.js';
+import { type StopWhen, stopWhenWithDefaults } from './stopping.js';
 import type { StrategyDescriptor } from './strategy-spec.js';
 
 /** Version of the result and record formats; bumped when either changes meaning. */
@@ -85,7 +85,9 @@ export function dibsimVersion(): string {
 }
 
 /**
- * Fields in which two manifests differ (compared as canonical JSON), ignoring the fields in `ignore`.
+ * Fields in which two manifests differ (compared as canonical JSON), ignoring the fields in `ignore`. A
+ * stopping rule is compared with its defaults written out, so that spelling a default does not make a
+ * different experiment.
  * @internal
  */
 export function manifestDifferences(
@@ -94,8 +96,17 @@ export function manifestDifferences(
   ignore: readonly (keyof ExperimentManifest)[] = [],
 ): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof ExperimentManifest)[];
+  const comparable = (m: ExperimentManifest, k: keyof ExperimentManifest): string =>
+    canonicalJson(
+      k === 'stopWhen' && isObject(m.stopWhen) ? stopWhenWithDefaults(m.stopWhen) : (m[k] ?? null),
+    );
   return keys
     .filter((k) => !ignore.includes(k))
-    .filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
+    .filter((k) => comparable(a, k) !== comparable(b, k))
     .sort();
+}
+
+/** Whether a value read from a file is an object (a manifest read back may hold anything). */
+function isObject(value: unknown): value is StopWhen {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

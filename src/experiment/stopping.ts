@@ -44,7 +44,7 @@ export interface RelativeHalfWidth {
 export interface StopWhen {
   /** Target half-width per scalar KPI key. */
   readonly halfWidth: Readonly<Record<string, HalfWidthTarget>>;
-  /** Replications between checks, a positive integer. @defaultValue 10 */
+  /** Replications between checks, a positive integer. @defaultValue 10 ({@link DEFAULT_BATCH}) */
   readonly batch?: number | undefined;
   /**
    * Fewest replications before the first check, an integer >= 2 (Law & Kelton's pilot sample): an
@@ -55,6 +55,22 @@ export interface StopWhen {
 
 /** Default of {@link StopWhen.minReplications}. */
 export const DEFAULT_MIN_REPLICATIONS = 30;
+
+/** Default of {@link StopWhen.batch}. */
+export const DEFAULT_BATCH = 10;
+
+/**
+ * `stopWhen` with its defaults written out, as manifests compare it: `{ halfWidth }` and
+ * `{ halfWidth, batch: 10, minReplications: 30 }` are one rule, and resume or merge each other's files.
+ * @internal
+ */
+export function stopWhenWithDefaults(stopWhen: StopWhen): StopWhen {
+  return {
+    ...stopWhen,
+    batch: stopWhen.batch ?? DEFAULT_BATCH,
+    minReplications: stopWhen.minReplications ?? DEFAULT_MIN_REPLICATIONS,
+  };
+}
 
 /** A {@link StopWhen} checked against a layout. @internal */
 export interface ResolvedStopWhen {
@@ -95,7 +111,7 @@ export function resolveStopWhen(
     );
   }
   checkOptionNames(stopWhen, ['halfWidth', 'batch', 'minReplications'], `${where}stopWhen`);
-  const batch = stopWhen.batch ?? 10;
+  const batch = stopWhen.batch ?? DEFAULT_BATCH;
   if (!Number.isSafeInteger(batch) || batch < 1) {
     throw bad('batch', batch, 'must be a positive integer. Use e.g. 10');
   }

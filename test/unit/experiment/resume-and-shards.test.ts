@@ -81,6 +81,21 @@ describe('results files: resume after a kill', () => {
     );
   });
 
+  it('a stopping rule with its defaults written out resumes a file of the rule without them', async () => {
+    const halfWidth = { fillRate: { absolute: 1e-9 } }; // never met: every replication runs
+    const short = { ...base, replications: 40, stopWhen: { halfWidth } };
+    const spelt = { ...short, stopWhen: { halfWidth, batch: 10, minReplications: 30 } };
+    const file = join(tempDir(), 'results.jsonl');
+    const first = await runExperiment({ ...short, resultsFile: file });
+    const resumed = await runExperiment({ ...spelt, resultsFile: file });
+    expect(lines(file).length).toBe(1 + short.replications); // nothing ran again
+    expect(JSON.stringify(resumed.strategies)).toBe(JSON.stringify(first.strategies));
+    // A default changed is another rule.
+    await expect(
+      runExperiment({ ...short, stopWhen: { halfWidth, batch: 20 }, resultsFile: file }),
+    ).rejects.toThrow(/differs in: stopWhen/);
+  });
+
   it('a file of the same experiment from a version that records other KPIs is refused as from another version', async () => {
     const file = join(tempDir(), 'results.jsonl');
     await runExperiment({ ...base, replications: 2, resultsFile: file });

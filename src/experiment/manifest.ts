@@ -49,7 +49,8 @@ export interface ExperimentManifest {
    * built-in (its code is the `dibsim` version's) and for a factory, whose code cannot be read: a factory
    * changed between a run and its resume goes unnoticed. Present only when some strategy is a module of
    * your own. Imports by package name are not followed (a package's code is its version's), nor imports
-   * whose specifier is computed when the module runs.
+   * whose specifier is computed when the module runs, nor `require` calls, nor the imports of a file with
+   * JSX, which the lexer cannot read (the file itself counts).
    */
   readonly strategyCode?: readonly (string | null)[];
   /** Baseline strategy name. */

@@ -44,7 +44,7 @@ export interface RelativeHalfWidth {
 export interface StopWhen {
   /** Target half-width per scalar KPI key. */
   readonly halfWidth: Readonly<Record<string, HalfWidthTarget>>;
-  /** Replications between checks, a positive integer. @defaultValue 10 ({@link DEFAULT_BATCH}) */
+  /** Replications between checks, a positive integer. @defaultValue 10 */
   readonly batch?: number | undefined;
   /**
    * Fewest replications before the first check, an integer >= 2 (Law & Kelton's pilot sample): an
@@ -56,7 +56,7 @@ export interface StopWhen {
 /** Default of {@link StopWhen.minReplications}. */
 export const DEFAULT_MIN_REPLICATIONS = 30;
 
-/** Default of {@link StopWhen.batch}. */
+/** Default of {@link StopWhen.batch}. @internal */
 export const DEFAULT_BATCH = 10;
 
 /**

@@ -53,8 +53,11 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
   '.cjs': ['.cts'],
 };
 
+/** Index files tried for an import of a folder, in order. */
+const INDEX = ['index.ts', 'index.tsx', 'index.mts', 'index.js', 'index.mjs'];
+
 /** Extensions tried for an import written without one, as TypeScript loaders such as tsx resolve it. */
-const IMPLIED = ['.ts', '.tsx', '.mts', '.js', '.mjs', '/index.ts', '/index.js'];
+const IMPLIED = ['.ts', '.tsx', '.mts', '.js', '.mjs', ...INDEX.map((name) => `/${name}`)];
 
 /** One file of a module's code: its `file:` URL and its contents (`undefined` if it cannot be read). */
 export interface CodeFile {
@@ -110,18 +113,19 @@ function read(url: string): Buffer | undefined {
 function importedFiles(url: string, source: string): string[] {
   let imports: ReturnType<typeof parse>[0];
   try {
-    [imports] = parse(source, fileURLToPath(url));
+    // Without its byte-order mark: the lexer misses a statement that starts right after one.
+    [imports] = parse(source.startsWith('\uFEFF') ? source.slice(1) : source, fileURLToPath(url));
   } catch {
     return []; // syntax the lexer does not know (JSX, say): the file itself still counts
   }
+  const typescript = /\.[cm]?tsx?$/.test(new URL(url).pathname);
   const found: string[] = [];
   for (const entry of imports) {
     // `import.meta` names no module; a dynamic import of a computed specifier (a glob) names no one file.
     if (entry.type === 'import-meta' || (entry.type === 'dynamic' && entry.glob)) continue;
     const specifier = entry.specifier;
     if (specifier === undefined || !isPath(specifier)) continue;
-    const resolved = existing(new URL(specifier, url));
-    if (resolved !== undefined) found.push(resolved);
+    found.push(...loaded(new URL(specifier, url), typescript));
   }
   return found;
 }
@@ -129,6 +133,8 @@ function importedFiles(url: string, source: string): string[] {
 /** Whether an import specifier names a file by path: relative, absolute, or a `file:` URL. */
 function isPath(specifier: string): boolean {
   return (
+    specifier === '.' ||
+    specifier === '..' ||
     specifier.startsWith('./') ||
     specifier.startsWith('../') ||
     specifier.startsWith('/') ||
@@ -136,19 +142,29 @@ function isPath(specifier: string): boolean {
   );
 }
 
-/** The file an import of `target` loads: itself, its TypeScript source, or with an implied extension. */
-function existing(target: URL): string | undefined {
-  if (target.protocol !== 'file:') return undefined;
+/**
+ * The files an import of `target` may load: the file itself and, from a TypeScript importer, its
+ * TypeScript source (`./helper.js` is `./helper.ts` under tsx; both count when both exist, as after an
+ * in-place build); failing those, the first that exists of its TypeScript source, the name with an implied
+ * extension, and an index file, as tsx tries them.
+ */
+function loaded(target: URL, typescript: boolean): string[] {
+  if (target.protocol !== 'file:' || (target.host !== '' && target.host !== 'localhost')) return [];
   target.search = '';
   target.hash = '';
   const href = target.href;
+  if (href.endsWith('/')) return firstFile(INDEX.map((name) => href + name));
   const extension = /\.[^./]+$/.exec(target.pathname)?.[0] ?? '';
-  const candidates = [
-    href,
-    ...(TS_FOR_JS[extension] ?? []).map((ts) => href.slice(0, -extension.length) + ts),
-    ...(extension === '' ? IMPLIED.map((suffix) => href + suffix) : []),
-  ];
-  return candidates.find((candidate) => isFile(candidate));
+  const sources = (TS_FOR_JS[extension] ?? []).map((ts) => href.slice(0, -extension.length) + ts);
+  const direct = [href, ...(typescript ? sources : [])].filter(isFile);
+  // A name with a dot that is not an extension (`./share.config`) gets one implied too.
+  return direct.length > 0 ? direct : firstFile([...sources, ...IMPLIED.map((suffix) => href + suffix)]);
+}
+
+/** The first of `candidates` that is a file, as a list of at most one. */
+function firstFile(candidates: readonly string[]): string[] {
+  const file = candidates.find(isFile);
+  return file === undefined ? [] : [file];
 }
 
 function isFile(url: string): boolean {

@@ -353,7 +353,12 @@ function importError(module: string, specifier: string, cause: unknown): DibsimE
   );
 }
 
-/** A file URL as a path (as Node's messages write it); other specifiers as they are. */
+/** A file URL as a path (as Node's messages write it); other specifiers, and URLs no path names, as they are. */
 function specifierPath(specifier: string): string {
-  return specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier;
+  if (!specifier.startsWith('file:')) return specifier;
+  try {
+    return fileURLToPath(specifier);
+  } catch {
+    return specifier; // file://host/…: a remote host, which Node cannot load either
+  }
 }

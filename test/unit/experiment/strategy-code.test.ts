@@ -190,6 +190,31 @@ describe('strategyCode follows the files a strategy module imports by path', () 
     ]);
   });
 
+  it('follows what an outside tester found missed: a byte-order mark, dotted names, "." and "..", .js beside .ts', () => {
+    const dir = realpathSync(tempDir());
+    mkdirSync(join(dir, 'sub'));
+    const files = {
+      'main.mjs': "\uFEFFimport { k } from './first.mjs';\nimport { c } from './share.config';\n",
+      'first.mjs': 'export const k = 1;\n',
+      'share.config.ts': 'export const c = 2;\n',
+      'sub/main.ts': "import { u } from '..';\nimport { v } from './helper.js';\nimport { w } from '.';\n",
+      'index.ts': 'export const u = 3;\n',
+      'sub/helper.js': 'export const v = 4;\n', // an in-place build's output beside its source
+      'sub/helper.ts': 'export const v: number = 4;\n',
+      'sub/index.mjs': 'export const w = 5;\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const url = (name: string) => pathToFileURL(join(dir, name)).href;
+    const listed = (root: string) => moduleCodeFiles([url(root)]).map((f) => f.url);
+    expect(listed('main.mjs')).toEqual(['main.mjs', 'first.mjs', 'share.config.ts'].map(url));
+    expect(listed('sub/main.ts')).toEqual(
+      ['sub/main.ts', 'index.ts', 'sub/helper.js', 'sub/helper.ts', 'sub/index.mjs'].map(url),
+    );
+    // From a JavaScript importer, ./helper.js is the JavaScript file alone.
+    writeFileSync(join(dir, 'sub', 'plain.mjs'), "import { v } from './helper.js';\n");
+    expect(listed('sub/plain.mjs')).toEqual(['sub/plain.mjs', 'sub/helper.js'].map(url));
+  });
+
   it('a file the lexer cannot read still counts, without its imports', () => {
     const dir = tempDir();
     const module = join(dir, 'broken.mjs');

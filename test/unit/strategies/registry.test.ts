@@ -189,6 +189,10 @@ describe('loadStrategy(ref, options)', () => {
       expect(await message('./throws.mjs')).toMatch(
         /"\.\/throws\.mjs" .* failed to load: no licence data\. Fix the module/,
       );
+      // A file URL with a host names no local path (fileURLToPath threw a raw TypeError).
+      await expect(loadStrategy({ module: 'file://remotehost/tmp/x.mjs' })).rejects.toThrow(
+        /^loadStrategy: "file:\/\/remotehost\/tmp\/x\.mjs" failed to load: .*\(`node file:\/\/remotehost\/tmp\/x\.mjs` shows where\)/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -269,13 +269,16 @@ export function describeValue(value: unknown): string {
 
 /** Longest description {@link describeValue} gives in full. */
 const DESCRIBED_CHARACTERS = 160;
+/** Characters kept from the start and from the end of a longer one. */
+const HEAD = 100;
+const TAIL = 40;
 
-/** `text`, or its first 100 and last 40 characters around `…` and its length if it is too long. */
+/** `text`, or its first {@link HEAD} and last {@link TAIL} characters around `…` and its length if it is too long. */
 function shortened(text: string): string {
   if (text.length <= DESCRIBED_CHARACTERS) return text;
   // Cut between code points, never inside a surrogate pair.
-  const head = /[\uD800-\uDBFF]/.test(text[99]!) ? 99 : 100;
-  const tail = /[\uDC00-\uDFFF]/.test(text[text.length - 40]!) ? 39 : 40;
+  const head = /[\uD800-\uDBFF]/.test(text[HEAD - 1]!) ? HEAD - 1 : HEAD;
+  const tail = /[\uDC00-\uDFFF]/.test(text[text.length - TAIL]!) ? TAIL - 1 : TAIL;
   return `${text.slice(0, head)}…${text.slice(text.length - tail)} (${text.length.toLocaleString('en-US')} characters)`;
 }
 

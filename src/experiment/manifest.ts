@@ -5,6 +5,7 @@
  * @module
  */
 import { createRequire } from 'node:module';
+import { isRecord } from '../model/validate-view.js';
 import { canonicalJson } from './canonical.js';
 import type { SeriesInterval } from './record.js';
 import { type StopWhen, stopWhenWithDefaults } from './stopping.js';
@@ -98,16 +99,14 @@ export function manifestDifferences(
 ): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof ExperimentManifest)[];
   const comparable = (m: ExperimentManifest, k: keyof ExperimentManifest): string =>
+    // A manifest read back from a file may hold anything there: only an object gets defaults.
     canonicalJson(
-      k === 'stopWhen' && isObject(m.stopWhen) ? stopWhenWithDefaults(m.stopWhen) : (m[k] ?? null),
+      k === 'stopWhen' && isRecord(m.stopWhen)
+        ? stopWhenWithDefaults(m.stopWhen as StopWhen)
+        : (m[k] ?? null),
     );
   return keys
     .filter((k) => !ignore.includes(k))
     .filter((k) => comparable(a, k) !== comparable(b, k))
     .sort();
-}
-
-/** Whether a value read from a file is an object (a manifest read back may hold anything). */
-function isObject(value: unknown): value is StopWhen {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -74,21 +74,22 @@ export interface CodeFile {
  * is an import whose specifier is computed at run time, nor one in a file es-module-lexer cannot read.
  */
 export function moduleCodeFiles(roots: readonly string[]): CodeFile[] {
-  const seen = new Set<string>(roots.map(realUrl));
+  const realRoots = roots.map(realUrl);
+  const seen = new Set<string>(realRoots);
   const files: CodeFile[] = [];
-  const visit = (url: string): void => {
+  // `real` is `url` with symbolic links followed: as Node does, a module's imports are resolved from it.
+  const visit = (url: string, real: string): void => {
     const contents = read(url);
     files.push({ url, contents });
     if (contents === undefined || !CODE.test(new URL(url).pathname)) return;
-    // As Node does, a module's imports are resolved from its real path, symbolic links followed.
-    for (const dependency of importedFiles(realUrl(url), contents.toString('utf8'))) {
-      const real = realUrl(dependency);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      visit(real);
+    for (const dependency of importedFiles(real, contents.toString('utf8'))) {
+      const target = realUrl(dependency);
+      if (seen.has(target)) continue;
+      seen.add(target);
+      visit(target, target);
     }
   };
-  for (const root of roots) visit(root);
+  for (const [i, root] of roots.entries()) visit(root, realRoots[i]!);
   return files;
 }
 

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { max } from 'd3-array';
 import { checkOptions, DibsimError, describeValue } from '../errors.js';
 import { resolveLevel } from '../stats/confidence.js';
 import { normalQuantile } from '../stats/student-t.js';
@@ -36,12 +35,13 @@ export interface KaplanMeierStep {
 
 /**
  * A median time-to-event with its confidence interval; `null` means "not within the horizon". Where a curve
- * is flat at exactly ½, the day is the midpoint of the flat and may be a half day (see {@link KaplanMeier}).
+ * is flat at exactly ½ until a later event, the day is the midpoint of the flat and may be a half day (see
+ * {@link KaplanMeier}).
  */
 export interface MedianEstimate {
   /**
-   * Smallest day with estimated survival ≤ ½ (the midpoint of a flat at exactly ½), or `null` if survival
-   * stays above ½.
+   * Smallest day with estimated survival ≤ ½ (the midpoint of a flat at exactly ½ that a later event
+   * ends), or `null` if survival stays above ½.
    */
   readonly day: number | null;
   /** Lower confidence limit, days (`null` if even the lower band stays above ½). */
@@ -74,8 +74,12 @@ export interface MedianOptions {
  * Survival Analysis (2003), §4.5: the median is the first time `S(t) ≤ ½`; the lower limit is the first
  * time `S(t) − z·se(t) ≤ ½`, the upper limit the first time `S(t) + z·se(t) ≤ ½`. As in R, a curve that
  * is exactly ½ over an interval (half the replications reached the event, the next reach it later) gives
- * the interval's midpoint, from the day it fell to ½ to the next event day (or to the last observation if
- * none follows): without censoring the median is then the ordinary sample median. "Exactly" allows for
+ * the interval's midpoint, from the day it fell to ½ to the next event day: without censoring the median
+ * is then the ordinary sample median. Where no event follows (the rest are censored), the median is the
+ * day the curve fell to ½: R takes the midpoint to the last censoring time there, a day that nothing
+ * happened on and that moves with the horizon. With events every 10 days from day 100 and the rest of 60
+ * replications censored at day 1826: 30 reached (the last on day 390) give R's 1108 and dibsim's 390; 31
+ * (the next on day 400) give 395 in both; 29 give "not reached". "Exactly" allows for
  * rounding in the product, within √ε (R's default tolerance): `(23/24)·(22/23)·…·(12/13)` is
  * `0.5000000000000001` in doubles.
  *
@@ -175,15 +179,14 @@ export class KaplanMeier {
     const level = resolveLevel(call, options.level);
     const z = normalQuantile(0.5 + level / 2);
     const steps = this.curve();
-    // Not Math.max(...keys): a spread of many distinct days could overflow the call stack.
-    const lastDay =
-      max([...this.eventCounts.keys(), ...this.censoredCounts.keys()]) ?? Number.NEGATIVE_INFINITY;
     const crossing = (curve: (s: KaplanMeierStep) => number): number | null => {
       const i = steps.findIndex((s) => curve(s) <= 0.5 + HALF_TOLERANCE);
       if (i < 0) return null;
       const { day } = steps[i]!;
       if (Math.abs(curve(steps[i]!) - 0.5) >= HALF_TOLERANCE) return day;
-      return (day + (steps[i + 1]?.day ?? lastDay)) / 2;
+      // A flat at ½ that no later event ends: the other half is censored, so the midpoint is unknown.
+      const next = steps[i + 1];
+      return next === undefined ? day : (day + next.day) / 2;
     };
     return {
       day: crossing((s) => s.survival),

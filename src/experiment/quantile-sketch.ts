@@ -108,7 +108,11 @@ export class QuantileSketch {
     if (rank < this.atLo) return this.lo;
     if (rank >= this.n - this.atHi) return this.hi;
     const gamma = Math.exp(this.logGamma);
-    const mid = (i: number) => (2 * Math.exp(i * this.logGamma)) / (gamma + 1);
+    const mid = (i: number) => {
+      const m = (2 * Math.exp(i * this.logGamma)) / (gamma + 1);
+      // Above about 9e307, 2γ^i overflows though the midpoint does not: divide before raising.
+      return m < Number.POSITIVE_INFINITY ? m : Math.exp(i * this.logGamma + Math.log(2 / (gamma + 1)));
+    };
     const clamp = (x: number) => Math.min(this.hi, Math.max(this.lo, x));
     // Negative values from the most negative (largest bucket index) up.
     const negative = this.negative.find(rank, true);

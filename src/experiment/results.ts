@@ -131,7 +131,10 @@ export interface PairedKpi {
   readonly upper: number;
   /** Half-width. */
   readonly halfWidth: number;
-  /** Bonferroni-adjusted simultaneous CI (level `1 − (1 − level)/m`): lower bound. */
+  /**
+   * Bonferroni-adjusted CI (level `1 − (1 − level)/m`), simultaneous over this KPI's `m` comparisons (not
+   * across KPIs): lower bound.
+   */
   readonly adjustedLower: number;
   /** Upper bound. */
   readonly adjustedUpper: number;

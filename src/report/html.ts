@@ -110,7 +110,7 @@ function summarySection(input: ReportInput): string {
   const paired =
     names.length === 1
       ? ''
-      : ` A paired difference is the mean of the per-replication differences; where its interval excludes 0 the difference is unlikely to be noise.${names.length > 2 ? ` With several strategies, the Bonferroni-adjusted intervals (${percent(result.comparisons.baselineAdjustedLevel)} each) hold simultaneously at ${percent(result.level)}.` : ''}`;
+      : ` A paired difference is the mean of the per-replication differences; where its interval excludes 0 the difference is unlikely to be noise.${names.length > 2 ? ` With several strategies, a KPI's Bonferroni-adjusted intervals (${percent(result.comparisons.baselineAdjustedLevel)} each) hold together at ${percent(result.level)} over its ${names.length - 1} comparisons with ${escapeHtml(result.comparisons.baseline)}; the adjustment is per KPI, not over the whole table (to cover <i>K</i> KPIs at once, run the experiment at level 1 − ${percent(1 - result.level)}/<i>K</i>).` : ''}`;
   return `<h2 id="summary">Summary</h2>
 <p><b>Question.</b> ${question}</p>
 ${scenario.description === undefined ? '' : `<p>${escapeHtml(scenario.description)}</p>`}
@@ -210,7 +210,7 @@ function pairedSection(input: ReportInput, tables: ReadonlyMap<string, Table>): 
     'variance ratio',
   ];
   return `<h2 id="paired">Paired differences against ${escapeHtml(comparisons.baseline)}</h2>
-<p>Mean per-replication difference with its ${percent(result.level)} CI and the Bonferroni-adjusted ${percent(comparisons.baselineAdjustedLevel)} CI. The variance ratio below 1 shows how much common random numbers narrowed the interval.</p>
+<p>Mean per-replication difference with its ${percent(result.level)} CI and the Bonferroni-adjusted ${percent(comparisons.baselineAdjustedLevel)} CI (adjusted over each KPI's comparisons, not across KPIs). The variance ratio below 1 shows how much common random numbers narrowed the interval.</p>
 ${htmlTable(
   header,
   rows,

@@ -169,7 +169,7 @@ export function pairedChart(input: ReportInput): ChartSpec {
     title,
     [
       `Strategy minus ${comparisons.baseline} on the same replications (common random numbers).`,
-      `Thick whisker: ${percent(result.level)} CI; thin whisker: Bonferroni-adjusted ${percent(comparisons.baselineAdjustedLevel)} simultaneous CI. Grey line: no difference.`,
+      `Thick whisker: ${percent(result.level)} CI; thin whisker: Bonferroni-adjusted ${percent(comparisons.baselineAdjustedLevel)} CI, simultaneous over each KPI's comparisons. Grey line: no difference.`,
       ...leftOut(keys, shown, scenario),
     ],
     { vconcat: panels, spacing: 18 },

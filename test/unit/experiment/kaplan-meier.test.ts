@@ -77,8 +77,22 @@ describe('KaplanMeier', () => {
       );
       expect(t.median().day).toBe(105);
     }
-    // A flat at ½ that lasts to the end of follow-up ends at the last observation: (10 + 30) / 2.
-    expect(km([10, 10], [30, 30]).median().day).toBe(20);
+  });
+
+  it('median() of a flat at ½ that no event ends is the day it fell to ½, whatever the horizon', () => {
+    // Half reached on day 10, the rest censored at day 30: R's midpoint (10 + 30) / 2 would be a day that
+    // nothing happened on.
+    expect(km([10, 10], [30, 30]).median().day).toBe(10);
+    // Events every 10 days from day 100; the rest of 60 replications censored at the horizon.
+    const events = (n: number) => Array.from({ length: n }, (_, i) => 100 + 10 * i);
+    const at = (reached: number, horizon: number) =>
+      km(events(reached), Array<number>(60 - reached).fill(horizon)).median().day;
+    for (const horizon of [1826, 3652]) {
+      expect(at(29, horizon)).toBeNull();
+      expect(at(30, horizon)).toBe(390);
+      // A 31st event on day 400 ends the flat: the ordinary midpoint.
+      expect(at(31, horizon)).toBe(395);
+    }
   });
 
   it('median() of uncensored days is their ordinary sample median (property)', () => {

@@ -24,6 +24,18 @@ describe('QuantileSketch', () => {
     );
   });
 
+  it('keeps its accuracy at the top of the double range, where 2γ^i overflows', () => {
+    for (const sign of [1, -1]) {
+      const values = [1e308, 1.7e308, 1.75e308, 1.79e308].map((x) => sign * x);
+      const sketch = new QuantileSketch(0.001);
+      for (const x of values) sketch.add(x);
+      for (const p of [0, 1 / 3, 2 / 3, 1]) {
+        const exact = exactQuantile(values, p);
+        expect(Math.abs(sketch.quantile(p) - exact)).toBeLessThanOrEqual(0.001 * Math.abs(exact));
+      }
+    }
+  });
+
   it('gives the same quantiles whatever the order of additions', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), (values) => {

@@ -12,6 +12,14 @@ import type { Scenario } from '../model/scenario.js';
 import { runValidatedScenario } from '../model/world.js';
 import { type RecordLayout, type ReplicationRecord, recordValues } from './record.js';
 import { type LoadedStrategy, loadStrategies, type StrategyModule } from './strategy-spec.js';
+import { typeScriptForWorker } from './worker-typescript.js';
+
+/**
+ * The strategy a worker's failure names when the strategies did not load in the thread: the pool turns it
+ * into an error of the whole experiment, not a failed replication.
+ * @internal
+ */
+export const LOADING_STRATEGIES = '(loading strategies)';
 
 /** An error as plain data. @internal */
 export interface ErrorData {
@@ -116,7 +124,7 @@ export function createWorkerHandler(): (task: WorkerTask) => Promise<Replication
       const { thrown: _thrown, ...failure } = outcome;
       return failure;
     } catch (error) {
-      return { status: 'failed', replication, strategy: '(loading strategies)', error: errorData(error) };
+      return { status: 'failed', replication, strategy: LOADING_STRATEGIES, error: errorData(error) };
     }
   };
   return async (task) => {
@@ -124,7 +132,9 @@ export function createWorkerHandler(): (task: WorkerTask) => Promise<Replication
       const data = deserialize(task.context) as WorkerContext;
       current = {
         experiment: task.experiment,
-        context: loadStrategies(data.strategies).then((strategies) => ({ ...data, strategies })),
+        context: typeScriptForWorker(data.strategies)
+          .then(() => loadStrategies(data.strategies))
+          .then((strategies) => ({ ...data, strategies })),
       };
     }
     const outcomes: ReplicationOutcome[] = [];

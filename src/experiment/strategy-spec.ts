@@ -39,6 +39,10 @@ export interface StrategyFactory {
  * `'switch'`), or a module (absolute path, `file:` URL, package, or a relative path resolved against
  * `baseUrl`) whose export is a factory `(params) => strategy` or a strategy object.
  *
+ * Worker threads load the module themselves. A TypeScript module loads there under tsx: on Node 20 the
+ * threads register tsx themselves if it is installed beside dibsim, since loaders given with `--import`
+ * do not reach them. A module the threads cannot load fails the experiment before any replication.
+ *
  * @example
  * { module: 'pooled', params: { allocation: 'urgency' } }
  * { module: './my-strategy.js', baseUrl: import.meta.url, name: 'mine' }

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { DibsimError, describeValue } from '../errors.js';
-import { errorData, type ReplicationOutcome, type WorkerContext, type WorkerTask } from './replicate.js';
+import {
+  errorData,
+  LOADING_STRATEGIES,
+  type ReplicationOutcome,
+  type WorkerContext,
+  type WorkerTask,
+} from './replicate.js';
 import type { CancelSignal, FoldInOrderOptions } from './schedule.js';
 
 /**
@@ -130,7 +136,7 @@ export function createReplicationPool(threads: number): ReplicationPool {
       const bytes = serialize(context);
       return (replications, cancel) => {
         const task: WorkerTask = { experiment, context: bytes, replications };
-        if (cancel === undefined) return run(task, undefined);
+        if (cancel === undefined) return run(task, undefined).then(unloadable);
         if (cancel.aborted) return Promise.reject(new Error('cancelled'));
         // The first chunk of an experiment listens for its cancellation: chunks still running then are
         // stopped with their threads.
@@ -146,9 +152,11 @@ export function createReplicationPool(threads: number): ReplicationPool {
         }
         running.set(cancel, (running.get(cancel) ?? 0) + 1);
         // The fold aborts `cancel` when it ends, cancelled or not, which lets go of the entry.
-        return run(task, cancel).finally(() => {
-          if (!cancel.aborted) running.set(cancel, (running.get(cancel) ?? 1) - 1);
-        });
+        return run(task, cancel)
+          .then(unloadable)
+          .finally(() => {
+            if (!cancel.aborted) running.set(cancel, (running.get(cancel) ?? 1) - 1);
+          });
       };
     },
     close: () => {
@@ -156,6 +164,20 @@ export function createReplicationPool(threads: number): ReplicationPool {
       return pool.destroy();
     },
   };
+}
+
+/**
+ * `outcomes`, unless the strategies did not load in the worker thread: that is no replication's failure
+ * (none ran) but the whole experiment's, so it rejects the chunk, and nothing of it reaches a results file.
+ * The calling thread loaded the same modules, so the thread lacks a loader it has.
+ */
+function unloadable(outcomes: ReplicationOutcome[]): ReplicationOutcome[] {
+  const failure = outcomes.find((o) => o.status === 'failed' && o.strategy === LOADING_STRATEGIES);
+  if (failure?.status !== 'failed') return outcomes;
+  throw new DibsimError(
+    'INVALID_ARGUMENT',
+    `Worker threads could not load a strategy that the calling thread loaded: ${failure.error.message} On Node 20, loaders given with --import do not reach worker threads: for a TypeScript module they register tsx themselves, if it is installed where dibsim can import it; with another loader, compile the module to JavaScript, or run with workers: 0.`,
+  );
 }
 
 /**

@@ -346,9 +346,13 @@ function importError(module: string, specifier: string, cause: unknown): DibsimE
     );
   }
   const name = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : '';
+  const fix =
+    code === 'ERR_UNKNOWN_FILE_EXTENSION'
+      ? "Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx (`npx tsx your-script.ts`; for the command line, `NODE_OPTIONS='--import tsx' npx dibsim …`)."
+      : `Fix the module or what it imports (\`node ${specifierPath(specifier)}\` shows where).`;
   return new DibsimError(
     'INVALID_ARGUMENT',
-    `loadStrategy: "${module}"${module === specifier ? '' : ` (${specifier})`} failed to load: ${name}${message}. Fix the module or what it imports (\`node ${specifierPath(specifier)}\` shows where).`,
+    `loadStrategy: "${module}"${module === specifier ? '' : ` (${specifier})`} failed to load: ${name}${message}. ${fix}`,
     { cause },
   );
 }

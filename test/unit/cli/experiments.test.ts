@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { csvParse } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/experiment/run-experiment.js';
@@ -263,6 +265,34 @@ describe('dibsim compare --sensitivity', () => {
       /\nSensitivity to the gap parameters, one at a time from low to high \(paired changes\):\n\nfillRate, national-only \(at the scenario's values: [\d.]+\)\n\s+lever\s+low → high/,
     );
     expect(run.stdout).toMatch(/\ntotalSpendEur, national-only/);
+  });
+});
+
+describe('dibsim: a strategy module in TypeScript', () => {
+  const typed = fileURLToPath(new URL('../experiment/fixtures/typed-strategy.ts', import.meta.url));
+  const args = ['run', 'small.json', '--replications', '4', '--workers', '2', '--progress', 'none'];
+
+  it('says how to load it when Node cannot (compile it, or run under tsx)', async () => {
+    const run = await runCli([...args, '--strategy', typed], workDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /Unknown file extension "\.ts" for .*typed-strategy\.ts\. Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx \(.*NODE_OPTIONS='--import tsx' npx dibsim …`\)\./,
+    );
+  });
+
+  it("runs on worker threads under tsx, which register tsx themselves (Node 20's --import does not reach them)", async () => {
+    const dir = workDir();
+    const json = ['--format', 'json'];
+    // By file URL: the run's folder has no node_modules to find 'tsx' in.
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const run = await runCli([...args, ...json, '--strategy', typed], dir, undefined, {
+      NODE_OPTIONS: `--import ${tsx}`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    // The module is national-only under another name: the same KPIs, replication for replication.
+    const reference = await runCli([...args, ...json, '--strategy', 'national-only'], dir);
+    const kpis = (r: CliRun) => JSON.stringify(JSON.parse(r.stdout).strategies[0].kpis);
+    expect(kpis(run)).toBe(kpis(reference));
   });
 });
 

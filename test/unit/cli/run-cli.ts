@@ -35,11 +35,21 @@ export function workDir(): string {
 }
 
 /**
- * Runs `dibsim args…` in `cwd`. With `interruptOn`, sends SIGINT once stderr matches it (once).
+ * Runs `dibsim args…` in `cwd`. With `interruptOn`, sends SIGINT once stderr matches it (once); `env` adds
+ * to the environment.
  */
-export function runCli(args: readonly string[], cwd: string, interruptOn?: RegExp): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  interruptOn?: RegExp,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     let sent = false;

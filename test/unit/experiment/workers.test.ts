@@ -1,5 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DibsimError, ReplicationError } from '../../../src/errors.js';
 import { replicationPlan, runExperiment, threadsFor } from '../../../src/experiment/run-experiment.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
@@ -65,6 +69,35 @@ describe('runExperiment with worker threads', () => {
       expect(during - before).toBeLessThan(16);
     },
   );
+});
+
+describe('a strategy module that worker threads cannot load', () => {
+  it('fails the experiment with an error saying so, not as failed replications kept in the results file', async () => {
+    const module = fileURLToPath(new URL('./fixtures/main-thread-only.mjs', import.meta.url));
+    const resultsFile = join(mkdtempSync(join(tmpdir(), 'dibsim-unloadable-')), 'results.jsonl');
+    const run = (workers: number) =>
+      runExperiment({
+        scenario: randomSmallScenario(),
+        strategies: [{ module }],
+        replications: 4,
+        seed: 'unloadable',
+        workers,
+        resultsFile,
+      });
+    const error = await run(2).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DibsimError);
+    expect(error).not.toBeInstanceOf(ReplicationError);
+    expect((error as Error).message).toMatch(
+      /^Worker threads could not load a strategy that the calling thread loaded: .*this module needs a loader worker threads do not have.* run with workers: 0\.$/s,
+    );
+    // The header only: no replication was recorded as failed, so a run in this thread resumes the file.
+    expect(readFileSync(resultsFile, 'utf8').trim().split('\n')).toHaveLength(1);
+    const result = await run(0);
+    expect([result.status, result.replications, result.failures]).toEqual(['complete', 4, []]);
+  });
 });
 
 describe('threadsFor and replicationPlan', () => {

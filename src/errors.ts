@@ -282,6 +282,10 @@ function shortened(text: string): string {
   return `${text.slice(0, head)}…${text.slice(text.length - tail)} (${text.length.toLocaleString('en-US')} characters)`;
 }
 
+/** Marks a non-finite number inside a described object (a private-use character JSON leaves as it is). */
+const NON_FINITE = '\uE000';
+const NON_FINITE_QUOTED = /"\uE000(NaN|-?Infinity)"/g;
+
 function fullDescription(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
@@ -293,7 +297,11 @@ function fullDescription(value: unknown): string {
     return String(value);
   }
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON writes NaN and ±Infinity as null, which would hide the very value at fault.
+    const text = JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? `${NON_FINITE}${v}` : v,
+    );
+    return text === undefined ? String(value) : text.replace(NON_FINITE_QUOTED, '$1');
   } catch {
     return Object.prototype.toString.call(value);
   }
@@ -360,9 +368,10 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
   }
   // Up to a third of the word may be wrong (at least 2 edits), so 'capacityPerMont' finds its field
   // but 'foo' does not suggest 'id'.
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) && bestDistance < key.length
-    ? best
-    : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(key.length / 3)) && bestDistance < key.length) return best;
+  // A short key that begins one name only ('hi' for 'high') is that name cut short.
+  const extending = key.length >= 2 ? allowed.filter(extends_) : [];
+  return extending.length === 1 ? extending[0] : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { suggestKey } from '../errors.js';
 import { mapToArray } from '../kernel/arrays.js';
 import { dateOf, dayOf, monthStarts } from '../model/dates.js';
 import type { RunResult } from '../model/results.js';
@@ -160,6 +161,16 @@ export function censoredColumns(layout: RecordLayout): CensoredColumns[] {
     reached: layout.scalars.indexOf(`${key}.reached`),
     day: layout.scalars.indexOf(`${key}.day`),
   }));
+}
+
+/**
+ * What an error says of `key`, which is not one of the layout's KPIs: `is not a KPI of this scenario.`, the
+ * KPI it was likely meant to be, and the first few there are.
+ * @internal
+ */
+export function notAKpi(key: string, layout: RecordLayout): string {
+  const near = suggestKey(key, layout.scalars);
+  return `is not a KPI of this scenario.${near === undefined ? '' : ` Did you mean '${near}'?`} Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { DibsimError, describeValue } from '../errors.js';
 import { checkOptionNames } from '../model/field-suggestions.js';
 import { confidenceInterval } from '../stats/confidence.js';
 import type { Tally } from '../stats/tally.js';
-import type { RecordLayout } from './record.js';
+import { notAKpi, type RecordLayout } from './record.js';
 import { fractionReached } from './summaries.js';
 
 /** Target CI half-width: an absolute value in the KPI's unit, or relative to the absolute mean. */
@@ -128,11 +128,7 @@ export function resolveStopWhen(
   const targets = entries.map(([key, target]) => {
     const index = layout.scalars.indexOf(key);
     if (index < 0) {
-      throw bad(
-        `halfWidth[${JSON.stringify(key)}]`,
-        key,
-        `is not a KPI of this scenario. Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`,
-      );
+      throw bad(`halfWidth[${JSON.stringify(key)}]`, key, notAKpi(key, layout));
     }
     const path = `halfWidth[${JSON.stringify(key)}]`;
     checkOptionNames(target, ['absolute', 'relative'], `${where}stopWhen.${path}`);

@@ -189,7 +189,6 @@ function invalidIn(where: string) {
 
 /** Loads each strategy, in order, with the problems of every bad one at once. */
 async function loadEach(specs: readonly StrategySpec[], where: string): Promise<LoadedStrategy[]> {
-  const invalid = invalidIn(where);
   const loaded: LoadedStrategy[] = [];
   await forEachStrategy(
     specs,
@@ -199,7 +198,7 @@ async function loadEach(specs: readonly StrategySpec[], where: string): Promise<
       return object.name ?? (object as StrategyModule).module;
     },
     async (spec, path) => {
-      loaded.push(await load(spec, path, invalid));
+      loaded.push(await load(spec, path, where));
     },
   );
   return loaded;
@@ -237,11 +236,8 @@ export async function checkStrategies(
   );
 }
 
-async function load(
-  given: StrategySpec,
-  path: string,
-  invalid: (path: string, value: unknown, rule: string, fix: string) => DibsimError,
-): Promise<LoadedStrategy> {
+async function load(given: StrategySpec, path: string, where: string): Promise<LoadedStrategy> {
+  const invalid = invalidIn(where);
   const spec = specObject(given);
   const malformed = () =>
     invalid(
@@ -251,6 +247,16 @@ async function load(
       'Give a module name such as "pooled", { module, export?, params?, name? } or { name, create }.',
     );
   if (typeof spec !== 'object' || spec === null) throw malformed();
+  // A strategy itself (`nationalOnly`, as runScenario takes it): its `review` would read as a misspelt field.
+  const fields = spec as { review?: unknown; create?: unknown; module?: unknown };
+  if (typeof fields.review === 'function' && fields.create === undefined && fields.module === undefined) {
+    throw invalid(
+      path,
+      spec,
+      'is a strategy, where an experiment takes a factory or a module',
+      'Give { name, create } with create returning a fresh strategy for each replication (create: () => nationalOnly for one that keeps no state), or its module ("national-only").',
+    );
+  }
   // A misspelt field (`parms`, `exprt`) would be ignored and the strategy run on its defaults.
   const unknown = unknownFieldIssues(spec, isStrategyModule(spec) ? MODULE_FIELDS : FACTORY_FIELDS);
   if (unknown.length > 0) throw new ScenarioError(unknown, STRATEGY_REFERENCE);
@@ -269,8 +275,16 @@ async function load(
   };
   const options = spec.baseUrl === undefined ? {} : { baseUrl: spec.baseUrl };
   const create = () => loadStrategy(ref, options);
-  const name = spec.name ?? (await create()).name;
-  if (spec.name !== undefined) await create(); // fail now, not in the first replication
+  let first: ProcurementStrategy;
+  try {
+    first = await create(); // fail now, not in the first replication
+  } catch (error) {
+    // A module not found or failing to load: say which of the strategies it is.
+    if (!(error instanceof DibsimError) || error instanceof ScenarioError) throw error;
+    const message = error.message.replace(/^loadStrategy: /, '');
+    throw new DibsimError(error.code, `${where}${path}: ${message}`, { cause: error });
+  }
+  const name = spec.name ?? first.name;
   const descriptor: StrategyDescriptor = {
     name,
     ...ref,

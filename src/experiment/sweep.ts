@@ -28,6 +28,7 @@ import {
   resolveLevers,
 } from './levers.js';
 import type { ExperimentManifest } from './manifest.js';
+import { notAKpi } from './record.js';
 import type { ExperimentResult } from './results.js';
 import {
   checkWorkers,
@@ -415,10 +416,7 @@ export async function tornado(options: TornadoOptions): Promise<TornadoResult> {
   const indices = kpis.map((kpi) => {
     const k = layout.scalars.indexOf(kpi);
     if (k < 0) {
-      throw new DibsimError(
-        'INVALID_ARGUMENT',
-        `tornado: ${JSON.stringify(kpi)} is not a KPI of this scenario. Use one of: ${layout.scalars.slice(0, 8).join(', ')}, …`,
-      );
+      throw new DibsimError('INVALID_ARGUMENT', `tornado: ${JSON.stringify(kpi)} ${notAKpi(kpi, layout)}`);
     }
     return k;
   });

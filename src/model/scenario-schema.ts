@@ -467,7 +467,9 @@ export const scenarioObjectSchema = strict({
       z.number().gt(0),
     )
     .exactOptional()
-    .describe('Exchange rates to EUR (EUR per unit, > 0), keyed by ISO 4217 code, e.g. { "USD": 0.92 }.'),
+    .describe(
+      'Exchange rates to EUR (EUR per unit, > 0), keyed by ISO 4217 code, e.g. { "USD": 0.92 }: the rates used to convert the sources\' amounts, recorded for readers; the model does not apply them (every amount is in EUR).',
+    ),
   items: z.array(itemSchema).min(1).readonly().describe('A list of munition types (at least one).'),
   components: z
     .array(componentSchema)

@@ -302,7 +302,7 @@ export interface RecipientStock {
 export interface DonorShare {
   /** Nation id. */
   readonly nation: string;
-  /** Share of the pledged quantity, (0, 1]. */
+  /** Share of the pledged quantity, in [0, 1] (the donors' shares sum to 1). */
   readonly share: number;
 }
 
@@ -393,7 +393,10 @@ export interface Scenario {
   readonly endDate: string;
   /** Year whose prices all money is expressed in. */
   readonly basePriceYear: number;
-  /** Exchange rates to EUR for amounts given in other currencies (EUR per unit). */
+  /**
+   * Exchange rates to EUR (EUR per unit) used to convert the sources' amounts when the scenario was written:
+   * a record for readers, not applied by the model, in which every amount is in EUR.
+   */
   readonly exchangeRatesToEur?: Readonly<Record<string, number>>;
   /** Munition types. */
   readonly items: readonly ItemSpec[];

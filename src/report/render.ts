@@ -24,7 +24,7 @@ export const FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold
  *
  * @throws {@link DibsimError} `INVALID_ARGUMENT` naming the chart when Vega-Lite rejects the spec.
  * @example
- * const svg = await renderSvg(chartSpecs(input)[0]);
+ * for (const chart of chartSpecs(input)) writeFileSync(`${chart.name}.svg`, await renderSvg(chart));
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
   if (typeof (spec as Partial<ChartSpec> | null)?.spec !== 'object' || spec.spec === null) {

@@ -276,7 +276,7 @@ function cells(values: readonly unknown[]): TableCell[] {
  *   array of arrays, a row has more or fewer cells than there are columns, or a cell is not a string, a
  *   number or `null`.
  * @example
- * writeFileSync('kpis.csv', tableToCsv(reportTables(input)[0]));
+ * for (const table of reportTables(input)) writeFileSync(`${table.name}.csv`, tableToCsv(table));
  */
 export function tableToCsv(table: Table): string {
   checkTable(table);

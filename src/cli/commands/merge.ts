@@ -52,7 +52,7 @@ Examples:
         const ran = result.manifest.scenario;
         if (contentHash(scenario) !== ran.hash) {
           throw new UsageError(
-            `--scenario ${source} is not the scenario the shards ran ("${ran.name}", hash ${ran.hash.slice(0, 12)}…; this one is "${scenario.name}"). Pass the shards' scenario file with --scenario <file>.`,
+            `${options.scenario === undefined ? `The default scenario, ${source},` : `--scenario ${source}`} is not the scenario the shards ran ("${ran.name}", hash ${ran.hash.slice(0, 12)}…; this one is "${scenario.name}"). Pass the shards' scenario file with --scenario <file>.`,
           );
         }
         await emitResult({

@@ -126,7 +126,12 @@ describe('dibsim run/compare: output formats', () => {
 
     const wrongScenario = await runCli(['merge', 'a.jsonl', 'b.jsonl'], dir);
     expect(wrongScenario.code).toBe(2);
-    expect(wrongScenario.stderr).toMatch(/is not the scenario the shards ran \("small"/);
+    // No --scenario given: the message names the default rather than an option the user did not type.
+    expect(wrongScenario.stderr).toMatch(
+      /^error: The default scenario, europe-155mm, is not the scenario the shards ran \("small"/,
+    );
+    const other = await runCli(['merge', 'a.jsonl', 'b.jsonl', '--scenario', 'europe-155mm'], dir);
+    expect(other.stderr).toMatch(/^error: --scenario europe-155mm is not the scenario the shards ran/);
   });
 });
 

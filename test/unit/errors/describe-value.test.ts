@@ -9,6 +9,10 @@ describe('describeValue', () => {
     expect(describeValue(-0.5)).toBe('-0.5');
     expect(describeValue(Number.NaN)).toBe('NaN');
     expect(describeValue({ a: [1, 2] })).toBe('{"a":[1,2]}');
+    // Not JSON's null: the non-finite number is often the value at fault.
+    expect(describeValue({ min: Number.NaN, max: 5, at: [Infinity, -Infinity] })).toBe(
+      '{"min":NaN,"max":5,"at":[Infinity,-Infinity]}',
+    );
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue('a'.repeat(158))).toBe(`"${'a'.repeat(158)}"`); // 160 characters
   });

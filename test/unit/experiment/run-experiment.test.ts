@@ -301,8 +301,14 @@ describe('runExperiment (serial)', () => {
     ).rejects.toThrow(
       /strategies\[0\] must be a strategy \(got 42\)\. Give a module name such as "pooled", \{ module, export\?, params\?, name\? \} or \{ name, create \}\.$/,
     );
-    await expect(runExperiment({ ...base, strategies: [{ module: './missing.js' }] })).rejects.toThrow(
-      /cannot find "\.\/missing\.js"/,
+    await expect(
+      runExperiment({ ...base, strategies: ['national-only', { module: './missing.js' }] }),
+    ).rejects.toThrow(/^runExperiment: options\.strategies\[1\]: cannot find "\.\/missing\.js"/);
+    // A strategy itself, as runScenario takes it, is told apart from a factory with a misspelt field.
+    await expect(
+      runExperiment({ ...base, strategies: [nationalOnly] as unknown as typeof base.strategies }),
+    ).rejects.toThrow(
+      /^runExperiment: options\.strategies\[0\] is a strategy, where an experiment takes a factory or a module .*create: \(\) => nationalOnly/,
     );
     await expect(
       runExperiment({ ...base, strategies: [{ module: 'pooled', params: { nope: 1 } }] }),

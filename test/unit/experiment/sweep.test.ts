@@ -603,6 +603,17 @@ describe('lever and design objects: a misspelt or misplaced field is refused, no
     expect(ran).toBe(0);
   });
 
+  it('suggests the field a short key begins, and the KPI a key misspells', async () => {
+    await expect(
+      tornado({ ...common, levers: [{ path: delay, low: 30, hi: 180 } as Lever], kpis: ['fillRate'] }),
+    ).rejects.toThrow("options.levers[0].hi is not an option (got 180). Did you mean 'high'?");
+    await expect(
+      tornado({ ...common, levers: [{ path: delay, low: 30, high: 180 }], kpis: ['fillrate'] }),
+    ).rejects.toThrow(
+      /^tornado: "fillrate" is not a KPI of this scenario\. Did you mean 'fillRate'\? Use one of: /,
+    );
+  });
+
   it.each([
     [
       { path: delay, valeus: [30, 90], values: [1] },

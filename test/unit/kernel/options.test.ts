@@ -44,7 +44,7 @@ describe('kernel options', () => {
       'sim.timeout(1, v, { prio })',
       (o) => new Simulation().timeout(1, 'v', o),
       { prio: 1 },
-      'Simulation.timeout(delay, value, options): options.prio is not an option (got 1). Options: priority.',
+      "Simulation.timeout(delay, value, options): options.prio is not an option (got 1). Did you mean 'priority'? Options: priority.",
     ],
     [
       'sim.schedule(1, cb, 2)',
@@ -62,7 +62,7 @@ describe('kernel options', () => {
       'event.fail(e, { prio })',
       (o) => new Simulation().event().fail(new Error('x'), o),
       { prio: 1 },
-      'Event.fail(error, options): options.prio is not an option (got 1). Options: priority.',
+      "Event.fail(error, options): options.prio is not an option (got 1). Did you mean 'priority'? Options: priority.",
     ],
     [
       'sim.process(fn, { nmae })',
@@ -98,7 +98,7 @@ describe('kernel options', () => {
       'resource.request({ prio })',
       (o) => resource.request(o),
       { prio: 1 },
-      'Resource.request(options): options.prio is not an option (got 1). Options: priority, preempt.',
+      "Resource.request(options): options.prio is not an option (got 1). Did you mean 'priority'? Options: priority, preempt.",
     ],
     [
       'resource.request({ priorty })',

@@ -136,7 +136,7 @@ export function createReplicationPool(threads: number): ReplicationPool {
       const bytes = serialize(context);
       return (replications, cancel) => {
         const task: WorkerTask = { experiment, context: bytes, replications };
-        if (cancel === undefined) return run(task, undefined).then(unloadable);
+        if (cancel === undefined) return run(task, undefined).then(throwIfNotLoaded);
         if (cancel.aborted) return Promise.reject(new Error('cancelled'));
         // The first chunk of an experiment listens for its cancellation: chunks still running then are
         // stopped with their threads.
@@ -153,7 +153,7 @@ export function createReplicationPool(threads: number): ReplicationPool {
         running.set(cancel, (running.get(cancel) ?? 0) + 1);
         // The fold aborts `cancel` when it ends, cancelled or not, which lets go of the entry.
         return run(task, cancel)
-          .then(unloadable)
+          .then(throwIfNotLoaded)
           .finally(() => {
             if (!cancel.aborted) running.set(cancel, (running.get(cancel) ?? 1) - 1);
           });
@@ -171,7 +171,7 @@ export function createReplicationPool(threads: number): ReplicationPool {
  * (none ran) but the whole experiment's, so it rejects the chunk, and nothing of it reaches a results file.
  * The calling thread loaded the same modules, so the thread lacks a loader it has.
  */
-function unloadable(outcomes: ReplicationOutcome[]): ReplicationOutcome[] {
+function throwIfNotLoaded(outcomes: ReplicationOutcome[]): ReplicationOutcome[] {
   const failure = outcomes.find((o) => o.status === 'failed' && o.strategy === LOADING_STRATEGIES);
   if (failure?.status !== 'failed') return outcomes;
   throw new DibsimError(

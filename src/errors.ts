@@ -369,7 +369,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
   // Up to a third of the word may be wrong (at least 2 edits), so 'capacityPerMont' finds its field
   // but 'foo' does not suggest 'id'.
   if (bestDistance <= Math.max(2, Math.floor(key.length / 3)) && bestDistance < key.length) return best;
-  // A short key that begins one name only ('hi' for 'high') is that name cut short.
+  // A key that begins one name only ('hi' for 'high', 'prio' for 'priority') is that name cut short.
   const extending = key.length >= 2 ? allowed.filter(extends_) : [];
   return extending.length === 1 ? extending[0] : undefined;
 }

@@ -7,6 +7,7 @@
  */
 
 import { deserialize } from 'node:v8';
+import { describeIssue, ScenarioError } from '../errors.js';
 import { CommonDemand } from '../model/common-demand.js';
 import type { Scenario } from '../model/scenario.js';
 import { runValidatedScenario } from '../model/world.js';
@@ -124,7 +125,11 @@ export function createWorkerHandler(): (task: WorkerTask) => Promise<Replication
       const { thrown: _thrown, ...failure } = outcome;
       return failure;
     } catch (error) {
-      return { status: 'failed', replication, strategy: LOADING_STRATEGIES, error: errorData(error) };
+      // The strategies did not load: their problems, without the prefix of the experiment's own check.
+      const data = errorData(error);
+      const message =
+        error instanceof ScenarioError ? error.issues.map(describeIssue).join(' ') : data.message;
+      return { status: 'failed', replication, strategy: LOADING_STRATEGIES, error: { ...data, message } };
     }
   };
   return async (task) => {
@@ -132,7 +137,9 @@ export function createWorkerHandler(): (task: WorkerTask) => Promise<Replication
       const data = deserialize(task.context) as WorkerContext;
       current = {
         experiment: task.experiment,
-        context: typeScriptForWorker(data.strategies)
+        // Inside the chain, so that whatever throws fails the loading, not the task.
+        context: Promise.resolve()
+          .then(() => typeScriptForWorker(data.strategies))
           .then(() => loadStrategies(data.strategies))
           .then((strategies) => ({ ...data, strategies })),
       };

@@ -172,8 +172,9 @@ const OPTION_NAMES: readonly string[] = Object.keys(EXPERIMENT_OPTIONS);
  * @throws {@link ScenarioError} if the scenario is invalid, or a strategy's parameters do not fit it (a
  * bilateral agreement naming an unknown nation, a switch date past the horizon: see
  * {@link ProcurementStrategy.check}), before anything runs;
- * {@link DibsimError} `INVALID_ARGUMENT` for bad options, `INVALID_STATE` if `options.pool` is closed
- * while the experiment runs on it; {@link ReplicationError} when a replication
+ * {@link DibsimError} `INVALID_ARGUMENT` for bad options, or for a strategy module that loads in the
+ * calling thread but not in the worker threads (before any replication is recorded), `INVALID_STATE` if
+ * `options.pool` is closed while the experiment runs on it; {@link ReplicationError} when a replication
  * throws and `onError` is `'abort'`, or, with `'skip'`, the first failure's when every replication failed
  * (not in a shard).
  * @example

@@ -34,9 +34,11 @@ export interface FoldInOrderOptions {
   /** Outcomes already known (from a results file), by replication index; read only when their turn comes. */
   readonly done?: KnownOutcomes | undefined;
   /**
-   * Runs a chunk of replications; must not reject (failures are outcomes), except once `cancel` is aborted:
-   * the chunk was then cancelled (a worker running it stopped), and its replications count as neither
-   * computed nor failed. The fold always passes `cancel`; other callers may leave it out.
+   * Runs a chunk of replications. A failing replication is an outcome, not a rejection. It rejects once
+   * `cancel` is aborted (the chunk was cancelled, a worker running it stopped, and its replications count as
+   * neither computed nor failed), or with an error of the whole run (the pool closed under it, strategies
+   * that do not load in a worker thread), which the fold rejects with when it reaches the chunk, after the
+   * chunks started have settled. The fold always passes `cancel`; other callers may leave it out.
    */
   readonly runChunk: (
     replications: readonly number[],

@@ -13,9 +13,15 @@ import {
   type StrategyModuleReference,
 } from '../errors.js';
 import { unknownFieldIssues } from '../model/field-suggestions.js';
-import type { ProcurementStrategy } from '../model/procurement.js';
+import { isProcurementStrategy, type ProcurementStrategy } from '../model/procurement.js';
 import type { Scenario } from '../model/scenario.js';
-import { loadStrategy, STRATEGY_REFERENCE, type StrategyRef } from '../strategies/registry.js';
+import {
+  builtinStrategies,
+  importFailure,
+  loadStrategy,
+  STRATEGY_REFERENCE,
+  type StrategyRef,
+} from '../strategies/registry.js';
 
 /**
  * A strategy given as a factory. Runs only in the calling thread (functions cannot cross to a worker); use a
@@ -248,13 +254,13 @@ async function load(given: StrategySpec, path: string, where: string): Promise<L
     );
   if (typeof spec !== 'object' || spec === null) throw malformed();
   // A strategy itself (`nationalOnly`, as runScenario takes it): its `review` would read as a misspelt field.
-  const fields = spec as { review?: unknown; create?: unknown; module?: unknown };
-  if (typeof fields.review === 'function' && fields.create === undefined && fields.module === undefined) {
+  const object: unknown = spec;
+  if (isProcurementStrategy(object) && !('create' in object) && !('module' in object)) {
     throw invalid(
       path,
       spec,
       'is a strategy, where an experiment takes a factory or a module',
-      'Give { name, create } with create returning a fresh strategy for each replication (create: () => nationalOnly for one that keeps no state), or its module ("national-only").',
+      `Give { name, create } with create returning a fresh strategy for each replication (create: () => strategy, for a strategy that keeps no state), or the module that exports it${builtinStrategies.includes(object.name) ? ` ("${object.name}")` : ''}.`,
     );
   }
   // A misspelt field (`parms`, `exprt`) would be ignored and the strategy run on its defaults.
@@ -279,10 +285,13 @@ async function load(given: StrategySpec, path: string, where: string): Promise<L
   try {
     first = await create(); // fail now, not in the first replication
   } catch (error) {
-    // A module not found or failing to load: say which of the strategies it is.
-    if (!(error instanceof DibsimError) || error instanceof ScenarioError) throw error;
-    const message = error.message.replace(/^loadStrategy: /, '');
-    throw new DibsimError(error.code, `${where}${path}: ${message}`, { cause: error });
+    // A module not found or failing to load: one of the strategies' problems, listed with the others'.
+    const failure = importFailure(error);
+    if (failure === undefined) throw error;
+    throw new ScenarioError(
+      [{ path: 'module', message: failure.problem, fix: failure.fix }],
+      STRATEGY_REFERENCE,
+    );
   }
   const name = spec.name ?? first.name;
   const descriptor: StrategyDescriptor = {

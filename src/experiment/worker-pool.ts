@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import { DibsimError, describeValue } from '../errors.js';
 import {
   errorData,
+  errorFromData,
   LOADING_STRATEGIES,
   type ReplicationOutcome,
   type WorkerContext,
@@ -52,8 +53,9 @@ export interface ReplicationPool {
   /**
    * A runner for the experiment of `context`. Its chunks do not reject for a failing replication or a
    * crashed thread (failures come back as data), only when cancelled (the threads are restarted if the
-   * chunk was still running, and it rejects) and, with a {@link DibsimError} `INVALID_STATE`, when the pool
-   * is closed before they finish.
+   * chunk was still running, and it rejects), with a {@link DibsimError} `INVALID_STATE` when the pool is
+   * closed before they finish, and with a {@link DibsimError} `INVALID_ARGUMENT` when the strategies do not
+   * load in a worker thread (no replication ran; the pool stays usable).
    */
   runner(context: WorkerContext): ChunkRunner;
   /** Stops the threads; chunks still queued or running then reject (see `runner`). */
@@ -176,7 +178,8 @@ function throwIfNotLoaded(outcomes: ReplicationOutcome[]): ReplicationOutcome[] 
   if (failure?.status !== 'failed') return outcomes;
   throw new DibsimError(
     'INVALID_ARGUMENT',
-    `Worker threads could not load a strategy that the calling thread loaded: ${failure.error.message} On Node 20, loaders given with --import do not reach worker threads: for a TypeScript module they register tsx themselves, if it is installed where dibsim can import it; with another loader, compile the module to JavaScript, or run with workers: 0.`,
+    `Worker threads could not load a strategy that the calling thread loaded: ${failure.error.message} On Node 20, loaders given with --import do not reach worker threads: for a TypeScript module they register tsx themselves, if it is installed where dibsim can import it; with another loader, compile the module to JavaScript, or run in the calling thread (workers: 0, or --workers 0 on the command line).`,
+    { cause: errorFromData(failure.error) },
   );
 }
 

@@ -2,7 +2,9 @@
  * TypeScript strategy modules in worker threads. A script run with tsx loads a `.ts` strategy module in
  * its own thread, but on Node 20 loader hooks given with `--import` do not reach worker threads (tsx's own
  * registration skips them too), so a worker meeting the same module failed with "Unknown file extension".
- * A worker that is about to load such a module registers tsx itself, as the calling thread had it.
+ * A worker that is about to load such a module, and finds no TypeScript loader running, registers tsx
+ * itself, as the calling thread had it. A failed import stays failed in a thread (Node caches it), so the
+ * worker asks a probe file of its own, never the strategy module, whether a loader runs.
  *
  * @internal
  * @module
@@ -20,9 +22,9 @@ let registration: Promise<boolean> | undefined;
 
 /**
  * Registers tsx in this thread if one of `modules` is a file Node cannot import by itself (a `.ts` file,
- * or a missing `./x.js` whose `./x.ts` tsx would load) and Node cannot strip types natively. Resolves to
- * whether tsx is registered; `false` when it is not installed where this module can import it (the load
- * then fails with Node's error, which the calling thread reports).
+ * or a missing `./x.js` whose `./x.ts` tsx would load) and no TypeScript loader runs in the thread yet.
+ * Resolves to whether a TypeScript loader runs; `false` when tsx is not installed where this module can
+ * import it (the load then fails, and the experiment reports it).
  * @internal
  */
 export function typeScriptForWorker(
@@ -30,7 +32,6 @@ export function typeScriptForWorker(
 ): Promise<boolean> {
   // From dibsim's own sources, the worker's bootstrap registered tsx already.
   if (import.meta.url.endsWith('.ts')) return Promise.resolve(true);
-  if ((process.features as { typescript?: unknown }).typescript) return Promise.resolve(false);
   const files = modules.flatMap((m) =>
     strategyFiles(m, m.baseUrl === undefined ? {} : { baseUrl: m.baseUrl }),
   );
@@ -43,8 +44,21 @@ export function typeScriptForWorker(
     }
   });
   if (!needed) return Promise.resolve(false);
-  registration ??= registerTsx();
+  registration ??= typeScriptLoads().then((loads) => loads || registerTsx());
   return registration;
+}
+
+/** The probe, from `dist/experiment/` to the package's `src/experiment/`. */
+const PROBE = new URL('../../src/experiment/typescript-probe.ts', import.meta.url).href;
+
+/** Whether a TypeScript loader already runs in this thread (registering tsx again would chain it twice). */
+async function typeScriptLoads(): Promise<boolean> {
+  try {
+    await import(PROBE);
+    return true;
+  } catch {
+    return false; // Unknown file extension ".ts", or no probe to import: assume none runs
+  }
 }
 
 async function registerTsx(): Promise<boolean> {

@@ -337,24 +337,47 @@ function importError(module: string, specifier: string, cause: unknown): DibsimE
   const missing =
     code === 'ERR_MODULE_NOT_FOUND' &&
     [module, specifier, specifierPath(specifier)].some((name) => message.includes(`'${name}'`));
+  let parts: ImportFailure;
   if (missing) {
     const near = suggestKey(module, builtinStrategies);
-    return new DibsimError(
-      'INVALID_ARGUMENT',
-      `loadStrategy: cannot find "${module}" (resolved to ${specifier}). ${near === undefined ? 'Check the path, or use a built-in' : `Did you mean the built-in "${near}"? Built-ins`}: ${builtinStrategies.join(', ')}.`,
-      { cause },
-    );
+    parts = {
+      problem: `cannot find "${module}" (resolved to ${specifier})`,
+      fix: `${near === undefined ? 'Check the path, or use a built-in' : `Did you mean the built-in "${near}"? Built-ins`}: ${builtinStrategies.join(', ')}.`,
+    };
+  } else {
+    const name = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : '';
+    parts = {
+      problem: `"${module}"${module === specifier ? '' : ` (${specifier})`} failed to load: ${name}${message}`,
+      fix:
+        code === 'ERR_UNKNOWN_FILE_EXTENSION'
+          ? "Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx (`npx tsx your-script.ts`; for the command line, `NODE_OPTIONS='--import tsx' npx dibsim …`)."
+          : `Fix the module or what it imports (\`node ${specifierPath(specifier)}\` shows where).`,
+    };
   }
-  const name = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : '';
-  const fix =
-    code === 'ERR_UNKNOWN_FILE_EXTENSION'
-      ? "Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx (`npx tsx your-script.ts`; for the command line, `NODE_OPTIONS='--import tsx' npx dibsim …`)."
-      : `Fix the module or what it imports (\`node ${specifierPath(specifier)}\` shows where).`;
-  return new DibsimError(
-    'INVALID_ARGUMENT',
-    `loadStrategy: "${module}"${module === specifier ? '' : ` (${specifier})`} failed to load: ${name}${message}. ${fix}`,
-    { cause },
-  );
+  const error = new DibsimError('INVALID_ARGUMENT', `loadStrategy: ${parts.problem}. ${parts.fix}`, {
+    cause,
+  });
+  importFailures.set(error, parts);
+  return error;
+}
+
+/** Why a strategy module did not import, as an issue lists it: what is wrong, and the fix. @internal */
+export interface ImportFailure {
+  /** What is wrong, e.g. `cannot find "./x.js" (resolved to file:///…/x.js)`. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+const importFailures = new WeakMap<DibsimError, ImportFailure>();
+
+/**
+ * The problem and fix of an error {@link loadStrategy} threw because the module did not import, so that
+ * an experiment can list it with its other strategies' problems; `undefined` for any other error.
+ * @internal
+ */
+export function importFailure(error: unknown): ImportFailure | undefined {
+  return error instanceof DibsimError ? importFailures.get(error) : undefined;
 }
 
 /** A file URL as a path (as Node's messages write it); other specifiers, and URLs no path names, as they are. */

@@ -281,7 +281,7 @@ describe('dibsim: a strategy module in TypeScript', () => {
     const run = await runCli([...args, '--strategy', typed], workDir());
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /Unknown file extension "\.ts" for .*typed-strategy\.ts\. Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx \(.*NODE_OPTIONS='--import tsx' npx dibsim …`\)\./,
+      /^strategies: --strategy .*typed-strategy\.ts: .* failed to load: TypeError: Unknown file extension "\.ts" for .*typed-strategy\.ts\. Fix: Node cannot load that file type by itself: compile the module to JavaScript, or run under tsx \(.*NODE_OPTIONS='--import tsx' npx dibsim …`\)\./,
     );
   });
 
@@ -298,6 +298,23 @@ describe('dibsim: a strategy module in TypeScript', () => {
     const reference = await runCli([...args, ...json, '--strategy', 'national-only'], dir);
     const kpis = (r: CliRun) => JSON.stringify(JSON.parse(r.stdout).strategies[0].kpis);
     expect(kpis(run)).toBe(kpis(reference));
+    // Named as TypeScript sources import each other, ./x.js for x.ts on disk.
+    const asJs = await runCli(
+      [...args, ...json, '--strategy', typed.replace(/\.ts$/, '.js')],
+      dir,
+      undefined,
+      { NODE_OPTIONS: `--import ${tsx}` },
+    );
+    expect(asJs.code, asJs.stderr).toBe(0);
+    expect(kpis(asJs)).toBe(kpis(reference));
+  });
+
+  it('names a module that is not there by its --strategy text', async () => {
+    const run = await runCli([...args, '--strategy', './nope.mjs'], workDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^strategies: --strategy \.\/nope\.mjs: cannot find "file:.*\/nope\.mjs" .*Fix: Check the path.*\n\(1 problem; nothing was run\)/,
+    );
   });
 });
 

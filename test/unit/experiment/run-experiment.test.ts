@@ -254,6 +254,9 @@ describe('runExperiment (serial)', () => {
     await expect(
       runExperiment({ ...base, stopWhen: { halfWidth: { nope: { absolute: 1 } } } }),
     ).rejects.toThrow(/is not a KPI of this scenario/);
+    await expect(
+      runExperiment({ ...base, stopWhen: { halfWidth: { fillrate: { absolute: 1 } } } }),
+    ).rejects.toThrow(/is not a KPI of this scenario\. Did you mean 'fillRate'\? Use one of: /);
     type Stop = NonNullable<Parameters<typeof runExperiment>[0]['stopWhen']>;
     const stopping: [unknown, string][] = [
       [
@@ -301,14 +304,20 @@ describe('runExperiment (serial)', () => {
     ).rejects.toThrow(
       /strategies\[0\] must be a strategy \(got 42\)\. Give a module name such as "pooled", \{ module, export\?, params\?, name\? \} or \{ name, create \}\.$/,
     );
+    // A module that does not import is one of the strategies' problems, listed with the others'.
     await expect(
-      runExperiment({ ...base, strategies: ['national-only', { module: './missing.js' }] }),
-    ).rejects.toThrow(/^runExperiment: options\.strategies\[1\]: cannot find "\.\/missing\.js"/);
+      runExperiment({
+        ...base,
+        strategies: [{ module: './missing.js' }, { module: 'pooled', params: { nope: 1 } }],
+      }),
+    ).rejects.toThrow(
+      /^runExperiment: options has 2 problems:\n {2}- strategies\[0\]\.module: cannot find "\.\/missing\.js" .*Fix: Check the path.*\n {2}- strategies\[1\]\.params\.nope: unknown field 'nope'/,
+    );
     // A strategy itself, as runScenario takes it, is told apart from a factory with a misspelt field.
     await expect(
       runExperiment({ ...base, strategies: [nationalOnly] as unknown as typeof base.strategies }),
     ).rejects.toThrow(
-      /^runExperiment: options\.strategies\[0\] is a strategy, where an experiment takes a factory or a module .*create: \(\) => nationalOnly/,
+      /^runExperiment: options\.strategies\[0\] is a strategy, where an experiment takes a factory or a module .*create: \(\) => strategy, .*or the module that exports it \("national-only"\)\.$/,
     );
     await expect(
       runExperiment({ ...base, strategies: [{ module: 'pooled', params: { nope: 1 } }] }),

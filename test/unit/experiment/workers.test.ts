@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DibsimError, ReplicationError } from '../../../src/errors.js';
 import { replicationPlan, runExperiment, threadsFor } from '../../../src/experiment/run-experiment.js';
+import { createWorkerPool } from '../../../src/experiment/worker-pool.js';
 import { randomSmallScenario, STRATEGIES_MODULE } from './helpers.js';
 
 const options = {
@@ -91,12 +92,32 @@ describe('a strategy module that worker threads cannot load', () => {
     expect(error).toBeInstanceOf(DibsimError);
     expect(error).not.toBeInstanceOf(ReplicationError);
     expect((error as Error).message).toMatch(
-      /^Worker threads could not load a strategy that the calling thread loaded: .*this module needs a loader worker threads do not have.* run with workers: 0\.$/s,
+      /^Worker threads could not load a strategy that the calling thread loaded: .*this module needs a loader worker threads do not have.* run in the calling thread \(workers: 0, or --workers 0 on the command line\)\.$/s,
     );
     // The header only: no replication was recorded as failed, so a run in this thread resumes the file.
     expect(readFileSync(resultsFile, 'utf8').trim().split('\n')).toHaveLength(1);
     const result = await run(0);
     expect([result.status, result.replications, result.failures]).toEqual(['complete', 4, []]);
+  });
+
+  it('leaves a shared pool usable for the next experiment', async () => {
+    const module = fileURLToPath(new URL('./fixtures/main-thread-only.mjs', import.meta.url));
+    const pool = createWorkerPool(2);
+    try {
+      const common = { scenario: randomSmallScenario(), replications: 4, seed: 'pool after failure', pool };
+      await expect(runExperiment({ ...common, strategies: [{ module }] })).rejects.toThrow(
+        /^Worker threads could not load a strategy/,
+      );
+      const after = await runExperiment({ ...common, strategies: [{ module: STRATEGIES_MODULE }] });
+      const inThread = await runExperiment({
+        ...common,
+        pool: undefined,
+        strategies: [{ module: STRATEGIES_MODULE }],
+      });
+      expect(JSON.stringify(after)).toBe(JSON.stringify(inThread));
+    } finally {
+      await pool.close();
+    }
   });
 });
 

@@ -137,9 +137,8 @@ export function createWorkerHandler(): (task: WorkerTask) => Promise<Replication
       const data = deserialize(task.context) as WorkerContext;
       current = {
         experiment: task.experiment,
-        // Inside the chain, so that whatever throws fails the loading, not the task.
-        context: Promise.resolve()
-          .then(() => typeScriptForWorker(data.strategies))
+        // Both async: whatever throws fails the loading, not the task.
+        context: typeScriptForWorker(data.strategies)
           .then(() => loadStrategies(data.strategies))
           .then((strategies) => ({ ...data, strategies })),
       };

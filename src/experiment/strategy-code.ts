@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'es-module-lexer/js';
 import { strategyFiles } from '../strategies/registry.js';
 import type { StrategyDescriptor } from './strategy-spec.js';
+import { TYPESCRIPT_FILE } from './worker-typescript.js';
 
 /**
  * SHA-256 (hex) of the code of a strategy given as a module that is not a built-in: the contents of the
@@ -119,7 +120,7 @@ function importedFiles(url: string, source: string): string[] {
   } catch {
     return []; // syntax the lexer does not know (JSX, say): the file itself still counts
   }
-  const typescript = /\.[cm]?tsx?$/.test(new URL(url).pathname);
+  const typescript = TYPESCRIPT_FILE.test(new URL(url).pathname);
   const found: string[] = [];
   for (const entry of imports) {
     // `import.meta` names no module; a dynamic import of a computed specifier (a glob) names no one file.

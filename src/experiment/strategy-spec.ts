@@ -195,6 +195,7 @@ function invalidIn(where: string) {
 
 /** Loads each strategy, in order, with the problems of every bad one at once. */
 async function loadEach(specs: readonly StrategySpec[], where: string): Promise<LoadedStrategy[]> {
+  const invalid = invalidIn(where);
   const loaded: LoadedStrategy[] = [];
   await forEachStrategy(
     specs,
@@ -204,7 +205,7 @@ async function loadEach(specs: readonly StrategySpec[], where: string): Promise<
       return object.name ?? (object as StrategyModule).module;
     },
     async (spec, path) => {
-      loaded.push(await load(spec, path, where));
+      loaded.push(await load(spec, path, invalid));
     },
   );
   return loaded;
@@ -242,8 +243,11 @@ export async function checkStrategies(
   );
 }
 
-async function load(given: StrategySpec, path: string, where: string): Promise<LoadedStrategy> {
-  const invalid = invalidIn(where);
+async function load(
+  given: StrategySpec,
+  path: string,
+  invalid: (path: string, value: unknown, rule: string, fix: string) => DibsimError,
+): Promise<LoadedStrategy> {
   const spec = specObject(given);
   const malformed = () =>
     invalid(

@@ -14,38 +14,38 @@ import { fileURLToPath } from 'node:url';
 import { strategyFiles } from '../strategies/registry.js';
 import type { StrategyModule } from './strategy-spec.js';
 
-/** A file Node 20 cannot import by itself: TypeScript, or a `.js` name that only tsx maps to its `.ts`. */
-const TYPESCRIPT = /\.[cm]?tsx?$/;
+/** A TypeScript file name (`.ts`, `.tsx`, `.mts`, `.cts`). @internal */
+export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
-/** Registered once per thread, the first time a module needs it. */
-let registration: Promise<boolean> | undefined;
+/** Done once per thread, the first time a module needs it. */
+let registration: Promise<void> | undefined;
 
 /**
  * Registers tsx in this thread if one of `modules` is a file Node cannot import by itself (a `.ts` file,
  * or a missing `./x.js` whose `./x.ts` tsx would load) and no TypeScript loader runs in the thread yet.
- * Resolves to whether a TypeScript loader runs; `false` when tsx is not installed where this module can
- * import it (the load then fails, and the experiment reports it).
+ * Where tsx is not installed where this module can import it, nothing is registered: the load then fails,
+ * and the experiment reports it.
  * @internal
  */
-export function typeScriptForWorker(
+export async function typeScriptForWorker(
   modules: readonly (StrategyModule & { readonly name: string })[],
-): Promise<boolean> {
+): Promise<void> {
   // From dibsim's own sources, the worker's bootstrap registered tsx already.
-  if (import.meta.url.endsWith('.ts')) return Promise.resolve(true);
+  if (import.meta.url.endsWith('.ts')) return;
   const files = modules.flatMap((m) =>
     strategyFiles(m, m.baseUrl === undefined ? {} : { baseUrl: m.baseUrl }),
   );
   const needed = files.some((url) => {
     try {
       const path = fileURLToPath(url);
-      return TYPESCRIPT.test(path) || !existsSync(path);
+      return TYPESCRIPT_FILE.test(path) || !existsSync(path);
     } catch {
       return false; // file://host/…: no loader reads it
     }
   });
-  if (!needed) return Promise.resolve(false);
-  registration ??= typeScriptLoads().then((loads) => loads || registerTsx());
-  return registration;
+  if (!needed) return;
+  registration ??= typeScriptLoads().then((loads) => (loads ? undefined : registerTsx()));
+  await registration;
 }
 
 /** The probe, from `dist/experiment/` to the package's `src/experiment/`. */
@@ -61,15 +61,13 @@ async function typeScriptLoads(): Promise<boolean> {
   }
 }
 
-async function registerTsx(): Promise<boolean> {
+async function registerTsx(): Promise<void> {
   // A variable specifier: tsx is the user's (dev) dependency, not dibsim's, and may be missing.
   const specifier = 'tsx/esm/api';
   try {
     const api = (await import(specifier)) as { register?: unknown };
-    if (typeof api.register !== 'function') return false;
-    api.register();
-    return true;
+    if (typeof api.register === 'function') api.register();
   } catch {
-    return false;
+    // Not installed here: the strategy module's own import reports the failure.
   }
 }

@@ -73,8 +73,9 @@ describe('runExperiment with worker threads', () => {
 });
 
 describe('a strategy module that worker threads cannot load', () => {
+  const module = fileURLToPath(new URL('./fixtures/main-thread-only.mjs', import.meta.url));
+
   it('fails the experiment with an error saying so, not as failed replications kept in the results file', async () => {
-    const module = fileURLToPath(new URL('./fixtures/main-thread-only.mjs', import.meta.url));
     const resultsFile = join(mkdtempSync(join(tmpdir(), 'dibsim-unloadable-')), 'results.jsonl');
     const run = (workers: number) =>
       runExperiment({
@@ -101,7 +102,6 @@ describe('a strategy module that worker threads cannot load', () => {
   });
 
   it('leaves a shared pool usable for the next experiment', async () => {
-    const module = fileURLToPath(new URL('./fixtures/main-thread-only.mjs', import.meta.url));
     const pool = createWorkerPool(2);
     try {
       const common = { scenario: randomSmallScenario(), replications: 4, seed: 'pool after failure', pool };

@@ -28,8 +28,8 @@ import {
  * such as a misspelt `high`, which would otherwise be ignored.
  *
  * @example
- * { path: 'procurement.awardDelayDays', values: [30, 60, 90] }
- * { strategy: 'pooled', path: 'frameworkLengthMonths', range: { min: 12, max: 48 } }
+ * const awardDelay: Lever = { path: 'procurement.awardDelayDays', values: [30, 60, 90] };
+ * const frameworkLength: Lever = { strategy: 'pooled', path: 'frameworkLengthMonths', range: { min: 12, max: 48 } };
  */
 export interface Lever {
   /** Name in results. @defaultValue `path`, prefixed with `<strategy>:` for a strategy lever */

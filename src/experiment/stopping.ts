@@ -39,7 +39,7 @@ export interface RelativeHalfWidth {
  * gives measured coverage).
  *
  * @example
- * { halfWidth: { fillRate: { absolute: 0.005 }, totalSpendEur: { relative: 0.02 } }, batch: 20 }
+ * const stopWhen: StopWhen = { halfWidth: { fillRate: { absolute: 0.005 }, totalSpendEur: { relative: 0.02 } }, batch: 20 };
  */
 export interface StopWhen {
   /** Target half-width per scalar KPI key. */

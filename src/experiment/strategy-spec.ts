@@ -50,8 +50,8 @@ export interface StrategyFactory {
  * do not reach them. A module the threads cannot load fails the experiment before any replication.
  *
  * @example
- * { module: 'pooled', params: { allocation: 'urgency' } }
- * { module: './my-strategy.js', baseUrl: import.meta.url, name: 'mine' }
+ * const pooled: StrategyModule = { module: 'pooled', params: { allocation: 'urgency' } };
+ * const mine: StrategyModule = { module: './my-strategy.js', baseUrl: import.meta.url, name: 'mine' };
  */
 export interface StrategyModule extends StrategyRef {
   /** Name used in results; defaults to the created strategy's `name`. */

@@ -10,11 +10,11 @@ import { censoredSummary, fractionReached } from '../../../src/experiment/summar
 import { validateScenario } from '../../../src/model/validate.js';
 import { exponential } from '../../../src/random/continuous.js';
 import { bernoulli } from '../../../src/random/discrete.js';
-import type { Sampler } from '../../../src/random/rng.js';
 import { createStreams } from '../../../src/random/streams.js';
 import { confidenceInterval } from '../../../src/stats/confidence.js';
 import { Tally } from '../../../src/stats/tally.js';
 import { randomSmallScenario } from './helpers.js';
+import { coverage } from './stopping-coverage.js';
 
 const rule = (
   over: Partial<ResolvedStopWhen['targets'][number]> = {},
@@ -121,44 +121,6 @@ describe('precisionReached', () => {
     expect(precisionReached(rule({ proportion: true, value: below }), () => reached, 1, 0.95)).toBe(false);
   });
 });
-
-/**
- * Coverage of the interval read where the rule stops, against the same interval from a fresh sample of
- * the same count (so the count no longer depends on the data), over `sims` simulated experiments. Sequential stopping favours samples that look precise by chance; the
- * pilot sample and the rules above keep the loss within sampling error for these KPIs (the old rule, a
- * check from the first batch on a t-interval, covered 0.39 for the 0/1 case and 0.87 for the exponential).
- */
-function coverage(
-  make: (seed: string) => Sampler,
-  mean: number,
-  target: ResolvedStopWhen['targets'][number],
-  sims: number,
-) {
-  const stop: ResolvedStopWhen = { targets: [target], batch: 10, minReplications: 30 };
-  const covers = (t: Tally) => {
-    const { lower, upper } = target.proportion
-      ? wilsonInterval(Math.round(t.mean * t.count), t.count, { level: 0.95 })
-      : confidenceInterval(t, { level: 0.95 });
-    return lower <= mean && mean <= upper;
-  };
-  let sequential = 0;
-  let fixed = 0;
-  for (let s = 0; s < sims; s++) {
-    const draw = make(`sequential ${s}`);
-    const t = new Tally();
-    while (t.count < 400) {
-      t.add(draw());
-      if (t.count % stop.batch === 0 && precisionReached(stop, () => t, 1, 0.95)) break;
-    }
-    if (covers(t)) sequential++;
-    const other = make(`fixed ${s}`);
-    if (covers(tallyOf(Array.from({ length: t.count }, () => other())))) fixed++;
-  }
-  const [p, q] = [sequential / sims, fixed / sims];
-  // Three standard errors of the difference of two independent proportions.
-  const tolerance = 3 * Math.sqrt((p * (1 - p) + q * (1 - q)) / sims);
-  return { sequential: p, fixed: q, tolerance };
-}
 
 describe('stopWhen coverage (statistical)', () => {
   const streams = createStreams('stopping coverage');

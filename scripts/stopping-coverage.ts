@@ -1,16 +1,16 @@
 /**
  * Prints the reading-results guide's table of how often `stopWhen`'s intervals cover the true mean: four KPI
  * distributions, each over `sims` simulated experiments of the library's own stopping rule (see
- * test/unit/experiment/stopping-coverage.ts), with one stream per experiment from a fixed seed.
+ * test/support/stopping-coverage.ts), with one stream per experiment from a fixed seed.
  *
- * Usage: npx tsx scripts/stopping-coverage.ts [sims=20000]   (about a minute at 20,000)
+ * Usage: npx tsx scripts/stopping-coverage.ts [sims=20000]   (about 10 s at 20,000)
  */
 import { exponential } from '../src/random/continuous.js';
 import { bernoulli } from '../src/random/discrete.js';
 import { lognormal, normal } from '../src/random/normal.js';
 import type { Sampler } from '../src/random/rng.js';
 import { createStreams } from '../src/random/streams.js';
-import { coverage, MAX_REPLICATIONS } from '../test/unit/experiment/stopping-coverage.js';
+import { coverage, MAX_REPLICATIONS } from '../test/support/stopping-coverage.js';
 
 const sims = Number(process.argv[2] ?? 20_000);
 if (!Number.isSafeInteger(sims) || sims < 1) {

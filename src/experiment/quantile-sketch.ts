@@ -22,7 +22,7 @@ import { DibsimError, describeValue } from '../errors.js';
  * @example
  * const s = new QuantileSketch(0.001);
  * for (const x of [3, 1, 2]) s.add(x);
- * s.quantile(0.5); // 2, within 0.1 %
+ * s.quantile(0.5); // 1.9997…: 2, within 0.1 %
  */
 export class QuantileSketch {
   /** Relative accuracy α of every quantile, in (0, 1). */

@@ -81,7 +81,7 @@ function checkDf(call: string, df: number): void {
  * are computed from `min(p, 1 − p)` so small tail probabilities keep full relative precision.
  *
  * @example
- * normalQuantile(0.975); // 1.959963984540054
+ * normalQuantile(0.975); // 1.95996398454005
  */
 export function normalQuantile(p: number): number {
   checkProbability('normalQuantile(p)', p);
@@ -200,7 +200,7 @@ export function studentTCdf(t: number, df: number): number {
  * 1e-13 or better.
  *
  * @example
- * studentTQuantile(0.975, 10); // 2.228138851986273, one ulp below the exact 2.2281388519862744…
+ * studentTQuantile(0.975, 10); // 2.2281388519863 (exact: 2.22813885198627…)
  */
 export function studentTQuantile(p: number, df: number): number {
   checkProbability('studentTQuantile(p, df)', p);

@@ -1518,9 +1518,9 @@ const pledges: readonly PledgeSpec[] = [
  * - **Firms** (10): Rheinmetall (DE; Unterlüß opens 2025-08-27, FI-05), KNDS France, Nammo Karlskoga
  *   (SE), Raufoss (NO) and Lapua (FI), BAE Systems UK, PGZ (PL), CSG/MSM (CZ, a gap), the US Army
  *   Scranton/Wilkes-Barre plants and GD-OTS Mesquite (US-01..09). Nameplates follow the claimed
- *   European capacity (≈0.3M in 2022 → 1.0M in 2024, §2.14; 1.73M by the end of 2025 against the 2.0M
- *   claimed, 1.95M by the end of 2027); ramp (LT-02) and efficiency 0.5 (EU-06) give effective output
- *   of about a third to a half of it.
+ *   European capacity (claims of ≈0.3M rounds/yr in 2022, 1.0M in 2024 and 2.0M by the end of 2025,
+ *   §2.14): the lines give 0.30M, 1.13M, then 1.73M by the end of 2025 and 1.95M by the end of 2027;
+ *   ramp (LT-02) and efficiency 0.5 (EU-06) give effective output of about a third to a half of it.
  * - **Bill of materials**: ~10 kg HE fill (a gap, EN-10), one propellant charge (with ~7 kg
  *   nitrocellulose), one fuze, one primer per round (EN-09).
  * - **Suppliers** (12): Nitro-Chem TNT (PL, single source, EN-01/02), Chemring Nobel (NO, EN-03),

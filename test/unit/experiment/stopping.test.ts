@@ -13,8 +13,8 @@ import { bernoulli } from '../../../src/random/discrete.js';
 import { createStreams } from '../../../src/random/streams.js';
 import { confidenceInterval } from '../../../src/stats/confidence.js';
 import { Tally } from '../../../src/stats/tally.js';
+import { coverage } from '../../support/stopping-coverage.js';
 import { randomSmallScenario } from './helpers.js';
-import { coverage } from './stopping-coverage.js';
 
 const rule = (
   over: Partial<ResolvedStopWhen['targets'][number]> = {},

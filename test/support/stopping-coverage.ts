@@ -4,11 +4,11 @@
  * statistical tests in stopping.test.ts and, with more simulated experiments, by
  * `scripts/stopping-coverage.ts`, which prints the table in the reading-results guide.
  */
-import { wilsonInterval } from '../../../src/experiment/kaplan-meier.js';
-import { precisionReached, type ResolvedStopWhen } from '../../../src/experiment/stopping.js';
-import type { Sampler } from '../../../src/random/rng.js';
-import { confidenceInterval } from '../../../src/stats/confidence.js';
-import { Tally } from '../../../src/stats/tally.js';
+import { wilsonInterval } from '../../src/experiment/kaplan-meier.js';
+import { precisionReached, type ResolvedStopWhen } from '../../src/experiment/stopping.js';
+import type { Sampler } from '../../src/random/rng.js';
+import { confidenceInterval } from '../../src/stats/confidence.js';
+import { Tally } from '../../src/stats/tally.js';
 
 /** The most replications a simulated experiment may run, as its `replications`. */
 export const MAX_REPLICATIONS = 400;

@@ -200,7 +200,7 @@ export function studentTCdf(t: number, df: number): number {
  * 1e-13 or better.
  *
  * @example
- * studentTQuantile(0.975, 10); // 2.2281388519863 (exact: 2.22813885198627…)
+ * studentTQuantile(0.975, 10); // 2.2281388519863 (exact: 2.2281388519862747…)
  */
 export function studentTQuantile(p: number, df: number): number {
   checkProbability('studentTQuantile(p, df)', p);

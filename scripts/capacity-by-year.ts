@@ -11,11 +11,12 @@
 import {
   CommonDemand,
   createPooled,
-  dayOf,
+  dateOf,
   europe155mm,
   nationalOnly,
   type RunResult,
   runScenario,
+  yearStarts,
 } from '../src/index.js';
 
 const replications = Number(process.argv[2] ?? 8);
@@ -26,21 +27,20 @@ if (!Number.isSafeInteger(replications) || replications < 1) {
 
 /** Capacity used in each calendar year that the run covers whole: produced over allowed, all firms. */
 function usedByYear(result: RunResult): Map<number, number> {
-  const start = europe155mm.startDate;
-  const days = result.monthDays;
+  const { startDate, endDate } = europe155mm;
+  const months = Array.from(result.monthDays);
   const firms = Object.values(result.firms);
+  const bounds = yearStarts(startDate, endDate).map((day) => months.indexOf(day));
   const used = new Map<number, number>();
-  for (let year = Number(start.slice(0, 4)) + 1; ; year++) {
-    const from = days.indexOf(dayOf(start, `${year}-01-01`));
-    const to = days.indexOf(dayOf(start, `${year + 1}-01-01`));
-    if (from < 0 || to < 0) break;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [from, to] = [bounds[k]!, bounds[k + 1]!];
     let produced = 0;
     let allowed = 0;
     for (const f of firms) {
       produced += f.outputRounds[to]! - f.outputRounds[from]!;
       for (let m = from; m < to; m++) allowed += f.capacityPerMonth[m]!;
     }
-    used.set(year, produced / allowed);
+    used.set(Number(dateOf(startDate, months[from]!).slice(0, 4)), produced / allowed);
   }
   return used;
 }

@@ -10,7 +10,7 @@ import { bernoulli } from '../src/random/discrete.js';
 import { lognormal, normal } from '../src/random/normal.js';
 import type { Sampler } from '../src/random/rng.js';
 import { createStreams } from '../src/random/streams.js';
-import { coverage, MAX_REPLICATIONS } from '../test/support/stopping-coverage.js';
+import { coverage, defaultRule, MAX_REPLICATIONS } from '../test/support/stopping-coverage.js';
 
 const sims = Number(process.argv[2] ?? 20_000);
 if (!Number.isSafeInteger(sims) || sims < 1) {
@@ -54,8 +54,9 @@ const rows: {
   },
 ];
 
+const { batch, minReplications } = defaultRule({ index: 0, relative: false, proportion: false, value: 1 });
 console.log(
-  `${sims} simulated experiments per row; batch 10, 30 before the first check, at most ${MAX_REPLICATIONS}, 95 % intervals`,
+  `${sims} simulated experiments per row; batch ${batch}, ${minReplications} before the first check, at most ${MAX_REPLICATIONS}, 95 % intervals`,
 );
 console.log('');
 console.log(

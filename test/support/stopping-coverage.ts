@@ -5,7 +5,12 @@
  * `scripts/stopping-coverage.ts`, which prints the table in the reading-results guide.
  */
 import { wilsonInterval } from '../../src/experiment/kaplan-meier.js';
-import { precisionReached, type ResolvedStopWhen } from '../../src/experiment/stopping.js';
+import {
+  DEFAULT_BATCH,
+  DEFAULT_MIN_REPLICATIONS,
+  precisionReached,
+  type ResolvedStopWhen,
+} from '../../src/experiment/stopping.js';
 import type { Sampler } from '../../src/random/rng.js';
 import { confidenceInterval } from '../../src/stats/confidence.js';
 import { Tally } from '../../src/stats/tally.js';
@@ -25,10 +30,14 @@ export interface Coverage {
   readonly tolerance: number;
 }
 
+/** The rule every simulated experiment stops by, with `stopWhen`'s defaults, for one target. */
+export function defaultRule(target: ResolvedStopWhen['targets'][number]): ResolvedStopWhen {
+  return { targets: [target], batch: DEFAULT_BATCH, minReplications: DEFAULT_MIN_REPLICATIONS };
+}
+
 /**
  * Runs `sims` simulated experiments of one KPI drawn by `make(seed)` with true mean `mean`, each stopped
- * by `target` (batch 10, 30 replications before the first check, at most {@link MAX_REPLICATIONS}, 95 %
- * intervals). Sequential stopping favours samples that look precise by chance; the pilot sample and the
+ * by `target` under {@link defaultRule} (at most {@link MAX_REPLICATIONS} replications, 95 % intervals). Sequential stopping favours samples that look precise by chance; the pilot sample and the
  * rule's intervals keep the loss small for moderately skewed KPIs (the old rule, a check from the first
  * batch on a t-interval, covered 0.39 for a 0/1 KPI with p = 0.95 and 0.87 for an exponential).
  */
@@ -38,7 +47,7 @@ export function coverage(
   target: ResolvedStopWhen['targets'][number],
   sims: number,
 ): Coverage {
-  const stop: ResolvedStopWhen = { targets: [target], batch: 10, minReplications: 30 };
+  const stop = defaultRule(target);
   const covers = (t: Tally) => {
     const { lower, upper } = target.proportion
       ? wilsonInterval(Math.round(t.mean * t.count), t.count, { level: 0.95 })
